@@ -1,0 +1,87 @@
+/** Walks the parts of an OpenAPI 3.1 document the pipeline cares about: operations and schemas. */
+import { segmentsToPointer } from './spec-file.js';
+
+export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+export type HttpMethod = (typeof HTTP_METHODS)[number];
+
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+export type JsonObject = { [key: string]: Json };
+
+export interface OperationRef {
+  path: string;
+  method: HttpMethod;
+  operation: JsonObject;
+  pathItem: JsonObject;
+  pointer: string;
+}
+
+export function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function listOperations(doc: Record<string, unknown>): OperationRef[] {
+  const out: OperationRef[] = [];
+  const paths = doc['paths'];
+  if (!isObject(paths)) return out;
+  for (const [path, pathItem] of Object.entries(paths)) {
+    if (!isObject(pathItem)) continue;
+    for (const method of HTTP_METHODS) {
+      const operation = pathItem[method];
+      if (isObject(operation)) out.push({ path, method, operation, pathItem, pointer: segmentsToPointer(['paths', path, method]) });
+    }
+  }
+  return out;
+}
+
+/** Resolves a local `$ref` ('#/…'); undefined when it dangles or is not local. */
+export function resolveLocalRef(doc: Record<string, unknown>, ref: string): unknown {
+  if (!ref.startsWith('#/')) return undefined;
+  let node: unknown = doc;
+  for (const raw of ref.slice(2).split('/')) {
+    const key = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
+    if (Array.isArray(node)) node = node[Number(key)];
+    else if (isObject(node)) node = node[key];
+    else return undefined;
+    if (node === undefined) return undefined;
+  }
+  return node;
+}
+
+/** Follows `$ref` objects (Parameter, RequestBody, Response…) to the object they name. */
+export function deref<T = JsonObject>(doc: Record<string, unknown>, value: unknown, depth = 0): T | undefined {
+  if (isObject(value) && typeof value['$ref'] === 'string' && depth < 20) {
+    return deref<T>(doc, resolveLocalRef(doc, value['$ref']), depth + 1);
+  }
+  return value as T | undefined;
+}
+
+/** Every `$ref` string in the document with the pointer of the object holding it. */
+export function* allRefs(node: unknown, segments: (string | number)[] = []): Generator<{ ref: string; pointer: string }> {
+  if (Array.isArray(node)) {
+    for (let i = 0; i < node.length; i++) yield* allRefs(node[i], [...segments, i]);
+  } else if (isObject(node)) {
+    if (typeof node['$ref'] === 'string') yield { ref: node['$ref'], pointer: segmentsToPointer(segments) };
+    for (const [k, v] of Object.entries(node)) if (k !== '$ref') yield* allRefs(v, [...segments, k]);
+  }
+}
+
+/** The parameters that apply to an operation: path-level ones, overridden by operation-level ones. */
+export function operationParameters(doc: Record<string, unknown>, op: OperationRef): { param: JsonObject; pointer: string }[] {
+  const byKey = new Map<string, { param: JsonObject; pointer: string }>();
+  const collect = (list: unknown, base: string) => {
+    if (!Array.isArray(list)) return;
+    list.forEach((raw, i) => {
+      const param = deref(doc, raw);
+      if (!isObject(param)) return;
+      byKey.set(`${String(param['in'])}:${String(param['name'])}`, { param, pointer: `${base}/parameters/${i}` });
+    });
+  };
+  collect(op.pathItem['parameters'], segmentsToPointer(['paths', op.path]));
+  collect(op.operation['parameters'], op.pointer);
+  return [...byKey.values()];
+}
+
+/** The `{name}` placeholders of a path template, in order. */
+export function pathTemplateParams(path: string): string[] {
+  return [...path.matchAll(/\{([^{}]+)\}/g)].map((m) => m[1] ?? '');
+}

@@ -1,0 +1,10 @@
+/** Reads a spec and throws SpecInvalidError unless every check passes. */
+import { checkSpec } from './spec-checks.js';
+import { readSpecFile, SpecInvalidError, type SpecFile } from './spec-file.js';
+
+export async function loadValidSpec(file: string): Promise<SpecFile> {
+  const spec = await readSpecFile(file);
+  const problems = await checkSpec(spec);
+  if (problems.length > 0) throw new SpecInvalidError(file, problems);
+  return spec;
+}

@@ -1,0 +1,19 @@
+/** npm run spec:check: the spec is valid and generated/ is exactly what it generates (CI runs this). */
+import { ScriptError, runScript } from './lib/cli.js';
+import { driftedFiles } from './lib/drift.js';
+import { generateFiles, GENERATED_DIR } from './lib/generate.js';
+import { DEFAULT_SPEC_PATH } from './lib/spec-file.js';
+import { loadValidSpec } from './lib/validate.js';
+
+await runScript(async () => {
+  const file = process.argv[2] ?? DEFAULT_SPEC_PATH;
+  console.log(`==> Checking ${file} and ${GENERATED_DIR}/`);
+  const spec = await loadValidSpec(file);
+  const drifted = await driftedFiles(GENERATED_DIR, await generateFiles(spec));
+  if (drifted.length > 0) {
+    throw new ScriptError(
+      `✘ ${GENERATED_DIR}/ is out of date: run npm run spec:generate\n` + drifted.map((f) => `  ${GENERATED_DIR}/${f}`).join('\n'),
+    );
+  }
+  console.log(`✔ ${file} is valid and ${GENERATED_DIR}/ is up to date`);
+});

@@ -1,0 +1,30 @@
+/** Puts on each request exactly the key headers its operation's `security` asks for. */
+import { FungiesConfigError } from './errors.js';
+import type { OperationMeta } from './operation-meta.js';
+
+export const PUBLIC_KEY_HEADER = 'x-fngs-public-key';
+export const SECRET_KEY_HEADER = 'x-fngs-secret-key';
+
+export interface Keys {
+  publicKey: string;
+  secretKey: string | undefined;
+}
+
+/**
+ * Sets the key headers on `headers`. The public key goes on every request (the API documents it
+ * as required everywhere); the secret key only where the spec requires it, so a read never
+ * carries write credentials.
+ */
+export function applyAuth(headers: Headers, operation: OperationMeta | undefined, keys: Keys): void {
+  headers.set(PUBLIC_KEY_HEADER, keys.publicKey);
+  headers.delete(SECRET_KEY_HEADER);
+  if (!operation?.authHeaders.includes(SECRET_KEY_HEADER)) return;
+  if (!keys.secretKey) {
+    throw new FungiesConfigError(
+      'secretKey',
+      `${operation.operationId} (${operation.method.toUpperCase()} ${operation.path}) requires the secret key: ` +
+        'pass createFungiesClient({ publicKey, secretKey: process.env.FUNGIES_SECRET_KEY })',
+    );
+  }
+  headers.set(SECRET_KEY_HEADER, keys.secretKey);
+}

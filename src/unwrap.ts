@@ -1,0 +1,24 @@
+/** The throwing style: `await unwrap(client.GET(...))` returns the 2xx `data` or throws a typed error. */
+import { FungiesApiError, type RequestInfo } from './errors.js';
+import { redact } from './redact.js';
+
+/** Filled by the client's middleware so errors can name the operation a response belongs to. */
+export const responseInfo = new WeakMap<Response, RequestInfo & { secrets: readonly (string | undefined)[] }>();
+
+type Result = { data?: unknown; error?: unknown; response: Response };
+/** The `data` of the success branch of an openapi-fetch result. */
+export type SuccessData<R> = R extends { data: infer D; error?: never } ? D : never;
+
+export async function unwrap<R extends Result>(result: R | Promise<R>): Promise<SuccessData<R>> {
+  const { data, error, response } = await result;
+  if (response.ok) return data as SuccessData<R>;
+  const info = responseInfo.get(response) ?? { method: '', path: new URL(response.url || 'http://unknown/').pathname, secrets: [] };
+  throw FungiesApiError.from(response.status, redactBody(error, info.secrets), response.headers, info);
+}
+
+/** Servers sometimes echo the request's headers back in an error; keys must not travel on in the error. */
+function redactBody(body: unknown, secrets: readonly (string | undefined)[]): unknown {
+  if (body === undefined) return undefined;
+  if (typeof body === 'string') return redact(body, secrets);
+  return JSON.parse(redact(JSON.stringify(body), secrets)) as unknown;
+}

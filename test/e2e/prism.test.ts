@@ -1,0 +1,30 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startPrism, type PrismHandle } from '../../scripts/lib/prism.js';
+import { BadRequestError, createFungiesClient, isOrderNumber, unwrap } from '../../src/index.js';
+
+let prism: PrismHandle;
+beforeAll(async () => {
+  prism = await startPrism({ spec: 'openapi/api-docs.yaml' });
+});
+afterAll(async () => {
+  await prism?.stop();
+});
+
+describe('against a Prism mock of the spec', () => {
+  const client = () => createFungiesClient({ publicKey: 'pub_e2eTestKey', secretKey: 'sec_e2eTestKey', baseUrl: prism.url });
+
+  it('cancels an order through the client and gets typed data back', async () => {
+    const data = await unwrap(client().PATCH('/v0/orders/{orderIdOrNumber}/cancel', { params: { path: { orderIdOrNumber: '#ABC123DEF456' } }, body: {} }));
+    expect(data.status).toBe('success');
+    expect(isOrderNumber(data.data.order.number)).toBe(true);
+  });
+
+  it('gets the documented 400 as a BadRequestError', async () => {
+    const call = client().PATCH('/v0/orders/{orderIdOrNumber}/cancel', {
+      params: { path: { orderIdOrNumber: '#ABC123DEF456' } },
+      body: {},
+      headers: { Prefer: 'code=400' },
+    });
+    await expect(unwrap(call)).rejects.toBeInstanceOf(BadRequestError);
+  });
+});

@@ -1,0 +1,37 @@
+/** Test doubles: a client whose `fetch` is a function of the test, recording every request it sees. */
+import { createFungiesClient, type FungiesClientOptions } from '../src/index.js';
+
+export const PUBLIC_KEY = 'pub_TestPublicKey123456';
+export const SECRET_KEY = 'sec_TestSecretKey123456';
+
+export type Handler = (request: Request) => Response | Promise<Response>;
+
+export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+}
+
+export function createTestClient(handler: Handler = () => json({ status: 'success', data: {} }), options: Partial<FungiesClientOptions> = {}) {
+  const requests: Request[] = [];
+  const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+    const request = input instanceof Request ? input : new Request(input, init);
+    requests.push(request.clone());
+    return handler(request);
+  };
+  const client = createFungiesClient({ publicKey: PUBLIC_KEY, secretKey: SECRET_KEY, baseUrl: 'https://api.test', fetch, ...options });
+  return { client, requests };
+}
+
+/** A valid cancel-order body, as the spec describes it. */
+export const cancelledOrder = {
+  status: 'success',
+  data: {
+    order: {
+      object: 'order',
+      id: '3c90c3cc-0d44-4b50-8888-8dd25736052a',
+      number: '#ABC123DEF456',
+      status: 'CANCELLED',
+      createdAt: 1700000000000,
+      orderNumber: '#ABC123DEF456',
+    },
+  },
+};

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULTS, FungiesConfigError, createFungiesClient, type FungiesClientOptions } from '../../src/index.js';
+import { PUBLIC_KEY, SECRET_KEY } from '../helpers.js';
+
+const attempt = (options: unknown) => {
+  try {
+    createFungiesClient(options as FungiesClientOptions);
+  } catch (err) {
+    return err as FungiesConfigError;
+  }
+  throw new Error('expected a FungiesConfigError');
+};
+
+describe('options', () => {
+  it('pins the defaults', () => {
+    expect(DEFAULTS).toEqual({ baseUrl: 'https://api.fungies.io' });
+  });
+
+  it.each([
+    ['missing publicKey', { secretKey: SECRET_KEY }, 'publicKey', 'publicKey is missing: pass createFungiesClient({ publicKey: process.env.FUNGIES_PUBLIC_KEY }) with your pub_… key'],
+    ['empty publicKey', { publicKey: '' }, 'publicKey', 'publicKey is missing'],
+    ['keys swapped', { publicKey: SECRET_KEY }, 'publicKey', 'publicKey looks like a secret key (sec_…): the publicKey starts with pub_; are the two keys swapped?'],
+    ['malformed secretKey', { publicKey: PUBLIC_KEY, secretKey: 'hunter2 x' }, 'secretKey', 'secretKey is not a Fungies key: expected "sec_" followed by the key\'s characters, with no spaces'],
+    ['relative baseUrl', { publicKey: PUBLIC_KEY, baseUrl: 'api.fungies.io' }, 'baseUrl', 'baseUrl must be an absolute http(s) URL'],
+    ['key in headers', { publicKey: PUBLIC_KEY, headers: { 'X-Fngs-Secret-Key': SECRET_KEY } }, 'headers', 'headers.X-Fngs-Secret-Key is managed by the client: pass the key as secretKey instead'],
+    ['no options', undefined, 'options', 'createFungiesClient needs an options object'],
+  ])('%s: names the option and the fix', (_name, options, option, message) => {
+    const error = attempt(options);
+    expect(error).toBeInstanceOf(FungiesConfigError);
+    expect(error.option).toBe(option);
+    expect(error.message).toContain(message);
+    expect(error.message).not.toContain(SECRET_KEY);
+  });
+
+  it('treats an undefined override as "use the default"', async () => {
+    const seen: string[] = [];
+    const client = createFungiesClient({
+      publicKey: PUBLIC_KEY,
+      baseUrl: undefined,
+      fetch: async (input) => {
+        seen.push(input instanceof Request ? input.url : String(input));
+        return new Response('{}', { headers: { 'content-type': 'application/json' } });
+      },
+      secretKey: SECRET_KEY,
+    });
+    await client.PATCH('/v0/orders/{orderIdOrNumber}/cancel', { params: { path: { orderIdOrNumber: '123456789012' } }, body: {} });
+    expect(seen[0]).toBe('https://api.fungies.io/v0/orders/123456789012/cancel');
+  });
+});
