@@ -7,6 +7,7 @@ import { findOperation } from './operations.js';
 import { normalizeOptions, type FungiesClientOptions, type NormalizedOptions } from './options.js';
 import { checkPathParams } from './path-params.js';
 import { excerpt, redact } from './redact.js';
+import { resilientFetch } from './resilient-fetch.js';
 import { responseInfo } from './unwrap.js';
 
 /** The openapi-fetch client for the Fungies API: `GET/POST/PATCH/DELETE(path, { params, body })`. */
@@ -16,7 +17,7 @@ export function createFungiesClient(options: FungiesClientOptions): FungiesClien
   const normalized = normalizeOptions(options);
   const client = createClient<paths, 'application/json'>({
     baseUrl: normalized.baseUrl,
-    fetch: normalized.fetch,
+    fetch: resilientFetch({ fetch: normalized.fetch, timeout: normalized.timeout, retry: normalized.retry, log: normalized.log }),
     headers: normalized.headers,
   });
   client.use(fungiesMiddleware(normalized));

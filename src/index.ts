@@ -3,6 +3,7 @@ export { createFungiesClient } from './client.js';
 export type { FungiesClient } from './client.js';
 export { DEFAULTS } from './options.js';
 export type { FungiesClientOptions } from './options.js';
+export type { RetryPolicy } from './retry.js';
 export { unwrap } from './unwrap.js';
 export type { SuccessData } from './unwrap.js';
 export { isUuid, isOrderNumber, idKind, ORDER_NUMBER_PATTERN } from './ids.js';

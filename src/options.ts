@@ -1,5 +1,6 @@
 /** The client's options, their defaults, and the checks that turn bad options into clear errors. */
 import { FungiesConfigError } from './errors.js';
+import type { RetryPolicy } from './retry.js';
 
 export interface FungiesClientOptions {
   /**
@@ -29,11 +30,41 @@ export interface FungiesClientOptions {
    * @default {}
    */
   headers?: Record<string, string> | undefined;
+  /**
+   * Time allowed for each attempt, in milliseconds; `false` for no limit. A request that times
+   * out throws `FungiesTimeoutError`. Reads that time out are retried, so in the worst case a call
+   * takes about `(retry.limit + 1) × timeout` plus the waits between attempts.
+   * @default 30000
+   * @unit milliseconds
+   */
+  timeout?: number | false | undefined;
+  /**
+   * Retries: a number (the limit), `false` (none), or an object overriding parts of the policy.
+   * Reads (GET, HEAD, OPTIONS, PUT, DELETE) are retried on connection errors, timeouts and the
+   * listed statuses; any method is retried on 429; writes (POST, PATCH) are otherwise never sent
+   * twice. `Retry-After` (seconds or HTTP date) is honoured up to `maxRetryAfterMs`; without it the
+   * wait grows from 0.5 s to at most 8 s.
+   * @default { limit: 2, methods: ['GET','HEAD','OPTIONS','PUT','DELETE'], statusCodes: [408, 425, 429, 500, 502, 503, 504], maxRetryAfterMs: 60000 }
+   */
+  retry?: number | false | Partial<RetryPolicy> | undefined;
+  /**
+   * Receives one line per retry decision (why a request was retried or given up on). Lines never
+   * contain keys.
+   * @default undefined (silent)
+   */
+  log?: ((message: string) => void) | undefined;
 }
 
 export const DEFAULTS = {
   baseUrl: 'https://api.fungies.io',
-} as const;
+  timeout: 30_000,
+  retry: {
+    limit: 2,
+    methods: ['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE'],
+    statusCodes: [408, 425, 429, 500, 502, 503, 504],
+    maxRetryAfterMs: 60_000,
+  },
+} as const satisfies { baseUrl: string; timeout: number; retry: RetryPolicy };
 
 export interface NormalizedOptions {
   publicKey: string;
@@ -41,6 +72,9 @@ export interface NormalizedOptions {
   baseUrl: string;
   fetch: typeof fetch;
   headers: Record<string, string>;
+  timeout: number | false;
+  retry: RetryPolicy;
+  log: ((message: string) => void) | undefined;
 }
 
 const KEY_RULES = {
@@ -88,5 +122,59 @@ export function normalizeOptions(options: FungiesClientOptions): NormalizedOptio
       throw new FungiesConfigError('headers', `headers.${name} is managed by the client: pass the key as ${name.toLowerCase().includes('secret') ? 'secretKey' : 'publicKey'} instead`);
     }
   }
-  return { publicKey, secretKey, baseUrl: baseUrl.replace(/\/+$/, ''), fetch: fetchImpl, headers };
+  if (options.log !== undefined && typeof options.log !== 'function') {
+    throw new FungiesConfigError('log', 'log must be a function that takes one message string, e.g. log: console.debug');
+  }
+  return {
+    publicKey,
+    secretKey,
+    baseUrl: baseUrl.replace(/\/+$/, ''),
+    fetch: fetchImpl,
+    headers,
+    timeout: normalizeTimeout(options.timeout),
+    retry: normalizeRetry(options.retry),
+    log: options.log,
+  };
+}
+
+function normalizeTimeout(timeout: unknown): number | false {
+  if (timeout === undefined) return DEFAULTS.timeout;
+  if (timeout === false) return false;
+  if (typeof timeout !== 'number' || !Number.isFinite(timeout) || timeout <= 0) {
+    throw new FungiesConfigError('timeout', `timeout must be a positive number of milliseconds or false; got ${JSON.stringify(timeout)}`);
+  }
+  return timeout;
+}
+
+function normalizeRetry(retry: unknown): RetryPolicy {
+  const defaults: RetryPolicy = { ...DEFAULTS.retry };
+  if (retry === undefined) return defaults;
+  if (retry === false) return { ...defaults, limit: 0 };
+  if (typeof retry === 'number') return { ...defaults, limit: checkLimit(retry) };
+  if (typeof retry !== 'object' || retry === null || Array.isArray(retry)) {
+    throw new FungiesConfigError('retry', 'retry must be a number, false, or { limit, methods, statusCodes, maxRetryAfterMs }');
+  }
+  const given = retry as Partial<Record<keyof RetryPolicy, unknown>>;
+  const policy = { ...defaults };
+  if (given.limit !== undefined) policy.limit = checkLimit(given.limit);
+  if (given.methods !== undefined) {
+    if (!Array.isArray(given.methods) || !given.methods.every((m) => typeof m === 'string')) throw new FungiesConfigError('retry', 'retry.methods must be an array of HTTP method names');
+    policy.methods = given.methods.map((m: string) => m.toUpperCase());
+  }
+  if (given.statusCodes !== undefined) {
+    if (!Array.isArray(given.statusCodes) || !given.statusCodes.every((c) => Number.isInteger(c))) throw new FungiesConfigError('retry', 'retry.statusCodes must be an array of HTTP status numbers');
+    policy.statusCodes = given.statusCodes as number[];
+  }
+  if (given.maxRetryAfterMs !== undefined) {
+    if (typeof given.maxRetryAfterMs !== 'number' || given.maxRetryAfterMs < 0) throw new FungiesConfigError('retry', 'retry.maxRetryAfterMs must be a number of milliseconds ≥ 0');
+    policy.maxRetryAfterMs = given.maxRetryAfterMs;
+  }
+  return policy;
+}
+
+function checkLimit(limit: unknown): number {
+  if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 0) {
+    throw new FungiesConfigError('retry', `retry.limit must be a whole number ≥ 0; got ${JSON.stringify(limit)}`);
+  }
+  return limit;
 }

@@ -5,6 +5,7 @@ import {
   FungiesApiError,
   FungiesConfigError,
   FungiesConnectionError,
+  FungiesTimeoutError,
   InvalidParameterError,
   ResponseParseError,
   ServerError,
@@ -122,6 +123,37 @@ describe('results and errors', () => {
     const error = await cancel(client).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(FungiesConnectionError);
     expect((error as Error).message).toBe('Connection error: PATCH https://api.test/v0/orders/{orderIdOrNumber}/cancel could not be reached (ECONNREFUSED)');
+  });
+});
+
+describe('timeouts and retries through the client', () => {
+  it('retries a read on 503 with Retry-After, and logs why', async () => {
+    const log: string[] = [];
+    let calls = 0;
+    const { client, requests } = createTestClient(
+      () => (++calls === 1 ? new Response('', { status: 503, headers: { 'retry-after': '0' } }) : json({ status: 'success', data: { orders: [], count: 0 } })),
+      { log: (m) => log.push(m) },
+    );
+    const { data } = await client.GET('/v0/orders/list');
+    expect(data).toEqual({ status: 'success', data: { orders: [], count: 0 } });
+    expect(requests).toHaveLength(2);
+    expect(requests.every((r) => r.headers.get('x-fngs-public-key') === PUBLIC_KEY && !r.headers.has('x-fngs-secret-key'))).toBe(true);
+    expect(log).toEqual(['GET https://api.test/v0/orders/list: status 503; retry 1/2 in 0 ms', 'GET https://api.test/v0/orders/list: succeeded on attempt 2']);
+  });
+
+  it('never resends a cancel after a 503', async () => {
+    const { client, requests } = createTestClient(() => new Response('', { status: 503 }));
+    const { response } = await cancel(client);
+    expect(response.status).toBe(503);
+    expect(requests).toHaveLength(1);
+  });
+
+  it('throws FungiesTimeoutError when no response arrives in time', async () => {
+    const { client } = createTestClient((request) => new Promise((_resolve, reject) => request.signal.addEventListener('abort', () => reject(request.signal.reason))), {
+      timeout: 20,
+      retry: false,
+    });
+    await expect(client.GET('/v0/orders/list')).rejects.toThrow(new FungiesTimeoutError('Request timed out after 20 ms: GET https://api.test/v0/orders/list'));
   });
 });
 

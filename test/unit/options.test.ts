@@ -13,7 +13,11 @@ const attempt = (options: unknown) => {
 
 describe('options', () => {
   it('pins the defaults', () => {
-    expect(DEFAULTS).toEqual({ baseUrl: 'https://api.fungies.io' });
+    expect(DEFAULTS).toEqual({
+      baseUrl: 'https://api.fungies.io',
+      timeout: 30_000,
+      retry: { limit: 2, methods: ['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE'], statusCodes: [408, 425, 429, 500, 502, 503, 504], maxRetryAfterMs: 60_000 },
+    });
   });
 
   it.each([
@@ -24,6 +28,10 @@ describe('options', () => {
     ['relative baseUrl', { publicKey: PUBLIC_KEY, baseUrl: 'api.fungies.io' }, 'baseUrl', 'baseUrl must be an absolute http(s) URL'],
     ['key in headers', { publicKey: PUBLIC_KEY, headers: { 'X-Fngs-Secret-Key': SECRET_KEY } }, 'headers', 'headers.X-Fngs-Secret-Key is managed by the client: pass the key as secretKey instead'],
     ['no options', undefined, 'options', 'createFungiesClient needs an options object'],
+    ['negative timeout', { publicKey: PUBLIC_KEY, timeout: -1 }, 'timeout', 'timeout must be a positive number of milliseconds or false; got -1'],
+    ['fractional retry', { publicKey: PUBLIC_KEY, retry: 1.5 }, 'retry', 'retry.limit must be a whole number ≥ 0; got 1.5'],
+    ['retry.methods not an array', { publicKey: PUBLIC_KEY, retry: { methods: 'GET' } }, 'retry', 'retry.methods must be an array of HTTP method names'],
+    ['log not a function', { publicKey: PUBLIC_KEY, log: 'debug' }, 'log', 'log must be a function'],
   ])('%s: names the option and the fix', (_name, options, option, message) => {
     const error = attempt(options);
     expect(error).toBeInstanceOf(FungiesConfigError);
