@@ -15,14 +15,17 @@ const OPENAPI_VOCABULARY = ['discriminator', 'xml', 'externalDocs', 'example'];
 export interface CreateAjvOptions {
   /** Report unknown keywords, union types without `allowUnionTypes` etc. as errors. */
   strict?: boolean;
+  /** Errors carry `schema`, `parentSchema` and `data` (the contract suite reads them). */
+  verbose?: boolean;
 }
 
-export function createAjv({ strict = true }: CreateAjvOptions = {}): Ajv2020 {
+export function createAjv({ strict = true, verbose = false }: CreateAjvOptions = {}): Ajv2020 {
   const ajv = new Ajv2020({
     strict,
     // OpenAPI 3.1 writes nullables as `type: [X, 'null']`.
     allowUnionTypes: true,
     allErrors: true,
+    verbose,
     // Response bodies are checked as they arrived: no coercion, no defaults written into them.
     coerceTypes: false,
     useDefaults: false,

@@ -13,7 +13,9 @@ function instance(): ReturnType<typeof createAjv> {
   if (!ajv) {
     // The vendor's schemas are validated in strict mode by spec:validate; at runtime a schema
     // keyword Ajv does not know must not stop a request, so this instance is lenient.
-    ajv = createAjv({ strict: false });
+    // verbose: errors carry the failing sub-schema and value, which the contract suite needs to
+    // show the rule and to tell a spec defect (a schema rejecting its own default) from a server bug.
+    ajv = createAjv({ strict: false, verbose: true });
     ajv.addKeyword('components');
     ajv.addSchema(schemaDocument);
   }
@@ -35,4 +37,17 @@ export function validatorFor(schema: unknown): ValidateFunction {
 export function validateAgainst(schema: unknown, value: unknown): ErrorObject[] {
   const validate = validatorFor(schema);
   return validate(value) ? [] : [...(validate.errors ?? [])];
+}
+
+/** The schema a `$ref` into the registered spec document names (`urn:fungies:api-docs#/…`), or undefined. */
+export function resolveSchemaRef(ref: string): unknown {
+  const [base, pointer = ''] = ref.split('#');
+  if (base !== schemaDocument.$id) return undefined;
+  let node: unknown = schemaDocument;
+  for (const raw of pointer.split('/').slice(1)) {
+    const key = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
+    if (typeof node !== 'object' || node === null) return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node;
 }

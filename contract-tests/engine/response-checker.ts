@@ -1,0 +1,67 @@
+/** Checks one recorded response against the spec: documented status, Content-Type, JSON, body schema. */
+import type { OperationMeta } from '../../src/operation-meta.js';
+import { excerpt, redact } from '../../src/redact.js';
+import { mediaType, validateResponse } from '../../src/validation/response.js';
+import { ajvFindings, type FindingContext } from './ajv-findings.js';
+import type { Finding } from './types.js';
+
+export interface ResponseUnderCheck {
+  status: number;
+  statusText?: string;
+  contentType: string | null;
+  /** The raw body text. */
+  text: string;
+}
+
+export interface CheckResponseOptions {
+  /** The status the check asked for (Prism's `Prefer: code=`); another documented status is then a finding too. */
+  expectedStatus?: number;
+}
+
+export function checkResponse(operation: OperationMeta, response: ResponseUnderCheck, options: CheckResponseOptions = {}): Finding[] {
+  const ctx: FindingContext = { operationId: operation.operationId, method: operation.method.toUpperCase(), path: operation.path, status: response.status };
+  const finding = (rule: string, pointer: string, expected: string, actual: string, note?: string): Finding => ({
+    kind: 'response',
+    ...ctx,
+    pointer,
+    rule,
+    expected,
+    actual,
+    ...(note ? { note } : {}),
+  });
+  const statusLine = `${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
+  const findings: Finding[] = [];
+  const { expectedStatus } = options;
+  const result = validateResponse(operation.operationId, response.status, response.contentType, undefined);
+  if (result.statusKey === undefined) {
+    return [finding('status', 'status', `a documented status: ${result.documentedStatuses.join(', ')}`, `${statusLine}${bodyHint(response.text)}`)];
+  }
+  if (expectedStatus !== undefined && response.status !== expectedStatus) {
+    findings.push(finding('status', 'status', String(expectedStatus), statusLine, `asked for ${expectedStatus} (Prefer: code=${expectedStatus})`));
+  }
+  if (result.expectedContentTypes.length === 0) return findings;
+  if (!result.contentTypeOk) {
+    findings.push(finding('content-type', 'header:content-type', result.expectedContentTypes.join(' or '), response.contentType ?? '(none)'));
+  }
+  if (response.text.trim() === '') {
+    findings.push(finding('body', '', `a ${result.expectedContentTypes.join(' or ')} body`, 'empty body'));
+    return findings;
+  }
+  const declaredJson = result.expectedContentTypes.some((t) => /json/i.test(mediaType(t)));
+  if (!declaredJson) return findings;
+  let body: unknown;
+  try {
+    body = JSON.parse(response.text);
+  } catch (err) {
+    findings.push(finding('json', '', 'valid JSON', `${excerpt(redact(response.text), 80)} (${(err as Error).message})`));
+    return findings;
+  }
+  const validation = validateResponse(operation.operationId, response.status, response.contentType, body);
+  findings.push(...ajvFindings(validation.errors, ctx));
+  return findings;
+}
+
+function bodyHint(text: string): string {
+  const t = text.trim();
+  return t === '' ? '' : `: ${excerpt(redact(t), 80)}`;
+}
