@@ -18,6 +18,15 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'contract',
+          include: ['contract-tests/*.test.ts'],
+          globalSetup: ['contract-tests/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 90_000,
+        },
+      },
+      {
+        test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           testTimeout: 60_000,

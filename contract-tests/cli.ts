@@ -1,0 +1,120 @@
+/**
+ * fungies-contract: every command and flag in one place. `main()` returns the exit code; only the
+ * bin launcher (bin/fungies-contract.js) calls process.exit.
+ */
+import { parseArgs } from 'node:util';
+import { checkCommand } from './commands/check.js';
+import { EXIT, ExitError, usageError } from './commands/errors.js';
+import { processIo, type Io } from './commands/io.js';
+import { runCommand } from './commands/run.js';
+
+export const HELP = `fungies-contract: does a server honour the Fungies OpenAPI spec?
+
+Usage
+  fungies-contract run [options]                        check a server (default: a Prism mock of the spec)
+  fungies-contract check <operationId> <status> <file|->  check one saved response body
+
+run options
+  --target <url>          server under test (default: $FUNGIES_BASE_URL, else a Prism mock
+                          of openapi/api-docs.yaml started and stopped for the run)
+  --target-is-prism       the target is a Prism mock: ask it for every documented status
+  --operation <sel>       only these operations: operationId, tag or glob, comma-separated
+                          (e.g. PatchV0OrdersOrderIdOrNumberCancel, orders, "*Subscriptions*")
+  --allow-writes          run operations that change data (POST/PATCH/PUT/DELETE) against a
+                          non-mock target; without it they are listed as skipped
+  --strict                spec defects (a schema rejecting its own default/example) fail the run
+  --json <file>           write the JSON report (schema: contract-tests/report.schema.json)
+  --junit <file>          write a JUnit XML report
+  --timeout <ms>          per-request timeout (default 30000)
+
+check options
+  --strict                spec defects fail the check
+  --content-type <type>   the response's Content-Type (default: what the spec declares)
+
+Keys come from the environment, never from flags:
+  FUNGIES_PUBLIC_KEY      pub_… (required with --target)
+  FUNGIES_SECRET_KEY      sec_… (writes; without it they are skipped)
+
+Exit codes
+  0  every executed check passed
+  1  contract failures (findings other than spec defects, or any finding with --strict)
+  2  usage, configuration or spec error (bad flag, missing key, unreachable target)
+
+Examples
+  npm run contract
+  npm run contract -- --operation orders --json reports/contract.json
+  FUNGIES_PUBLIC_KEY=… npx fungies-contract run --target https://staging.example.com
+  curl … | npx fungies-contract check PatchV0OrdersOrderIdOrNumberCancel 200 -
+`;
+
+type Flags = Record<string, { type: 'string' | 'boolean'; short?: string }>;
+
+function parse(args: string[], options: Flags): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
+  try {
+    const { values, positionals } = parseArgs({ args, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+    return { values: values as Record<string, string | boolean | undefined>, positionals };
+  } catch (err) {
+    // node's messages name the flag ("Unknown option '--foo'"); keep the first sentence.
+    throw usageError(`${(err as Error).message.split('. ')[0]}. Run fungies-contract --help`);
+  }
+}
+
+function timeout(value: unknown): number {
+  if (value === undefined) return 30_000;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw usageError(`--timeout must be a positive number of milliseconds, got ${JSON.stringify(value)}`);
+  return n;
+}
+
+export async function main(argv: string[], io: Io = processIo()): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+      io.stdout.write(HELP);
+      return command === undefined ? EXIT.usage : EXIT.pass;
+    }
+    if (command === 'run') {
+      const { values, positionals } = parse(rest, {
+        target: { type: 'string' },
+        'target-is-prism': { type: 'boolean' },
+        operation: { type: 'string' },
+        'allow-writes': { type: 'boolean' },
+        strict: { type: 'boolean' },
+        json: { type: 'string' },
+        junit: { type: 'string' },
+        timeout: { type: 'string' },
+      });
+      if (values['help']) return (io.stdout.write(HELP), EXIT.pass);
+      if (positionals.length > 0) throw usageError(`run takes no arguments, got "${positionals.join(' ')}" (did you mean --operation ${positionals[0]}?)`);
+      const { code } = await runCommand(
+        {
+          target: values['target'] as string | undefined,
+          targetIsPrism: values['target-is-prism'] === true,
+          operation: values['operation'] as string | undefined,
+          allowWrites: values['allow-writes'] === true,
+          strict: values['strict'] === true,
+          json: values['json'] as string | undefined,
+          junit: values['junit'] as string | undefined,
+          timeoutMs: timeout(values['timeout']),
+        },
+        io,
+      );
+      return code;
+    }
+    if (command === 'check') {
+      const { values, positionals } = parse(rest, { strict: { type: 'boolean' }, 'content-type': { type: 'string' } });
+      if (values['help']) return (io.stdout.write(HELP), EXIT.pass);
+      const [operationId, status, file] = positionals;
+      if (!operationId || !status || !file || positionals.length > 3) throw usageError('usage: fungies-contract check <operationId> <status> <file.json|->');
+      const { code } = await checkCommand({ operationId, status, file, strict: values['strict'] === true, contentType: values['content-type'] as string | undefined }, io);
+      return code;
+    }
+    throw usageError(`unknown command "${command}": use run or check (fungies-contract --help)`);
+  } catch (err) {
+    if (err instanceof ExitError) {
+      io.stderr.write(`fungies-contract: ${err.message}\n`);
+      return err.code;
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,52 @@
+/** `fungies-contract check <operationId> <status> <file|->`: validates one saved response body. */
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { listOperations } from '../../src/operations.js';
+import { documentedResponse } from '../../src/validation/response.js';
+import { colorsFor } from '../engine/colors.js';
+import { formatFinding } from '../engine/report.js';
+import { checkResponse } from '../engine/response-checker.js';
+import type { Finding } from '../engine/types.js';
+import { EXIT, usageError } from './errors.js';
+import type { Io } from './io.js';
+
+export interface CheckOptions {
+  operationId: string;
+  status: string;
+  /** A file path, or `-` for stdin. */
+  file: string;
+  strict: boolean;
+  /** The response's Content-Type; defaults to what the spec declares for the status. */
+  contentType?: string | undefined;
+}
+
+export async function checkCommand(options: CheckOptions, io: Io): Promise<{ code: number; findings: Finding[] }> {
+  const operations = listOperations();
+  const operation = operations.find((op) => op.operationId === options.operationId);
+  if (!operation) {
+    const near = operations.filter((op) => op.operationId.toLowerCase().includes(options.operationId.toLowerCase().slice(0, 12))).slice(0, 3);
+    throw usageError(`unknown operationId "${options.operationId}"${near.length ? `: did you mean ${near.map((o) => o.operationId).join(', ')}?` : ' (fungies-contract run --help lists how to select operations)'}`);
+  }
+  if (!/^[1-5]\d\d$/.test(options.status)) throw usageError(`status must be an HTTP status code such as 200 or 400, got "${options.status}"`);
+  const status = Number(options.status);
+  let text: string;
+  try {
+    text = options.file === '-' ? await io.readStdin() : await readFile(resolve(io.cwd, options.file), 'utf8');
+  } catch (err) {
+    throw usageError(`cannot read ${options.file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+  const declared = Object.keys(documentedResponse(operation, status)?.response.content ?? {})[0] ?? null;
+  const findings = checkResponse(operation, { status, contentType: options.contentType ?? declared, text });
+  const c = colorsFor(io.stdout, io.env);
+  const failing = findings.filter((f) => options.strict || f.kind !== 'spec-defect');
+  const defects = findings.length - findings.filter((f) => f.kind !== 'spec-defect').length;
+  const label = options.file === '-' ? 'stdin' : options.file;
+  const lines = [c.bold(`___ ${operation.method.toUpperCase()} ${operation.path} (${operation.operationId}) ${status}: ${label} ___`), ''];
+  for (const f of findings) lines.push(formatFinding(f, c), '');
+  const violations = findings.length - defects;
+  const defectNote = defects ? `, ${defects} spec defect${defects === 1 ? '' : 's'}${options.strict ? '' : ' (not failing; --strict makes them fail)'}` : '';
+  if (failing.length > 0) lines.push(c.red(c.bold(`✘ ${violations} violation${violations === 1 ? '' : 's'}${defectNote} in ${label}`)));
+  else lines.push(c.green(c.bold(`✔ ${label} conforms to ${operation.operationId} ${status}${defectNote}`)));
+  io.stdout.write(`${lines.join('\n')}\n`);
+  return { code: failing.length > 0 ? EXIT.failures : EXIT.pass, findings };
+}

@@ -1,0 +1,31 @@
+/** JUnit XML for CI dashboards: one testsuite per operation, one testcase per check. */
+import { plainColors } from './colors.js';
+import { formatFinding } from './report.js';
+import type { CheckResult, RunData } from './types.js';
+
+const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+export function formatJUnit(data: RunData): string {
+  const byOperation = new Map<string, CheckResult[]>();
+  for (const ch of data.checks) byOperation.set(ch.operationId, [...(byOperation.get(ch.operationId) ?? []), ch]);
+  const count = (checks: CheckResult[], o: CheckResult['outcome']) => checks.filter((c) => c.outcome === o).length;
+  const lines = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="fungies-contract" tests="${data.checks.length}" failures="${count(data.checks, 'failed')}" skipped="${count(data.checks, 'skipped')}" time="${(data.durationMs / 1000).toFixed(3)}">`,
+  ];
+  for (const [operationId, checks] of byOperation) {
+    const time = checks.reduce((t, c) => t + c.durationMs, 0) / 1000;
+    lines.push(`  <testsuite name="${xml(operationId)}" tests="${checks.length}" failures="${count(checks, 'failed')}" skipped="${count(checks, 'skipped')}" time="${time.toFixed(3)}">`);
+    for (const c of checks) {
+      lines.push(`    <testcase classname="${xml(`${c.method} ${c.path}`)}" name="${xml(c.id)}" time="${(c.durationMs / 1000).toFixed(3)}">`);
+      if (c.outcome === 'skipped') lines.push(`      <skipped message="${xml(c.reason ?? '')}"/>`);
+      const text = c.findings.map((f) => formatFinding(f, plainColors)).join('\n');
+      if (c.outcome === 'failed') lines.push(`      <failure message="${xml(`${c.findings.length} finding(s)`)}">${xml(text)}</failure>`);
+      else if (c.findings.length > 0) lines.push(`      <system-out>${xml(text)}</system-out>`);
+      lines.push('    </testcase>');
+    }
+    lines.push('  </testsuite>');
+  }
+  lines.push('</testsuites>', '');
+  return lines.join('\n');
+}

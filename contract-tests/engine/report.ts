@@ -1,0 +1,92 @@
+/**
+ * The human report, schemathesis-style: one block per failing operation, one finding per root
+ * cause (operation, method, path, status, JSON pointer, rule, expected, actual), the response
+ * excerpt and a `Reproduce with:` curl with masked keys; then coverage and a summary. Pure: colour
+ * comes in as callbacks, so CI logs, files and terminals get the same text.
+ */
+import type { Colors } from './colors.js';
+import { formatCoverage } from './coverage.js';
+import { toCurl } from './curl.js';
+import type { CheckResult, Finding, RunData } from './types.js';
+
+/** One finding: a grep-able first line, then what was expected and what arrived. */
+export function formatFinding(f: Finding, c: Colors): string {
+  const defect = f.kind === 'spec-defect';
+  const mark = defect ? c.yellow('⚠') : c.red('✘');
+  const where = f.pointer === '' ? '(body)' : f.pointer;
+  const kind = defect ? ' (spec defect)' : f.kind === 'request' ? ' (request)' : f.kind === 'negative' ? ' (not rejected)' : '';
+  const lines = [
+    `${mark} ${c.bold(f.operationId)} ${f.method} ${f.path} [${f.status ?? '–'}] ${where}: ${c.bold(f.rule)}${kind}`,
+    `    expected: ${f.expected}`,
+    `    actual:   ${f.actual}`,
+  ];
+  if (f.note) lines.push(c.dim(`    note:     ${f.note}`));
+  return lines.join('\n');
+}
+
+function checkTitle(check: CheckResult): string {
+  return check.kind === 'status' ? `Documented response ${check.status}` : `Rejects a request with ${check.name === 'bad id' ? 'an invalid id' : check.name}`;
+}
+
+function countLabel(findings: readonly Finding[]): string {
+  const defects = findings.filter((f) => f.kind === 'spec-defect').length;
+  const violations = findings.length - defects;
+  const parts = [];
+  if (violations) parts.push(`${violations} violation${violations === 1 ? '' : 's'}`);
+  if (defects) parts.push(`${defects} spec defect${defects === 1 ? '' : 's'}`);
+  return parts.join(', ');
+}
+
+/** The block of one check: title, findings, response excerpt, curl. */
+export function formatCheckBlock(check: CheckResult, c: Colors): string {
+  const lines = [`- ${checkTitle(check)} (${countLabel(check.findings)})`, ''];
+  for (const f of check.findings) lines.push(indent(formatFinding(f, c), 4), '');
+  if (check.response) {
+    const r = check.response;
+    lines.push(`    [${r.status}] ${r.statusText || ''}${r.contentType ? ` (${r.contentType})` : ''}: ${r.bodyExcerpt || '(empty body)'}`.replace('] :', ']:'), '');
+  }
+  if (check.request) lines.push('    Reproduce with:', '', `      ${toCurl(check.request)}`, '');
+  return lines.join('\n');
+}
+
+const indent = (text: string, n: number) => text.replace(/^/gm, ' '.repeat(n));
+
+export function formatReport(data: RunData, c: Colors): string {
+  const out: string[] = [];
+  const reported = data.checks.filter((ch) => ch.findings.length > 0);
+  const byOperation = new Map<string, CheckResult[]>();
+  for (const ch of reported) byOperation.set(ch.operationId, [...(byOperation.get(ch.operationId) ?? []), ch]);
+  for (const [operationId, checks] of byOperation) {
+    const first = checks[0]!;
+    out.push(c.bold(`___ ${first.method} ${first.path} (${operationId}) ___`), '');
+    for (const ch of checks) out.push(formatCheckBlock(ch, c));
+  }
+  out.push(formatCoverage(data, c), '', formatSummary(data, c));
+  return out.join('\n');
+}
+
+export function formatSummary(data: RunData, c: Colors): string {
+  const count = (checks: CheckResult[], o: CheckResult['outcome']) => checks.filter((ch) => ch.outcome === o).length;
+  const line = (label: string, checks: CheckResult[]) =>
+    `  ${label.padEnd(26)} ${count(checks, 'passed')} passed, ${count(checks, 'failed')} failed, ${count(checks, 'skipped')} skipped`;
+  const status = data.checks.filter((ch) => ch.kind === 'status');
+  const negative = data.checks.filter((ch) => ch.kind === 'negative');
+  const defects = data.checks.flatMap((ch) => ch.findings).filter((f) => f.kind === 'spec-defect').length;
+  const failed = count(data.checks, 'failed');
+  const skippedReasons = [...new Set(data.checks.filter((ch) => ch.outcome === 'skipped').map((ch) => ch.reason ?? ''))].filter(Boolean);
+  const lines = [
+    c.bold('Checks'),
+    line('documented responses', status),
+    line('negative (must reject)', negative),
+  ];
+  if (defects) lines.push(c.yellow(`  spec defects               ${defects} reported${data.strict ? ' (failing: --strict)' : ', not failing (--strict makes them fail)'}`));
+  for (const reason of skippedReasons.slice(0, 5)) lines.push(c.dim(`  skipped: ${reason}`));
+  const seconds = (data.durationMs / 1000).toFixed(1);
+  lines.push(
+    '',
+    failed > 0
+      ? c.red(c.bold(`✘ ${failed} of ${data.checks.length} checks failed against ${data.target.url} in ${seconds} s`))
+      : c.green(c.bold(`✔ ${count(data.checks, 'passed')} checks passed${count(data.checks, 'skipped') ? `, ${count(data.checks, 'skipped')} skipped` : ''} against ${data.target.url} in ${seconds} s`)),
+  );
+  return lines.join('\n');
+}

@@ -1,0 +1,33 @@
+/** Assembles the RunData of a run from the check results, in spec order. */
+import type { OperationMeta } from '../../src/operation-meta.js';
+import { specInfo } from '../../generated/schemas.js';
+import type { CheckResult, RunData } from './types.js';
+
+export interface RunInfo {
+  targetUrl: string;
+  kind: 'prism' | 'live';
+  operationFilter?: string | undefined;
+  strict: boolean;
+  allowWrites: boolean;
+  startedAt: Date;
+  durationMs: number;
+}
+
+export function buildRunData(operations: readonly OperationMeta[], results: readonly CheckResult[], info: RunInfo): RunData {
+  const order = new Map(operations.map((op, i) => [op.operationId, i]));
+  const checks = [...results].sort((a, b) => (order.get(a.operationId) ?? 0) - (order.get(b.operationId) ?? 0) || rank(a) - rank(b) || a.id.localeCompare(b.id));
+  return {
+    tool: 'fungies-contract',
+    spec: { title: specInfo.title, version: specInfo.version },
+    target: { url: info.targetUrl, kind: info.kind },
+    ...(info.operationFilter ? { operationFilter: info.operationFilter } : {}),
+    strict: info.strict,
+    allowWrites: info.allowWrites,
+    startedAt: info.startedAt.toISOString(),
+    durationMs: Math.round(info.durationMs),
+    operations: operations.map((op) => ({ operationId: op.operationId, method: op.method.toUpperCase(), path: op.path, statuses: Object.keys(op.responses) })),
+    checks,
+  };
+}
+
+const rank = (c: CheckResult) => (c.kind === 'status' ? 0 : 1);
