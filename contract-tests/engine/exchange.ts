@@ -73,6 +73,9 @@ export async function sendThroughClient(operation: OperationMeta, planned: Plann
     publicKey: target.publicKey,
     secretKey: target.secretKey,
     baseUrl: target.baseUrl,
+    // Every response is judged as the server sent it: a retry would hide a 500 or a 429.
+    retry: false,
+    timeout: target.timeoutMs,
     fetch: recordingFetch(target, exchange, options.strip ?? []),
   });
   const init: Record<string, unknown> = {
