@@ -27,6 +27,14 @@ export default defineConfig({
       },
       {
         test: {
+          // The contract engine's own tests: the lying fixture server, the report, the CLI commands.
+          name: 'contract-engine',
+          include: ['test/contract/**/*.test.ts'],
+          testTimeout: 60_000,
+        },
+      },
+      {
+        test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           testTimeout: 60_000,

@@ -136,7 +136,10 @@ async function statusCheck(op: OperationMeta, statusKey: string, planned: Planne
   }
   const recorded = { ...(exchange.request ? { request: exchange.request } : {}), ...(exchange.response ? { response: strip(exchange.response) } : {}) };
   if (!exchange.response) return { ...recorded, findings: noResponse(op, exchange) };
-  const findings = [...(config.kind === 'prism' ? requestViolations(op, exchange) : []), ...checkResponse(op, exchange.response, config.kind === 'prism' ? { expectedStatus: wanted } : {})];
+  // When Prism rejects our request, its answer is about the request: the response is not judged.
+  const rejected = config.kind === 'prism' ? requestViolations(op, exchange) : [];
+  if (rejected.length > 0) return { ...recorded, findings: rejected };
+  const findings = checkResponse(op, exchange.response, config.kind === 'prism' ? { expectedStatus: wanted } : {});
   if (config.kind === 'live' && exchange.response.status !== wanted && findings.length === 0) {
     const got = documentedResponse(op, exchange.response.status)?.key;
     return { ...recorded, outcome: 'skipped', reason: `the server answered ${exchange.response.status}${got ? ` (checked against ${got})` : ''}, not ${statusKey}` };

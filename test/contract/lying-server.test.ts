@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { planChecks, runCheck } from '../../contract-tests/engine/checks.js';
+import { LIED_OPERATION, startLyingServer, type LieName, type LyingServer } from '../../contract-tests/fixtures/lying-server.js';
+import { findOperation, listOperations } from '../../src/operations.js';
+import { liveConfig } from './helpers.js';
+
+const operation = listOperations().find((op) => op.operationId === LIED_OPERATION)!;
+const status200 = planChecks([operation]).find((c) => c.kind === 'status' && c.status === '200')!;
+
+let server: LyingServer;
+beforeAll(async () => {
+  server = await startLyingServer();
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+describe('the lying fixture server', () => {
+  it('is found by its route table (sanity: the lied operation exists in the spec)', () => {
+    expect(findOperation(operation.method, operation.path)?.operationId).toBe(LIED_OPERATION);
+  });
+
+  it('passes every check of the lied operation when it tells no lie', async () => {
+    const results = await Promise.all(planChecks([operation]).map((c) => runCheck(c, liveConfig(server.url('honest')))));
+    expect(results.map((r) => [r.id, r.outcome, r.findings])).toEqual(results.map((r) => [r.id, 'passed', []]));
+  });
+
+  const cases: [LieName, { status: number; pointer: string; rule: string }][] = [
+    ['wrong-const', { status: 200, pointer: '/status', rule: 'const' }],
+    ['bad-order-number', { status: 200, pointer: '/data/order/number', rule: 'pattern' }],
+    ['non-uuid-id', { status: 200, pointer: '/data/order/id', rule: 'format' }],
+    ['int64-out-of-range', { status: 200, pointer: '/data/order/createdAt', rule: 'format' }],
+    ['enum-outside-set', { status: 200, pointer: '/data/order/status', rule: 'enum' }],
+    ['missing-required', { status: 200, pointer: '/data/order/orderNumber', rule: 'required' }],
+    ['wrong-type', { status: 200, pointer: '/data/order/totalItems', rule: 'type' }],
+    ['wrong-content-type', { status: 200, pointer: 'header:content-type', rule: 'content-type' }],
+    ['undocumented-status', { status: 201, pointer: 'status', rule: 'status' }],
+    ['invalid-json', { status: 200, pointer: '', rule: 'json' }],
+    ['empty-body', { status: 200, pointer: '', rule: 'body' }],
+    ['server-error', { status: 500, pointer: 'status', rule: 'status' }],
+  ];
+
+  it.each(cases)('catches the lie "%s" as exactly one finding with its pointer and rule', async (lie, want) => {
+    const result = await runCheck(status200, liveConfig(server.url(lie)));
+    expect(result.outcome).toBe('failed');
+    expect(result.findings).toEqual([
+      expect.objectContaining({ kind: 'response', operationId: LIED_OPERATION, method: 'PATCH', path: operation.path, ...want }),
+    ]);
+  });
+
+  it('names the int64 bound and keeps the actual value in the finding', async () => {
+    const [finding] = (await runCheck(status200, liveConfig(server.url('int64-out-of-range')))).findings;
+    expect(finding?.expected).toContain('9007199254740991');
+    expect(finding?.actual).toBe('9007199254740992 (number)');
+  });
+
+  it('fails each negative check when the server accepts what it must reject', async () => {
+    const negatives = planChecks([operation]).filter((c) => c.kind === 'negative');
+    const results = await Promise.all(negatives.map((c) => runCheck(c, liveConfig(server.url('accepts-anything')))));
+    expect(results.map((r) => [r.name, r.outcome, r.findings.map((f) => [f.kind, f.rule, f.status])])).toEqual([
+      ['no public key', 'failed', [['negative', 'rejection', 200]]],
+      ['no secret key', 'failed', [['negative', 'rejection', 200]]],
+      ['bad id', 'failed', [['negative', 'rejection', 200]]],
+    ]);
+  });
+
+  it("reports Prism's request violations (sl-violations) as findings against our client, not the server", async () => {
+    const result = await runCheck(status200, liveConfig(server.url('rejects-request'), { kind: 'prism' }));
+    expect(result.findings).toEqual([
+      expect.objectContaining({ kind: 'request', rule: 'request required', pointer: 'request.body', status: 422, actual: "Request body must have required property 'name'" }),
+    ]);
+  });
+});
