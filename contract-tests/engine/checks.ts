@@ -123,6 +123,7 @@ async function statusCheck(op: OperationMeta, statusKey: string, planned: Planne
   const wanted = Number(statusKey);
   if (config.kind === 'prism' && !/^\d{3}$/.test(statusKey)) return { outcome: 'skipped', reason: `Prism cannot be asked for "${statusKey}"` };
   let exchange: Exchange;
+  let keyless = false;
   if (config.kind === 'prism') {
     exchange = await sendThroughClient(op, planned, config.target, { headers: { Prefer: `code=${statusKey}` } });
   } else if (wanted >= 200 && wanted < 300) {
@@ -130,6 +131,7 @@ async function statusCheck(op: OperationMeta, statusKey: string, planned: Planne
   } else {
     // A live server cannot be asked for an error; the requests that must fail are the way to see one.
     const id = idParameter(op);
+    keyless = !id;
     exchange = id
       ? await sendRaw(op, { ...(planned.path as Record<string, string>), [id]: BAD_ID }, planned, config.target)
       : await sendThroughClient(op, planned, config.target, { strip: [PUBLIC_KEY_HEADER] });
@@ -139,10 +141,14 @@ async function statusCheck(op: OperationMeta, statusKey: string, planned: Planne
   // When Prism rejects our request, its answer is about the request: the response is not judged.
   const rejected = config.kind === 'prism' ? requestViolations(op, exchange) : [];
   if (rejected.length > 0) return { ...recorded, findings: rejected };
+  const got = exchange.response.status;
+  if (keyless && got !== wanted && (got === 401 || got === 403)) {
+    return { ...recorded, outcome: 'skipped', reason: `a request without the public key got ${got}, not ${statusKey}: ${statusKey} cannot be provoked on this target` };
+  }
   const findings = checkResponse(op, exchange.response, config.kind === 'prism' ? { expectedStatus: wanted } : {});
-  if (config.kind === 'live' && exchange.response.status !== wanted && findings.length === 0) {
-    const got = documentedResponse(op, exchange.response.status)?.key;
-    return { ...recorded, outcome: 'skipped', reason: `the server answered ${exchange.response.status}${got ? ` (checked against ${got})` : ''}, not ${statusKey}` };
+  if (config.kind === 'live' && got !== wanted && findings.length === 0) {
+    const key = documentedResponse(op, got)?.key;
+    return { ...recorded, outcome: 'skipped', reason: `the server answered ${got}${key ? ` (checked against ${key})` : ''}, not ${statusKey}` };
   }
   return { ...recorded, findings };
 }

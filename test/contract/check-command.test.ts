@@ -71,11 +71,19 @@ describe('fungies-contract check', () => {
     [['run', '--timeout', 'soon'], '--timeout must be a positive number'],
     [['run', '--target', 'http://127.0.0.1:9/'], 'FUNGIES_PUBLIC_KEY is not set'],
     [['frobnicate'], 'unknown command "frobnicate"'],
+    [['run', '--target', 'ftp://example.com'], '--target must be an absolute http(s) URL'],
+    [['run', '--operation', 'NoSuchThing'], '--operation "NoSuchThing" matches no operation'],
   ])('exits 2 with one line for bad usage: %j', async (argv, message) => {
     const io = memoryIo();
     expect(await main(argv, io)).toBe(2);
     expect(io.err()).toContain(message);
     expect(io.err().trim().split('\n')).toHaveLength(1);
+  });
+
+  it('exits 2 with one line when the target cannot be reached', async () => {
+    const io = memoryIo('', { FUNGIES_PUBLIC_KEY: 'pub_UnreachableTest1' });
+    expect(await main(['run', '--target', 'http://127.0.0.1:9'], io)).toBe(2);
+    expect(io.err()).toMatch(/^fungies-contract: cannot reach http:\/\/127\.0\.0\.1:9 \(.+\): is the server running and the URL right\?\n$/);
   });
 
   it('prints the help with exit 0 on --help', async () => {

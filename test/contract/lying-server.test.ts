@@ -70,4 +70,10 @@ describe('the lying fixture server', () => {
       expect.objectContaining({ kind: 'request', rule: 'request required', pointer: 'request.body', status: 422, actual: "Request body must have required property 'name'" }),
     ]);
   });
+
+  it('finds nothing wrong with an honest live server for any operation of the spec (4xx it cannot provoke are skipped)', async () => {
+    const results = await Promise.all(planChecks(listOperations()).map((c) => runCheck(c, liveConfig(server.url('honest')))));
+    expect(results.filter((r) => r.outcome === 'failed').map((r) => [r.id, r.findings])).toEqual([]);
+    expect(results.filter((r) => r.kind === 'status' && r.status === '200').every((r) => r.outcome === 'passed')).toBe(true);
+  });
 });

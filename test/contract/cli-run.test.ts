@@ -1,0 +1,75 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LIED_OPERATION, startLyingServer, type LyingServer } from '../../contract-tests/fixtures/lying-server.js';
+import { createAjv } from '../../src/validation/ajv.js';
+import { KEYS } from './helpers.js';
+
+const run = promisify(execFile);
+let server: LyingServer;
+let dir: string;
+beforeAll(async () => {
+  server = await startLyingServer();
+  dir = await mkdtemp(join(tmpdir(), 'fungies-contract-'));
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+/** Spawns the bin as a user would; exit code and output come back even when it fails. */
+async function cli(args: string[], env: Record<string, string> = {}) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['bin/fungies-contract.js', ...args], { env: { ...process.env, NO_COLOR: '1', ...env } });
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('fungies-contract run --target (spawned bin)', () => {
+  it('fails against the lying server, naming every planted body lie, with masked keys and valid reports', async () => {
+    const json = join(dir, 'report.json');
+    const junit = join(dir, 'junit.xml');
+    const result = await cli(
+      ['run', '--target', server.url('all-body-lies'), '--operation', LIED_OPERATION, '--allow-writes', '--json', json, '--junit', junit],
+      { FUNGIES_PUBLIC_KEY: KEYS.publicKey, FUNGIES_SECRET_KEY: KEYS.secretKey },
+    );
+    expect(result.code).toBe(1);
+    for (const [pointer, rule] of [
+      ['/status', 'const'],
+      ['/data/order/id', 'format'],
+      ['/data/order/number', 'pattern'],
+      ['/data/order/status', 'enum'],
+      ['/data/order/createdAt', 'format'],
+      ['/data/order/totalItems', 'type'],
+      ['/data/order/orderNumber', 'required'],
+    ]) {
+      expect(result.stdout).toContain(`✘ ${LIED_OPERATION} PATCH /v0/orders/{orderIdOrNumber}/cancel [200] ${pointer}: ${rule}`);
+    }
+    expect(result.stdout).toContain("Reproduce with:");
+    expect(result.stdout).toContain("-H 'x-fngs-public-key: pub_****' -H 'x-fngs-secret-key: sec_****'");
+    expect(result.stdout).toMatch(/✘ 1 of 5 checks failed/);
+    const everything = result.stdout + result.stderr + (await readFile(json, 'utf8')) + (await readFile(junit, 'utf8'));
+    expect(everything).not.toContain(KEYS.publicKey);
+    expect(everything).not.toContain(KEYS.secretKey);
+
+    const schema = JSON.parse(await readFile('contract-tests/report.schema.json', 'utf8')) as object;
+    const validate = createAjv().compile(schema);
+    const report = JSON.parse(await readFile(json, 'utf8')) as { checks: { outcome: string }[] };
+    expect(validate.errors ?? validate(report)).toBe(true);
+    expect(report.checks.map((c) => c.outcome)).toEqual(['failed', 'passed', 'passed', 'passed', 'passed']);
+    expect(await readFile(junit, 'utf8')).toMatch(/<testsuites name="fungies-contract" tests="5" failures="1" skipped="0"/);
+  });
+
+  it('lists writes as skipped, never passed, against a live target without --allow-writes', async () => {
+    const result = await cli(['run', '--target', server.url('all-body-lies'), '--operation', LIED_OPERATION], { FUNGIES_PUBLIC_KEY: KEYS.publicKey });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`${LIED_OPERATION}  –   –    │       0       0       0       2`);
+    expect(result.stdout).toContain('skipped: PATCH changes data: pass --allow-writes to run it against this target');
+  });
+
+});
