@@ -2,11 +2,14 @@
 import { runScript } from './lib/cli.js';
 import { listOperations } from './lib/openapi-walk.js';
 import { DEFAULT_SPEC_PATH } from './lib/spec-file.js';
+import { formatWarnings, specWarnings } from './lib/spec-warnings.js';
 import { loadValidSpec } from './lib/validate.js';
 
 await runScript(async () => {
   const file = process.argv[2] ?? DEFAULT_SPEC_PATH;
   console.log(`==> Validating ${file}`);
   const spec = await loadValidSpec(file);
-  console.log(`✔ ${file} is valid: ${listOperations(spec.doc).length} operation(s)`);
+  const warnings = specWarnings(spec);
+  if (warnings.length > 0) console.log(formatWarnings(file, warnings));
+  console.log(`✔ ${file} is valid: ${listOperations(spec.doc).length} operation(s)${warnings.length ? `, ${warnings.length} warning(s)` : ''}`);
 });

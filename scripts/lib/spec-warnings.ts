@@ -1,0 +1,100 @@
+/**
+ * Warnings that do not make the spec unusable: every `default`, `example` or `examples` value
+ * that fails the very schema it sits in (the official `currency: default: null` with an enum
+ * without null is one). The contract suite reports such values, when a server sends them, as spec
+ * defects rather than server violations.
+ */
+import { createAjv } from '../../src/validation/ajv.js';
+import { isObject, listOperations } from './openapi-walk.js';
+import { schemaPointers } from './spec-checks.js';
+import { segmentsToPointer, type SpecFile, type SpecProblem } from './spec-file.js';
+
+const DOC_ID = 'urn:fungies:spec-warnings';
+
+/** Keywords whose values are schemas, or maps/arrays of schemas. */
+const SUBSCHEMA = ['items', 'additionalProperties', 'not', 'if', 'then', 'else', 'contains', 'propertyNames', 'unevaluatedItems', 'unevaluatedProperties'];
+const SUBSCHEMA_LISTS = ['allOf', 'anyOf', 'oneOf', 'prefixItems'];
+const SUBSCHEMA_MAPS = ['properties', 'patternProperties', '$defs', 'dependentSchemas'];
+
+/** Pointers of a schema and of every schema nested in it. */
+function nestedSchemas(schema: unknown, pointer: string, out: string[] = []): string[] {
+  if (!isObject(schema)) return out;
+  out.push(pointer);
+  for (const k of SUBSCHEMA) if (isObject(schema[k])) nestedSchemas(schema[k], `${pointer}/${k}`, out);
+  for (const k of SUBSCHEMA_LISTS) {
+    const list = schema[k];
+    if (Array.isArray(list)) list.forEach((s, i) => nestedSchemas(s, `${pointer}/${k}/${i}`, out));
+  }
+  for (const k of SUBSCHEMA_MAPS) {
+    const map = schema[k];
+    if (isObject(map)) for (const [name, s] of Object.entries(map)) nestedSchemas(s, `${pointer}/${k}${segmentsToPointer([name])}`, out);
+  }
+  return out;
+}
+
+function at(doc: unknown, pointer: string): unknown {
+  let node = doc;
+  for (const raw of pointer.split('/').slice(1)) {
+    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    node = isObject(node) ? node[key] : Array.isArray(node) ? node[Number(key)] : undefined;
+  }
+  return node;
+}
+
+/** (value pointer, value, schema pointer) for every default/example in schemas and media types. */
+function* ownValues(doc: Record<string, unknown>): Generator<{ valuePointer: string; what: string; value: unknown; schemaPointer: string }> {
+  for (const top of schemaPointers(doc)) {
+    for (const pointer of nestedSchemas(at(doc, top), top)) {
+      const schema = at(doc, pointer) as Record<string, unknown>;
+      if ('default' in schema) yield { valuePointer: `${pointer}/default`, what: 'default', value: schema['default'], schemaPointer: pointer };
+      if ('example' in schema) yield { valuePointer: `${pointer}/example`, what: 'example', value: schema['example'], schemaPointer: pointer };
+      if (Array.isArray(schema['examples'])) {
+        for (const [i, ex] of schema['examples'].entries()) yield { valuePointer: `${pointer}/examples/${i}`, what: 'example', value: ex, schemaPointer: pointer };
+      }
+    }
+  }
+  for (const op of listOperations(doc)) {
+    const media: [string, unknown][] = [];
+    const body = op.operation['requestBody'];
+    if (isObject(body) && isObject(body['content'])) for (const [t, m] of Object.entries(body['content'])) media.push([`${op.pointer}/requestBody/content${segmentsToPointer([t])}`, m]);
+    const responses = op.operation['responses'];
+    if (isObject(responses)) {
+      for (const [status, r] of Object.entries(responses)) {
+        if (isObject(r) && isObject(r['content'])) for (const [t, m] of Object.entries(r['content'])) media.push([`${op.pointer}/responses${segmentsToPointer([status])}/content${segmentsToPointer([t])}`, m]);
+      }
+    }
+    for (const [pointer, m] of media) {
+      if (!isObject(m) || !isObject(m['schema'])) continue;
+      if ('example' in m) yield { valuePointer: `${pointer}/example`, what: 'example', value: m['example'], schemaPointer: `${pointer}/schema` };
+      if (isObject(m['examples'])) {
+        for (const [name, ex] of Object.entries(m['examples'])) {
+          if (isObject(ex) && 'value' in ex) yield { valuePointer: `${pointer}/examples${segmentsToPointer([name])}/value`, what: `example "${name}"`, value: ex['value'], schemaPointer: `${pointer}/schema` };
+        }
+      }
+    }
+  }
+}
+
+/** Every default or example that its own schema rejects, located in the source file. */
+export function specWarnings(spec: SpecFile): SpecProblem[] {
+  const { doc } = spec;
+  const ajv = createAjv({ strict: false });
+  ajv.addKeyword('components');
+  ajv.addKeyword('paths');
+  ajv.addSchema({ $id: DOC_ID, components: doc['components'] ?? {}, paths: doc['paths'] ?? {} }, undefined, undefined, false);
+  const warnings: SpecProblem[] = [];
+  for (const { valuePointer, what, value, schemaPointer } of ownValues(doc)) {
+    const validate = ajv.getSchema(`${DOC_ID}#${schemaPointer}`);
+    if (!validate || validate(value)) continue;
+    const reason = (validate.errors ?? []).slice(0, 2).map((e) => `${e.instancePath || ''} ${e.message ?? e.keyword}`.trim()).join('; ');
+    warnings.push({ pointer: valuePointer, message: `${what} ${JSON.stringify(value)?.slice(0, 60)} fails its own schema: ${reason}`, ...spec.locate(valuePointer) });
+  }
+  return warnings;
+}
+
+/** One screen: `⚠ N warnings`, then `file:line:col  at #pointer` and the message per warning. */
+export function formatWarnings(file: string, warnings: readonly SpecProblem[], limit = 20): string {
+  const lines = warnings.slice(0, limit).map((w) => `  ${file}${w.line ? `:${w.line}:${w.column ?? 1}` : ''}  at #${w.pointer}\n    ${w.message}`);
+  if (warnings.length > limit) lines.push(`  … and ${warnings.length - limit} more`);
+  return `⚠ ${warnings.length} spec warning${warnings.length === 1 ? '' : 's'} (not failing): a default or example that its own schema rejects; the contract suite reports such values as spec defects\n${lines.join('\n')}`;
+}
