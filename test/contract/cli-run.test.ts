@@ -65,11 +65,4 @@ describe('fungies-contract run --target (spawned bin)', () => {
     expect(await readFile(junit, 'utf8')).toMatch(/<testsuites name="fungies-contract" tests="5" failures="1" skipped="0"/);
   });
 
-  it('lists writes as skipped, never passed, against a live target without --allow-writes', async () => {
-    const result = await cli(['run', '--target', server.url('all-body-lies'), '--operation', LIED_OPERATION], { FUNGIES_PUBLIC_KEY: KEYS.publicKey });
-    expect(result.code).toBe(0);
-    expect(result.stdout).toContain(`${LIED_OPERATION}  –   –    │       0       0       0       2`);
-    expect(result.stdout).toContain('skipped: PATCH changes data: pass --allow-writes to run it against this target');
-  });
-
 });

@@ -76,4 +76,10 @@ describe('the lying fixture server', () => {
     expect(results.filter((r) => r.outcome === 'failed').map((r) => [r.id, r.findings])).toEqual([]);
     expect(results.filter((r) => r.kind === 'status' && r.status === '200').every((r) => r.outcome === 'passed')).toBe(true);
   });
+
+  it('lists every check of a write as skipped, never passed, against a live target without --allow-writes', async () => {
+    const results = await Promise.all(planChecks([operation]).map((c) => runCheck(c, liveConfig(server.url('all-body-lies'), { allowWrites: false }))));
+    expect(new Set(results.map((r) => [r.outcome, r.reason].join(': ')))).toEqual(new Set(['skipped: PATCH changes data: pass --allow-writes to run it against this target']));
+    expect(results.every((r) => r.request === undefined)).toBe(true);
+  });
 });
