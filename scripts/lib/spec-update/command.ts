@@ -94,8 +94,8 @@ export async function specUpdate(options: SpecUpdateOptions): Promise<SpecUpdate
       const provenance = await readOptional(join(cwd, PROVENANCE_PATH));
       if (provenance === undefined) report.provenance = 'missing';
       else {
-        const update = markOfficial(provenance, newOps, input.label);
-        report.provenance = { marked: update.marked, added: update.added };
+        const update = markOfficial(provenance, newOps, input.isUrl ? input.label : (defaultUrl ?? input.label), versionOf(spec.doc));
+        report.provenance = { marked: update.marked, added: update.added, dropped: update.dropped };
         if (update.text !== provenance) files.set(PROVENANCE_PATH, update.text);
       }
     }

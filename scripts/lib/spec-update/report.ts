@@ -1,5 +1,6 @@
 /** The change report, from one set of data: a terminal summary and a markdown entry for openapi/CHANGES.md. */
 import type { Change, OperationKey } from './changes.js';
+import { PROVENANCE_PATH as PROVENANCE_FILE } from './provenance.js';
 import type { CompileError } from './typecheck.js';
 
 export const CHANGES_PATH = 'openapi/CHANGES.md';
@@ -18,7 +19,7 @@ export interface UpdateReport {
   /** Operations of the old spec (rebuilt ones) that the official file does not hold. */
   lacking: OperationKey[];
   /** PROVENANCE.md outcome, when the source is official. */
-  provenance?: { marked: string[]; added: string[] } | 'missing';
+  provenance?: { marked: string[]; added: string[]; dropped: string[] } | 'missing';
 }
 
 export function breakingCount(report: UpdateReport): number {
@@ -59,20 +60,26 @@ export function formatTerminal(report: UpdateReport, limit = 40): string {
     for (const e of report.compileErrors.slice(0, limit)) out.push(`  ✘ ${e.file}:${e.line}:${e.column} ${e.code} ${e.message}`);
     if (report.compileErrors.length > limit) out.push(`  … and ${report.compileErrors.length - limit} more in ${CHANGES_PATH}`);
   }
-  out.push(...provenanceLines(report).map((l) => (l.startsWith('- ') ? `  ${l.slice(2)}` : l)));
+  for (const section of provenanceSections(report)) out.push('', `${section.title}${section.items.length > 0 ? ':' : ''}`, ...section.items.map((i) => `  ${i}`));
   return out.join('\n');
 }
 
-function provenanceLines(report: UpdateReport): string[] {
-  const out: string[] = [];
+/** What the update means for provenance, as a title and items, rendered by each format. */
+function provenanceSections(report: UpdateReport): { title: string; items: string[] }[] {
+  const out: { title: string; items: string[] }[] = [];
   if (report.lacking.length > 0) {
-    out.push('', `Rebuilt operations the official file lacks (${report.lacking.length}; removed from the spec by this update):`);
-    for (const op of report.lacking) out.push(`- ${opLabel(op)} (${op.operationId})`);
+    out.push({
+      title: `Rebuilt operations the official file lacks (${report.lacking.length}): removed from the spec by this update`,
+      items: report.lacking.map((op) => `${opLabel(op)} (${op.operationId})`),
+    });
   }
-  if (report.provenance === 'missing') out.push('', 'No openapi/PROVENANCE.md: no provenance rows to mark official.');
+  if (report.provenance === 'missing') out.push({ title: `No ${PROVENANCE_FILE}: no rows to mark official`, items: [] });
   else if (report.provenance) {
-    const { marked, added } = report.provenance;
-    out.push('', `PROVENANCE.md: ${marked.length} row(s) marked official${added.length > 0 ? `, ${added.length} row(s) added` : ''}.`);
+    const { marked, added, dropped } = report.provenance;
+    out.push({
+      title: `${PROVENANCE_FILE}: ${marked.length} row(s) marked official, ${added.length} added, ${dropped.length} removed`,
+      items: [...added.map((id) => `added: ${id}`), ...dropped.map((row) => `removed: ${row}`)],
+    });
   }
   return out;
 }
@@ -96,8 +103,7 @@ export function formatMarkdownEntry(report: UpdateReport): string {
     out.push('', '### Breaking for this client (compile errors)', '');
     for (const e of report.compileErrors) out.push(`- ${code(`${e.file}:${e.line}:${e.column}`)} ${e.code} ${e.message}`);
   }
-  const provenance = provenanceLines(report);
-  if (provenance.length > 0) out.push(...provenance.map((l) => (l && !l.startsWith('- ') ? (l.endsWith(':') ? `### ${l.slice(0, -1)}\n` : l) : l)));
+  for (const section of provenanceSections(report)) out.push('', `### ${section.title}`, ...(section.items.length > 0 ? ['', ...section.items.map((i) => `- ${i}`)] : []));
   return out.join('\n') + '\n';
 }
 
