@@ -119,6 +119,7 @@ export function prependEntry(existing: string | undefined, entry: string): strin
       '',
       ENTRIES_MARKER,
       '',
+      '',
     ].join('\n');
     return header + entry + (existing ? `\n${existing}` : '');
   }
