@@ -47,30 +47,33 @@ describe('bundleSpec', () => {
 });
 
 describe('canonical YAML', () => {
-  it('orders the top level, paths and components the same whatever order they come in; same spec → same bytes', async () => {
+  it('round-trips the vendor\'s own file without changing a line', async () => {
+    const { doc, text } = await readSpecFile(`${FIXTURES}/v0.3.5.yaml`);
+    expect(toYaml(canonicalize(doc))).toBe(text.trimEnd() + '\n');
+  });
+
+  it('fixes the order of structural keys, keeps the order of named things, same spec → same bytes', async () => {
     const { doc } = await readSpecFile(`${FIXTURES}/v0.4.0-operations.yaml`);
     const reversed = (node: unknown): unknown =>
       Array.isArray(node) ? node.map(reversed) : node && typeof node === 'object' ? Object.fromEntries(Object.entries(node).reverse().map(([k, v]) => [k, reversed(v)])) : node;
-    type Out = { paths: Record<string, object>; components: { schemas: object } };
+    type Out = { paths: Record<string, Record<string, object>>; components: { schemas: object } };
     const text = toYaml(canonicalize(doc));
-    const shuffled = parse(toYaml(canonicalize(reversed(doc) as Record<string, unknown>))) as Out;
     const out = parse(text) as Out;
-    expect(Object.keys(out)).toEqual(['openapi', 'info', 'servers', 'security', 'tags', 'paths', 'components']);
-    expect(Object.keys(shuffled)).toEqual(Object.keys(out));
-    expect(Object.keys(out.paths)).toEqual(['/v0/orders/{orderIdOrNumber}', '/v0/orders/{orderIdOrNumber}/cancel']);
-    expect(Object.keys(shuffled.paths)).toEqual(Object.keys(out.paths));
-    expect(Object.keys(shuffled.paths['/v0/orders/{orderIdOrNumber}/cancel']!['patch' as never])).toEqual(['tags', 'summary', 'description', 'operationId', 'parameters', 'requestBody', 'responses', 'security']);
-    expect(Object.keys(shuffled.components.schemas)).toEqual(Object.keys(out.components.schemas));
+    const shuffled = parse(toYaml(canonicalize(reversed(doc) as Record<string, unknown>))) as Out;
+    expect(Object.keys(shuffled)).toEqual(['openapi', 'info', 'servers', 'security', 'tags', 'paths', 'components']);
+    expect(Object.keys(shuffled.paths['/v0/orders/{orderIdOrNumber}/cancel']!['patch']!)).toEqual(['tags', 'summary', 'description', 'operationId', 'parameters', 'requestBody', 'responses', 'security']);
+    // Paths and schemas as the source gives them (the vendor's order), not sorted.
+    expect(Object.keys(out.paths)).toEqual(['/v0/orders/{orderIdOrNumber}/cancel', '/v0/orders/{orderIdOrNumber}']);
+    expect(Object.keys(shuffled.paths)).toEqual([...Object.keys(out.paths)].reverse());
+    expect(Object.keys(shuffled.components.schemas)).toEqual([...Object.keys(out.components.schemas)].reverse());
     expect(toYaml(canonicalize(structuredClone(doc)))).toBe(text);
   });
 
-  it('keeps the vendor\'s property order inside schemas and never folds lines', async () => {
-    const { doc } = await readSpecFile(`${FIXTURES}/v0.3.5.yaml`);
-    const text = toYaml(canonicalize(doc));
-    expect(text.indexOf('                object:')).toBeLessThan(text.indexOf('                id:'));
-    expect(text).toContain("$ref: '#/components/schemas/PatchV0OrdersOrderIdOrNumberCancelParameterOrderIdOrNumber'");
-    expect(text).not.toMatch(/: >-\n/);
-    expect(parse(text)).toEqual(doc);
+  it('writes shared objects in full, never as YAML anchors', () => {
+    const shared = { type: 'string' };
+    const text = toYaml(canonicalize({ openapi: '3.1.0', components: { schemas: { A: shared, B: shared } } }));
+    expect(text).not.toMatch(/[&*]ref_/);
+    expect(parse(text)).toEqual({ openapi: '3.1.0', components: { schemas: { A: shared, B: shared } } });
   });
 });
 

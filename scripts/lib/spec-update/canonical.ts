@@ -2,12 +2,12 @@
  * The one way spec:update writes openapi/api-docs.yaml: a fixed key order and fixed YAML style,
  * so the same spec always gives the same bytes and a review diff shows only what the vendor changed.
  */
-import { stringify } from 'yaml';
+import { dump } from 'js-yaml';
 import { HTTP_METHODS, isObject } from '../openapi-walk.js';
 
 /**
- * Top level: the order the vendor's own file uses (metadata first, then paths, then components),
- * so round-tripping the vendor's file changes no lines. Unknown keys (x-…) follow, sorted.
+ * Fixed key orders for the structural objects. Top level: the order the vendor's own file uses
+ * (metadata first, then paths, then components). Unknown keys (x-…) follow, sorted.
  */
 const TOP_LEVEL = ['openapi', 'info', 'jsonSchemaDialect', 'servers', 'security', 'tags', 'externalDocs', 'paths', 'webhooks', 'components'];
 const PATH_ITEM = ['$ref', 'summary', 'description', 'servers', 'parameters', ...HTTP_METHODS];
@@ -16,29 +16,27 @@ const OPERATION = ['tags', 'summary', 'description', 'externalDocs', 'operationI
 const COMPONENTS = ['schemas', 'responses', 'parameters', 'examples', 'requestBodies', 'headers', 'securitySchemes', 'links', 'callbacks', 'pathItems'];
 
 /**
- * Paths, response codes and component names are sorted: the vendor's generator may emit them in
- * any order from one release to the next, and sorting turns a new operation into a pure insertion.
- * Inside a Schema Object nothing is reordered: property order is how the vendor documents a
- * resource (required fields first) and it becomes the order of the generated types.
+ * Maps whose keys are names (paths, response codes, component names) keep the order they come in:
+ * the vendor's generator emits them in a stable order, and the rebuilt spec follows it, so the
+ * vendor's file replaces the rebuild with a diff of what changed and no reshuffled blocks.
+ * Inside a Schema Object nothing is reordered either: property order is how the vendor documents
+ * a resource (required fields first) and it becomes the order of the generated types.
  */
 export function canonicalize(doc: Record<string, unknown>): Record<string, unknown> {
   const out = ordered(doc, TOP_LEVEL);
   if (isObject(out['paths'])) {
-    out['paths'] = sortedMap(out['paths'], (item) => (isObject(item) ? pathItem(item) : item));
+    out['paths'] = Object.fromEntries(Object.entries(out['paths']).map(([path, item]) => [path, isObject(item) ? pathItem(item) : item]));
   }
-  if (isObject(out['components'])) {
-    const components = ordered(out['components'], COMPONENTS);
-    for (const section of Object.keys(components)) {
-      if (isObject(components[section])) components[section] = sortedMap(components[section], (v) => v);
-    }
-    out['components'] = components;
-  }
+  if (isObject(out['components'])) out['components'] = ordered(out['components'], COMPONENTS);
   return out;
 }
 
-/** The YAML style: single quotes where quoting is needed, no line folding (a changed word is a one-line diff). */
+/**
+ * js-yaml's default style, which is the style of the vendor's file (a round trip of
+ * openapi/official/cancel-order.yaml changes no line); `noRefs` writes shared objects in full.
+ */
 export function toYaml(doc: Record<string, unknown>): string {
-  return stringify(doc, { singleQuote: true, lineWidth: 0, aliasDuplicateObjects: false });
+  return dump(doc, { noRefs: true });
 }
 
 function pathItem(item: Record<string, unknown>): Record<string, unknown> {
@@ -46,9 +44,7 @@ function pathItem(item: Record<string, unknown>): Record<string, unknown> {
   for (const method of HTTP_METHODS) {
     const op = out[method];
     if (!isObject(op)) continue;
-    const operation = ordered(op, OPERATION);
-    if (isObject(operation['responses'])) operation['responses'] = sortedMap(operation['responses'], (v) => v);
-    out[method] = operation;
+    out[method] = ordered(op, OPERATION);
   }
   return out;
 }
@@ -58,11 +54,5 @@ function ordered(node: Record<string, unknown>, order: readonly string[]): Recor
   const out: Record<string, unknown> = {};
   for (const key of order) if (key in node) out[key] = node[key];
   for (const key of Object.keys(node).sort()) if (!(key in out)) out[key] = node[key];
-  return out;
-}
-
-function sortedMap(node: Record<string, unknown>, each: (value: unknown) => unknown): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(node).sort()) out[key] = each(node[key]);
   return out;
 }

@@ -35,7 +35,7 @@ export function diffSpecs(oldDoc: Doc, newDoc: Doc): RawChange[] {
   for (const [key, oldOp] of oldOps) {
     const newOp = newOps.get(key);
     if (!newOp) {
-      add('operation-removed', oldOp, `${keyOf(oldOp).method} ${oldOp.path} removed`);
+      add('operation-removed', oldOp, 'operation removed');
       continue;
     }
     const ctx: Ctx = { oldDoc, newDoc, operation: keyOf(newOp), out };
@@ -44,7 +44,7 @@ export function diffSpecs(oldDoc: Doc, newDoc: Doc): RawChange[] {
     }
     diffOperation(ctx, oldOp, newOp);
   }
-  for (const [key, newOp] of newOps) if (!oldOps.has(key)) add('operation-added', newOp, `${keyOf(newOp).method} ${newOp.path} added`);
+  for (const [key, newOp] of newOps) if (!oldOps.has(key)) add('operation-added', newOp, 'operation added');
   // One operation's changes together, operations in path order: the report reads like the API reference.
   const order = (c: RawChange) => `${c.operation.path} ${c.operation.method}`;
   return out.map((c, i) => ({ c, i })).sort((a, b) => (order(a.c) < order(b.c) ? -1 : order(a.c) > order(b.c) ? 1 : a.i - b.i)).map(({ c }) => c);

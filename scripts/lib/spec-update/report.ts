@@ -27,7 +27,9 @@ export function breakingCount(report: UpdateReport): number {
 }
 
 const opLabel = (op: OperationKey) => `${op.method} ${op.path}`;
-const what = (c: Change) => `${c.where}${c.field && !c.detail.includes(c.field) ? ` ${c.field}` : ''}: ${c.detail.replace(`${c.where}: `, '')}`;
+/** "response 200: field data.order.id removed"; operation-level changes need no location. */
+const what = (c: Change) =>
+  c.where === 'operation' ? c.detail : `${c.where}${c.field && !c.detail.includes(c.field) ? ` ${c.field}` : ''}: ${c.detail.replace(`${c.where}: `, '')}`;
 
 export function summaryLine(report: UpdateReport): string {
   const breaking = report.changes.filter((c) => c.severity === 'breaking').length;
