@@ -1,61 +1,20 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parse, stringify } from 'yaml';
 import { ScriptError } from '../../scripts/lib/cli.js';
 import { driftedFiles } from '../../scripts/lib/drift.js';
 import { generateFiles } from '../../scripts/lib/generate.js';
 import { readSpecFile } from '../../scripts/lib/spec-file.js';
-import { specUpdate, type SpecUpdateOptions } from '../../scripts/lib/spec-update/command.js';
-import { tempRepo, type TempRepo } from './temp-repo.js';
+import { createSandbox, SLOW, type Sandbox } from './spec-update-sandbox.js';
 
-/** Each test that type-checks runs tsc on the whole project once or twice. */
-const SLOW = 120_000;
-const CANCEL = '/v0/orders/{orderIdOrNumber}/cancel';
-
-type Doc = { info: { version: string }; paths: Record<string, { patch: { responses: Record<string, { content: Record<string, { schema: { $ref: string } }> }> } }>; components: { schemas: Record<string, Schema> } };
-type Schema = { properties: Record<string, Schema>; required?: string[] };
-
-let repo: TempRepo;
-let scratch: string;
-let current: string;
-
-/** The repo's spec as it is now, with one edit to the cancel-order order object: works whatever else the spec holds. */
-async function nextVersion(name: string, edit: (order: Schema) => void): Promise<string> {
-  const doc = parse(await readFile(join(repo.dir, 'openapi/api-docs.yaml'), 'utf8')) as Doc;
-  doc.info.version = '9.9.9';
-  const ref = doc.paths[CANCEL]!.patch.responses['200']!.content['application/json']!.schema.$ref;
-  const order = doc.components.schemas[ref.split('/').pop()!]!.properties['data']!.properties['order']!;
-  edit(order);
-  const file = join(scratch, name);
-  await writeFile(file, stringify(doc));
-  return file;
-}
-
-async function run(options: Partial<SpecUpdateOptions>) {
-  const lines: string[] = [];
-  try {
-    const result = await specUpdate({ cwd: repo.dir, log: (t) => lines.push(t), now: () => new Date('2026-01-02T00:00:00Z'), ...options });
-    return { result, output: lines.join('\n'), error: undefined };
-  } catch (error) {
-    return { result: undefined, output: lines.join('\n'), error: error as ScriptError };
-  }
-}
-
+let box: Sandbox;
 beforeAll(async () => {
-  repo = await tempRepo();
-  scratch = await mkdtemp(join(tmpdir(), 'spec-update-sources-'));
-  current = await readFile(join(repo.dir, 'openapi/api-docs.yaml'), 'utf8');
+  box = await createSandbox();
 }, SLOW);
-
-afterAll(async () => {
-  await repo?.remove();
-  if (scratch) await rm(scratch, { recursive: true, force: true });
-});
+afterAll(() => box?.remove());
 
 describe('npm run spec:update, failing: the repo stays byte-identical', () => {
   let server: Server;
@@ -83,12 +42,12 @@ describe('npm run spec:update, failing: the repo stays byte-identical', () => {
     ['a garbage body', () => `${base}/garbage`, /is not a valid OpenAPI 3\.1 spec[\s\S]*YAML syntax/],
     ['an unreachable URL', () => `http://127.0.0.1:${closedPort}/api-docs.yaml`, /cannot download .*: connection refused\. .*update from a file/],
     ['a missing file', () => 'no/such/api-docs.yaml', /no\/such\/api-docs\.yaml: file not found/],
-    ['a YAML file that is not OpenAPI', async () => writeFile(join(scratch, 'list.yaml'), '- a\n- b\n').then(() => join(scratch, 'list.yaml')), /not a YAML\/JSON object/],
+    ['a YAML file that is not OpenAPI', async () => writeFile(join(box.scratch, 'list.yaml'), '- a\n- b\n').then(() => join(box.scratch, 'list.yaml')), /not a YAML\/JSON object/],
     [
       'a spec with a dangling $ref',
       async () => {
-        const file = join(scratch, 'dangling.yaml');
-        await writeFile(file, current.replace(/#\/components\/schemas\/PatchV0OrdersOrderIdOrNumberCancelRequestBody/, '#/components/schemas/Nowhere'));
+        const file = join(box.scratch, 'dangling.yaml');
+        await writeFile(file, (await readFile(join(box.repo.dir, 'openapi/api-docs.yaml'), 'utf8')).replace(/#\/components\/schemas\/PatchV0OrdersOrderIdOrNumberCancelRequestBody/, '#/components/schemas/Nowhere'));
         return file;
       },
       /dangling\.yaml:\d+:\d+ {2}at #\/paths\/.*\n {4}\$ref "#\/components\/schemas\/Nowhere" points at nothing[\s\S]*nothing was changed/,
@@ -96,30 +55,30 @@ describe('npm run spec:update, failing: the repo stays byte-identical', () => {
   ];
 
   it.each(cases)('%s: exit 2, one clear message, nothing written', async (_name, source, message) => {
-    const before = await repo.snapshot();
-    const { error } = await run({ source: await source() });
+    const before = await box.repo.snapshot();
+    const { error } = await box.run({ source: await source() });
     expect(error).toBeInstanceOf(ScriptError);
     expect(error?.exitCode).toBe(2);
     expect(error?.message).toMatch(message);
     expect(error?.message).not.toMatch(/\n\s+at .*\.ts:\d+/); // no stack trace
-    expect(repo.gitStatus()).toBe('');
-    expect(await repo.snapshot()).toEqual(before);
+    expect(box.repo.gitStatus()).toBe('');
+    expect(await box.repo.snapshot()).toEqual(before);
   });
 
   it('the default URL from package.json is used (and is official) when no source is given', async () => {
-    const pkgPath = join(repo.dir, 'package.json');
+    const pkgPath = join(box.repo.dir, 'package.json');
     const pkg = await readFile(pkgPath, 'utf8');
     const url = `http://127.0.0.1:${closedPort}/api-reference/api-docs.yaml`;
     await writeFile(pkgPath, pkg.replace(/"specUrl": "[^"]*"/, `"specUrl": "${url}"`));
     try {
-      const { error, output } = await run({});
+      const { error, output } = await box.run({});
       expect(output).toContain(`from ${url} (official)`);
       expect(error?.message).toMatch(/^✘ cannot download .*: connection refused/);
       expect(error?.message.split('\n')).toHaveLength(1);
     } finally {
       await writeFile(pkgPath, pkg);
     }
-    expect(repo.gitStatus()).toBe('');
+    expect(box.repo.gitStatus()).toBe('');
   });
 });
 
@@ -127,42 +86,44 @@ describe('npm run spec:update, succeeding', () => {
   it(
     'a harmless change from a file regenerates generated/ and reports it safe',
     async () => {
-      const file = await nextVersion('harmless.yaml', (order) => {
+      const file = await box.nextVersion('harmless.yaml', (order) => {
         order.properties['note'] = { type: ['string', 'null'], description: 'Why it was cancelled.' } as never;
       });
-      const { result, output, error } = await run({ source: file });
+      const { result, output, error } = await box.run({ source: file });
       expect(error).toBeUndefined();
       expect(result!.breaking).toBe(0);
       expect(result!.report.changes.map((c) => `${c.severity} ${c.kind} ${c.where} ${c.field}`)).toEqual(['safe field-added response 200 data.order.note']);
       expect(result!.written).toEqual(['generated/', 'openapi/CHANGES.md', 'openapi/api-docs.yaml']);
       expect(output).toMatch(/0 breaking for callers, 1 safe/);
 
-      const spec = await readSpecFile(join(repo.dir, 'openapi/api-docs.yaml'));
+      const spec = await readSpecFile(join(box.repo.dir, 'openapi/api-docs.yaml'));
       expect(spec.text).toContain('note:');
       const expected = await generateFiles({ ...spec, file: 'openapi/api-docs.yaml' });
-      expect(await driftedFiles(join(repo.dir, 'generated'), expected)).toEqual([]); // spec:check passes
-      const changes = await readFile(join(repo.dir, 'openapi/CHANGES.md'), 'utf8');
+      expect(await driftedFiles(join(box.repo.dir, 'generated'), expected)).toEqual([]); // spec:check passes
+      const changes = await readFile(join(box.repo.dir, 'openapi/CHANGES.md'), 'utf8');
       expect(changes).toMatch(/## \S+ → 9\.9\.9 \(2026-01-02\)/);
       expect(changes).toContain('### Safe');
-      expect(repo.gitStatus()).not.toBe('');
+      expect(box.repo.gitStatus()).not.toBe('');
 
       // Same source again: same bytes, nothing to do.
-      const again = await run({ source: file });
+      const again = await box.run({ source: file });
       expect(again.result!.written).toEqual([]);
       expect(again.output).toContain('is already up to date');
     },
     SLOW,
   );
+});
 
+describe('npm run spec:update, breaking', () => {
   it(
     'a removed response field is breaking, and with --fail-on-breaking the command exits 1',
     async () => {
-      const file = await nextVersion('breaking.yaml', (order) => {
+      const file = await box.nextVersion('breaking.yaml', (order) => {
         delete order.properties['country'];
       });
       // Client code that reads the field, so the bump also breaks compilation.
       await writeFile(
-        join(repo.dir, 'src/reads-country.ts'),
+        join(box.repo.dir, 'src/reads-country.ts'),
         [
           "import type { paths } from '../generated/api.js';",
           "type Order = paths['/v0/orders/{orderIdOrNumber}/cancel']['patch']['responses'][200]['content']['application/json']['data']['order'];",
@@ -171,7 +132,7 @@ describe('npm run spec:update, succeeding', () => {
         ].join('\n'),
       );
       const { code, stdout, stderr } = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-        const child = execFile(join(repo.dir, 'node_modules/.bin/tsx'), ['scripts/spec-update.ts', file, '--fail-on-breaking'], { cwd: repo.dir }, (_err, stdout, stderr) =>
+        const child = execFile(join(box.repo.dir, 'node_modules/.bin/tsx'), ['scripts/spec-update.ts', file, '--fail-on-breaking'], { cwd: box.repo.dir }, (_err, stdout, stderr) =>
           resolve({ code: child.exitCode, stdout, stderr }),
         );
       });
@@ -180,7 +141,7 @@ describe('npm run spec:update, succeeding', () => {
       expect(stdout.match(/✘ src\//g)).toHaveLength(1); // errors the project had before are not the bump's
       expect(stderr).toMatch(/✘ 2 breaking change\(s\) \(--fail-on-breaking\)/);
       expect(code).toBe(1);
-      const changes = await readFile(join(repo.dir, 'openapi/CHANGES.md'), 'utf8');
+      const changes = await readFile(join(box.repo.dir, 'openapi/CHANGES.md'), 'utf8');
       expect(changes).toContain("### Breaking for this client (compile errors)\n\n- `src/reads-country.ts:3:50` TS2339 Property 'country'");
       const newest = changes.split('\n## ')[1] ?? ''; // the entry on top
       expect(newest).toContain('field data.order.country removed');
