@@ -8,6 +8,7 @@ import { ScriptError } from '../../scripts/lib/cli.js';
 import { driftedFiles } from '../../scripts/lib/drift.js';
 import { generateFiles } from '../../scripts/lib/generate.js';
 import { readSpecFile } from '../../scripts/lib/spec-file.js';
+import { rowCells } from '../../scripts/lib/spec-update/provenance.js';
 import { createSandbox, SLOW, type Sandbox } from './spec-update-sandbox.js';
 
 let box: Sandbox;
@@ -109,6 +110,38 @@ describe('npm run spec:update, succeeding', () => {
       const again = await box.run({ source: file });
       expect(again.result!.written).toEqual([]);
       expect(again.output).toContain('is already up to date');
+    },
+    SLOW,
+  );
+});
+
+describe('npm run spec:update from the vendor\'s URL (a local server standing in for it)', () => {
+  it(
+    'downloads the spec from package.json\'s specUrl and marks every operation it holds official',
+    async () => {
+      // Served: the repo's own spec, so once a previous test has written it in canonical form nothing but provenance changes.
+      const served = await readFile(join(box.repo.dir, 'openapi/api-docs.yaml'), 'utf8');
+      const server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/yaml' }).end(served));
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api-reference/api-docs.yaml`;
+      const pkgPath = join(box.repo.dir, 'package.json');
+      const pkg = await readFile(pkgPath, 'utf8');
+      await writeFile(pkgPath, pkg.replace(/"specUrl": "[^"]*"/, `"specUrl": "${url}"`));
+      try {
+        const before = (await readFile(join(box.repo.dir, 'openapi/PROVENANCE.md'), 'utf8')).split('\n').map(rowCells).filter((r) => r !== undefined);
+        const { result, output, error } = await box.run({});
+        expect(error).toBeUndefined();
+        expect(output).toContain(`from ${url} (official)`);
+        expect(result!.written).toContain('openapi/PROVENANCE.md');
+        const rows = (await readFile(join(box.repo.dir, 'openapi/PROVENANCE.md'), 'utf8')).split('\n').map(rowCells).filter((r) => r !== undefined);
+        expect(rows.map((r) => r[0])).toEqual(before.map((r) => r[0]));
+        expect(rows.filter((r) => r[6] !== 'official')).toEqual([]);
+        expect(result!.report.provenance).toEqual({ marked: before.filter((r) => r[6] !== 'official').map((r) => r[0]), added: [], dropped: [] });
+        expect(rows.find((r) => r[6] === 'official' && r[3]?.startsWith(url))).toBeDefined();
+      } finally {
+        await writeFile(pkgPath, pkg);
+        await new Promise((resolve) => server.close(resolve));
+      }
     },
     SLOW,
   );
