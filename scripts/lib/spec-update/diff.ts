@@ -5,6 +5,7 @@
 import { deref, isObject, listOperations, operationParameters, type Json, type JsonObject, type OperationRef } from '../openapi-walk.js';
 import { segmentsToPointer } from '../spec-file.js';
 import type { ChangeKind, Direction, OperationKey, RawChange } from './changes.js';
+import { diffSecurity } from './diff-security.js';
 
 type Doc = Record<string, unknown>;
 
@@ -54,7 +55,7 @@ function diffOperation(ctx: Ctx, oldOp: OperationRef, newOp: OperationRef): void
   diffParameters(ctx, oldOp, newOp);
   diffRequestBody(ctx, oldOp, newOp);
   diffResponses(ctx, oldOp, newOp);
-  diffSecurity(ctx, oldOp, newOp);
+  ctx.out.push(...diffSecurity(ctx.oldDoc, ctx.newDoc, oldOp, newOp, ctx.operation));
 }
 
 function push(ctx: Ctx, change: Omit<RawChange, 'operation'>): void {
@@ -284,41 +285,4 @@ function compareEnums(change: (kind: ChangeKind, detail: string) => void, label:
   const removed = old!.filter((v) => !now!.includes(v));
   if (added.length > 0) change('enum-value-added', `${label}: value${added.length > 1 ? 's' : ''} ${list(added)} added`);
   if (removed.length > 0) change('enum-value-removed', `${label}: value${removed.length > 1 ? 's' : ''} ${list(removed)} removed`);
-}
-
-/** Security: compared as alternatives of scheme sets (OpenAPI's OR of ANDs), shown as header names. */
-function diffSecurity(ctx: Ctx, oldOp: OperationRef, newOp: OperationRef): void {
-  const alternatives = (doc: Doc, op: OperationRef): string[][] => {
-    const list = op.operation['security'] ?? doc['security'];
-    if (!Array.isArray(list) || list.length === 0) return [[]];
-    return list.map((req) => Object.keys(isObject(req) ? req : {}).sort());
-  };
-  const before = alternatives(ctx.oldDoc, oldOp);
-  const after = alternatives(ctx.newDoc, newOp);
-  const show = (doc: Doc, alts: string[][]) => alts.map((alt) => (alt.length === 0 ? 'none' : alt.map((s) => schemeLabel(doc, s)).join(' + '))).join(' or ');
-  const pointer = `${newOp.pointer}/security`;
-  const base = { where: 'security', field: '', pointer };
-  if (JSON.stringify(before.map((a) => a.join('+')).sort()) !== JSON.stringify(after.map((a) => a.join('+')).sort())) {
-    // Looser when whoever could authenticate before still can: each old alternative contains a new one.
-    const loosened = before.every((old) => after.some((alt) => alt.every((s) => old.includes(s))));
-    push(ctx, { ...base, kind: loosened ? 'security-loosened' : 'security-tightened', detail: `security ${show(ctx.oldDoc, before)} → ${show(ctx.newDoc, after)}` });
-  }
-  const schemes = (doc: Doc) => (isObject(doc['components']) && isObject(doc['components']['securitySchemes']) ? doc['components']['securitySchemes'] : {});
-  const used = new Set(after.flat().filter((s) => before.flat().includes(s)));
-  for (const name of used) {
-    // Only what decides how the key is sent; a reworded description changes nothing for a caller.
-    const how = (scheme: Json | undefined) => (isObject(scheme) ? JSON.stringify([scheme['type'], scheme['in'], scheme['name'], scheme['scheme']]) : undefined);
-    const [old, now] = [how(schemes(ctx.oldDoc)[name]), how(schemes(ctx.newDoc)[name])];
-    if (old !== undefined && now !== undefined && old !== now) {
-      push(ctx, { ...base, pointer: segmentsToPointer(['components', 'securitySchemes', name]), kind: 'security-scheme-changed', detail: `security scheme ${name}: ${schemeLabel(ctx.oldDoc, name)} → ${schemeLabel(ctx.newDoc, name)}` });
-    }
-  }
-}
-
-function schemeLabel(doc: Doc, name: string): string {
-  const schemes = isObject(doc['components']) && isObject(doc['components']['securitySchemes']) ? doc['components']['securitySchemes'] : {};
-  const scheme = schemes[name];
-  if (isObject(scheme) && scheme['type'] === 'apiKey') return `${String(scheme['name'])} (${String(scheme['in'])})`;
-  if (isObject(scheme) && scheme['type'] === 'http') return `${String(scheme['scheme'])} (http)`;
-  return name;
 }
