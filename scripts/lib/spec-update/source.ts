@@ -1,0 +1,89 @@
+/** Reads the new spec from a file or an http(s) URL, refusing anything that is not a YAML/JSON document. */
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { ScriptError } from '../cli.js';
+
+/** Usage, spec and network failures all exit 2; 1 is kept for "breaking changes found". */
+export const EXIT_UPDATE_FAILED = 2;
+
+export interface SpecSource {
+  /** What the user gave, for messages (a URL without credentials). */
+  label: string;
+  /** Where relative `$ref`s resolve from: an absolute file path or the URL. */
+  base: string;
+  text: string;
+  isUrl: boolean;
+}
+
+export interface ReadSourceOptions {
+  /** Relative file paths resolve from here. */
+  cwd: string;
+  fetch?: typeof globalThis.fetch;
+  /** @default 30000 @unit milliseconds */
+  timeoutMs?: number;
+}
+
+const fail = (message: string) => new ScriptError(`✘ ${message}`, EXIT_UPDATE_FAILED);
+
+export function isUrl(source: string): boolean {
+  return /^https?:\/\//i.test(source);
+}
+
+export async function readSource(source: string, { cwd, fetch = globalThis.fetch, timeoutMs = 30_000 }: ReadSourceOptions): Promise<SpecSource> {
+  if (isUrl(source)) return readUrl(source, fetch, timeoutMs);
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(source)) throw fail(`${source}: only http(s) URLs and file paths are supported`);
+  const file = resolve(cwd, source);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw fail(`${source}: ${code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory, not a spec file' : `cannot read (${code ?? String(err)})`}`);
+  }
+  refuseNonSpec(source, text, '');
+  return { label: source, base: file, text, isUrl: false };
+}
+
+async function readUrl(url: string, fetch: typeof globalThis.fetch, timeoutMs: number): Promise<SpecSource> {
+  const label = withoutCredentials(url);
+  let response: Response;
+  let text: string;
+  try {
+    response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), headers: { accept: 'application/yaml, application/json;q=0.9, text/plain;q=0.8' } });
+    text = await response.text();
+  } catch (err) {
+    throw fail(`cannot download ${label}: ${networkReason(err, timeoutMs)}. Check the URL and the network, or update from a file: npm run spec:update -- path/to/api-docs.yaml`);
+  }
+  if (!response.ok) throw fail(`${label} answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}: no spec was downloaded`);
+  refuseNonSpec(label, text, response.headers.get('content-type') ?? '');
+  return { label, base: url, text, isUrl: true };
+}
+
+/** An HTML page (a login wall, a docs page, an error page) is the usual wrong answer: say so plainly. */
+function refuseNonSpec(label: string, text: string, contentType: string): void {
+  const head = text.trimStart().slice(0, 200).toLowerCase();
+  if (/html/i.test(contentType) || head.startsWith('<!doctype') || head.startsWith('<html') || head.startsWith('<?xml')) {
+    throw fail(`${label} is an HTML/XML page${contentType ? ` (content-type ${contentType})` : ''}, not an OpenAPI YAML/JSON file: point at the raw api-docs.yaml`);
+  }
+  if (text.trim() === '') throw fail(`${label} is empty: no spec to update from`);
+}
+
+function networkReason(err: unknown, timeoutMs: number): string {
+  const e = err as { name?: string; message?: string; cause?: { code?: string; message?: string } };
+  if (e.name === 'TimeoutError' || e.name === 'AbortError') return `no answer within ${timeoutMs} ms`;
+  const code = e.cause?.code;
+  if (code === 'ECONNREFUSED') return 'connection refused';
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'host not found (no network, or a wrong host name)';
+  return code ?? e.cause?.message ?? e.message ?? String(err);
+}
+
+function withoutCredentials(url: string): string {
+  try {
+    const u = new URL(url);
+    u.username = '';
+    u.password = '';
+    return u.toString();
+  } catch {
+    return url;
+  }
+}

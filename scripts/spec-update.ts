@@ -1,0 +1,46 @@
+/** npm run spec:update -- [<url|file>] [--official] [--fail-on-breaking] [--dry-run]: see HELP. */
+import { parseArgs } from 'node:util';
+import { runScript, ScriptError } from './lib/cli.js';
+import { specUpdate } from './lib/spec-update/command.js';
+import { EXIT_UPDATE_FAILED } from './lib/spec-update/source.js';
+
+const HELP = `Usage: npm run spec:update -- [<url|file>] [options]
+
+Replaces openapi/api-docs.yaml with a new version of the spec (bundled into one file, keys in a
+fixed order), regenerates generated/, type-checks the project against the new types, and reports
+every change as breaking or safe (terminal + openapi/CHANGES.md). Nothing changes unless every
+step passes.
+
+  <url|file>          the new spec (default: "fungies.specUrl" in package.json, the vendor's file)
+  --official          the source is the vendor's own file (implied for the default URL):
+                      its operations are marked official in openapi/PROVENANCE.md
+  --fail-on-breaking  exit 1 when anything is breaking (for CI)
+  --dry-run           report only, write nothing
+  -h, --help          this text
+
+Exit codes: 0 updated (or already up to date), 1 breaking changes with --fail-on-breaking,
+2 usage, network or spec error (nothing was changed).`;
+
+await runScript(async () => {
+  let args;
+  try {
+    args = parseArgs({
+      allowPositionals: true,
+      options: { official: { type: 'boolean' }, 'fail-on-breaking': { type: 'boolean' }, 'dry-run': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    });
+  } catch (err) {
+    throw new ScriptError(`✘ ${(err as Error).message}\n\n${HELP}`, EXIT_UPDATE_FAILED);
+  }
+  if (args.values.help) return console.log(HELP);
+  if (args.positionals.length > 1) throw new ScriptError(`✘ one source at most, got ${args.positionals.length}\n\n${HELP}`, EXIT_UPDATE_FAILED);
+  const result = await specUpdate({
+    cwd: process.cwd(),
+    source: args.positionals[0],
+    sourceCwd: process.env['INIT_CWD'] ?? process.cwd(),
+    official: args.values.official,
+    dryRun: args.values['dry-run'],
+  });
+  if (args.values['fail-on-breaking'] && result.breaking > 0) {
+    throw new ScriptError(`✘ ${result.breaking} breaking change(s) (--fail-on-breaking)`, 1);
+  }
+});

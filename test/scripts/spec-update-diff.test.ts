@@ -1,0 +1,171 @@
+import { describe, expect, it } from 'vitest';
+import { readSpecFile } from '../../scripts/lib/spec-file.js';
+import { CHANGE_KINDS, type Change } from '../../scripts/lib/spec-update/changes.js';
+import { classify, RULES, verdict } from '../../scripts/lib/spec-update/classify.js';
+import { diffSpecs } from '../../scripts/lib/spec-update/diff.js';
+
+const FIXTURES = 'test/scripts/fixtures/spec-update';
+const load = async (name: string) => (await readSpecFile(`${FIXTURES}/${name}.yaml`)).doc;
+const changesBetween = async (from: string, to: string) => classify(diffSpecs(await load(from), await load(to)));
+const line = (c: Change) => `${c.severity} ${c.kind} @ ${c.where}${c.field ? ` ${c.field}` : ''}`;
+
+/** v0.3.5 is the vendor's cancel-order file; every other file is a hand-made next version of it. */
+const PAIRS: [from: string, to: string, expected: string[]][] = [
+  ['v0.3.5', 'v0.3.6-safe', [
+    'safe parameter-added @ query parameter notify',
+    'safe field-added @ request body comment',
+    'safe field-added @ request body reason',
+    'safe field-added @ response 200 data.order.note',
+    'safe response-added @ response 404',
+  ]],
+  ['v0.3.6-safe', 'v0.3.5', [
+    'breaking parameter-removed @ query parameter notify',
+    'breaking field-removed @ request body comment',
+    'breaking field-removed @ request body reason',
+    'breaking field-removed @ response 200 data.order.note',
+    'safe error-response-removed @ response 404',
+  ]],
+  ['v0.3.6-safe', 'v0.4.0-request', [
+    'safe format-removed @ path parameter orderIdOrNumber oneOf #1',
+    'breaking pattern-changed @ path parameter orderIdOrNumber oneOf #2',
+    'breaking parameter-now-required @ query parameter notify',
+    'safe type-widened @ query parameter notify',
+    'breaking parameter-added-required @ query parameter confirm',
+    'breaking request-body-now-required @ request body',
+    'breaking type-changed @ request body comment',
+    'breaking field-now-required @ request body reason',
+    'safe enum-value-added @ request body reason',
+    'breaking enum-value-removed @ request body reason',
+    'breaking field-added-required @ request body confirmedBy',
+  ]],
+  ['v0.4.0-request', 'v0.3.6-safe', [
+    'breaking format-added @ path parameter orderIdOrNumber oneOf #1',
+    'breaking pattern-changed @ path parameter orderIdOrNumber oneOf #2',
+    'safe parameter-now-optional @ query parameter notify',
+    'breaking type-narrowed @ query parameter notify',
+    'breaking parameter-removed @ query parameter confirm',
+    'safe request-body-now-optional @ request body',
+    'breaking type-changed @ request body comment',
+    'safe field-now-optional @ request body reason',
+    'safe enum-value-added @ request body reason',
+    'breaking enum-value-removed @ request body reason',
+    'breaking field-removed @ request body confirmedBy',
+  ]],
+  ['v0.3.5', 'v0.4.0-response', [
+    'breaking type-widened @ response 200 data.order.object',
+    'breaking format-removed @ response 200 data.order.id',
+    'breaking field-now-optional @ response 200 data.order.number',
+    'breaking enum-value-added @ response 200 data.order.status',
+    'breaking enum-value-removed @ response 200 data.order.status',
+    'breaking format-changed @ response 200 data.order.tax',
+    'breaking field-removed @ response 200 data.order.country',
+    'breaking enum-removed @ response 200 data.order.currency',
+    'safe enum-added @ response 200 data.order.currencyDecimals',
+    'safe field-now-required @ response 200 data.order.userId',
+    'safe type-narrowed @ response 200 data.order.user.username',
+    'safe pattern-added @ response 200 data.order.user.username',
+    'safe format-added @ response 200 data.order.lastPaymentNumber',
+    'breaking pattern-removed @ response 200 data.order.lastPaymentNumber',
+    'safe field-added-required @ response 200 data.order.updatedAt',
+    'safe error-response-removed @ response 400',
+  ]],
+  ['v0.3.5', 'v0.4.0-operations', [
+    'safe operation-added @ operation',
+    'breaking operation-renamed @ operation',
+    'safe security-loosened @ security',
+  ]],
+  ['v0.4.0-operations', 'v0.3.5', [
+    'breaking operation-removed @ operation',
+    'breaking operation-renamed @ operation',
+    'breaking security-tightened @ security',
+  ]],
+  ['v0.3.5', 'v0.4.0-transport', [
+    'safe variant-added @ path parameter orderIdOrNumber',
+    'breaking content-type-removed @ request body',
+    'safe content-type-added @ request body',
+    'breaking success-response-removed @ response 200',
+    'safe response-added @ response 201',
+    'breaking security-scheme-changed @ security',
+  ]],
+  ['v0.4.0-transport', 'v0.3.5', [
+    'breaking variant-removed @ path parameter orderIdOrNumber',
+    'breaking content-type-removed @ request body',
+    'safe content-type-added @ request body',
+    'breaking success-response-removed @ response 201',
+    'safe response-added @ response 200',
+    'breaking security-scheme-changed @ security',
+  ]],
+  ['v0.3.5', 'v0.4.0-no-body', [
+    'breaking request-body-removed @ request body',
+  ]],
+  ['v0.4.0-no-body', 'v0.3.5', [
+    'safe request-body-added @ request body',
+  ]],
+  ['v0.4.0-no-body', 'v0.4.1-body-required', [
+    'breaking request-body-added-required @ request body',
+  ]],
+  ['v0.4.1-body-required', 'v0.3.5', [
+    'safe request-body-now-optional @ request body',
+  ]],
+];
+
+describe('spec:update change classification', () => {
+  it.each(PAIRS)('%s → %s: exactly the expected changes, each judged for callers', async (from, to, expected) => {
+    expect((await changesBetween(from, to)).map(line)).toEqual(expected);
+  });
+
+  it('the fixture pairs produce every kind of change the report knows', async () => {
+    const seen = new Set<string>();
+    for (const [from, to] of PAIRS) for (const c of await changesBetween(from, to)) seen.add(c.kind);
+    expect([...CHANGE_KINDS].filter((k) => !seen.has(k))).toEqual([]);
+  });
+
+  it('the same edit is judged by direction: an added enum value is safe to send, breaking to read', () => {
+    expect(verdict('enum-value-added', 'request')[0]).toBe('safe');
+    expect(verdict('enum-value-added', 'response')[0]).toBe('breaking');
+    expect(verdict('field-now-optional', 'request')[0]).toBe('safe');
+    expect(verdict('field-now-optional', 'response')[0]).toBe('breaking');
+  });
+
+  it('every kind has a verdict with a reason for both directions', () => {
+    for (const kind of CHANGE_KINDS) {
+      for (const direction of ['request', 'response'] as const) {
+        const [severity, reason] = verdict(kind, direction);
+        expect(['breaking', 'safe']).toContain(severity);
+        expect(reason.length, `${kind} ${direction}`).toBeGreaterThan(10);
+      }
+    }
+    expect(Object.keys(RULES).sort()).toEqual([...CHANGE_KINDS].sort());
+  });
+
+  it('locates a change by JSON pointer into the resolved response schema, not into a component', async () => {
+    const removed = (await changesBetween('v0.3.5', 'v0.4.0-response')).find((c) => c.kind === 'field-removed');
+    expect(removed).toMatchObject({
+      operation: { operationId: 'PatchV0OrdersOrderIdOrNumberCancel', method: 'PATCH', path: '/v0/orders/{orderIdOrNumber}/cancel' },
+      direction: 'response',
+      field: 'data.order.country',
+      pointer: '/paths/~1v0~1orders~1{orderIdOrNumber}~1cancel/patch/responses/200/content/application~1json/schema/properties/data/properties/order/properties/country',
+      detail: 'field data.order.country removed',
+      reason: 'code that reads it gets undefined',
+    });
+  });
+
+  it('a component renamed with the same shape is no change (schemas are compared after resolving $ref)', async () => {
+    const old = await load('v0.3.5');
+    const renamed = JSON.parse(
+      JSON.stringify(old).replaceAll('PatchV0OrdersOrderIdOrNumberCancelPositiveResponse', 'Order').replaceAll('PatchV0OrdersOrderIdOrNumberCancelRequestBody', 'CancelBody'),
+    ) as Record<string, unknown>;
+    expect(diffSpecs(old, renamed)).toEqual([]);
+  });
+
+  it('an unchanged spec has no changes, and recursive schemas end', async () => {
+    const old = await load('v0.3.5');
+    expect(diffSpecs(old, structuredClone(old))).toEqual([]);
+    const recursive = (extra: object) => ({
+      openapi: '3.1.0',
+      paths: { '/t': { get: { operationId: 'T', responses: { '200': { description: '', content: { 'application/json': { schema: { $ref: '#/components/schemas/Node' } } } } } } } },
+      components: { schemas: { Node: { type: 'object', properties: { child: { $ref: '#/components/schemas/Node' }, ...extra } } } },
+    });
+    expect(diffSpecs(recursive({}), recursive({ name: { type: 'string' } })).map((c) => `${c.kind} ${c.field}`)).toEqual(['field-added name']);
+  });
+});
