@@ -1,6 +1,6 @@
 /**
  * fungies-contract: every command and flag in one place. `main()` returns the exit code; only the
- * bin launcher (bin/fungies-contract.js) calls process.exit.
+ * bin launcher (contract-tests/bin.js) calls process.exit.
  */
 import { parseArgs } from 'node:util';
 import { checkCommand } from './commands/check.js';

@@ -2,7 +2,7 @@
 // Launcher for a clone of the repository: runs the TypeScript CLI through tsx. The only place that exits.
 import { existsSync } from 'node:fs';
 
-const cli = new URL('../contract-tests/cli.ts', import.meta.url);
+const cli = new URL('./cli.ts', import.meta.url);
 if (!existsSync(cli)) {
   // The published package carries the client only; the suite needs the repository's dev tools.
   console.error('fungies-contract: runs from a clone of the fungies-openapi repository (git clone …, then npm ci), not from the installed package');
