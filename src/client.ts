@@ -8,6 +8,7 @@ import { normalizeOptions, type FungiesClientOptions, type NormalizedOptions } f
 import { checkPathParams } from './path-params.js';
 import { excerpt, redact } from './redact.js';
 import { resilientFetch } from './resilient-fetch.js';
+import { assertValidResponse } from './response-validation.js';
 import { responseInfo } from './unwrap.js';
 
 /** The openapi-fetch client for the Fungies API: `GET/POST/PATCH/DELETE(path, { params, body })`. */
@@ -24,7 +25,7 @@ export function createFungiesClient(options: FungiesClientOptions): FungiesClien
   return client;
 }
 
-function fungiesMiddleware({ publicKey, secretKey }: NormalizedOptions): Middleware {
+function fungiesMiddleware({ publicKey, secretKey, validateResponses }: NormalizedOptions): Middleware {
   const secrets = [publicKey, secretKey];
   return {
     onRequest({ request, schemaPath, params }) {
@@ -36,7 +37,9 @@ function fungiesMiddleware({ publicKey, secretKey }: NormalizedOptions): Middlew
     async onResponse({ request, response, schemaPath }) {
       const operation = findOperation(request.method, schemaPath);
       responseInfo.set(response, { operationId: operation?.operationId, method: request.method, path: schemaPath, secrets });
-      if (response.ok) await assertJsonBody(response, operation?.operationId, request.method, schemaPath);
+      if (!response.ok) return undefined;
+      const body = await readJsonBody(response, operation?.operationId, request.method, schemaPath);
+      if (validateResponses && operation) assertValidResponse(operation, response, body, request.method);
       return undefined;
     },
     onError({ error, request, schemaPath }) {
@@ -54,11 +57,11 @@ function fungiesMiddleware({ publicKey, secretKey }: NormalizedOptions): Middlew
  * openapi-fetch would throw a bare SyntaxError on a 2xx whose body is not JSON (a proxy's HTML
  * page, a truncated body); this names the operation and shows the start of the body instead.
  */
-async function assertJsonBody(response: Response, operationId: string | undefined, method: string, path: string): Promise<void> {
+async function readJsonBody(response: Response, operationId: string | undefined, method: string, path: string): Promise<unknown> {
   const text = await response.clone().text();
-  if (text === '') return;
+  if (text === '') return undefined;
   try {
-    JSON.parse(text);
+    return JSON.parse(text) as unknown;
   } catch {
     const type = response.headers.get('content-type') ?? 'no content-type';
     const start = excerpt(redact(text));

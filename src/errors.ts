@@ -3,6 +3,7 @@
  * subclasses made only by `FungiesApiError.from()`; failures before or around the HTTP exchange
  * (configuration, bad parameters, network, unreadable bodies) have their own classes.
  */
+import type { ErrorObject } from 'ajv';
 import { excerpt } from './redact.js';
 
 export class FungiesError extends Error {
@@ -52,6 +53,23 @@ export class ResponseParseError extends FungiesError {
     readonly status: number,
     /** The start of the body, keys removed. */
     readonly bodyExcerpt: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * A 2xx response whose body breaks the spec's schema (client option `validateResponses`). Not an
+ * `FungiesApiError`: the request succeeded, the data is what is wrong, and it is never retried.
+ */
+export class ResponseValidationError extends FungiesError {
+  override name = 'ResponseValidationError';
+  constructor(
+    readonly operationId: string,
+    readonly status: number,
+    /** Ajv's errors, unchanged. */
+    readonly errors: readonly ErrorObject[],
     message: string,
   ) {
     super(message);

@@ -15,6 +15,7 @@ export {
   FungiesConnectionError,
   FungiesTimeoutError,
   ResponseParseError,
+  ResponseValidationError,
   FungiesApiError,
   BadRequestError,
   AuthenticationError,

@@ -53,18 +53,27 @@ export interface FungiesClientOptions {
    * @default undefined (silent)
    */
   log?: ((message: string) => void) | undefined;
+  /**
+   * Check every 2xx body against the spec's schema for its operation and status, and throw
+   * `ResponseValidationError` when it does not match (the same validator as the contract suite).
+   * Values the spec itself contradicts (its own default fails its schema, e.g. `currency: null`)
+   * are let through. Costs about as much as parsing the body again.
+   * @default false
+   */
+  validateResponses?: boolean | undefined;
 }
 
 export const DEFAULTS = {
   baseUrl: 'https://api.fungies.io',
   timeout: 30_000,
+  validateResponses: false,
   retry: {
     limit: 2,
     methods: ['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE'],
     statusCodes: [408, 425, 429, 500, 502, 503, 504],
     maxRetryAfterMs: 60_000,
   },
-} as const satisfies { baseUrl: string; timeout: number; retry: RetryPolicy };
+} as const satisfies { baseUrl: string; timeout: number; validateResponses: boolean; retry: RetryPolicy };
 
 export interface NormalizedOptions {
   publicKey: string;
@@ -75,6 +84,7 @@ export interface NormalizedOptions {
   timeout: number | false;
   retry: RetryPolicy;
   log: ((message: string) => void) | undefined;
+  validateResponses: boolean;
 }
 
 const KEY_RULES = {
@@ -134,7 +144,14 @@ export function normalizeOptions(options: FungiesClientOptions): NormalizedOptio
     timeout: normalizeTimeout(options.timeout),
     retry: normalizeRetry(options.retry),
     log: options.log,
+    validateResponses: checkBoolean('validateResponses', options.validateResponses, DEFAULTS.validateResponses),
   };
+}
+
+function checkBoolean(option: string, value: unknown, fallback: boolean): boolean {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'boolean') throw new FungiesConfigError(option, `${option} must be true or false; got ${JSON.stringify(value)}`);
+  return value;
 }
 
 function normalizeTimeout(timeout: unknown): number | false {

@@ -3,7 +3,7 @@ import type { ErrorObject } from 'ajv';
 import { excerpt, redact } from '../../src/redact.js';
 import { resolveSchemaRef } from '../../src/validation/validators.js';
 import { dedupeErrors, errorPointer } from './dedupe.js';
-import { specDefectReason } from './spec-defects.js';
+import { specDefectReason } from '../../src/validation/spec-defects.js';
 import type { Finding } from './types.js';
 
 export interface FindingContext {

@@ -16,6 +16,7 @@ describe('options', () => {
     expect(DEFAULTS).toEqual({
       baseUrl: 'https://api.fungies.io',
       timeout: 30_000,
+      validateResponses: false,
       retry: { limit: 2, methods: ['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE'], statusCodes: [408, 425, 429, 500, 502, 503, 504], maxRetryAfterMs: 60_000 },
     });
   });
@@ -31,6 +32,7 @@ describe('options', () => {
     ['negative timeout', { publicKey: PUBLIC_KEY, timeout: -1 }, 'timeout', 'timeout must be a positive number of milliseconds or false; got -1'],
     ['fractional retry', { publicKey: PUBLIC_KEY, retry: 1.5 }, 'retry', 'retry.limit must be a whole number ≥ 0; got 1.5'],
     ['retry.methods not an array', { publicKey: PUBLIC_KEY, retry: { methods: 'GET' } }, 'retry', 'retry.methods must be an array of HTTP method names'],
+    ['validateResponses not a boolean', { publicKey: PUBLIC_KEY, validateResponses: 'yes' }, 'validateResponses', 'validateResponses must be true or false; got "yes"'],
     ['log not a function', { publicKey: PUBLIC_KEY, log: 'debug' }, 'log', 'log must be a function'],
   ])('%s: names the option and the fix', (_name, options, option, message) => {
     const error = attempt(options);

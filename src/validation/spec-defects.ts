@@ -5,7 +5,7 @@
  * an `enum` without null) is the case in point.
  */
 import { isDeepStrictEqual } from 'node:util';
-import { validateAgainst } from '../../src/validation/validators.js';
+import { validateAgainst } from './validators.js';
 
 /** Why `value` failing `schema` is the spec's fault, or undefined when it is not. */
 export function specDefectReason(schema: unknown, value: unknown): string | undefined {

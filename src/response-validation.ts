@@ -1,0 +1,34 @@
+/** The client's optional check of 2xx bodies against the spec, built on the contract suite's validator. */
+import type { ErrorObject } from 'ajv';
+import { ResponseValidationError } from './errors.js';
+import type { OperationMeta } from './operation-meta.js';
+import { excerpt, redact } from './redact.js';
+import { validateResponse } from './validation/response.js';
+import { specDefectReason } from './validation/spec-defects.js';
+
+/**
+ * Throws ResponseValidationError when `body` breaks the documented schema for its status. Values
+ * the spec's own schema rejects as its own default (a spec defect, e.g. `currency: null`) are not
+ * the server's fault and do not throw.
+ */
+export function assertValidResponse(operation: OperationMeta, response: Response, body: unknown, method: string): void {
+  const result = validateResponse(operation.operationId, response.status, response.headers.get('content-type'), body);
+  const errors = result.errors.filter((e) => !specDefectReason(e.parentSchema, e.data));
+  if (errors.length === 0) return;
+  const lines = errors.slice(0, 10).map((e) => `  body${e.instancePath} ${describe(e)}`);
+  if (errors.length > 10) lines.push(`  … and ${errors.length - 10} more`);
+  throw new ResponseValidationError(
+    operation.operationId,
+    response.status,
+    errors,
+    `${response.status} ${method} ${operation.path} (${operation.operationId}): response body does not match the spec:\n${lines.join('\n')}`,
+  );
+}
+
+function describe(e: ErrorObject): string {
+  const params = e.params as { allowedValue?: unknown; allowedValues?: unknown[]; additionalProperty?: string };
+  const actual = e.keyword === 'required' || e.keyword === 'additionalProperties' ? '' : ` (got ${redact(excerpt(JSON.stringify(e.data) ?? 'undefined', 60))})`;
+  if (params.allowedValue !== undefined) return `must be ${JSON.stringify(params.allowedValue)}${actual}`;
+  if (params.additionalProperty) return `${e.message ?? 'is invalid'}: "${params.additionalProperty}"`;
+  return `${e.message ?? 'is invalid'}${actual}`;
+}
