@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPrism, type PrismHandle } from '../../scripts/lib/prism.js';
-import { BadRequestError, createFungiesClient, isOrderNumber, unwrap } from '../../src/index.js';
+import { BadRequestError, createFungiesClient, isOrderNumber, paginate, unwrap } from '../../src/index.js';
 
 let prism: PrismHandle;
 beforeAll(async () => {
@@ -26,5 +26,12 @@ describe('against a Prism mock of the spec', () => {
       headers: { Prefer: 'code=400' },
     });
     await expect(unwrap(call)).rejects.toBeInstanceOf(BadRequestError);
+  });
+
+  it('pages through a cursor list with requests Prism accepts', async () => {
+    const seen: unknown[] = [];
+    for await (const subscription of paginate(client(), '/v0/subscriptions/list', { query: { status: 'active' }, pageSize: 2, maxItems: 5 })) seen.push(subscription);
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.length).toBeLessThanOrEqual(5);
   });
 });
