@@ -1,0 +1,48 @@
+/** `fungies-contract run --target <your Prism> --target-is-prism`: every documented status is asked for and checked. */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../contract-tests/cli.js';
+import type { RunData } from '../../contract-tests/engine/types.js';
+import { SPEC_FILE } from '../../contract-tests/spec-file.js';
+import { startPrism, type PrismHandle } from '../../scripts/lib/prism.js';
+import { listOperations } from '../../src/operations.js';
+import { KEYS, memoryIo } from './helpers.js';
+
+// A read and a write: against a Prism target the write runs without --allow-writes.
+const OPERATIONS = ['GetV0DiscountsDiscountId', 'PatchV0OrdersOrderIdOrNumberCancel'];
+
+let prism: PrismHandle;
+let dir: string;
+beforeAll(async () => {
+  prism = await startPrism({ spec: SPEC_FILE });
+  dir = await mkdtemp(join(tmpdir(), 'fungies-target-prism-'));
+});
+afterAll(async () => {
+  await prism?.stop();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+describe('fungies-contract run --target-is-prism', () => {
+  it('asks the target for every documented status with Prefer: code= and checks each one, skipping none', async () => {
+    const json = join(dir, 'report.json');
+    const io = memoryIo('', { NO_COLOR: '1', FUNGIES_PUBLIC_KEY: KEYS.publicKey });
+    const code = await main(['run', '--target', prism.url, '--target-is-prism', '--operation', OPERATIONS.join(','), '--json', json], io);
+    expect(io.out()).toMatch(/✔ \d+ checks passed/);
+    expect(code).toBe(0);
+    const report = JSON.parse(await readFile(json, 'utf8')) as RunData;
+    expect(report.target).toEqual({ url: prism.url, kind: 'prism' });
+    for (const operationId of OPERATIONS) {
+      const documented = Object.keys(listOperations().find((op) => op.operationId === operationId)!.responses);
+      const checks = report.checks.filter((c) => c.operationId === operationId && c.kind === 'status');
+      expect(checks.map((c) => c.status).sort(), operationId).toEqual([...documented].sort());
+      for (const check of checks) {
+        expect(check.outcome, check.id).toBe('passed');
+        expect(check.request?.headers['prefer'], check.id).toBe(`code=${check.status}`);
+        expect(check.response?.status, check.id).toBe(Number(check.status));
+      }
+    }
+    expect(report.checks.filter((c) => c.outcome !== 'passed')).toEqual([]);
+  });
+});
