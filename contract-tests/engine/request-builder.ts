@@ -1,5 +1,9 @@
-/** Builds, from the spec alone, a request an honest server must accept: path ids, required query and header parameters, a body. */
-import type { OperationMeta } from '../../src/operation-meta.js';
+/**
+ * Builds, from the spec alone, a request an honest server must accept: path ids, required query and
+ * header parameters, the optional query parameters that are safe to send, a body.
+ */
+import type { OperationMeta, ParameterMeta } from '../../src/operation-meta.js';
+import { resolveSchemaRef, validateAgainst } from '../../src/validation/validators.js';
 import { sampleFor, SampleError } from './schema-sample.js';
 
 export interface PlannedRequest {
@@ -13,8 +17,11 @@ export interface PlannedRequest {
 export function buildRequest(operation: OperationMeta): PlannedRequest {
   const planned: PlannedRequest = { path: {}, query: {}, header: {}, body: undefined };
   for (const param of operation.parameters) {
-    // Optional parameters stay out: the request is the smallest one the spec allows.
-    if (!param.required && param.in !== 'path') continue;
+    if (!param.required && param.in !== 'path') {
+      const value = param.in === 'query' ? optionalQueryValue(param) : undefined;
+      if (value !== undefined) planned.query[param.name] = value;
+      continue;
+    }
     const value = sampleFor(param.schema, `${param.in} parameter "${param.name}"`);
     if (param.in === 'path') planned.path[param.name] = value;
     else if (param.in === 'query') planned.query[param.name] = value;
@@ -31,4 +38,42 @@ export function buildRequest(operation: OperationMeta): PlannedRequest {
     }
   }
   return planned;
+}
+
+/**
+ * Page sizes and offsets; `cursor` is left out: it is an opaque token only the server can issue,
+ * and a made-up one may be refused by a live server.
+ */
+const PAGINATION = new Set(['take', 'skip', 'page', 'limit']);
+
+/**
+ * A value for an optional query parameter when sending it cannot change whether an honest server
+ * accepts the request: pagination (a small valid number) and arrays of scalars. An array of an
+ * enum gets its first two values, so a client that joins them (`a,b`) instead of repeating the
+ * name (`x=a&x=b`, form/explode) sends a value the server's validation rejects; other arrays get
+ * one valid item. Anything else stays out.
+ */
+function optionalQueryValue(param: ParameterMeta): unknown {
+  let value: unknown;
+  try {
+    value = sampleFor(param.schema, `query parameter "${param.name}"`);
+  } catch (err) {
+    if (err instanceof SampleError) return undefined;
+    throw err;
+  }
+  if (Array.isArray(value)) {
+    if (value.length !== 1 || !['string', 'number', 'boolean'].includes(typeof value[0])) return undefined;
+    const values = deref(deref(param.schema)?.['items'])?.['enum'];
+    const two = Array.isArray(values) ? values.filter((v) => v !== null).slice(0, 2) : [];
+    return two.length === 2 && validateAgainst(param.schema, two).length === 0 ? two : value;
+  }
+  return PAGINATION.has(param.name) && typeof value === 'number' ? value : undefined;
+}
+
+function deref(schema: unknown): Record<string, unknown> | undefined {
+  let node = schema;
+  for (let i = 0; i < 10 && typeof node === 'object' && node !== null && typeof (node as { $ref?: unknown }).$ref === 'string'; i++) {
+    node = resolveSchemaRef((node as { $ref: string }).$ref);
+  }
+  return typeof node === 'object' && node !== null && !Array.isArray(node) ? (node as Record<string, unknown>) : undefined;
 }
