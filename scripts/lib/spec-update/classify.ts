@@ -94,6 +94,15 @@ export const RULES: Record<ChangeKind, Rule> = {
     response: ['breaking', 'values no longer promise the pattern code may rely on'],
   },
   'pattern-changed': ['breaking', 'values valid before may not match the new pattern'],
+  'limit-tightened': {
+    request: ['breaking', 'values accepted before may now be rejected'],
+    response: ['safe', 'values stay within the old limits'],
+  },
+  'limit-loosened': {
+    request: ['safe', 'every value accepted before still is'],
+    response: ['breaking', 'can return values outside the limits code was written for'],
+  },
+  'limit-changed': ['breaking', 'values valid before may not be now, and new values may fall outside the old limit'],
   'variant-added': {
     request: ['safe', 'one more accepted shape'],
     response: ['breaking', 'can return a shape that existing code does not handle'],

@@ -5,6 +5,7 @@
 import { deref, isObject, listOperations, operationParameters, type Json, type JsonObject, type OperationRef } from '../openapi-walk.js';
 import { segmentsToPointer } from '../spec-file.js';
 import type { ChangeKind, Direction, OperationKey, RawChange } from './changes.js';
+import { compareLimits } from './diff-limits.js';
 import { diffSecurity } from './diff-security.js';
 
 type Doc = Record<string, unknown>;
@@ -163,6 +164,7 @@ function diffSchema(ctx: SchemaCtx, oldRaw: unknown, newRaw: unknown, pointer: s
   compareKeyword(change, label, 'format', old['format'], now['format']);
   compareKeyword(change, label, 'pattern', old['pattern'], now['pattern']);
   compareEnums(change, label, valuesOf(old), valuesOf(now));
+  compareLimits(change, label, old, now);
 
   const [oldProps, newProps] = [propertiesOf(old), propertiesOf(now)];
   const [oldReq, newReq] = [requiredOf(old), requiredOf(now)];
