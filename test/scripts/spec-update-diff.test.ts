@@ -141,6 +141,16 @@ const PAIRS: [from: string, to: string, expected: string[]][] = [
     'breaking limit-loosened @ response 200 data.order.createdAt',
     'breaking limit-loosened @ response 200 data.order.orderNumber',
   ]],
+  ['v0.3.6-safe', 'v0.4.0-closed', [
+    'breaking additional-properties-forbidden @ request body',
+    'breaking field-now-optional @ response 200 data.order.orderNumber',
+    'safe additional-properties-forbidden @ response 200 data.order',
+  ]],
+  ['v0.4.0-closed', 'v0.3.6-safe', [
+    'safe additional-properties-allowed @ request body',
+    'safe field-now-required @ response 200 data.order.orderNumber',
+    'breaking additional-properties-allowed @ response 200 data.order',
+  ]],
 ];
 
 /** One field `f` in a request body and in a response, with `before` and `after` as its schema. */
@@ -208,6 +218,13 @@ describe('spec:update change classification', () => {
     const shown = (direction: string) => changes.filter((c) => c.direction === direction).map((c) => `${c.severity} ${c.detail}`);
     expect(shown('request')).toEqual(request);
     expect(shown('response')).toEqual(response);
+  });
+
+  it('only additionalProperties: false closes an object: a schema or true in its place leaves it open', () => {
+    const kinds = (before: object, after: object) => diffSpecs(fieldSpec(before), fieldSpec(after)).map((c) => `${c.direction} ${c.kind}`);
+    expect(kinds({ type: 'object', additionalProperties: { type: 'string' } }, { type: 'object', additionalProperties: false })).toEqual(['request additional-properties-forbidden', 'response additional-properties-forbidden']);
+    expect(kinds({ type: 'object', additionalProperties: false }, { type: 'object', additionalProperties: true })).toEqual(['request additional-properties-allowed', 'response additional-properties-allowed']);
+    expect(kinds({ type: 'object', additionalProperties: true }, { type: 'object' })).toEqual([]);
   });
 
   it('locates a change by JSON pointer into the resolved response schema, not into a component', async () => {

@@ -28,6 +28,8 @@ export const CHANGE_KINDS = [
   'field-removed',
   'field-now-required',
   'field-now-optional',
+  'additional-properties-forbidden',
+  'additional-properties-allowed',
   'enum-value-added',
   'enum-value-removed',
   'enum-added',

@@ -51,6 +51,18 @@ export const RULES: Record<ChangeKind, Rule> = {
     request: ['safe', 'calls that send it still work'],
     response: ['breaking', 'may be missing: code that reads it must handle undefined'],
   },
+  'additional-properties-forbidden': {
+    request: ['breaking', 'calls that send a field the schema does not list are rejected'],
+    response: ['safe', 'only the listed fields are returned'],
+  },
+  // Removed on a response: breaking. Generated types do not change, but the old spec promised no
+  // other keys, and clients check that promise: validateResponses run against the older spec (a
+  // caller's pinned copy of this package) rejects the new keys, so does any code that copies or
+  // iterates the whole object into a closed shape.
+  'additional-properties-allowed': {
+    request: ['safe', 'calls that send only the listed fields still work'],
+    response: ['breaking', 'may return fields the old spec ruled out; strict validation against the old spec rejects them'],
+  },
   'enum-value-added': {
     request: ['safe', 'one more accepted value'],
     response: ['breaking', 'the API can return a value that code written for the old list does not handle'],

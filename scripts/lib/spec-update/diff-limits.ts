@@ -1,8 +1,6 @@
 /** Numeric and length limits of one schema, old against new: which way each bound moved. */
 import type { Json, JsonObject } from '../openapi-walk.js';
-import type { ChangeKind } from './changes.js';
-
-type Emit = (kind: ChangeKind, detail: string) => void;
+import type { Emit } from './diff-keywords.js';
 
 interface Bound {
   value: number;

@@ -5,6 +5,7 @@
 import { deref, isObject, listOperations, operationParameters, type Json, type JsonObject, type OperationRef } from '../openapi-walk.js';
 import { segmentsToPointer } from '../spec-file.js';
 import type { ChangeKind, Direction, OperationKey, RawChange } from './changes.js';
+import { compareClosed, compareEnums, compareKeyword, compareTypes, showTypes, typesOf, valuesOf } from './diff-keywords.js';
 import { compareLimits } from './diff-limits.js';
 import { diffSecurity } from './diff-security.js';
 
@@ -186,6 +187,8 @@ function diffSchema(ctx: SchemaCtx, oldRaw: unknown, newRaw: unknown, pointer: s
     change(newReq.has(name) ? 'field-added-required' : 'field-added', `${newReq.has(name) ? 'required ' : ''}field ${path} added`, at, path);
   }
 
+  compareClosed(change, label, old, now);
+
   if (old['items'] !== undefined || now['items'] !== undefined) diffSchema(inner, old['items'], now['items'], `${pointer}/items`, `${field}[]`);
   if (isObject(old['additionalProperties']) && isObject(now['additionalProperties'])) {
     diffSchema(inner, old['additionalProperties'], now['additionalProperties'], `${pointer}/additionalProperties`, `${field}{*}`);
@@ -235,56 +238,4 @@ function propertiesOf(schema: JsonObject): JsonObject {
 
 function requiredOf(schema: JsonObject): Set<string> {
   return new Set(arrayOf(schema['required']).map(String));
-}
-
-/** undefined = any type. */
-function typesOf(schema: JsonObject): string[] | undefined {
-  const type = schema['type'];
-  if (typeof type === 'string') return [type];
-  if (Array.isArray(type)) return type.map(String);
-  return undefined;
-}
-
-function showTypes(types: string[] | undefined): string {
-  return types ? types.join(' | ') : 'any';
-}
-
-/** Does a value of every type in `inner` also fit `outer`? (integer fits number.) */
-function covers(outer: string[] | undefined, inner: string[] | undefined): boolean {
-  if (!outer) return true;
-  if (!inner) return false;
-  return inner.every((t) => outer.includes(t) || (t === 'integer' && outer.includes('number')));
-}
-
-function compareTypes(old: string[] | undefined, now: string[] | undefined): ChangeKind | undefined {
-  if (covers(old, now) && covers(now, old)) return undefined;
-  if (covers(now, old)) return 'type-widened';
-  if (covers(old, now)) return 'type-narrowed';
-  return 'type-changed';
-}
-
-function compareKeyword(change: (kind: ChangeKind, detail: string) => void, label: string, keyword: 'format' | 'pattern', old: Json | undefined, now: Json | undefined): void {
-  if (old === now) return;
-  const show = (v: Json | undefined) => (keyword === 'pattern' ? `/${String(v)}/` : String(v));
-  if (old === undefined) change(`${keyword}-added`, `${label}: ${keyword} ${show(now)} added`);
-  else if (now === undefined) change(`${keyword}-removed`, `${label}: ${keyword} ${show(old)} removed`);
-  else change(`${keyword}-changed`, `${label}: ${keyword} ${show(old)} → ${show(now)}`);
-}
-
-/** `enum`, or `const` as a one-value enum; undefined when any value is allowed. */
-function valuesOf(schema: JsonObject): string[] | undefined {
-  if (Array.isArray(schema['enum'])) return schema['enum'].map((v) => JSON.stringify(v));
-  if ('const' in schema) return [JSON.stringify(schema['const'])];
-  return undefined;
-}
-
-function compareEnums(change: (kind: ChangeKind, detail: string) => void, label: string, old: string[] | undefined, now: string[] | undefined): void {
-  const list = (values: string[]) => (values.length > 8 ? `${values.slice(0, 8).join(', ')}, … (${values.length})` : values.join(', '));
-  if (!old && !now) return;
-  if (!old && now) return change('enum-added', `${label}: now restricted to ${list(now)}`);
-  if (old && !now) return change('enum-removed', `${label}: no longer restricted to ${list(old)}`);
-  const added = now!.filter((v) => !old!.includes(v));
-  const removed = old!.filter((v) => !now!.includes(v));
-  if (added.length > 0) change('enum-value-added', `${label}: value${added.length > 1 ? 's' : ''} ${list(added)} added`);
-  if (removed.length > 0) change('enum-value-removed', `${label}: value${removed.length > 1 ? 's' : ''} ${list(removed)} removed`);
 }
