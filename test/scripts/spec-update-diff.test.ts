@@ -151,6 +151,17 @@ const PAIRS: [from: string, to: string, expected: string[]][] = [
     'safe field-now-required @ response 200 data.order.orderNumber',
     'breaking additional-properties-allowed @ response 200 data.order',
   ]],
+  ['v0.3.6-safe', 'v0.4.0-headers', [
+    'safe operation-deprecated @ operation',
+    'safe parameter-deprecated @ query parameter notify',
+    'safe response-header-added @ response 200 header X-Request-Id',
+    'safe response-header-added @ response 400 header Retry-After',
+  ]],
+  // Taking `deprecated` back is not reported: nothing a caller does stops working.
+  ['v0.4.0-headers', 'v0.3.6-safe', [
+    'breaking response-header-removed @ response 200 header X-Request-Id',
+    'breaking response-header-removed @ response 400 header Retry-After',
+  ]],
 ];
 
 /** One field `f` in a request body and in a response, with `before` and `after` as its schema. */
@@ -225,6 +236,16 @@ describe('spec:update change classification', () => {
     expect(kinds({ type: 'object', additionalProperties: { type: 'string' } }, { type: 'object', additionalProperties: false })).toEqual(['request additional-properties-forbidden', 'response additional-properties-forbidden']);
     expect(kinds({ type: 'object', additionalProperties: false }, { type: 'object', additionalProperties: true })).toEqual(['request additional-properties-allowed', 'response additional-properties-allowed']);
     expect(kinds({ type: 'object', additionalProperties: true }, { type: 'object' })).toEqual([]);
+  });
+
+  it('response headers match by name in any case, and their schemas are compared like response fields', () => {
+    const withHeaders = (headers: object) => ({ openapi: '3.1.0', paths: { '/t': { get: { operationId: 'T', responses: { '200': { description: '', headers } } } } } });
+    const before = withHeaders({ 'X-RateLimit-Remaining': { schema: { type: 'integer', maximum: 100 } }, 'X-Request-Id': { schema: { type: 'string' } } });
+    const after = withHeaders({ 'x-ratelimit-remaining': { schema: { type: 'integer', maximum: 1000 } }, 'X-Request-Id': { schema: { type: 'string', format: 'uuid' } } });
+    expect(classify(diffSpecs(before, after)).map((c) => `${c.severity} ${c.kind}: ${c.detail}`)).toEqual([
+      'breaking limit-loosened: response 200 header x-ratelimit-remaining: maximum 100 → 1000 (loosened)',
+      'safe format-added: response 200 header X-Request-Id: format uuid added',
+    ]);
   });
 
   it('locates a change by JSON pointer into the resolved response schema, not into a component', async () => {

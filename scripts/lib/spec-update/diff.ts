@@ -45,6 +45,7 @@ export function diffSpecs(oldDoc: Doc, newDoc: Doc): RawChange[] {
     if (keyOf(oldOp).operationId !== ctx.operation.operationId) {
       add('operation-renamed', newOp, `operationId ${keyOf(oldOp).operationId} → ${ctx.operation.operationId}`);
     }
+    if (oldOp.operation['deprecated'] !== true && newOp.operation['deprecated'] === true) add('operation-deprecated', newOp, 'operation deprecated');
     diffOperation(ctx, oldOp, newOp);
   }
   for (const [key, newOp] of newOps) if (!oldOps.has(key)) add('operation-added', newOp, 'operation added');
@@ -77,6 +78,7 @@ function diffParameters(ctx: Ctx, oldOp: OperationRef, newOp: OperationRef): voi
     const [was, is] = [old.param['required'] === true, now.param['required'] === true];
     if (!was && is) push(ctx, { kind: 'parameter-now-required', direction: 'request', where, field: '', pointer: now.pointer, detail: `${where} is now required` });
     if (was && !is) push(ctx, { kind: 'parameter-now-optional', direction: 'request', where, field: '', pointer: now.pointer, detail: `${where} is now optional` });
+    if (old.param['deprecated'] !== true && now.param['deprecated'] === true) push(ctx, { kind: 'parameter-deprecated', direction: 'request', where, field: '', pointer: now.pointer, detail: `${where} deprecated` });
     diffSchema({ ...ctx, direction: 'request', where, stack: new Set() }, old.param['schema'], now.param['schema'], `${now.pointer}/schema`, '');
   }
   for (const [where, now] of after) {
@@ -114,12 +116,39 @@ function diffResponses(ctx: Ctx, oldOp: OperationRef, newOp: OperationRef): void
     }
     const old = deref(ctx.oldDoc, before[status]);
     const now = deref(ctx.newDoc, after[status]);
-    if (isObject(old) && isObject(now)) diffContent({ ...ctx, direction: 'response', where, stack: new Set() }, old, now, pointer);
+    if (!isObject(old) || !isObject(now)) continue;
+    diffContent({ ...ctx, direction: 'response', where, stack: new Set() }, old, now, pointer);
+    diffHeaders(ctx, old, now, pointer, where);
   }
   for (const status of Object.keys(after)) {
     if (!(status in before)) {
       push(ctx, { kind: 'response-added', direction: 'response', where: `response ${status}`, field: '', pointer: `${newOp.pointer}/responses/${status}`, detail: `response ${status} added` });
     }
+  }
+}
+
+/** Response headers, matched by name case-insensitively as HTTP does; their schemas compared like fields. */
+function diffHeaders(ctx: Ctx, old: JsonObject, now: JsonObject, pointer: string, response: string): void {
+  const headers = (doc: Doc, node: JsonObject) => {
+    const out = new Map<string, { name: string; header: JsonObject }>();
+    for (const [name, raw] of Object.entries(isObject(node['headers']) ? node['headers'] : {})) {
+      const header = deref(doc, raw);
+      if (isObject(header)) out.set(name.toLowerCase(), { name, header });
+    }
+    return out;
+  };
+  const [before, after] = [headers(ctx.oldDoc, old), headers(ctx.newDoc, now)];
+  const at = (name: string) => `${pointer}/headers/${segmentsToPointer([name]).slice(1)}`;
+  const base = { direction: 'response' as const, field: '' };
+  for (const [key, { name, header }] of before) {
+    const match = after.get(key);
+    const where = `${response} header ${match?.name ?? name}`;
+    if (!match) push(ctx, { ...base, kind: 'response-header-removed', where, pointer: at(name), detail: `${where} removed` });
+    else diffSchema({ ...ctx, direction: 'response', where, stack: new Set() }, header['schema'], match.header['schema'], `${at(match.name)}/schema`, '');
+  }
+  for (const [key, { name }] of after) {
+    const where = `${response} header ${name}`;
+    if (!before.has(key)) push(ctx, { ...base, kind: 'response-header-added', where, pointer: at(name), detail: `${where} added` });
   }
 }
 
