@@ -181,6 +181,20 @@ describe('change report', () => {
     );
   });
 
+  it('a detail that names its own location is not prefixed with it again', () => {
+    const located = (where: string, field: string, detail: string): Change => ({ ...change('breaking', field, detail, 'r'), where });
+    const text = formatMarkdownEntry({
+      ...report,
+      compileErrors: [],
+      changes: [located('response 200 header X-Request-Id', '', 'response 200 header X-Request-Id removed'), located('query parameter limit', '', 'query parameter limit: maximum 100 → 50 (tightened)'), located('request body', 'amount', 'amount: minimum 1 → 5 (tightened)')],
+    });
+    expect(text.split('\n').filter((l) => l.startsWith('- '))).toEqual([
+      '- `PATCH /v0/orders/{orderIdOrNumber}/cancel` response 200 header X-Request-Id removed — r',
+      '- `PATCH /v0/orders/{orderIdOrNumber}/cancel` query parameter limit: maximum 100 → 50 (tightened) — r',
+      '- `PATCH /v0/orders/{orderIdOrNumber}/cancel` request body: amount: minimum 1 → 5 (tightened) — r',
+    ]);
+  });
+
   it('lists the rebuilt operations an official file lacks', () => {
     const text = formatMarkdownEntry({ ...report, official: true, lacking: [{ operationId: 'GetV0UsersList', method: 'GET', path: '/v0/users/list' }], provenance: { marked: ['A'], added: [], dropped: ['GetV0UsersList GET /v0/users/list'] } });
     expect(text).toContain("From `next.yaml` (the vendor's official file)");

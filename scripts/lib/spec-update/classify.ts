@@ -13,11 +13,13 @@ export const RULES: Record<ChangeKind, Rule> = {
   'operation-added': ['safe', 'a new operation; existing calls are unaffected'],
   'operation-removed': ['breaking', 'calls to it fail and no longer compile'],
   'operation-renamed': ['breaking', 'code that names the operation by its operationId (types, error.operationId) must change'],
+  'operation-deprecated': ['safe', 'still works for now; plan to move off it before it is removed'],
   'parameter-added': SAFE_OPTIONAL,
   'parameter-added-required': ['breaking', 'existing calls do not pass it'],
   'parameter-removed': ['breaking', 'calls that pass it no longer compile'],
   'parameter-now-required': ['breaking', 'calls that omit it are rejected'],
   'parameter-now-optional': ['safe', 'calls that pass it still work'],
+  'parameter-deprecated': ['safe', 'still accepted for now; plan to stop sending it'],
   'request-body-added': SAFE_OPTIONAL,
   'request-body-added-required': ['breaking', 'existing calls send no body'],
   'request-body-removed': ['breaking', 'calls that send a body no longer compile'],
@@ -31,6 +33,8 @@ export const RULES: Record<ChangeKind, Rule> = {
   'response-added': ['safe', 'a newly documented status; existing handling still applies'],
   'success-response-removed': ['breaking', 'code that expects this success status gets another one'],
   'error-response-removed': ['safe', 'one documented error fewer to handle'],
+  'response-header-added': ['safe', 'one more header; existing reads are unaffected'],
+  'response-header-removed': ['breaking', 'code that reads it gets null'],
   'field-added': {
     request: SAFE_OPTIONAL,
     response: ['safe', 'more data; existing reads are unaffected'],
@@ -50,6 +54,18 @@ export const RULES: Record<ChangeKind, Rule> = {
   'field-now-optional': {
     request: ['safe', 'calls that send it still work'],
     response: ['breaking', 'may be missing: code that reads it must handle undefined'],
+  },
+  'additional-properties-forbidden': {
+    request: ['breaking', 'calls that send a field the schema does not list are rejected'],
+    response: ['safe', 'only the listed fields are returned'],
+  },
+  // Removed on a response: breaking. Generated types do not change, but the old spec promised no
+  // other keys, and clients check that promise: validateResponses run against the older spec (a
+  // caller's pinned copy of this package) rejects the new keys, so does any code that copies or
+  // iterates the whole object into a closed shape.
+  'additional-properties-allowed': {
+    request: ['safe', 'calls that send only the listed fields still work'],
+    response: ['breaking', 'may return fields the old spec ruled out; strict validation against the old spec rejects them'],
   },
   'enum-value-added': {
     request: ['safe', 'one more accepted value'],
@@ -94,6 +110,15 @@ export const RULES: Record<ChangeKind, Rule> = {
     response: ['breaking', 'values no longer promise the pattern code may rely on'],
   },
   'pattern-changed': ['breaking', 'values valid before may not match the new pattern'],
+  'limit-tightened': {
+    request: ['breaking', 'values accepted before may now be rejected'],
+    response: ['safe', 'values stay within the old limits'],
+  },
+  'limit-loosened': {
+    request: ['safe', 'every value accepted before still is'],
+    response: ['breaking', 'can return values outside the limits code was written for'],
+  },
+  'limit-changed': ['breaking', 'values valid before may not be now, and new values may fall outside the old limit'],
   'variant-added': {
     request: ['safe', 'one more accepted shape'],
     response: ['breaking', 'can return a shape that existing code does not handle'],

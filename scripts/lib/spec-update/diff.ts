@@ -5,6 +5,8 @@
 import { deref, isObject, listOperations, operationParameters, type Json, type JsonObject, type OperationRef } from '../openapi-walk.js';
 import { segmentsToPointer } from '../spec-file.js';
 import type { ChangeKind, Direction, OperationKey, RawChange } from './changes.js';
+import { compareClosed, compareEnums, compareKeyword, compareTypes, showTypes, typesOf, valuesOf } from './diff-keywords.js';
+import { compareLimits } from './diff-limits.js';
 import { diffSecurity } from './diff-security.js';
 
 type Doc = Record<string, unknown>;
@@ -43,6 +45,7 @@ export function diffSpecs(oldDoc: Doc, newDoc: Doc): RawChange[] {
     if (keyOf(oldOp).operationId !== ctx.operation.operationId) {
       add('operation-renamed', newOp, `operationId ${keyOf(oldOp).operationId} → ${ctx.operation.operationId}`);
     }
+    if (oldOp.operation['deprecated'] !== true && newOp.operation['deprecated'] === true) add('operation-deprecated', newOp, 'operation deprecated');
     diffOperation(ctx, oldOp, newOp);
   }
   for (const [key, newOp] of newOps) if (!oldOps.has(key)) add('operation-added', newOp, 'operation added');
@@ -75,6 +78,7 @@ function diffParameters(ctx: Ctx, oldOp: OperationRef, newOp: OperationRef): voi
     const [was, is] = [old.param['required'] === true, now.param['required'] === true];
     if (!was && is) push(ctx, { kind: 'parameter-now-required', direction: 'request', where, field: '', pointer: now.pointer, detail: `${where} is now required` });
     if (was && !is) push(ctx, { kind: 'parameter-now-optional', direction: 'request', where, field: '', pointer: now.pointer, detail: `${where} is now optional` });
+    if (old.param['deprecated'] !== true && now.param['deprecated'] === true) push(ctx, { kind: 'parameter-deprecated', direction: 'request', where, field: '', pointer: now.pointer, detail: `${where} deprecated` });
     diffSchema({ ...ctx, direction: 'request', where, stack: new Set() }, old.param['schema'], now.param['schema'], `${now.pointer}/schema`, '');
   }
   for (const [where, now] of after) {
@@ -112,12 +116,39 @@ function diffResponses(ctx: Ctx, oldOp: OperationRef, newOp: OperationRef): void
     }
     const old = deref(ctx.oldDoc, before[status]);
     const now = deref(ctx.newDoc, after[status]);
-    if (isObject(old) && isObject(now)) diffContent({ ...ctx, direction: 'response', where, stack: new Set() }, old, now, pointer);
+    if (!isObject(old) || !isObject(now)) continue;
+    diffContent({ ...ctx, direction: 'response', where, stack: new Set() }, old, now, pointer);
+    diffHeaders(ctx, old, now, pointer, where);
   }
   for (const status of Object.keys(after)) {
     if (!(status in before)) {
       push(ctx, { kind: 'response-added', direction: 'response', where: `response ${status}`, field: '', pointer: `${newOp.pointer}/responses/${status}`, detail: `response ${status} added` });
     }
+  }
+}
+
+/** Response headers, matched by name case-insensitively as HTTP does; their schemas compared like fields. */
+function diffHeaders(ctx: Ctx, old: JsonObject, now: JsonObject, pointer: string, response: string): void {
+  const headers = (doc: Doc, node: JsonObject) => {
+    const out = new Map<string, { name: string; header: JsonObject }>();
+    for (const [name, raw] of Object.entries(isObject(node['headers']) ? node['headers'] : {})) {
+      const header = deref(doc, raw);
+      if (isObject(header)) out.set(name.toLowerCase(), { name, header });
+    }
+    return out;
+  };
+  const [before, after] = [headers(ctx.oldDoc, old), headers(ctx.newDoc, now)];
+  const at = (name: string) => `${pointer}/headers/${segmentsToPointer([name]).slice(1)}`;
+  const base = { direction: 'response' as const, field: '' };
+  for (const [key, { name, header }] of before) {
+    const match = after.get(key);
+    const where = `${response} header ${match?.name ?? name}`;
+    if (!match) push(ctx, { ...base, kind: 'response-header-removed', where, pointer: at(name), detail: `${where} removed` });
+    else diffSchema({ ...ctx, direction: 'response', where, stack: new Set() }, header['schema'], match.header['schema'], `${at(match.name)}/schema`, '');
+  }
+  for (const [key, { name }] of after) {
+    const where = `${response} header ${name}`;
+    if (!before.has(key)) push(ctx, { ...base, kind: 'response-header-added', where, pointer: at(name), detail: `${where} added` });
   }
 }
 
@@ -163,6 +194,7 @@ function diffSchema(ctx: SchemaCtx, oldRaw: unknown, newRaw: unknown, pointer: s
   compareKeyword(change, label, 'format', old['format'], now['format']);
   compareKeyword(change, label, 'pattern', old['pattern'], now['pattern']);
   compareEnums(change, label, valuesOf(old), valuesOf(now));
+  compareLimits(change, label, old, now);
 
   const [oldProps, newProps] = [propertiesOf(old), propertiesOf(now)];
   const [oldReq, newReq] = [requiredOf(old), requiredOf(now)];
@@ -183,6 +215,8 @@ function diffSchema(ctx: SchemaCtx, oldRaw: unknown, newRaw: unknown, pointer: s
     const at = `${pointer}/properties/${segmentsToPointer([name]).slice(1)}`;
     change(newReq.has(name) ? 'field-added-required' : 'field-added', `${newReq.has(name) ? 'required ' : ''}field ${path} added`, at, path);
   }
+
+  compareClosed(change, label, old, now);
 
   if (old['items'] !== undefined || now['items'] !== undefined) diffSchema(inner, old['items'], now['items'], `${pointer}/items`, `${field}[]`);
   if (isObject(old['additionalProperties']) && isObject(now['additionalProperties'])) {
@@ -233,56 +267,4 @@ function propertiesOf(schema: JsonObject): JsonObject {
 
 function requiredOf(schema: JsonObject): Set<string> {
   return new Set(arrayOf(schema['required']).map(String));
-}
-
-/** undefined = any type. */
-function typesOf(schema: JsonObject): string[] | undefined {
-  const type = schema['type'];
-  if (typeof type === 'string') return [type];
-  if (Array.isArray(type)) return type.map(String);
-  return undefined;
-}
-
-function showTypes(types: string[] | undefined): string {
-  return types ? types.join(' | ') : 'any';
-}
-
-/** Does a value of every type in `inner` also fit `outer`? (integer fits number.) */
-function covers(outer: string[] | undefined, inner: string[] | undefined): boolean {
-  if (!outer) return true;
-  if (!inner) return false;
-  return inner.every((t) => outer.includes(t) || (t === 'integer' && outer.includes('number')));
-}
-
-function compareTypes(old: string[] | undefined, now: string[] | undefined): ChangeKind | undefined {
-  if (covers(old, now) && covers(now, old)) return undefined;
-  if (covers(now, old)) return 'type-widened';
-  if (covers(old, now)) return 'type-narrowed';
-  return 'type-changed';
-}
-
-function compareKeyword(change: (kind: ChangeKind, detail: string) => void, label: string, keyword: 'format' | 'pattern', old: Json | undefined, now: Json | undefined): void {
-  if (old === now) return;
-  const show = (v: Json | undefined) => (keyword === 'pattern' ? `/${String(v)}/` : String(v));
-  if (old === undefined) change(`${keyword}-added`, `${label}: ${keyword} ${show(now)} added`);
-  else if (now === undefined) change(`${keyword}-removed`, `${label}: ${keyword} ${show(old)} removed`);
-  else change(`${keyword}-changed`, `${label}: ${keyword} ${show(old)} → ${show(now)}`);
-}
-
-/** `enum`, or `const` as a one-value enum; undefined when any value is allowed. */
-function valuesOf(schema: JsonObject): string[] | undefined {
-  if (Array.isArray(schema['enum'])) return schema['enum'].map((v) => JSON.stringify(v));
-  if ('const' in schema) return [JSON.stringify(schema['const'])];
-  return undefined;
-}
-
-function compareEnums(change: (kind: ChangeKind, detail: string) => void, label: string, old: string[] | undefined, now: string[] | undefined): void {
-  const list = (values: string[]) => (values.length > 8 ? `${values.slice(0, 8).join(', ')}, … (${values.length})` : values.join(', '));
-  if (!old && !now) return;
-  if (!old && now) return change('enum-added', `${label}: now restricted to ${list(now)}`);
-  if (old && !now) return change('enum-removed', `${label}: no longer restricted to ${list(old)}`);
-  const added = now!.filter((v) => !old!.includes(v));
-  const removed = old!.filter((v) => !now!.includes(v));
-  if (added.length > 0) change('enum-value-added', `${label}: value${added.length > 1 ? 's' : ''} ${list(added)} added`);
-  if (removed.length > 0) change('enum-value-removed', `${label}: value${removed.length > 1 ? 's' : ''} ${list(removed)} removed`);
 }

@@ -27,9 +27,11 @@ export function breakingCount(report: UpdateReport): number {
 }
 
 const opLabel = (op: OperationKey) => `${op.method} ${op.path}`;
-/** "response 200: field data.order.id removed"; operation-level changes need no location. */
+/** "response 200: field data.order.id removed"; a detail that names its location ("query parameter x removed") is shown as is. */
 const what = (c: Change) =>
-  c.where === 'operation' ? c.detail : `${c.where}${c.field && !c.detail.includes(c.field) ? ` ${c.field}` : ''}: ${c.detail.replace(`${c.where}: `, '')}`;
+  c.where === 'operation' || c.detail.startsWith(c.where)
+    ? c.detail
+    : `${c.where}${c.field && !c.detail.includes(c.field) ? ` ${c.field}` : ''}: ${c.detail}`;
 
 export function summaryLine(report: UpdateReport): string {
   const breaking = report.changes.filter((c) => c.severity === 'breaking').length;
