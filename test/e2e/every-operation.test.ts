@@ -1,15 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPrism, type PrismHandle } from '../../scripts/lib/prism.js';
+import { describe, expect, it } from 'vitest';
+import { usePrism } from './use-prism.js';
 import { createFungiesClient, listOperations, type OperationMeta } from '../../src/index.js';
 import { validateAgainst } from '../../src/validation/validators.js';
 
-let prism: PrismHandle;
-beforeAll(async () => {
-  prism = await startPrism({ spec: 'openapi/api-docs.yaml' });
-});
-afterAll(async () => {
-  await prism?.stop();
-});
+const prism = usePrism();
 
 const CANDIDATE_IDS = ['#ABC123DEF456', '3c90c3cc-0d44-4b50-8888-8dd25736052a'];
 

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPrism, type PrismHandle } from '../../scripts/lib/prism.js';
+import { describe, expect, it } from 'vitest';
+import { usePrism } from './use-prism.js';
 import type { OperationMeta } from '../../src/operation-meta.js';
 import { listOperations } from '../../src/operations.js';
 import { validateResponse } from '../../src/validation/response.js';
@@ -10,13 +10,7 @@ import { MOCK_KEYS } from '../../contract-tests/engine/config.js';
 // The contract suite relies on Prism's seeded dynamic mode being reproducible. The seed applies
 // per request: the same request gets the same body whatever came before it, so asking in spec
 // order and again in reverse order must give identical bodies (and so would another process).
-let prism: PrismHandle;
-beforeAll(async () => {
-  prism = await startPrism({ spec: 'openapi/api-docs.yaml' });
-});
-afterAll(async () => {
-  await prism?.stop();
-});
+const prism = usePrism();
 
 describe("Prism's seeded dynamic mode", () => {
   it('answers every operation with a spec-valid 200 body that does not depend on earlier requests', async () => {

@@ -1,14 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPrism, type PrismHandle } from '../../scripts/lib/prism.js';
+import { describe, expect, it } from 'vitest';
+import { usePrism } from './use-prism.js';
 import { BadRequestError, createFungiesClient, isOrderNumber, paginate, unwrap } from '../../src/index.js';
 
-let prism: PrismHandle;
-beforeAll(async () => {
-  prism = await startPrism({ spec: 'openapi/api-docs.yaml' });
-});
-afterAll(async () => {
-  await prism?.stop();
-});
+const prism = usePrism();
 
 describe('against a Prism mock of the spec', () => {
   const client = () => createFungiesClient({ publicKey: 'pub_e2eTestKey', secretKey: 'sec_e2eTestKey', baseUrl: prism.url });
