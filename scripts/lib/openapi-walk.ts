@@ -1,4 +1,5 @@
 /** Walks the parts of an OpenAPI 3.1 document the pipeline cares about: operations and schemas. */
+import { valueAt } from '../../src/json-pointer.js';
 import { segmentsToPointer } from './spec-file.js';
 
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
@@ -35,16 +36,7 @@ export function listOperations(doc: Record<string, unknown>): OperationRef[] {
 
 /** Resolves a local `$ref` ('#/…'); undefined when it dangles or is not local. */
 export function resolveLocalRef(doc: Record<string, unknown>, ref: string): unknown {
-  if (!ref.startsWith('#/')) return undefined;
-  let node: unknown = doc;
-  for (const raw of ref.slice(2).split('/')) {
-    const key = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
-    if (Array.isArray(node)) node = node[Number(key)];
-    else if (isObject(node)) node = node[key];
-    else return undefined;
-    if (node === undefined) return undefined;
-  }
-  return node;
+  return ref.startsWith('#/') ? valueAt(doc, ref) : undefined;
 }
 
 /** Follows `$ref` objects (Parameter, RequestBody, Response…) to the object they name. */

@@ -1,6 +1,7 @@
 /** Reads an OpenAPI document from YAML or JSON text and maps JSON pointers back to source lines. */
 import { readFile } from 'node:fs/promises';
 import { LineCounter, parseDocument, isNode } from 'yaml';
+import { pointerSegments } from '../../src/json-pointer.js';
 
 export const DEFAULT_SPEC_PATH = 'openapi/api-docs.yaml';
 
@@ -30,15 +31,6 @@ export class SpecInvalidError extends Error {
   ) {
     super(`${file}: ${problems.length} problem${problems.length === 1 ? '' : 's'}`);
   }
-}
-
-export function pointerToSegments(pointer: string): string[] {
-  if (pointer === '' || pointer === '#') return [];
-  return pointer
-    .replace(/^#/, '')
-    .split('/')
-    .slice(1)
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 export function segmentsToPointer(segments: readonly (string | number)[]): string {
@@ -78,7 +70,8 @@ export function parseSpecText(text: string, file: string): SpecFile {
     text,
     doc: doc as Record<string, unknown>,
     locate(pointer) {
-      const node = document.getIn(pointerToSegments(pointer), true);
+      const segments = pointerSegments(pointer);
+      const node = segments && document.getIn(segments, true);
       if (!isNode(node) || !node.range) return undefined;
       const { line, col } = lineCounter.linePos(node.range[0]);
       return { line, column: col };

@@ -4,6 +4,7 @@
  * without null is one). The contract suite reports such values, when a server sends them, as spec
  * defects rather than server violations.
  */
+import { valueAt } from '../../src/json-pointer.js';
 import { createAjv } from '../../src/validation/ajv.js';
 import { isObject, listOperations } from './openapi-walk.js';
 import { schemaPointers } from './spec-checks.js';
@@ -32,20 +33,11 @@ function nestedSchemas(schema: unknown, pointer: string, out: string[] = []): st
   return out;
 }
 
-function at(doc: unknown, pointer: string): unknown {
-  let node = doc;
-  for (const raw of pointer.split('/').slice(1)) {
-    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    node = isObject(node) ? node[key] : Array.isArray(node) ? node[Number(key)] : undefined;
-  }
-  return node;
-}
-
 /** (value pointer, value, schema pointer) for every default/example in schemas and media types. */
 function* ownValues(doc: Record<string, unknown>): Generator<{ valuePointer: string; what: string; value: unknown; schemaPointer: string }> {
   for (const top of schemaPointers(doc)) {
-    for (const pointer of nestedSchemas(at(doc, top), top)) {
-      const schema = at(doc, pointer) as Record<string, unknown>;
+    for (const pointer of nestedSchemas(valueAt(doc, top), top)) {
+      const schema = valueAt(doc, pointer) as Record<string, unknown>;
       if ('default' in schema) yield { valuePointer: `${pointer}/default`, what: 'default', value: schema['default'], schemaPointer: pointer };
       if ('example' in schema) yield { valuePointer: `${pointer}/example`, what: 'example', value: schema['example'], schemaPointer: pointer };
       if (Array.isArray(schema['examples'])) {

@@ -4,6 +4,7 @@
  */
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { schemaDocument } from '../../generated/schemas.js';
+import { valueAt } from '../json-pointer.js';
 import { createAjv } from './ajv.js';
 
 let ajv: ReturnType<typeof createAjv> | undefined;
@@ -42,12 +43,5 @@ export function validateAgainst(schema: unknown, value: unknown): ErrorObject[] 
 /** The schema a `$ref` into the registered spec document names (`urn:fungies:api-docs#/…`), or undefined. */
 export function resolveSchemaRef(ref: string): unknown {
   const [base, pointer = ''] = ref.split('#');
-  if (base !== schemaDocument.$id) return undefined;
-  let node: unknown = schemaDocument;
-  for (const raw of pointer.split('/').slice(1)) {
-    const key = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
-    if (typeof node !== 'object' || node === null) return undefined;
-    node = (node as Record<string, unknown>)[key];
-  }
-  return node;
+  return base === schemaDocument.$id ? valueAt(schemaDocument, `#${pointer}`) : undefined;
 }

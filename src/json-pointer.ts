@@ -1,0 +1,29 @@
+/** JSON pointers (RFC 6901): the one walker the client, the spec pipeline and the contract suite share. */
+
+/**
+ * The keys of a pointer. `/a/b` is a plain pointer; `#/a/b` is a URI fragment, whose segments are
+ * also percent-decoded (that is how `$ref` writes them). Undefined for a malformed escape.
+ */
+export function pointerSegments(pointer: string): string[] | undefined {
+  const fragment = pointer.startsWith('#');
+  const body = fragment ? pointer.slice(1) : pointer;
+  if (body === '') return [];
+  try {
+    return body
+      .split('/')
+      .slice(1)
+      .map((raw) => (fragment ? decodeURIComponent(raw) : raw).replace(/~1/g, '/').replace(/~0/g, '~'));
+  } catch {
+    return undefined;
+  }
+}
+
+/** The value `pointer` names inside `root`, or undefined when it names nothing. */
+export function valueAt(root: unknown, pointer: string): unknown {
+  let node = root;
+  for (const key of pointerSegments(pointer) ?? [undefined]) {
+    if (key === undefined || typeof node !== 'object' || node === null) return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node;
+}
