@@ -9,6 +9,11 @@ export function findOperation(method: string, pathTemplate: string): OperationMe
   return byRoute.get(`${method.toUpperCase()} ${pathTemplate}`);
 }
 
+/** The operation with this operationId, or undefined when the spec has none. */
+export function findOperationById(operationId: string): OperationMeta | undefined {
+  return Object.hasOwn(operations, operationId) ? (operations as Record<string, OperationMeta>)[operationId] : undefined;
+}
+
 /** Every operation in the spec, in spec order. */
 export function listOperations(): OperationMeta[] {
   return Object.values(operations);

@@ -3,8 +3,8 @@
  * operation. The contract suite uses it; the client's optional runtime validation will too.
  */
 import type { ErrorObject } from 'ajv';
-import { operations } from '../../generated/operations.js';
 import type { OperationMeta, ResponseMeta } from '../operation-meta.js';
+import { findOperationById } from '../operations.js';
 import { validateAgainst } from './validators.js';
 
 export interface ResponseValidation {
@@ -37,16 +37,12 @@ export function mediaType(contentType: string | null | undefined): string {
   return (contentType ?? '').split(';')[0]!.trim().toLowerCase();
 }
 
-export function findOperationMeta(operationId: string): OperationMeta | undefined {
-  return (operations as Record<string, OperationMeta>)[operationId];
-}
-
 /**
  * Validates a response for `operationId`. `body` is the parsed JSON (pass undefined for an empty
  * body). Throws only for an operationId the spec does not have.
  */
 export function validateResponse(operationId: string, status: number, contentType: string | null | undefined, body: unknown): ResponseValidation {
-  const operation = findOperationMeta(operationId);
+  const operation = findOperationById(operationId);
   if (!operation) throw new Error(`unknown operationId "${operationId}"`);
   const documentedStatuses = Object.keys(operation.responses);
   const match = documentedResponse(operation, status);
