@@ -1,7 +1,7 @@
 /** Turns Ajv's errors for one body into findings: pointer, rule, expected, actual; spec defects told apart. */
 import type { ErrorObject } from 'ajv';
 import { excerpt, redact } from '../../src/redact.js';
-import { resolveSchemaRef } from '../../src/validation/validators.js';
+import { derefSchema } from '../../src/validation/validators.js';
 import { dedupeErrors, errorPointer } from './dedupe.js';
 import { specDefectReason } from '../../src/validation/spec-defects.js';
 import type { Finding } from './types.js';
@@ -87,7 +87,7 @@ function expected(e: ErrorObject): string {
 /** A one-line summary of a (sub-)schema: `string, format uuid`, `string, pattern ^…$`. */
 export function describeSchema(schema: unknown): string {
   let s = schema as Record<string, unknown>;
-  if (typeof s?.['$ref'] === 'string') s = (resolveSchemaRef(s['$ref']) as Record<string, unknown>) ?? s;
+  if (typeof s?.['$ref'] === 'string') s = derefSchema(s) ?? s;
   if (typeof s !== 'object' || s === null) return JSON.stringify(schema);
   const parts: string[] = [];
   if (s['type'] !== undefined) parts.push(Array.isArray(s['type']) ? s['type'].join('|') : String(s['type']));

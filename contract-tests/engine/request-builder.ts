@@ -3,7 +3,7 @@
  * header parameters, the optional query parameters that are safe to send, a body.
  */
 import type { OperationMeta, ParameterMeta } from '../../src/operation-meta.js';
-import { resolveSchemaRef, validateAgainst } from '../../src/validation/validators.js';
+import { derefSchema, validateAgainst } from '../../src/validation/validators.js';
 import { sampleFor, SampleError } from './schema-sample.js';
 
 export interface PlannedRequest {
@@ -63,17 +63,10 @@ function optionalQueryValue(param: ParameterMeta): unknown {
   }
   if (Array.isArray(value)) {
     if (value.length !== 1 || !['string', 'number', 'boolean'].includes(typeof value[0])) return undefined;
-    const values = deref(deref(param.schema)?.['items'])?.['enum'];
+    const values = derefSchema(derefSchema(param.schema)?.['items'])?.['enum'];
     const two = Array.isArray(values) ? values.filter((v) => v !== null).slice(0, 2) : [];
     return two.length === 2 && validateAgainst(param.schema, two).length === 0 ? two : value;
   }
   return PAGINATION.has(param.name) && typeof value === 'number' ? value : undefined;
 }
 
-function deref(schema: unknown): Record<string, unknown> | undefined {
-  let node = schema;
-  for (let i = 0; i < 10 && typeof node === 'object' && node !== null && typeof (node as { $ref?: unknown }).$ref === 'string'; i++) {
-    node = resolveSchemaRef((node as { $ref: string }).$ref);
-  }
-  return typeof node === 'object' && node !== null && !Array.isArray(node) ? (node as Record<string, unknown>) : undefined;
-}

@@ -4,7 +4,7 @@
  * validators the responses are checked with, so a value that does not fit is reported, never sent.
  */
 import { ORDER_NUMBER_PATTERN } from '../../src/ids.js';
-import { resolveSchemaRef, validateAgainst } from '../../src/validation/validators.js';
+import { derefSchema, validateAgainst } from '../../src/validation/validators.js';
 
 type Schema = Record<string, unknown>;
 
@@ -44,13 +44,8 @@ export function sampleFor(schema: unknown, where = 'value'): unknown {
 }
 
 function deref(schema: unknown, depth: number): Schema {
-  let node = schema;
-  for (let i = 0; i < 20 && isSchema(node) && typeof node['$ref'] === 'string'; i++) {
-    const { $ref, ...rest } = node;
-    const target = resolveSchemaRef($ref as string);
-    node = Object.keys(rest).length > 0 && isSchema(target) ? { ...target, ...rest } : target;
-  }
-  if (!isSchema(node)) return {};
+  const node = derefSchema(schema);
+  if (!node) return {};
   return depth > 12 ? { ...node, properties: {}, required: [] } : node;
 }
 

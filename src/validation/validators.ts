@@ -40,6 +40,24 @@ export function validateAgainst(schema: unknown, value: unknown): ErrorObject[] 
   return validate(value) ? [] : [...(validate.errors ?? [])];
 }
 
+/**
+ * The schema behind a chain of `$ref`s into the spec document, or undefined when one dangles.
+ * Keywords written beside a `$ref` stay on top of what it names (JSON Schema 2020-12 allows them).
+ */
+export function derefSchema(schema: unknown): Record<string, unknown> | undefined {
+  let node = schema;
+  for (let i = 0; i < 20 && isPlainObject(node) && typeof node['$ref'] === 'string'; i++) {
+    const { $ref, ...rest } = node;
+    const target = resolveSchemaRef($ref as string);
+    node = Object.keys(rest).length > 0 && isPlainObject(target) ? { ...target, ...rest } : target;
+  }
+  return isPlainObject(node) ? node : undefined;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 /** The schema a `$ref` into the registered spec document names (`urn:fungies:api-docs#/…`), or undefined. */
 export function resolveSchemaRef(ref: string): unknown {
   const [base, pointer = ''] = ref.split('#');

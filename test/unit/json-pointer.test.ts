@@ -22,3 +22,13 @@ describe('JSON pointers', () => {
     expect(pointerSegments('#/bad%')).toBeUndefined();
   });
 });
+
+describe('derefSchema', () => {
+  it('follows a $ref into the spec and keeps sibling keywords on top', async () => {
+    const { derefSchema } = await import('../../src/validation/validators.js');
+    const ref = 'urn:fungies:api-docs#/components/schemas/PatchV0OrdersOrderIdOrNumberCancelNegativeResponse';
+    expect(derefSchema({ $ref: ref })?.['required']).toEqual(['status', 'error']);
+    expect(derefSchema({ $ref: ref, description: 'mine' })?.['description']).toBe('mine');
+    expect(derefSchema({ $ref: 'urn:fungies:api-docs#/components/schemas/Nope' })).toBeUndefined();
+  });
+});
