@@ -41,7 +41,8 @@ export function verifyWebhook({ body, signature, secret, validate = false }: Ver
       'mismatch',
       `the ${WEBHOOK_SIGNATURE_HEADER} signature does not match the body: either the body is not the bytes Fungies signed ` +
         '(pass the raw request body; a body that was parsed and re-serialised, re-encoded or trimmed never matches) ' +
-        "or the secret is not this webhook's secret (each webhook in the dashboard has its own)",
+        "or the secret is not this webhook's secret (each webhook in the dashboard has its own)" +
+        (/^(sec|pub)_/.test(secret) ? '; the secret given looks like an API secret key (sec_…) or public key, not a webhook secret' : ''),
     );
   }
   const event = parseEvent(body);

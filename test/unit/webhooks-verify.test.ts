@@ -84,6 +84,7 @@ describe('verifyWebhook rejects the signature header', () => {
     ['with a base64 digest', `sha256_${createHmac('sha256', SECRET).update(BODY).digest('base64')}`, 'bad-hex', /not hexadecimal/],
     ['with a short digest', `sha256_${hex(BODY).slice(0, 40)}`, 'wrong-length', /40 hex digits, expected 64/],
     ['with a long digest', `sha256_${hex(BODY)}00`, 'wrong-length', /66 hex digits, expected 64/],
+    ['absurdly long', `sha256_${'a'.repeat(100_000)}`, 'malformed-header', /malformed/],
   ];
   for (const [name, signature, reason, message] of cases) {
     it(name, () => {
@@ -109,6 +110,12 @@ describe('verifyWebhook rejects a signature that does not match', () => {
     const err = failure({ body: BODY, signature: GOOD, secret: 'another-webhooks-secret' });
     expect((err as WebhookSignatureError).reason).toBe('mismatch');
     expect(err.message).toMatch(/secret/);
+  });
+
+  it('an API secret key given instead of the webhook secret, saying so', () => {
+    const err = failure({ body: BODY, signature: GOOD, secret: 'sec_LiveApiKey0123456789' });
+    expect((err as WebhookSignatureError).reason).toBe('mismatch');
+    expect(err.message).toMatch(/looks like an API secret key \(sec_…\)/);
   });
 
   it('a body that was parsed and re-serialised, saying to pass the raw body', () => {
