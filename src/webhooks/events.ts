@@ -13,7 +13,7 @@ export type WebhookEvent = WebhookEventMap[WebhookEventType];
 export type WebhookEventOf<T extends WebhookEventType> = WebhookEventMap[T];
 
 /** The event types the spec documents, in spec order. */
-export const WEBHOOK_EVENT_TYPES = Object.keys(webhookEvents) as WebhookEventType[];
+export const WEBHOOK_EVENT_TYPES: readonly WebhookEventType[] = Object.freeze(Object.keys(webhookEvents) as WebhookEventType[]);
 
 /** Whether `type` is an event type the spec documents. */
 export function isWebhookEventType(type: unknown): type is WebhookEventType {
