@@ -39,7 +39,7 @@ export async function sendWebhook(options: SendWebhookOptions, io: Io): Promise<
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw usageError(`the URL must be an absolute http(s) URL, got ${JSON.stringify(options.url)}`);
   const body = await eventBody(options.event, io);
-  const c = { label: isWebhookEventType(options.event) ? `a sample ${options.event} event` : options.event === '-' ? 'stdin' : options.event };
+  const label = isWebhookEventType(options.event) ? `a sample ${options.event} event` : options.event === '-' ? 'stdin' : options.event;
   let response: Response;
   try {
     response = await fetch(url, {
@@ -57,7 +57,7 @@ export async function sendWebhook(options: SendWebhookOptions, io: Io): Promise<
   const text = await response.text().catch(() => '');
   const ok = response.status >= 200 && response.status < 300;
   const answer = text ? `: ${excerpt(redact(text, [secret]), 120)}` : '';
-  io.stdout.write(`${ok ? '✔' : '✘'} sent ${c.label} to ${url.origin}${url.pathname}: ${response.status} ${response.statusText}${answer}\n`);
+  io.stdout.write(`${ok ? '✔' : '✘'} sent ${label} to ${url.origin}${url.pathname}: ${response.status} ${response.statusText}${answer}\n`);
   return { code: ok ? EXIT.pass : EXIT.failures, status: response.status };
 }
 
