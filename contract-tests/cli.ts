@@ -7,12 +7,16 @@ import { checkCommand } from './commands/check.js';
 import { EXIT, ExitError, usageError } from './commands/errors.js';
 import { processIo, type Io } from './commands/io.js';
 import { runCommand } from './commands/run.js';
+import { sendWebhook } from './commands/send-webhook.js';
 
 export const HELP = `fungies-contract: does a server honour the Fungies OpenAPI spec?
 
 Usage
   fungies-contract run [options]                        check a server (default: a Prism mock of the spec)
   fungies-contract check <operationId> <status> <file|->  check one saved response body
+  fungies-contract check webhook <eventType> <file|->     check one saved webhook event
+  fungies-contract send-webhook <url> <eventType|file|->  POST a signed test event to your handler
+                          (secret from $FUNGIES_WEBHOOK_SECRET; --timeout as for run)
 
 run options
   --target <url>          server under test (default: $FUNGIES_BASE_URL, else a Prism mock
@@ -108,6 +112,13 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       if (!operationId || !status || !file || positionals.length > 3) throw usageError('usage: fungies-contract check <operationId> <status> <file.json|->');
       const { code } = await checkCommand({ operationId, status, file, strict: values['strict'] === true, contentType: values['content-type'] as string | undefined }, io);
       return code;
+    }
+    if (command === 'send-webhook') {
+      const { values, positionals } = parse(rest, { timeout: { type: 'string' } });
+      if (values['help']) return (io.stdout.write(HELP), EXIT.pass);
+      const [url, event] = positionals;
+      if (!url || !event || positionals.length > 2) throw usageError('usage: fungies-contract send-webhook <url> <eventType|file.json|->');
+      return (await sendWebhook({ url, event, timeoutMs: timeout(values['timeout']) }, io)).code;
     }
     throw usageError(`unknown command "${command}": use run or check (fungies-contract --help)`);
   } catch (err) {

@@ -33,3 +33,11 @@ export type { OperationMeta, ParameterMeta, ResponseMeta, MediaMeta, HttpMethod 
 export { operations } from '../generated/operations.js';
 export type { OperationId } from '../generated/operations.js';
 export type { paths, components, operations as OperationTypes } from '../generated/api.js';
+export { verifyWebhook } from './webhooks/verify.js';
+export type { VerifyWebhookOptions } from './webhooks/verify.js';
+export { signWebhook, WEBHOOK_SIGNATURE_HEADER } from './webhooks/signature.js';
+export type { SignatureHeader } from './webhooks/signature.js';
+export { isWebhookEventType, WEBHOOK_EVENT_TYPES } from './webhooks/events.js';
+export type { WebhookEvent, WebhookEventOf, WebhookEventMap, WebhookEventType } from './webhooks/events.js';
+export { WebhookSignatureError, WebhookPayloadError, WebhookValidationError } from './webhooks/errors.js';
+export type { WebhookSignatureFailure, WebhookPayloadFailure } from './webhooks/errors.js';

@@ -7,6 +7,7 @@ import { colorsFor } from '../engine/colors.js';
 import { formatFinding } from '../engine/report.js';
 import { checkResponse } from '../engine/response-checker.js';
 import type { Finding } from '../engine/types.js';
+import { checkWebhook } from './check-webhook.js';
 import { EXIT, usageError } from './errors.js';
 import type { Io } from './io.js';
 
@@ -21,6 +22,7 @@ export interface CheckOptions {
 }
 
 export async function checkCommand(options: CheckOptions, io: Io): Promise<{ code: number; findings: Finding[] }> {
+  if (options.operationId === 'webhook') return checkWebhook({ eventType: options.status, file: options.file }, io);
   const operations = listOperations();
   const operation = operations.find((op) => op.operationId === options.operationId);
   if (!operation) {

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { deref, isObject, listOperations, operationParameters, type Json, type JsonObject } from './openapi-walk.js';
 import type { SpecFile } from './spec-file.js';
+import { webhooksModule } from './generate-webhooks.js';
 
 export const GENERATED_DIR = 'generated';
 /** The `$id` under which the spec's components are registered with Ajv; refs are rewritten to it. */
@@ -22,6 +23,7 @@ export async function generateFiles(spec: SpecFile): Promise<Map<string, string>
   files.set('api.ts', banner(spec) + '\n' + types);
   files.set('operations.ts', banner(spec) + operationsModule(spec.doc));
   files.set('schemas.ts', banner(spec) + schemasModule(spec.doc));
+  files.set('webhooks.ts', banner(spec) + webhooksModule(spec.doc, SPEC_DOCUMENT_ID));
   return files;
 }
 

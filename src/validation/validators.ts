@@ -58,8 +58,9 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** The schema a `$ref` into the registered spec document names (`urn:fungies:api-docs#/…`), or undefined. */
+/** The schema a `$ref` into the registered spec document names (`urn:fungies:api-docs#/…`, or `#/…` from inside it), or undefined. */
 export function resolveSchemaRef(ref: string): unknown {
   const [base, pointer = ''] = ref.split('#');
-  return base === schemaDocument.$id ? valueAt(schemaDocument, `#${pointer}`) : undefined;
+  // A local ref ('#/components/…') sits inside a registered schema, so it is relative to the same document.
+  return base === schemaDocument.$id || base === '' ? valueAt(schemaDocument, `#${pointer}`) : undefined;
 }

@@ -1,0 +1,59 @@
+/** `fungies-contract check webhook <eventType> <file|->`: validates one saved webhook event against the spec. */
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { isWebhookEventType, WEBHOOK_EVENT_TYPES, webhookEventSchema } from '../../src/webhooks/events.js';
+import { validateAgainst } from '../../src/validation/validators.js';
+import { ajvFindings, showValue, type FindingContext } from '../engine/ajv-findings.js';
+import { colorsFor } from '../engine/colors.js';
+import { formatFinding } from '../engine/report.js';
+import type { Finding } from '../engine/types.js';
+import { EXIT, usageError } from './errors.js';
+import type { Io } from './io.js';
+
+export interface CheckWebhookOptions {
+  /** The event type the file must be, e.g. `payment_success`. */
+  eventType: string;
+  /** A file path, or `-` for stdin. */
+  file: string;
+}
+
+/** Spellings seen on older vendor pages, and the documented event they mean. */
+const OLD_SPELLINGS: Record<string, string> = { payment_refund: 'payment_refunded', 'order.paid': 'payment_success' };
+
+export async function checkWebhook(options: CheckWebhookOptions, io: Io): Promise<{ code: number; findings: Finding[] }> {
+  const { eventType } = options;
+  if (!isWebhookEventType(eventType)) {
+    const near = OLD_SPELLINGS[eventType] ?? WEBHOOK_EVENT_TYPES.find((t) => t.startsWith(eventType.slice(0, 9)));
+    throw usageError(`unknown webhook event type "${eventType}"${near ? `: did you mean ${near}?` : ''} (documented: ${WEBHOOK_EVENT_TYPES.join(', ')})`);
+  }
+  let text: string;
+  try {
+    text = options.file === '-' ? await io.readStdin() : await readFile(resolve(io.cwd, options.file), 'utf8');
+  } catch (err) {
+    throw usageError(`cannot read ${options.file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+  const ctx: FindingContext = { operationId: `webhook ${eventType}`, method: 'POST', path: `webhooks/${eventType}`, status: undefined };
+  const findings: Finding[] = [];
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch (err) {
+    findings.push({ kind: 'response', ...ctx, pointer: '', rule: 'json', expected: 'a JSON event', actual: `${showValue(text.slice(0, 80))} (${(err as Error).message})` });
+  }
+  if (findings.length === 0) {
+    const type = (body as { type?: unknown } | null)?.type;
+    if (type !== eventType && typeof body === 'object' && body !== null) {
+      findings.push({ kind: 'response', ...ctx, pointer: '/type', rule: 'const', expected: JSON.stringify(eventType), actual: `${showValue(type)} (${typeof type})` });
+    } else {
+      findings.push(...ajvFindings(validateAgainst(webhookEventSchema(eventType), body), ctx));
+    }
+  }
+  const c = colorsFor(io.stdout, io.env);
+  const label = options.file === '-' ? 'stdin' : options.file;
+  const lines = [c.bold(`___ webhook ${eventType}: ${label} ___`), ''];
+  for (const f of findings) lines.push(formatFinding(f, c), '');
+  if (findings.length > 0) lines.push(c.red(c.bold(`✘ ${findings.length} violation${findings.length === 1 ? '' : 's'} in ${label}`)));
+  else lines.push(c.green(c.bold(`✔ ${label} conforms to the ${eventType} webhook event`)));
+  io.stdout.write(`${lines.join('\n')}\n`);
+  return { code: findings.length > 0 ? EXIT.failures : EXIT.pass, findings };
+}

@@ -1,0 +1,72 @@
+/**
+ * `fungies-contract send-webhook <url> <eventType|file|->`: POSTs a signed test event to a
+ * merchant's own handler, so it can be exercised without the dashboard.
+ */
+import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { excerpt, redact } from '../../src/redact.js';
+import { isWebhookEventType, WEBHOOK_EVENT_TYPES, webhookEventSchema } from '../../src/webhooks/events.js';
+import { signWebhook, WEBHOOK_SIGNATURE_HEADER } from '../../src/webhooks/signature.js';
+import { sampleFor } from '../engine/schema-sample.js';
+import { EXIT, usageError } from './errors.js';
+import type { Io } from './io.js';
+
+export const WEBHOOK_SECRET_ENV = 'FUNGIES_WEBHOOK_SECRET';
+
+export interface SendWebhookOptions {
+  url: string;
+  /** A documented event type (a sample is built from its schema), a saved event file, or `-`. */
+  event: string;
+  timeoutMs: number;
+}
+
+/** A schema-valid event of `type` in test mode; id and idempotencyKey are fresh so each send is new. */
+export function sampleWebhookEvent(type: (typeof WEBHOOK_EVENT_TYPES)[number]): Record<string, unknown> {
+  const sample = sampleFor(webhookEventSchema(type), `${type} event`) as Record<string, unknown>;
+  const id = randomUUID();
+  return { ...sample, id, type, idempotencyKey: id, testMode: true };
+}
+
+export async function sendWebhook(options: SendWebhookOptions, io: Io): Promise<{ code: number; status?: number }> {
+  const secret = io.env[WEBHOOK_SECRET_ENV];
+  if (!secret) throw usageError(`${WEBHOOK_SECRET_ENV} is not set: export the secret of the webhook your handler verifies with`);
+  let url: URL;
+  try {
+    url = new URL(options.url);
+  } catch {
+    url = new URL('invalid:');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw usageError(`the URL must be an absolute http(s) URL, got ${JSON.stringify(options.url)}`);
+  const body = await eventBody(options.event, io);
+  const label = isWebhookEventType(options.event) ? `a sample ${options.event} event` : options.event === '-' ? 'stdin' : options.event;
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [WEBHOOK_SIGNATURE_HEADER]: signWebhook(body, secret) },
+      body,
+      redirect: 'manual',
+      signal: AbortSignal.timeout(options.timeoutMs),
+    });
+  } catch (err) {
+    const e = err as Error & { cause?: { code?: string } };
+    const why = e.name === 'TimeoutError' ? `no answer within ${options.timeoutMs} ms` : (e.cause?.code ?? e.message);
+    throw usageError(`cannot deliver to ${url.origin}${url.pathname}: ${why}`);
+  }
+  const text = await response.text().catch(() => '');
+  const ok = response.status >= 200 && response.status < 300;
+  const answer = text ? `: ${excerpt(redact(text, [secret]), 120)}` : '';
+  io.stdout.write(`${ok ? '✔' : '✘'} sent ${label} to ${url.origin}${url.pathname}: ${response.status} ${response.statusText}${answer}\n`);
+  return { code: ok ? EXIT.pass : EXIT.failures, status: response.status };
+}
+
+async function eventBody(event: string, io: Io): Promise<string> {
+  if (isWebhookEventType(event)) return JSON.stringify(sampleWebhookEvent(event), null, 2);
+  try {
+    // A saved file is sent byte for byte: its signature is over exactly what it holds.
+    return event === '-' ? await io.readStdin() : await readFile(resolve(io.cwd, event), 'utf8');
+  } catch {
+    throw usageError(`"${event}" is neither a documented event type nor a readable file (event types: ${WEBHOOK_EVENT_TYPES.join(', ')})`);
+  }
+}

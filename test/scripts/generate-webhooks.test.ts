@@ -1,0 +1,47 @@
+// The webhook part of the generator: events keyed by the `type` their body carries, refs made absolute.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { listWebhookEvents, webhooksModule } from '../../scripts/lib/generate-webhooks.js';
+
+const spec = parse(readFileSync('openapi/api-docs.yaml', 'utf8')) as Record<string, unknown>;
+const ID = 'urn:test';
+const event = (typeSchema: unknown) => ({
+  webhooks: {
+    thing: { post: { summary: 'A thing', requestBody: { content: { 'application/json': { schema: { type: 'object', properties: { type: typeSchema, data: { $ref: '#/components/schemas/D' } } } } } } } },
+  },
+  components: { schemas: { D: { type: 'object' } } },
+});
+
+describe('listWebhookEvents', () => {
+  it("lists the spec's seven events by the type their body carries", () => {
+    expect(listWebhookEvents(spec, ID).map((e) => e.type)).toEqual([
+      'payment_success',
+      'payment_refunded',
+      'payment_failed',
+      'subscription_created',
+      'subscription_interval',
+      'subscription_updated',
+      'subscription_cancelled',
+    ]);
+  });
+
+  it('takes the type from the body schema, not the key, and makes inline refs absolute', () => {
+    const [entry] = listWebhookEvents(event({ type: 'string', const: 'thing.done' }), ID);
+    expect(entry).toEqual({
+      type: 'thing.done',
+      key: 'thing',
+      summary: 'A thing',
+      schema: { type: 'object', properties: { type: { type: 'string', const: 'thing.done' }, data: { $ref: 'urn:test#/components/schemas/D' } } },
+    });
+  });
+
+  it('names the webhook and the fix when the body has no type const', () => {
+    expect(() => listWebhookEvents(event({ type: 'string' }), ID)).toThrow('webhooks.thing: the body schema needs "properties.type.const"');
+    expect(() => listWebhookEvents({ webhooks: { thing: { post: {} } } }, ID)).toThrow('webhooks.thing: no "post" with an application/json request body schema');
+  });
+
+  it('emits an empty map for a spec without webhooks', () => {
+    expect(webhooksModule({}, ID)).toContain('export const webhookEvents = {} as const;');
+  });
+});
