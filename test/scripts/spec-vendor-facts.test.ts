@@ -46,6 +46,20 @@ describe('discount request bodies follow core-resources/discount', () => {
   });
 });
 
+describe('checkout-element create follows the newest rendering', () => {
+  it('takes offersIds (required), name and customFields, and no type', () => {
+    const b = body('PostV0ElementsCheckoutCreate');
+    expect(Object.keys(b['properties'])).toEqual(['offersIds', 'name', 'customFields']);
+    expect(b['required']).toEqual(['offersIds']);
+  });
+
+  it('answers with id, status and offers first, and no type', () => {
+    const element = data('PostV0ElementsCheckoutCreate')['properties']['checkoutElement'];
+    expect(Object.keys(element['properties'])).toEqual(['id', 'status', 'offers', 'object', 'name', 'subscriptionOffer']);
+    expect(element['required']).toEqual(['id', 'status', 'offers']);
+  });
+});
+
 describe('servers', () => {
   it('lists only the production host: no vendor page documents a sandbox host', () => {
     expect(spec['servers']).toEqual([{ url: 'https://api.fungies.io' }]);
