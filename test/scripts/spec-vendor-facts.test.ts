@@ -60,6 +60,26 @@ describe('checkout-element create follows the newest rendering', () => {
   });
 });
 
+describe('offer and product reads carry their entities', () => {
+  it('GET /v0/offers/{offerId} returns data.offer shaped like the create response', () => {
+    const created = data('PostV0OffersCreate')['properties']['offer']['properties'];
+    expect(Object.keys(data('GetV0OffersOfferId')['properties']['offer']['properties'])).toEqual(Object.keys(created));
+  });
+
+  it('GET /v0/offers/list returns data.offers', () => {
+    expect(data('GetV0OffersList')['properties']['offers']['type']).toBe('array');
+  });
+
+  it('GET /v0/products/{productId} returns data.product beside data.offers', () => {
+    expect(Object.keys(data('GetV0ProductsProductId')['properties'])).toEqual(['product', 'offers']);
+  });
+
+  it('GET /v0/products/list returns data.products and filters by types', () => {
+    expect(data('GetV0ProductsList')['properties']['products']['type']).toBe('array');
+    expect(query('GetV0ProductsList')).toContain('types');
+  });
+});
+
 describe('servers', () => {
   it('lists only the production host: no vendor page documents a sandbox host', () => {
     expect(spec['servers']).toEqual([{ url: 'https://api.fungies.io' }]);
