@@ -80,6 +80,16 @@ describe('offer and product reads carry their entities', () => {
   });
 });
 
+describe('request-body quirks', () => {
+  it('product create takes the product type', () => {
+    expect(body('PostV0ProductsCreate')['properties']['type']['enum']).toContain('OneTimePayment');
+  });
+
+  it.each(['PatchV0ProductsProductIdUpdate', 'PatchV0OffersOfferIdUpdate'])('%s requires the path id repeated as body id', (id) => {
+    expect(body(id)['required']).toContain('id');
+  });
+});
+
 describe('servers', () => {
   it('lists only the production host: no vendor page documents a sandbox host', () => {
     expect(spec['servers']).toEqual([{ url: 'https://api.fungies.io' }]);
