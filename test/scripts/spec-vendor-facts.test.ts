@@ -90,6 +90,22 @@ describe('request-body quirks', () => {
   });
 });
 
+describe('statuses the authentication page documents', () => {
+  const official = 'PatchV0OrdersOrderIdOrNumberCancel';
+  it('every operation but the verbatim official one declares 401 and 403 with the error envelope', () => {
+    for (const o of ops) {
+      const id = String(o.operation['operationId']);
+      const responses = (o.operation as Schema)['responses'] as Schema;
+      if (id === official) continue;
+      for (const status of ['401', '403']) {
+        const schema = deref(responses[status]?.content?.['application/json']?.schema);
+        expect(schema['properties']?.['status']?.['const'], `${id} ${status}`).toBe('error');
+      }
+    }
+    expect(Object.keys(operation(official)['responses'] as Schema)).toEqual(['200', '400']);
+  });
+});
+
 describe('servers', () => {
   it('lists only the production host: no vendor page documents a sandbox host', () => {
     expect(spec['servers']).toEqual([{ url: 'https://api.fungies.io' }]);
