@@ -11,7 +11,7 @@ describe('paginate is typed by the spec', () => {
 
   it('accepts exactly the paginated list paths', () => {
     // payments list documents no paging parameters (its page is cut off in the docs), so it is not here.
-    expectTypeOf<PaginatedPath>().toEqualTypeOf<'/v0/orders/list' | '/v0/subscriptions/list' | '/v0/users/{userId}/inventory' | '/v0/users/list'>();
+    expectTypeOf<PaginatedPath>().toEqualTypeOf<'/v0/discounts/list' | '/v0/orders/list' | '/v0/subscriptions/list' | '/v0/users/{userId}/inventory' | '/v0/users/list'>();
   });
 
   it('rejects paging parameters and unknown filters in query', () => {
