@@ -8,7 +8,7 @@ export { unwrap } from './unwrap.js';
 export { paginate } from './paginate.js';
 export type { PaginatedPath, PageItem, PaginateOptions } from './paginate.js';
 export type { SuccessData } from './unwrap.js';
-export { isUuid, isOrderNumber, idKind, ORDER_NUMBER_PATTERN } from './ids.js';
+export { isUuid, isOrderNumber, idKind, MAX_ID_LENGTH, ORDER_NUMBER_PATTERN } from './ids.js';
 export type { IdKind } from './ids.js';
 export {
   FungiesError,
