@@ -195,6 +195,7 @@ async function* walk(client: FungiesClient, path: string, options: PaginateOptio
   const plan = PLANS.get(path);
   if (!plan) throw new PaginationError(`${path} is not a paginated list operation: use one of ${paginatedPaths.join(', ')}`);
   const { pageSize, maxItems, maxPages } = checkOptions(plan, options);
+  if (maxItems === 0) return;
   type Result = { data?: { data?: unknown }; error?: unknown; response: Response };
   // The path is generic here; the caller's types were checked at the call site.
   const get = client.GET as unknown as (path: string, init: unknown) => Promise<Result>;

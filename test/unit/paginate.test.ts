@@ -120,6 +120,12 @@ describe('paginate', () => {
     expect(requests).toHaveLength(2);
   });
 
+  it('asks for nothing when maxItems is 0', async () => {
+    const { client, requests } = createTestClient(() => ok({ orders: [{ id: 'a' }] }));
+    expect(await collect(paginate(client, '/v0/orders/list', { maxItems: 0 }))).toEqual([]);
+    expect(requests).toHaveLength(0);
+  });
+
   it('sends the caller headers and signal with every page, and stops when the signal aborts', async () => {
     const controller = new AbortController();
     const { client, requests } = createTestClient((r) => {
