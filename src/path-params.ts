@@ -2,7 +2,7 @@
 import { InvalidParameterError } from './errors.js';
 import { idKind, MAX_ID_LENGTH, ORDER_NUMBER_PATTERN } from './ids.js';
 import type { OperationMeta, ParameterMeta } from './operation-meta.js';
-import { excerpt } from './redact.js';
+import { redactExcerpt } from './redact.js';
 import { validateAgainst } from './validation/validators.js';
 
 export function checkPathParams(operation: OperationMeta, values: Record<string, unknown> | undefined): void {
@@ -24,7 +24,8 @@ export function checkPathParams(operation: OperationMeta, values: Record<string,
 }
 
 function describe(operation: OperationMeta, param: ParameterMeta, value: unknown, errors: { keyword: string; message?: string }[]): string {
-  const shown = JSON.stringify(typeof value === 'string' ? excerpt(value, 60) : value);
+  // A key pasted as an id by mistake must not end up in the message.
+  const shown = JSON.stringify(typeof value === 'string' ? redactExcerpt(value, [], 60) : value);
   const head = `${operation.operationId}: path parameter "${param.name}" is ${shown}`;
   // The spec's "id or number" schema is a oneOf of a UUID and the order-number pattern.
   if (errors.some((e) => e.keyword === 'oneOf') && idKind(value) === undefined) {

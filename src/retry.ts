@@ -58,7 +58,8 @@ export function retryAfterMs(headers: Headers | undefined, now = Date.now()): nu
 }
 
 // RFC 9110 §10.2.3: delta-seconds is 1*DIGIT. Number() would also read 0x10, 0b11, 1e3, " 5".
-const DELTA_SECONDS = /^[0-9]{1,10}$/;
+// Any number of digits: a huge value must read as a long wait (and stop retrying), not as unreadable.
+const DELTA_SECONDS = /^[0-9]+$/;
 const DAY = '(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)';
 const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)';
 const TIME = '[0-9]{2}:[0-9]{2}:[0-9]{2}';

@@ -1,7 +1,7 @@
 /** Path ids are checked before the network: dot-segments and over-long ids never reach the wire. */
 import { describe, expect, it } from 'vitest';
 import { InvalidParameterError, MAX_ID_LENGTH } from '../../src/index.js';
-import { createTestClient, json } from '../helpers.js';
+import { SECRET_KEY, createTestClient, json } from '../helpers.js';
 
 type Client = ReturnType<typeof createTestClient>['client'];
 const updateDiscount = (client: Client, discountId: string) =>
@@ -32,5 +32,14 @@ describe('path ids', () => {
     const { client, requests } = createTestClient(() => json({ status: 'success', data: {} }));
     await updateDiscount(client, id);
     expect(requests).toHaveLength(1);
+  });
+
+  it('does not repeat a key passed by mistake as an id', async () => {
+    const { client } = createTestClient();
+    const error = await client
+      .PATCH('/v0/orders/{orderIdOrNumber}/cancel', { params: { path: { orderIdOrNumber: `Z${SECRET_KEY}` } }, body: {} })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidParameterError);
+    expect((error as Error).message).not.toContain(SECRET_KEY.slice(4));
   });
 });

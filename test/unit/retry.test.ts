@@ -29,6 +29,8 @@ describe('shouldRetry', () => {
     ['not when no retries are left', { method: 'GET', status: 503, attempt: 3 }, false],
     ['not when Retry-After exceeds the cap', { method: 'GET', status: 429, headers: headers({ 'retry-after': '120' }) }, false],
     ['retry when Retry-After is within the cap', { method: 'GET', status: 429, headers: headers({ 'retry-after': '2' }) }, true],
+    ['not when Retry-After is a huge number of seconds', { method: 'GET', status: 429, headers: headers({ 'retry-after': '99999999999' }) }, false],
+    ['not when Retry-After has hundreds of digits', { method: 'GET', status: 429, headers: headers({ 'retry-after': '9'.repeat(400) }) }, false],
     ['retry when Retry-After is hex (unreadable, so not a 16 s wait)', { method: 'GET', status: 429, headers: headers({ 'retry-after': '0x10' }) }, true],
   ])('%s', (_name, input, retry) => {
     expect(shouldRetry({ attempt: 1, headers: undefined, policy, ...input }).retry).toBe(retry);
