@@ -176,6 +176,11 @@ function normalizeRetry(retry: unknown): RetryPolicy {
     throw new FungiesConfigError('retry', 'retry must be a number, false, or { limit, methods, statusCodes, maxRetryAfterMs }');
   }
   const given = retry as Partial<Record<keyof RetryPolicy, unknown>>;
+  // A misspelt option (`method` for `methods`) would otherwise be ignored and the default silently kept.
+  const unknownOption = Object.keys(given).find((name) => !Object.hasOwn(DEFAULTS.retry, name));
+  if (unknownOption !== undefined) {
+    throw new FungiesConfigError('retry', `retry.${unknownOption} is not a retry option: use ${Object.keys(DEFAULTS.retry).join(', ')}`);
+  }
   const policy = { ...defaults };
   if (given.limit !== undefined) policy.limit = checkLimit(given.limit);
   if (given.methods !== undefined) {

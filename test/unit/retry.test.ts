@@ -66,7 +66,7 @@ describe('the default policy', () => {
     expect(normalizeOptions({ publicKey: 'pub_x', retry: { methods: ['get', 'delete'] } }).retry.methods).toEqual(['GET', 'DELETE']);
   });
 
-  it.each([[{ methods: ['FETCH'] }, 'retry.methods'], [{ methods: 'GET' }, 'retry.methods'], [{ maxRetryAfterMs: Infinity }, 'retry.maxRetryAfterMs'], [{ statusCodes: [99] }, 'retry.statusCodes']])(
+  it.each([[{ methods: ['FETCH'] }, 'retry.methods'], [{ methods: 'GET' }, 'retry.methods'], [{ maxRetryAfterMs: Infinity }, 'retry.maxRetryAfterMs'], [{ statusCodes: [99] }, 'retry.statusCodes'], [{ method: ['DELETE'] }, 'retry.method is not a retry option']])(
     'refuses %j, naming the field',
     (retry, field) => {
       let error: unknown;
