@@ -6,7 +6,7 @@ import { FungiesConnectionError, FungiesError, ResponseParseError } from './erro
 import { findOperation } from './operations.js';
 import { normalizeOptions, type FungiesClientOptions, type NormalizedOptions } from './options.js';
 import { checkPathParams } from './path-params.js';
-import { excerpt, redact } from './redact.js';
+import { redact, redactExcerpt } from './redact.js';
 import { resilientFetch } from './resilient-fetch.js';
 import { assertValidResponse } from './response-validation.js';
 import { responseInfo } from './unwrap.js';
@@ -38,8 +38,8 @@ function fungiesMiddleware({ publicKey, secretKey, validateResponses }: Normaliz
       const operation = findOperation(request.method, schemaPath);
       responseInfo.set(response, { operationId: operation?.operationId, method: request.method, path: schemaPath, secrets });
       if (!response.ok) return undefined;
-      const body = await readJsonBody(response, operation?.operationId, request.method, schemaPath);
-      if (validateResponses && operation) assertValidResponse(operation, response, body, request.method);
+      const body = await readJsonBody(response, operation?.operationId, request.method, schemaPath, secrets);
+      if (validateResponses && operation) assertValidResponse(operation, response, body, request.method, secrets);
       return undefined;
     },
     onError({ error, request, schemaPath }) {
@@ -57,14 +57,14 @@ function fungiesMiddleware({ publicKey, secretKey, validateResponses }: Normaliz
  * openapi-fetch would throw a bare SyntaxError on a 2xx whose body is not JSON (a proxy's HTML
  * page, a truncated body); this names the operation and shows the start of the body instead.
  */
-async function readJsonBody(response: Response, operationId: string | undefined, method: string, path: string): Promise<unknown> {
+async function readJsonBody(response: Response, operationId: string | undefined, method: string, path: string, secrets: readonly (string | undefined)[]): Promise<unknown> {
   const text = await response.clone().text();
   if (text === '') return undefined;
   try {
     return JSON.parse(text) as unknown;
   } catch {
     const type = response.headers.get('content-type') ?? 'no content-type';
-    const start = excerpt(redact(text));
+    const start = redactExcerpt(text, secrets);
     throw new ResponseParseError(
       operationId,
       response.status,

@@ -35,6 +35,14 @@ export class InvalidParameterError extends FungiesError {
   }
 }
 
+/**
+ * `paginate()` could not walk a list to its end: the operation does not page, a page lacks its
+ * list, or the server's paging does not advance (a repeated cursor or page, more pages than `maxPages`).
+ */
+export class PaginationError extends FungiesError {
+  override name = 'PaginationError';
+}
+
 /** The server could not be reached, or the connection broke. */
 export class FungiesConnectionError extends FungiesError {
   override name = 'FungiesConnectionError';

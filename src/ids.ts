@@ -21,5 +21,12 @@ export function idKind(value: unknown): IdKind | undefined {
   return undefined;
 }
 
+/**
+ * Longest id accepted in a path. The spec's id schemas top out at 36 characters (a UUID) and about
+ * 40 (`#` + 32 characters + a `-n` suffix); 100 leaves room for ids the spec leaves untyped while
+ * stopping a pasted document or URL from becoming a path.
+ */
+export const MAX_ID_LENGTH = 100;
+
 /** The order-number pattern, for messages and for building valid test data. */
 export const ORDER_NUMBER_PATTERN: string = idSchemas.orderNumber.pattern;

@@ -5,15 +5,16 @@ export { DEFAULTS } from './options.js';
 export type { FungiesClientOptions } from './options.js';
 export type { RetryPolicy } from './retry.js';
 export { unwrap } from './unwrap.js';
-export { paginate } from './paginate.js';
-export type { PaginatedPath, PageItem, PaginateOptions } from './paginate.js';
+export { paginate, paginatedPaths } from './paginate.js';
+export type { PaginatedPath, PageItem, PaginateOptions, Page, Paginator } from './paginate.js';
 export type { SuccessData } from './unwrap.js';
-export { isUuid, isOrderNumber, idKind, ORDER_NUMBER_PATTERN } from './ids.js';
+export { isUuid, isOrderNumber, idKind, MAX_ID_LENGTH, ORDER_NUMBER_PATTERN } from './ids.js';
 export type { IdKind } from './ids.js';
 export {
   FungiesError,
   FungiesConfigError,
   InvalidParameterError,
+  PaginationError,
   FungiesConnectionError,
   FungiesTimeoutError,
   ResponseParseError,

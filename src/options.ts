@@ -40,11 +40,13 @@ export interface FungiesClientOptions {
   timeout?: number | false | undefined;
   /**
    * Retries: a number (the limit), `false` (none), or an object overriding parts of the policy.
-   * Reads (GET, HEAD, OPTIONS, PUT, DELETE) are retried on connection errors, timeouts and the
-   * listed statuses; any method is retried on 429; writes (POST, PATCH) are otherwise never sent
-   * twice. `Retry-After` (seconds or HTTP date) is honoured up to `maxRetryAfterMs`; without it the
-   * wait grows from 0.5 s to at most 8 s.
-   * @default { limit: 2, methods: ['GET','HEAD','OPTIONS','PUT','DELETE'], statusCodes: [408, 425, 429, 500, 502, 503, 504], maxRetryAfterMs: 60000 }
+   * By default only GET, HEAD and OPTIONS are retried on connection errors, timeouts and the
+   * listed statuses; any method is retried on 429 (the server did not act on it); POST, PATCH,
+   * PUT and DELETE are otherwise sent once, because a failed write may still have been applied.
+   * Opt a method in with `retry: { methods: ['GET', 'HEAD', 'OPTIONS', 'DELETE'] }`.
+   * `Retry-After` (delta-seconds or an HTTP date) is honoured up to `maxRetryAfterMs`; the wait is
+   * never shorter than the backoff, which grows from 0.5 s to at most 8 s plus up to a quarter at random.
+   * @default { limit: 2, methods: ['GET','HEAD','OPTIONS'], statusCodes: [408, 425, 429, 500, 502, 503, 504], maxRetryAfterMs: 60000 }
    */
   retry?: number | false | Partial<RetryPolicy> | undefined;
   /**
@@ -69,7 +71,7 @@ export const DEFAULTS = {
   validateResponses: false,
   retry: {
     limit: 2,
-    methods: ['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE'],
+    methods: ['GET', 'HEAD', 'OPTIONS'],
     statusCodes: [408, 425, 429, 500, 502, 503, 504],
     maxRetryAfterMs: 60_000,
   },
@@ -163,6 +165,8 @@ function normalizeTimeout(timeout: unknown): number | false {
   return timeout;
 }
 
+const HTTP_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'POST', 'PUT', 'PATCH', 'DELETE']);
+
 function normalizeRetry(retry: unknown): RetryPolicy {
   const defaults: RetryPolicy = { ...DEFAULTS.retry };
   if (retry === undefined) return defaults;
@@ -172,18 +176,30 @@ function normalizeRetry(retry: unknown): RetryPolicy {
     throw new FungiesConfigError('retry', 'retry must be a number, false, or { limit, methods, statusCodes, maxRetryAfterMs }');
   }
   const given = retry as Partial<Record<keyof RetryPolicy, unknown>>;
+  // A misspelt option (`method` for `methods`) would otherwise be ignored and the default silently kept.
+  const unknownOption = Object.keys(given).find((name) => !Object.hasOwn(DEFAULTS.retry, name));
+  if (unknownOption !== undefined) {
+    throw new FungiesConfigError('retry', `retry.${unknownOption} is not a retry option: use ${Object.keys(DEFAULTS.retry).join(', ')}`);
+  }
   const policy = { ...defaults };
   if (given.limit !== undefined) policy.limit = checkLimit(given.limit);
   if (given.methods !== undefined) {
     if (!Array.isArray(given.methods) || !given.methods.every((m) => typeof m === 'string')) throw new FungiesConfigError('retry', 'retry.methods must be an array of HTTP method names');
-    policy.methods = given.methods.map((m: string) => m.toUpperCase());
+    const methods = given.methods.map((m: string) => m.toUpperCase());
+    const unknown = methods.find((m) => !HTTP_METHODS.has(m));
+    if (unknown !== undefined) throw new FungiesConfigError('retry', `retry.methods: ${JSON.stringify(unknown)} is not an HTTP method; use ${[...HTTP_METHODS].join(', ')}`);
+    policy.methods = methods;
   }
   if (given.statusCodes !== undefined) {
-    if (!Array.isArray(given.statusCodes) || !given.statusCodes.every((c) => Number.isInteger(c))) throw new FungiesConfigError('retry', 'retry.statusCodes must be an array of HTTP status numbers');
+    if (!Array.isArray(given.statusCodes) || !given.statusCodes.every((c) => Number.isInteger(c) && c >= 400 && c <= 599)) {
+      throw new FungiesConfigError('retry', 'retry.statusCodes must be an array of HTTP error statuses (400–599)');
+    }
     policy.statusCodes = given.statusCodes as number[];
   }
   if (given.maxRetryAfterMs !== undefined) {
-    if (typeof given.maxRetryAfterMs !== 'number' || given.maxRetryAfterMs < 0) throw new FungiesConfigError('retry', 'retry.maxRetryAfterMs must be a number of milliseconds ≥ 0');
+    if (typeof given.maxRetryAfterMs !== 'number' || !Number.isFinite(given.maxRetryAfterMs) || given.maxRetryAfterMs < 0) {
+      throw new FungiesConfigError('retry', 'retry.maxRetryAfterMs must be a finite number of milliseconds ≥ 0');
+    }
     policy.maxRetryAfterMs = given.maxRetryAfterMs;
   }
   return policy;

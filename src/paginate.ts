@@ -1,23 +1,40 @@
 /**
  * Iterates every item of a list operation, page by page. The API pages in three styles (skip/take,
- * cursor/take, page/limit); which one an operation uses is read from its query parameters in the spec.
+ * cursor/take, page/limit); which one an operation uses, and which property of `data` holds the
+ * list, are read from the spec. A list ends only on proof (an empty page, `hasMore: false`, `count`
+ * or `pages` reached, no next cursor), never on a short page: the server may cap a page below the
+ * size asked for.
  */
 import type { paths } from '../generated/api.js';
 import type { FungiesClient } from './client.js';
-import { FungiesError } from './errors.js';
-import { findOperation } from './operations.js';
+import { InvalidParameterError, PaginationError } from './errors.js';
+import { excerpt } from './redact.js';
+import { listOperations } from './operations.js';
+import type { OperationMeta, ParameterMeta } from './operation-meta.js';
 import { unwrap } from './unwrap.js';
+import { derefSchema, validateAgainst } from './validation/validators.js';
 
 type Get<P extends keyof paths> = paths[P] extends { get: infer G } ? G : never;
 // `query?: never` (no query parameters) must give no keys: keyof never is every key.
 type QueryOf<P extends keyof paths> = Get<P> extends { parameters: { query?: infer Q } } ? ([NonNullable<Q>] extends [never] ? {} : NonNullable<Q>) : {};
 type PathParamsOf<P extends keyof paths> = Get<P> extends { parameters: { path?: infer A } } ? ([NonNullable<A>] extends [never] ? undefined : NonNullable<A>) : undefined;
 type DataOf<P extends keyof paths> = Get<P> extends { responses: { 200: { content: { 'application/json': { data: infer D } } } } } ? D : never;
+/** The property of `data` that holds the page's items; never when the spec documents no list. */
+type ListKey<P extends keyof paths> = { [K in keyof DataOf<P>]-?: NonNullable<DataOf<P>[K]> extends readonly unknown[] ? K : never }[keyof DataOf<P>];
 type PagingKey = 'skip' | 'take' | 'cursor' | 'page' | 'limit';
 
-/** Paths of the list operations that page in one of the three documented styles. */
+/**
+ * Paths of the list operations `paginate()` can walk: a documented paging style and a documented
+ * list in the response (the users list pages, but the spec does not say what its data holds).
+ */
 export type PaginatedPath = {
-  [P in keyof paths]: Get<P> extends never ? never : Extract<keyof QueryOf<P>, 'skip' | 'cursor' | 'page'> extends never ? never : P;
+  [P in keyof paths]: Get<P> extends never
+    ? never
+    : Extract<keyof QueryOf<P>, 'skip' | 'cursor' | 'page'> extends never
+      ? never
+      : [ListKey<P>] extends [never]
+        ? never
+        : P;
 }[keyof paths];
 
 /** The element type of the list a page carries (`data.orders`, `data.subscriptions`, …). */
@@ -31,7 +48,7 @@ export interface PaginateOptions<P extends PaginatedPath> {
   /** Path parameters, for list operations under a resource (e.g. a user's inventory). */
   path?: PathParamsOf<P>;
   /**
-   * Items asked for per request.
+   * Items asked for per request; the server may send fewer, which does not end the list.
    * @default 50
    */
   pageSize?: number;
@@ -40,72 +57,220 @@ export interface PaginateOptions<P extends PaginatedPath> {
    * @default Infinity
    */
   maxItems?: number;
+  /**
+   * Most pages fetched before giving up with `PaginationError`, so a server whose paging never
+   * ends cannot keep the loop going. Raise it (or `pageSize`) for lists longer than `maxPages × pageSize`.
+   * @default 1000
+   */
+  maxPages?: number;
+  /** Aborts the page request in flight and ends the iteration. */
+  signal?: AbortSignal;
+  /** Extra headers for every page request. */
+  headers?: Record<string, string>;
 }
 
-type Style = 'offset' | 'cursor' | 'page';
-
-function styleOf(path: string): { style: Style; sizeParam: string } {
-  const names = new Set(findOperation('GET', path)?.parameters.filter((p) => p.in === 'query').map((p) => p.name));
-  if (names.has('cursor')) return { style: 'cursor', sizeParam: 'take' };
-  if (names.has('skip')) return { style: 'offset', sizeParam: 'take' };
-  if (names.has('page')) return { style: 'page', sizeParam: 'limit' };
-  throw new FungiesError(`${path} is not a paginated list operation (no skip, cursor or page query parameter in the spec)`);
-}
-
-/** The one array in `data`: the page's items. */
-function itemsOf(path: string, data: unknown): unknown[] {
-  const lists = Object.values((data ?? {}) as Record<string, unknown>).filter(Array.isArray);
-  if (lists.length !== 1) throw new FungiesError(`${path}: expected one list in the response's data, found ${lists.length}`);
-  return lists[0] as unknown[];
+/** One page of a list, as `Paginator.pages()` yields it. */
+export interface Page<T> {
+  /** The page's items (cut short only by `maxItems`). */
+  readonly items: T[];
+  /** The list's length as the API reports it (`count`), when it does. */
+  readonly total: number | undefined;
+  /** 1 for the first page. */
+  readonly page: number;
 }
 
 /**
- * Yields every item across pages, requesting the next page only when the caller needs it.
- * Errors are thrown as by `unwrap` (a `FungiesApiError` subclass for a non-2xx).
+ * A list walked lazily: `for await` gives items, `pages()` gives pages with the total, `toArray()`
+ * collects. Each iteration starts again from the first page.
+ */
+export class Paginator<T> implements AsyncIterable<T> {
+  readonly #pages: () => AsyncGenerator<Page<T>, void, undefined>;
+
+  constructor(pages: () => AsyncGenerator<Page<T>, void, undefined>) {
+    this.#pages = pages;
+  }
+
+  pages(): AsyncGenerator<Page<T>, void, undefined> {
+    return this.#pages();
+  }
+
+  async *[Symbol.asyncIterator](): AsyncGenerator<T, void, undefined> {
+    for await (const page of this.#pages()) yield* page.items;
+  }
+
+  async toArray(): Promise<T[]> {
+    const all: T[] = [];
+    for await (const page of this.#pages()) all.push(...page.items);
+    return all;
+  }
+}
+
+interface Position {
+  skip: number;
+  page: number;
+  cursor: string | undefined;
+}
+type PageData = Record<string, unknown>;
+
+interface Style {
+  readonly positionParam: 'skip' | 'cursor' | 'page';
+  readonly sizeParam: 'take' | 'limit';
+  query(at: Position): Record<string, unknown>;
+  /** The position of the next page, or undefined when this page proves the end. */
+  next(at: Position, data: PageData, items: unknown[], path: string): Position | undefined;
+}
+
+const STYLES: readonly Style[] = [
+  {
+    positionParam: 'cursor',
+    sizeParam: 'take',
+    query: (at) => (at.cursor === undefined ? {} : { cursor: at.cursor }),
+    next(at, data, _items, path) {
+      const cursor = data['cursor'];
+      if (typeof cursor !== 'string' || cursor === '') {
+        if (data['hasMore'] === true) throw new PaginationError(`${path}: hasMore is true but no cursor came with it, so the next page cannot be asked for`);
+        return undefined;
+      }
+      if (cursor === at.cursor) {
+        throw new PaginationError(`${path}: the server sent the cursor ${JSON.stringify(excerpt(cursor, 40))} again; stopping rather than asking for the same page forever`);
+      }
+      return { ...at, cursor };
+    },
+  },
+  { positionParam: 'skip', sizeParam: 'take', query: (at) => ({ skip: at.skip }), next: (at, _data, items) => ({ ...at, skip: at.skip + items.length }) },
+  {
+    positionParam: 'page',
+    sizeParam: 'limit',
+    query: (at) => ({ page: at.page }),
+    next: (at, data) => (typeof data['pages'] === 'number' && at.page >= data['pages'] ? undefined : { ...at, page: at.page + 1 }),
+  },
+];
+
+interface Plan {
+  operation: OperationMeta;
+  style: Style;
+  listKey: string;
+  sizeParam: ParameterMeta | undefined;
+}
+
+/** How each pageable operation pages, read once from the spec. */
+const PLANS = new Map<string, Plan>();
+for (const operation of listOperations()) {
+  if (operation.method !== 'get') continue;
+  const query = new Map(operation.parameters.filter((p) => p.in === 'query').map((p) => [p.name, p]));
+  const style = STYLES.find((s) => query.has(s.positionParam));
+  const listKey = style && listKeyOf(operation);
+  if (style && listKey) PLANS.set(operation.path, { operation, style, listKey, sizeParam: query.get(style.sizeParam) });
+}
+
+/** The paths `paginate()` accepts at run time; the `PaginatedPath` type names the same ones. */
+export const paginatedPaths: readonly PaginatedPath[] = [...PLANS.keys()] as PaginatedPath[];
+
+/** The one array property of the documented 200 body's `data`, or undefined when there is not exactly one. */
+function listKeyOf(operation: OperationMeta): string | undefined {
+  const body = derefSchema(operation.responses['200']?.content['application/json']?.schema);
+  const data = derefSchema((body?.['properties'] as Record<string, unknown> | undefined)?.['data']);
+  const properties = Object.entries((data?.['properties'] ?? {}) as Record<string, unknown>);
+  const lists = properties.filter(([, schema]) => {
+    const type = derefSchema(schema)?.['type'];
+    return type === 'array' || (Array.isArray(type) && type.includes('array'));
+  });
+  return lists.length === 1 ? lists[0]![0] : undefined;
+}
+
+/**
+ * Every item across pages, requesting the next page only when the caller needs it. Errors are
+ * thrown as by `unwrap` (a `FungiesApiError` subclass for a non-2xx); a list whose paging cannot be
+ * followed to its end throws `PaginationError` rather than returning part of it.
  *
  * @example
  * for await (const order of paginate(client, '/v0/orders/list', { query: { statuses: ['PAID'] } })) { … }
+ * for await (const page of paginate(client, '/v0/orders/list').pages()) console.log(page.page, page.items.length, page.total);
  */
-export async function* paginate<P extends PaginatedPath>(client: FungiesClient, path: P, options: PaginateOptions<P> = {}): AsyncGenerator<PageItem<P>> {
-  const { style, sizeParam } = styleOf(path);
-  const pageSize = options.pageSize ?? 50;
-  const maxItems = options.maxItems ?? Infinity;
-  if (!Number.isInteger(pageSize) || pageSize < 1) throw new FungiesError(`paginate: pageSize must be a whole number ≥ 1; got ${String(pageSize)}`);
-  let yielded = 0;
-  let skip = 0;
-  let page = 1;
-  let cursor: string | undefined;
-  type Page = { data?: Record<string, unknown> };
-  type Result = { data: Page; error?: never; response: Response } | { data?: never; error: unknown; response: Response };
+export function paginate<P extends PaginatedPath>(client: FungiesClient, path: P, options: PaginateOptions<P> = {}): Paginator<PageItem<P>> {
+  return new Paginator(() => walk(client, path, options) as AsyncGenerator<Page<PageItem<P>>, void, undefined>);
+}
+
+async function* walk(client: FungiesClient, path: string, options: PaginateOptions<PaginatedPath>): AsyncGenerator<Page<unknown>, void, undefined> {
+  const plan = PLANS.get(path);
+  if (!plan) throw new PaginationError(`${path} is not a paginated list operation: use one of ${paginatedPaths.join(', ')}`);
+  const { pageSize, maxItems, maxPages } = checkOptions(plan, options);
+  if (maxItems === 0) return;
+  type Result = { data?: { data?: unknown }; error?: unknown; response: Response };
   // The path is generic here; the caller's types were checked at the call site.
   const get = client.GET as unknown as (path: string, init: unknown) => Promise<Result>;
-  for (;;) {
-    const paging: Record<string, unknown> = { [sizeParam]: pageSize };
-    if (style === 'offset') paging['skip'] = skip;
-    if (style === 'page') paging['page'] = page;
-    if (style === 'cursor' && cursor !== undefined) paging['cursor'] = cursor;
-    const body = await unwrap(get(path, { params: { path: options.path, query: { ...(options.query ?? {}), ...paging } } }));
-    const data = body?.data;
-    const items = itemsOf(path, data);
-    for (const item of items) {
-      if (yielded >= maxItems) return;
-      yielded++;
-      yield item as PageItem<P>;
+  let at: Position = { skip: 0, page: 1, cursor: undefined };
+  let yielded = 0;
+  let fetched = 0;
+  let previous: string | undefined;
+  for (let number = 1; ; number++) {
+    if (number > maxPages) {
+      throw new PaginationError(`${path}: stopped after ${maxPages} pages without reaching the end of the list; pass a larger maxPages (or pageSize) if the list is that long`);
     }
-    if (items.length === 0 || yielded >= maxItems) return;
-    if (style === 'offset') {
-      skip += items.length;
-      const count = data?.['count'];
-      if (items.length < pageSize || (typeof count === 'number' && skip >= count)) return;
-    } else if (style === 'page') {
-      const pages = data?.['pages'];
-      if ((typeof pages === 'number' && page >= pages) || items.length < pageSize) return;
-      page++;
-    } else {
-      const next = data?.['cursor'];
-      // Without hasMore or a new cursor, asking again would return the same page forever.
-      if (data?.['hasMore'] === false || typeof next !== 'string' || next === '' || next === cursor) return;
-      cursor = next;
+    const paging = { [plan.style.sizeParam]: pageSize, ...plan.style.query(at) };
+    const init = { params: { path: options.path, query: { ...(options.query ?? {}), ...paging } }, signal: options.signal, headers: options.headers };
+    const body = (await unwrap(get(path, init))) as { data?: unknown } | undefined;
+    const data = (body?.data ?? {}) as PageData;
+    const items = data[plan.listKey];
+    if (!Array.isArray(items)) throw new PaginationError(`${path}: the page has no ${JSON.stringify(plan.listKey)} list in its data`);
+    const fingerprint = fingerprintOf(items);
+    if (items.length > 0 && fingerprint !== undefined && fingerprint === previous) {
+      throw new PaginationError(`${path}: ${repeatReason(plan, at, data)}; stopping rather than asking for the same page forever`);
     }
+    previous = fingerprint;
+    const total = typeof data['count'] === 'number' ? data['count'] : undefined;
+    const room = maxItems - yielded;
+    const shown = items.length > room ? items.slice(0, room) : items;
+    yielded += shown.length;
+    fetched += items.length;
+    yield { items: shown, total, page: number };
+    if (items.length === 0 || yielded >= maxItems || data['hasMore'] === false || (total !== undefined && fetched >= total)) return;
+    const next = plan.style.next(at, data, items, path);
+    if (next === undefined) return;
+    at = next;
   }
+}
+
+function repeatReason(plan: Plan, at: Position, data: PageData): string {
+  if (plan.style.positionParam === 'cursor' && data['cursor'] === at.cursor) return `the server sent the cursor ${JSON.stringify(excerpt(String(at.cursor), 40))} again`;
+  return `the server returned the same page twice (${plan.style.positionParam} did not move the list on)`;
+}
+
+/**
+ * A page's identity, to notice a server that ignores the paging parameter: the ids of its items,
+ * which are unique in a list. Undefined when an item has no id: equal items without ids may be
+ * legitimately repeated, and `maxPages` still bounds the walk.
+ */
+function fingerprintOf(items: unknown[]): string | undefined {
+  const ids: unknown[] = [];
+  for (const item of items) {
+    const id = typeof item === 'object' && item !== null ? (item as { id?: unknown }).id : undefined;
+    if (typeof id !== 'string' && typeof id !== 'number') return undefined;
+    ids.push(id);
+  }
+  return JSON.stringify(ids);
+}
+
+function checkOptions(plan: Plan, options: PaginateOptions<PaginatedPath>): { pageSize: number; maxItems: number; maxPages: number } {
+  const { operation, sizeParam } = plan;
+  const pageSize = options.pageSize ?? 50;
+  const where = `query.${plan.style.sizeParam}`;
+  if (!Number.isInteger(pageSize) || pageSize < 1) {
+    throw new InvalidParameterError(operation.operationId, where, `paginate ${operation.path}: pageSize must be a whole number ≥ 1; got ${String(pageSize)}`);
+  }
+  const errors = sizeParam ? validateAgainst(sizeParam.schema, pageSize) : [];
+  if (errors.length > 0) {
+    throw new InvalidParameterError(
+      operation.operationId,
+      where,
+      `paginate ${operation.path}: pageSize ${pageSize} is not allowed (${plan.style.sizeParam} ${errors.map((e) => e.message ?? e.keyword).join('; ')})`,
+    );
+  }
+  const maxItems = options.maxItems ?? Infinity;
+  if (typeof maxItems !== 'number' || Number.isNaN(maxItems) || maxItems < 0) {
+    throw new PaginationError(`paginate ${operation.path}: maxItems must be a number ≥ 0 (or Infinity); got ${String(maxItems)}`);
+  }
+  const maxPages = options.maxPages ?? 1000;
+  if (!Number.isInteger(maxPages) || maxPages < 1) throw new PaginationError(`paginate ${operation.path}: maxPages must be a whole number ≥ 1; got ${String(maxPages)}`);
+  return { pageSize, maxItems, maxPages };
 }

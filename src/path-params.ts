@@ -1,8 +1,8 @@
 /** Checks path parameters against the spec before a request leaves, so a bad id never reaches the API. */
 import { InvalidParameterError } from './errors.js';
-import { idKind, ORDER_NUMBER_PATTERN } from './ids.js';
+import { idKind, MAX_ID_LENGTH, ORDER_NUMBER_PATTERN } from './ids.js';
 import type { OperationMeta, ParameterMeta } from './operation-meta.js';
-import { excerpt } from './redact.js';
+import { redactExcerpt } from './redact.js';
 import { validateAgainst } from './validation/validators.js';
 
 export function checkPathParams(operation: OperationMeta, values: Record<string, unknown> | undefined): void {
@@ -16,17 +16,32 @@ export function checkPathParams(operation: OperationMeta, values: Record<string,
         `${operation.operationId}: path parameter "${param.name}" is required: pass params: { path: { ${param.name}: … } }`,
       );
     }
+    const unsafe = unsafeSegment(value);
+    if (unsafe) throw new InvalidParameterError(operation.operationId, `path.${param.name}`, `${operation.operationId}: path parameter "${param.name}" ${unsafe}`);
     const errors = validateAgainst(param.schema, value);
     if (errors.length > 0) throw new InvalidParameterError(operation.operationId, `path.${param.name}`, describe(operation, param, value, errors));
   }
 }
 
 function describe(operation: OperationMeta, param: ParameterMeta, value: unknown, errors: { keyword: string; message?: string }[]): string {
-  const shown = JSON.stringify(typeof value === 'string' ? excerpt(value, 60) : value);
+  // A key pasted as an id by mistake must not end up in the message.
+  const shown = JSON.stringify(typeof value === 'string' ? redactExcerpt(value, [], 60) : value);
   const head = `${operation.operationId}: path parameter "${param.name}" is ${shown}`;
   // The spec's "id or number" schema is a oneOf of a UUID and the order-number pattern.
   if (errors.some((e) => e.keyword === 'oneOf') && idKind(value) === undefined) {
     return `${head}, which is neither a UUID nor an order number (e.g. "#ABC123DEF456", pattern ${ORDER_NUMBER_PATTERN})`;
   }
   return `${head}: ${errors.map((e) => e.message ?? e.keyword).join('; ')}`;
+}
+
+/**
+ * Rules every path id obeys whatever its schema says. `.` and `..` are not percent-encoded, so the
+ * URL parser would resolve them and send the request to another operation (`PATCH /v0/update`).
+ */
+function unsafeSegment(value: unknown): string | undefined {
+  if (value === '.' || value === '..') return `is ${JSON.stringify(value)}, a dot-segment that would change which operation is called: pass the resource's real id`;
+  if (typeof value === 'string' && value.length > MAX_ID_LENGTH) {
+    return `is ${value.length} characters long; ids are at most ${MAX_ID_LENGTH} characters: pass the resource's id, not a URL or a document`;
+  }
+  return undefined;
 }

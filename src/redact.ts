@@ -1,14 +1,98 @@
-/** Keeps API keys out of anything that may be logged: messages, bodies, headers. */
+/** Keeps API keys out of anything that may be logged: messages, bodies, headers, validation details. */
 
 const REDACTED = '[redacted]';
-/** Anything shaped like a Fungies key, even one this client was not given. */
-const KEY_SHAPE = /\b(pub|sec)_[A-Za-z0-9_-]{4,}/g;
+const KEY_PREFIX = /(?:pub|sec)_/g;
+/** Shortest tail after `pub_`/`sec_` treated as a key of unknown value. */
+const MIN_KEY_TAIL = 4;
 
-/** Replaces the given secrets, and anything shaped like a Fungies key, in `text`. */
+/**
+ * Replaces every occurrence of the given secrets, then anything shaped like a Fungies key (a
+ * `pub_`/`sec_` prefix and its run of key characters), in `text`. Both passes are linear and
+ * use no backtracking regex: a server may echo a key glued to other text (`Zsec_…`, `…sec_x.`)
+ * inside a body of many megabytes.
+ */
 export function redact(text: string, secrets: readonly (string | undefined)[] = []): string {
   let out = text;
-  for (const secret of secrets) if (secret) out = out.split(secret).join(REDACTED);
-  return out.replace(KEY_SHAPE, (_m, kind: string) => `${kind}_${REDACTED}`);
+  for (const secret of secrets) if (secret && out.includes(secret)) out = out.split(secret).join(REDACTED);
+  return redactKeyShapes(out);
+}
+
+/** Key-shaped runs, for keys this client was not given (e.g. another merchant's, echoed back). */
+function redactKeyShapes(text: string): string {
+  if (!text.includes('pub_') && !text.includes('sec_')) return text;
+  let out = '';
+  let copied = 0;
+  KEY_PREFIX.lastIndex = 0;
+  for (let match = KEY_PREFIX.exec(text); match !== null; match = KEY_PREFIX.exec(text)) {
+    const tailStart = match.index + match[0].length;
+    let end = tailStart;
+    while (end < text.length && isKeyChar(text.charCodeAt(end))) end++;
+    if (end - tailStart < MIN_KEY_TAIL) continue;
+    out += text.slice(copied, tailStart) + REDACTED;
+    copied = end;
+    KEY_PREFIX.lastIndex = end;
+  }
+  return copied === 0 ? text : out + text.slice(copied);
+}
+
+function isKeyChar(code: number): boolean {
+  // A-Z a-z 0-9 _ -
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 95 || code === 45;
+}
+
+/**
+ * The start of `text`, keys removed, whitespace collapsed, at most `max` characters. Only a window
+ * a little longer than the excerpt is redacted, so a huge body costs no more than a short one; the
+ * window reaches past the cut by the longest secret so a key is never shown in part.
+ */
+export function redactExcerpt(text: string, secrets: readonly (string | undefined)[] = [], max = 200): string {
+  const longest = Math.max(64, ...secrets.map((s) => s?.length ?? 0));
+  const limit = max * 4 + longest;
+  const window = text.length > limit ? text.slice(0, limit) : text;
+  const flat = redact(window, secrets).replace(/\s+/g, ' ').trim();
+  return flat.length > max || window.length < text.length ? `${flat.slice(0, max)}…` : flat;
+}
+
+/**
+ * A copy of a JSON-like value with keys removed from every string and property name. Walks with
+ * an explicit stack, so a body nested thousands of levels deep cannot overflow the call stack.
+ */
+export function redactValue<T>(value: T, secrets: readonly (string | undefined)[] = []): T {
+  if (typeof value === 'string') return redact(value, secrets) as T;
+  if (typeof value !== 'object' || value === null) return value;
+  const copies = new Map<object, Record<string, unknown>>();
+  const copyOf = (source: object): Record<string, unknown> => {
+    let copy = copies.get(source);
+    if (copy === undefined) {
+      copy = (Array.isArray(source) ? [] : {}) as Record<string, unknown>;
+      copies.set(source, copy);
+      pending.push(source);
+    }
+    return copy;
+  };
+  const pending: object[] = [];
+  const root = copyOf(value);
+  for (let source = pending.pop(); source !== undefined; source = pending.pop()) {
+    const target = copies.get(source)!;
+    const isArray = Array.isArray(source);
+    for (const [name, item] of Object.entries(source)) {
+      const key = isArray ? name : redact(name, secrets);
+      const copy = typeof item === 'string' ? redact(item, secrets) : typeof item === 'object' && item !== null ? copyOf(item) : item;
+      // Own "__proto__" keys come from JSON.parse; plain assignment would set the prototype instead.
+      Object.defineProperty(target, key, { value: copy, enumerable: true, writable: true, configurable: true });
+    }
+  }
+  return root as T;
+}
+
+/** A copy of `headers` with keys removed from values; a header whose name carries a key is dropped. */
+export function redactHeaders(headers: Headers, secrets: readonly (string | undefined)[] = []): Headers {
+  const out = new Headers();
+  for (const [name, value] of headers) {
+    if (redact(name, secrets) !== name) continue;
+    out.append(name, redact(value, secrets));
+  }
+  return out;
 }
 
 /** Masks a key for display: the prefix stays so a reader can tell which key it was. */

@@ -2,7 +2,7 @@
 import type { ErrorObject } from 'ajv';
 import { ResponseValidationError } from './errors.js';
 import type { OperationMeta } from './operation-meta.js';
-import { excerpt, redact } from './redact.js';
+import { redact, redactExcerpt, redactValue } from './redact.js';
 import { validateResponse } from './validation/response.js';
 import { specDefectReason } from './validation/spec-defects.js';
 
@@ -11,11 +11,12 @@ import { specDefectReason } from './validation/spec-defects.js';
  * the spec's own schema rejects as its own default (a spec defect, e.g. `currency: null`) are not
  * the server's fault and do not throw.
  */
-export function assertValidResponse(operation: OperationMeta, response: Response, body: unknown, method: string): void {
+export function assertValidResponse(operation: OperationMeta, response: Response, body: unknown, method: string, secrets: readonly (string | undefined)[] = []): void {
   const result = validateResponse(operation.operationId, response.status, response.headers.get('content-type'), body);
-  const errors = result.errors.filter((e) => !specDefectReason(e.parentSchema, e.data));
+  // Ajv's verbose errors hold the offending part of the body, which may be a key the server echoed.
+  const errors = result.errors.filter((e) => !specDefectReason(e.parentSchema, e.data)).map((e) => redactError(e, secrets));
   if (errors.length === 0) return;
-  const lines = errors.slice(0, 10).map((e) => `  body${e.instancePath} ${describe(e)}`);
+  const lines = errors.slice(0, 10).map((e) => `  body${e.instancePath} ${describe(e, secrets)}`);
   if (errors.length > 10) lines.push(`  … and ${errors.length - 10} more`);
   throw new ResponseValidationError(
     operation.operationId,
@@ -25,10 +26,23 @@ export function assertValidResponse(operation: OperationMeta, response: Response
   );
 }
 
-function describe(e: ErrorObject): string {
+function redactError(e: ErrorObject, secrets: readonly (string | undefined)[]): ErrorObject {
+  return { ...e, instancePath: redact(e.instancePath, secrets), params: redactValue(e.params, secrets), data: redactValue(e.data, secrets), ...(e.message === undefined ? {} : { message: redact(e.message, secrets) }) };
+}
+
+function describe(e: ErrorObject, secrets: readonly (string | undefined)[]): string {
   const params = e.params as { allowedValue?: unknown; allowedValues?: unknown[]; additionalProperty?: string };
-  const actual = e.keyword === 'required' || e.keyword === 'additionalProperties' ? '' : ` (got ${redact(excerpt(JSON.stringify(e.data) ?? 'undefined', 60))})`;
+  const actual = e.keyword === 'required' || e.keyword === 'additionalProperties' ? '' : ` (got ${redactExcerpt(showValue(e.data), secrets, 60)})`;
   if (params.allowedValue !== undefined) return `must be ${JSON.stringify(params.allowedValue)}${actual}`;
   if (params.additionalProperty) return `${e.message ?? 'is invalid'}: "${params.additionalProperty}"`;
   return `${e.message ?? 'is invalid'}${actual}`;
+}
+
+function showValue(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? 'undefined';
+  } catch {
+    // JSON.stringify recurses: a body nested thousands of levels deep overflows the stack.
+    return Array.isArray(value) ? '[a deeply nested array]' : '{a deeply nested object}';
+  }
 }

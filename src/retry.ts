@@ -3,7 +3,11 @@
 export interface RetryPolicy {
   /** Retries after the first attempt; 0 disables retrying. */
   limit: number;
-  /** Methods that are safe to send twice. */
+  /**
+   * Methods retried on connection errors, timeouts and `statusCodes`. Any method is retried on 429
+   * (the server did not act on it). The default holds only methods that change nothing; add e.g.
+   * 'DELETE' only if sending it twice is harmless for your use.
+   */
   methods: readonly string[];
   /** Statuses worth another attempt on a safe method. */
   statusCodes: readonly number[];
@@ -11,7 +15,8 @@ export interface RetryPolicy {
   maxRetryAfterMs: number;
 }
 
-export const INITIAL_RETRY_DELAY_MS = 500;
+/** Shortest wait before a retry, whatever the server says. */
+export const MIN_RETRY_DELAY_MS = 500;
 export const MAX_RETRY_DELAY_MS = 8_000;
 
 export interface RetryInput {
@@ -37,8 +42,8 @@ export function shouldRetry({ method, status, headers, attempt, policy }: RetryI
   if (wait !== undefined && wait > policy.maxRetryAfterMs) return { retry: false, reason: `Retry-After ${wait} ms exceeds maxRetryAfterMs` };
   // Retry on rate limits, whatever the method: a 429 means the server did not act on the request.
   if (status === 429) return { retry: true, reason: 'rate limited (429)' };
-  // Never repeat a write: a POST or PATCH that timed out may have been applied.
-  if (!policy.methods.includes(method.toUpperCase())) return { retry: false, reason: `error; ${method.toUpperCase()} is not retried` };
+  // Never repeat a write unless the caller opted in: a POST, PATCH or DELETE that failed may have been applied.
+  if (!policy.methods.includes(method.toUpperCase())) return { retry: false, reason: `error; ${method.toUpperCase()} is not retried (add it to retry.methods to allow)` };
   // Retry when the connection failed or timed out.
   if (status === undefined) return { retry: true, reason: 'connection error or timeout' };
   // Retry on the statuses that mean "try again" (timeouts, overload, gateways).
@@ -46,23 +51,43 @@ export function shouldRetry({ method, status, headers, attempt, policy }: RetryI
   return { retry: false, reason: `error; status ${status} is not retryable` };
 }
 
-/** `Retry-After` in milliseconds (seconds or an HTTP date), or undefined when absent or unreadable. */
+/** `Retry-After` in milliseconds (delta-seconds or an HTTP date), or undefined when absent or unreadable. */
 export function retryAfterMs(headers: Headers | undefined, now = Date.now()): number | undefined {
   const value = headers?.get('retry-after');
-  if (!value) return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  return value === null || value === undefined ? undefined : parseRetryAfter(value, now);
+}
+
+// RFC 9110 §10.2.3: delta-seconds is 1*DIGIT. Number() would also read 0x10, 0b11, 1e3, " 5".
+// Any number of digits: a huge value must read as a long wait (and stop retrying), not as unreadable.
+const DELTA_SECONDS = /^[0-9]+$/;
+const DAY = '(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)';
+const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)';
+const TIME = '[0-9]{2}:[0-9]{2}:[0-9]{2}';
+// The three forms of RFC 9110 §5.6.7 a recipient must accept; Date.parse alone accepts far more ("1.5").
+const HTTP_DATE = [
+  new RegExp(`^${DAY}, [0-9]{2} ${MONTH} [0-9]{4} ${TIME} GMT$`),
+  new RegExp(`^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), [0-9]{2}-${MONTH}-[0-9]{2} ${TIME} GMT$`),
+  new RegExp(`^${DAY} ${MONTH} [ 0-9][0-9] ${TIME} [0-9]{4}$`),
+];
+
+/** One `Retry-After` value in milliseconds from `now`, or undefined when it is neither form. */
+export function parseRetryAfter(value: string, now = Date.now()): number | undefined {
+  if (DELTA_SECONDS.test(value)) return Number(value) * 1000;
+  if (!HTTP_DATE.some((form) => form.test(value))) return undefined;
+  // RFC 850 dates carry a two-digit year; Date.parse reads "70" as 1970, as RFC 9110 asks for dates within 50 years.
   const date = Date.parse(value);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
 /**
- * Milliseconds to wait before retry number `attempt`: the server's Retry-After when given,
- * otherwise exponential backoff with jitter so many clients do not retry in lockstep.
+ * Milliseconds to wait before retry number `attempt`: exponential backoff from
+ * MIN_RETRY_DELAY_MS with up to a quarter added at random, so clients do not retry in lockstep;
+ * a server's longer Retry-After wins. A Retry-After of 0 or a date in the past still waits the
+ * backoff: otherwise many clients told "now" hammer a rate-limited API at once.
  */
 export function retryDelay(attempt: number, headers?: Headers, random: () => number = Math.random): number {
+  const base = Math.min(MIN_RETRY_DELAY_MS * 2 ** (Math.max(1, attempt) - 1), MAX_RETRY_DELAY_MS);
+  const backoff = Math.round(base * (1 + random() * 0.25));
   const fromServer = retryAfterMs(headers);
-  if (fromServer !== undefined) return fromServer;
-  const backoff = Math.min(INITIAL_RETRY_DELAY_MS * 2 ** (attempt - 1), MAX_RETRY_DELAY_MS);
-  return Math.round(backoff * (1 - random() * 0.25));
+  return fromServer === undefined ? backoff : Math.max(fromServer, backoff);
 }

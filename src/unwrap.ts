@@ -1,6 +1,6 @@
 /** The throwing style: `await unwrap(client.GET(...))` returns the 2xx `data` or throws a typed error. */
 import { FungiesApiError, type RequestInfo } from './errors.js';
-import { redact } from './redact.js';
+import { redactHeaders, redactValue } from './redact.js';
 
 /** Filled by the client's middleware so errors can name the operation a response belongs to. */
 export const responseInfo = new WeakMap<Response, RequestInfo & { secrets: readonly (string | undefined)[] }>();
@@ -13,12 +13,6 @@ export async function unwrap<R extends Result>(result: R | Promise<R>): Promise<
   const { data, error, response } = await result;
   if (response.ok) return data as SuccessData<R>;
   const info = responseInfo.get(response) ?? { method: '', path: new URL(response.url || 'http://unknown/').pathname, secrets: [] };
-  throw FungiesApiError.from(response.status, redactBody(error, info.secrets), response.headers, info);
-}
-
-/** Servers sometimes echo the request's headers back in an error; keys must not travel on in the error. */
-function redactBody(body: unknown, secrets: readonly (string | undefined)[]): unknown {
-  if (body === undefined) return undefined;
-  if (typeof body === 'string') return redact(body, secrets);
-  return JSON.parse(redact(JSON.stringify(body), secrets)) as unknown;
+  // Servers sometimes echo the request's headers back; keys must not travel on in the error.
+  throw FungiesApiError.from(response.status, redactValue(error, info.secrets), redactHeaders(response.headers, info.secrets), info);
 }

@@ -138,7 +138,8 @@ describe('timeouts and retries through the client', () => {
     expect(data).toEqual({ status: 'success', data: { orders: [], count: 0 } });
     expect(requests).toHaveLength(2);
     expect(requests.every((r) => r.headers.get('x-fngs-public-key') === PUBLIC_KEY && !r.headers.has('x-fngs-secret-key'))).toBe(true);
-    expect(log).toEqual(['GET https://api.test/v0/orders/list: status 503; retry 1/2 in 0 ms', 'GET https://api.test/v0/orders/list: succeeded on attempt 2']);
+    // Retry-After: 0 still waits the backoff floor (0.5 s plus jitter).
+    expect(log).toEqual([expect.stringMatching(/^GET https:\/\/api\.test\/v0\/orders\/list: status 503; retry 1\/2 in (5\d\d|6[01]\d|62[0-5]) ms$/), 'GET https://api.test/v0/orders/list: succeeded on attempt 2']);
   });
 
   it('never resends a cancel after a 503', async () => {

@@ -17,7 +17,7 @@ describe('options', () => {
       baseUrl: 'https://api.fungies.io',
       timeout: 30_000,
       validateResponses: false,
-      retry: { limit: 2, methods: ['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE'], statusCodes: [408, 425, 429, 500, 502, 503, 504], maxRetryAfterMs: 60_000 },
+      retry: { limit: 2, methods: ['GET', 'HEAD', 'OPTIONS'], statusCodes: [408, 425, 429, 500, 502, 503, 504], maxRetryAfterMs: 60_000 },
     });
   });
 

@@ -29,12 +29,12 @@ function setup(responses: (Response | Error | 'hang')[], options: { timeout?: nu
 
 describe('resilientFetch', () => {
   it('retries a GET on 503 and returns the eventual success', async () => {
-    const { fetch, seen, waits, log } = setup([new Response('', { status: 503, headers: { 'retry-after': '0.1' } }), new Response('{"ok":true}')]);
+    const { fetch, seen, waits, log } = setup([new Response('', { status: 503, headers: { 'retry-after': '1' } }), new Response('{"ok":true}')]);
     const response = await fetch(new Request('https://api.test/v0/orders/list'));
     expect(await response.json()).toEqual({ ok: true });
     expect(seen).toHaveLength(2);
-    expect(waits).toEqual([100]);
-    expect(log[0]).toBe('GET https://api.test/v0/orders/list: status 503; retry 1/2 in 100 ms');
+    expect(waits).toEqual([1000]);
+    expect(log[0]).toBe('GET https://api.test/v0/orders/list: status 503; retry 1/2 in 1000 ms');
   });
 
   it('does not send a PATCH twice after a 502', async () => {
