@@ -476,9 +476,11 @@ export interface FungiesResources {
      *
      * Retrieve detailed information about a specific discount by its ID.
      *
-     *     Returns the full discount object including usage statistics and associated products/offers.
+     * Returns the full discount object including usage statistics and associated products/offers.
      *
      * `GET /v0/discounts/{discountId}` (GetV0DiscountsDiscountId)
+     *
+     * @param discountId GET /v0/discounts/:discountId Parameter
      */
     get(discountId: string, options?: RequestOptions): ApiPromise<T.DiscountsGetResponse>;
     /**
@@ -486,10 +488,12 @@ export interface FungiesResources {
      *
      * Update an existing discount's details.
      *
-     *     You can modify the name, amount, expiration, and other properties.
-     *     Note: Changing the discount code may affect customers who have saved the old code.
+     * You can modify the name, amount, expiration, and other properties.
+     * Note: Changing the discount code may affect customers who have saved the old code.
      *
      * `PATCH /v0/discounts/{discountId}/update` (PatchV0DiscountsDiscountIdUpdate)
+     *
+     * @param discountId PATCH /v0/discounts/:discountId/update Parameter
      */
     update(discountId: string, body?: T.DiscountsUpdateBody, options?: RequestOptions): ApiPromise<T.DiscountsUpdateResponse>;
     /**
@@ -513,6 +517,8 @@ export interface FungiesResources {
      * Returns the full order object including associated user, cart items, subscription (if applicable), and payment details. For subscription orders, also returns the current subscription status.
      *
      * `GET /v0/orders/{orderIdOrNumber}` (GetV0OrdersOrderIdOrNumber)
+     *
+     * @param orderIdOrNumber GET /v0/orders/:orderIdOrNumber Parameter
      */
     get(orderIdOrNumber: string, options?: RequestOptions): ApiPromise<T.OrdersGetResponse>;
     /**
@@ -520,11 +526,13 @@ export interface FungiesResources {
      *
      * Cancel a specific order by changing its status to CANCELLED.
      *
-     *     This action does not automatically process refunds. To refund a paid order,
-     *     use the refund endpoint or process through your payment provider.
-     *     Requires write access.
+     * This action does not automatically process refunds. To refund a paid order,
+     * use the refund endpoint or process through your payment provider.
+     * Requires write access.
      *
      * `PATCH /v0/orders/{orderIdOrNumber}/cancel` (PatchV0OrdersOrderIdOrNumberCancel)
+     *
+     * @param orderIdOrNumber PATCH /v0/orders/:orderIdOrNumber/cancel Parameter
      */
     cancel(orderIdOrNumber: string, body?: T.OrdersCancelBody, options?: RequestOptions): ApiPromise<T.OrdersCancelResponse>;
     /**
@@ -533,6 +541,8 @@ export interface FungiesResources {
      * Modify an existing order’s details. Requires write access.
      *
      * `PATCH /v0/orders/{orderIdOrNumber}/update` (PatchV0OrdersOrderIdOrNumberUpdate)
+     *
+     * @param orderIdOrNumber PATCH /v0/orders/:orderIdOrNumber/update Parameter
      */
     update(orderIdOrNumber: string, body?: T.OrdersUpdateBody, options?: RequestOptions): ApiPromise<T.OrdersUpdateResponse>;
     /**
@@ -540,9 +550,9 @@ export interface FungiesResources {
      *
      * Retrieve a paginated list of orders with powerful filtering options.
      *
-     *     Orders represent purchases made by customers, including one-time purchases, subscription initiation, and free product claims.
-     *     Subscription renewal payments are tracked as separate payment objects, not orders.
-     *     Results are sorted by creation date (newest first) by default.
+     * Orders represent purchases made by customers, including one-time purchases, subscription initiation, and free product claims.
+     * Subscription renewal payments are tracked as separate payment objects, not orders.
+     * Results are sorted by creation date (newest first) by default.
      *
      * `GET /v0/orders/list` (GetV0OrdersList)
      *
@@ -562,6 +572,8 @@ export interface FungiesResources {
      * Returns the full payment object including associated user, order, subscription, charges, and invoice details.
      *
      * `GET /v0/payments/{paymentId}` (GetV0PaymentsPaymentId)
+     *
+     * @param paymentId Unique identifier (UUID) of the payment.
      */
     get(paymentId: string, options?: RequestOptions): ApiPromise<T.PaymentsGetResponse>;
     /**
@@ -580,10 +592,12 @@ export interface FungiesResources {
      *
      * Retrieve detailed information about a specific offer by its ID.
      *
-     *     Returns the full offer object including product reference, variant details,
-     *     pricing, subscription settings, and inventory status for key-based products.
+     * Returns the full offer object including product reference, variant details,
+     * pricing, subscription settings, and inventory status for key-based products.
      *
      * `GET /v0/offers/{offerId}` (GetV0OffersOfferId)
+     *
+     * @param offerId GET /v0/offers/:offerId Parameter
      */
     get(offerId: string, options?: RequestOptions): ApiPromise<T.OffersGetResponse>;
     /**
@@ -591,10 +605,12 @@ export interface FungiesResources {
      *
      * Update an existing offer's details.
      *
-     *     Can modify name, price, and settings. Note that changing pricing on an active
-     *     offer may affect existing subscription customers depending on your configuration.
+     * Can modify name, price, and settings. Note that changing pricing on an active
+     * offer may affect existing subscription customers depending on your configuration.
      *
      * `PATCH /v0/offers/{offerId}/update` (PatchV0OffersOfferIdUpdate)
+     *
+     * @param offerId PATCH /v0/offers/:offerId/update Parameter
      */
     update(offerId: string, body?: T.OffersUpdateBody, options?: RequestOptions): ApiPromise<T.OffersUpdateResponse>;
     /**
@@ -610,10 +626,10 @@ export interface FungiesResources {
      *
      * Retrieve a paginated list of offers with powerful filtering options.
      *
-     *     Offers represent purchasable configurations of products, including pricing, currency,
-     *     and subscription settings. A single product can have multiple offers for different
-     *     pricing tiers or billing intervals.
-     *     Results are sorted by creation date (newest first) by default.
+     * Offers represent purchasable configurations of products, including pricing, currency,
+     * and subscription settings. A single product can have multiple offers for different
+     * pricing tiers or billing intervals.
+     * Results are sorted by creation date (newest first) by default.
      *
      * `GET /v0/offers/list` (GetV0OffersList)
      */
@@ -627,15 +643,20 @@ export interface FungiesResources {
        *
        * Remove a specific unsold key from an offer by its ID.
        *
-       *     Only unsold keys can be removed. Sold keys cannot be deleted.
+       * Only unsold keys can be removed. Sold keys cannot be deleted.
        *
        * `DELETE /v0/offers/{offerId}/keys/{keyId}/removeUnsold` (DeleteV0OffersOfferIdKeysKeyIdRemoveUnsold)
+       *
+       * @param offerId DELETE /v0/offers/:offerId/keys/:keyId/removeUnsold Parameter
+       * @param keyId DELETE /v0/offers/:offerId/keys/:keyId/removeUnsold Parameter
        */
       removeUnsold(offerId: string, keyId: string, options?: RequestOptions): ApiPromise<T.OffersKeysRemoveUnsoldResponse>;
       /**
        * Add product keys
        *
        * `POST /v0/offers/{offerId}/keys/add` (PostV0OffersOfferIdKeysAdd)
+       *
+       * @param offerId POST /v0/offers/:offerId/keys/add Parameter
        */
       add(offerId: string, body?: T.OffersKeysAddBody, options?: RequestOptions): ApiPromise<T.OffersKeysAddResponse>;
     };
@@ -648,6 +669,8 @@ export interface FungiesResources {
      * Retrieve a product
      *
      * `GET /v0/products/{productId}` (GetV0ProductsProductId)
+     *
+     * @param productId GET /v0/products/:productId Parameter
      */
     get(productId: string, options?: RequestOptions): ApiPromise<T.ProductsGetResponse>;
     /**
@@ -655,11 +678,13 @@ export interface FungiesResources {
      *
      * Archive (soft delete) a product by its ID.
      *
-     *     Archived products are hidden from the store and cannot be purchased.
-     *     Associated offers are also archived. Existing subscriptions continue.
-     *     This action is reversible.
+     * Archived products are hidden from the store and cannot be purchased.
+     * Associated offers are also archived. Existing subscriptions continue.
+     * This action is reversible.
      *
      * `PATCH /v0/products/{productId}/archive` (PatchV0ProductsProductIdArchive)
+     *
+     * @param productId PATCH /v0/products/:productId/archive Parameter
      */
     archive(productId: string, body?: T.ProductsArchiveBody, options?: RequestOptions): ApiPromise<T.ProductsArchiveResponse>;
     /**
@@ -667,9 +692,11 @@ export interface FungiesResources {
      *
      * Create a copy of an existing product with all its variants.
      *
-     *     The duplicated product will have a new ID and slug. Offers are not duplicated.
+     * The duplicated product will have a new ID and slug. Offers are not duplicated.
      *
      * `POST /v0/products/{productId}/duplicate` (PostV0ProductsProductIdDuplicate)
+     *
+     * @param productId POST /v0/products/:productId/duplicate Parameter
      */
     duplicate(productId: string, body?: T.ProductsDuplicateBody, options?: RequestOptions): ApiPromise<T.ProductsDuplicateResponse>;
     /**
@@ -678,6 +705,8 @@ export interface FungiesResources {
      * Update an existing product with the specified details.
      *
      * `PATCH /v0/products/{productId}/update` (PatchV0ProductsProductIdUpdate)
+     *
+     * @param productId PATCH /v0/products/:productId/update Parameter
      */
     update(productId: string, body?: T.ProductsUpdateBody, options?: RequestOptions): ApiPromise<T.ProductsUpdateResponse>;
     /**
@@ -704,6 +733,9 @@ export interface FungiesResources {
        * Update an existing plan with the specified details.
        *
        * `PATCH /v0/products/{productId}/plans/{planId}/update` (PatchV0ProductsProductIdPlansPlanIdUpdate)
+       *
+       * @param productId PATCH /v0/products/:productId/plans/:planId/update Parameter
+       * @param planId PATCH /v0/products/:productId/plans/:planId/update Parameter
        */
       update(productId: string, planId: string, body?: T.ProductsPlansUpdateBody, options?: RequestOptions): ApiPromise<T.ProductsPlansUpdateResponse>;
       /**
@@ -711,10 +743,12 @@ export interface FungiesResources {
        *
        * Add a new subscription plan to an existing product.
        *
-       *     Plans are variants specifically for subscription products, typically
-       *     representing different billing intervals or tiers.
+       * Plans are variants specifically for subscription products, typically
+       * representing different billing intervals or tiers.
        *
        * `POST /v0/products/{productId}/plans/add` (PostV0ProductsProductIdPlansAdd)
+       *
+       * @param productId POST /v0/products/:productId/plans/add Parameter
        */
       add(productId: string, body?: T.ProductsPlansAddBody, options?: RequestOptions): ApiPromise<T.ProductsPlansAddResponse>;
     };
@@ -726,18 +760,26 @@ export interface FungiesResources {
        * Archive a variant
        *
        * `PATCH /v0/products/{productId}/variants/{variantId}/archive` (PatchV0ProductsProductIdVariantsVariantIdArchive)
+       *
+       * @param productId PATCH /v0/products/:productId/variants/:variantId/archive Parameter
+       * @param variantId PATCH /v0/products/:productId/variants/:variantId/archive Parameter
        */
       archive(productId: string, variantId: string, body?: T.ProductsVariantsArchiveBody, options?: RequestOptions): ApiPromise<T.ProductsVariantsArchiveResponse>;
       /**
        * Update a variant
        *
        * `PATCH /v0/products/{productId}/variants/{variantId}/update` (PatchV0ProductsProductIdVariantsVariantIdUpdate)
+       *
+       * @param productId PATCH /v0/products/:productId/variants/:variantId/update Parameter
+       * @param variantId PATCH /v0/products/:productId/variants/:variantId/update Parameter
        */
       update(productId: string, variantId: string, body?: T.ProductsVariantsUpdateBody, options?: RequestOptions): ApiPromise<T.ProductsVariantsUpdateResponse>;
       /**
        * Add a variant
        *
        * `POST /v0/products/{productId}/variants/add` (PostV0ProductsProductIdVariantsAdd)
+       *
+       * @param productId POST /v0/products/:productId/variants/add Parameter
        */
       add(productId: string, body?: T.ProductsVariantsAddBody, options?: RequestOptions): ApiPromise<T.ProductsVariantsAddResponse>;
     };
@@ -752,6 +794,8 @@ export interface FungiesResources {
      * Retrieve detailed information about a specific Subscription.
      *
      * `GET /v0/subscriptions/{subscriptionIdOrNumber}` (GetV0SubscriptionsSubscriptionIdOrNumber)
+     *
+     * @param subscriptionIdOrNumber Subscription ID or order number
      */
     get(subscriptionIdOrNumber: string, options?: RequestOptions): ApiPromise<T.SubscriptionsGetResponse>;
     /**
@@ -760,6 +804,8 @@ export interface FungiesResources {
      * Cancel a Subscription with specified options for timing and refunds.
      *
      * `PATCH /v0/subscriptions/{subscriptionIdOrNumber}/cancel` (PatchV0SubscriptionsSubscriptionIdOrNumberCancel)
+     *
+     * @param subscriptionIdOrNumber Subscription ID or order number
      */
     cancel(subscriptionIdOrNumber: string, body?: T.SubscriptionsCancelBody, options?: RequestOptions): ApiPromise<T.SubscriptionsCancelResponse>;
     /**
@@ -768,6 +814,8 @@ export interface FungiesResources {
      * Charge an additional amount to an active Subscription. Creates a new Invoice and handles payment processing.
      *
      * `POST /v0/subscriptions/{subscriptionIdOrNumber}/charge` (PostV0SubscriptionsSubscriptionIdOrNumberCharge)
+     *
+     * @param subscriptionIdOrNumber Subscription ID or order number
      */
     charge(subscriptionIdOrNumber: string, body?: T.SubscriptionsChargeBody, options?: RequestOptions): ApiPromise<T.SubscriptionsChargeResponse>;
     /**
@@ -779,25 +827,29 @@ export interface FungiesResources {
      * - Can be resumed manually or automatically at a specified time
      *
      * `PATCH /v0/subscriptions/{subscriptionIdOrNumber}/pauseCollection` (PatchV0SubscriptionsSubscriptionIdOrNumberPauseCollection)
+     *
+     * @param subscriptionIdOrNumber Subscription ID or order number
      */
     pauseCollection(subscriptionIdOrNumber: string, body?: T.SubscriptionsPauseCollectionBody, options?: RequestOptions): ApiPromise<T.SubscriptionsPauseCollectionResponse>;
     /**
      * Update Subscription
      *
      * Update Subscription items and handle proration behavior.
-     *     Can modify prices, quantities, and add/remove items.
+     * Can modify prices, quantities, and add/remove items.
      *
      * `PATCH /v0/subscriptions/{subscriptionIdOrNumber}/update` (PatchV0SubscriptionsSubscriptionIdOrNumberUpdate)
+     *
+     * @param subscriptionIdOrNumber Subscription ID or order number
      */
     update(subscriptionIdOrNumber: string, body?: T.SubscriptionsUpdateBody, options?: RequestOptions): ApiPromise<T.SubscriptionsUpdateResponse>;
     /**
      * Create Subscription
      *
      * Create a new Subscription for a User.
-     *     User must have a valid customer ID of Payment Provider set.
-     *     Requires billing details with at least a country code and postal code if country is one of US, CA, UA, IN.
+     * User must have a valid customer ID of Payment Provider set.
+     * Requires billing details with at least a country code and postal code if country is one of US, CA, UA, IN.
      *
-     *     Note: User must have a valid customer ID of Payment Provider set and this customer must have a valid default payment method set (Payment Provider dashboard).
+     * Note: User must have a valid customer ID of Payment Provider set and this customer must have a valid default payment method set (Payment Provider dashboard).
      *
      * `POST /v0/subscriptions/create` (PostV0SubscriptionsCreate)
      */
@@ -823,6 +875,8 @@ export interface FungiesResources {
      * Get detailed information about a specific User.
      *
      * `GET /v0/users/{userId}` (GetV0UsersUserId)
+     *
+     * @param userId GET /v0/users/:userId Parameter
      */
     get(userId: string, options?: RequestOptions): ApiPromise<T.UsersGetResponse>;
     /**
@@ -831,22 +885,26 @@ export interface FungiesResources {
      * Soft delete (archive) a User account. This action is reversible.
      *
      * `PATCH /v0/users/{userId}/archive` (PatchV0UsersUserIdArchive)
+     *
+     * @param userId Unique identifier of the User to archive.
      */
     archive(userId: string, body?: T.UsersArchiveBody, options?: RequestOptions): ApiPromise<T.UsersArchiveResponse>;
     /**
      * Get User's inventory items
      *
      * Retrieve a complete list of items in the User's inventory with filtering options.
-     *     This includes:
-     *     - All purchased products
-     *     - Subscription items
-     *     - Limited-time access items
+     * This includes:
+     * - All purchased products
+     * - Subscription items
+     * - Limited-time access items
      *
-     *     Use filters to narrow down results by product type or expiration date.
+     * Use filters to narrow down results by product type or expiration date.
      *
      * `GET /v0/users/{userId}/inventory` (GetV0UsersUserIdInventory)
      *
      * Await it for one page; iterate it with `for await` for every item across pages (from the first page).
+     *
+     * @param userId Unique identifier of the User to archive.
      */
     inventory(userId: string, query?: T.UsersInventoryQuery, options?: RequestOptions): ListPromise<T.UsersInventoryResponse, PageItem<"/v0/users/{userId}/inventory">>;
     /**
@@ -855,21 +913,25 @@ export interface FungiesResources {
      * Restore a User account that has been previously archived.
      *
      * `PATCH /v0/users/{userId}/unarchive` (PatchV0UsersUserIdUnarchive)
+     *
+     * @param userId Unique identifier of the User to archive.
      */
     unarchive(userId: string, body?: T.UsersUnarchiveBody, options?: RequestOptions): ApiPromise<T.UsersUnarchiveResponse>;
     /**
      * Update User details
      *
      * `PATCH /v0/users/{userId}/update` (PatchV0UsersUserIdUpdate)
+     *
+     * @param userId Unique identifier of the User to archive.
      */
     update(userId: string, body?: T.UsersUpdateBody, options?: RequestOptions): ApiPromise<T.UsersUpdateResponse>;
     /**
      * Create a new User account
      *
      * Creates a new User account in the system. The email must be unique across all Users.
-     *     Returns the created User object with all fields except the password.
+     * Returns the created User object with all fields except the password.
      *
-     *     Note: If billingDetails are provided, ensure the countryCode is valid and postalCode is included for required countries.
+     * Note: If billingDetails are provided, ensure the countryCode is valid and postalCode is included for required countries.
      *
      * `POST /v0/users/create` (PostV0UsersCreate)
      */
@@ -893,14 +955,14 @@ export interface FungiesResources {
        *
        * Create a new Checkout Element with specified offers.
        *
-       *       Checkout Elements are embeddable or hosted checkout experiences that can be
-       *       integrated into your website or application. They handle the entire checkout
-       *       flow including payment collection, tax calculation, and order creation.
+       * Checkout Elements are embeddable or hosted checkout experiences that can be
+       * integrated into your website or application. They handle the entire checkout
+       * flow including payment collection, tax calculation, and order creation.
        *
-       *       Supported configurations:
-       *       - Single one-time purchase: One offer for a standard product
-       *       - Multiple one-time purchases: Multiple offers in a cart
-       *       - Subscription: One subscription offer (cannot be combined with other offers)
+       * Supported configurations:
+       * - Single one-time purchase: One offer for a standard product
+       * - Multiple one-time purchases: Multiple offers in a cart
+       * - Subscription: One subscription offer (cannot be combined with other offers)
        *
        * `POST /v0/elements/checkout/create` (PostV0ElementsCheckoutCreate)
        */

@@ -518,17 +518,17 @@ export type CheckoutElement = NonNullable<NonNullable<ElementsCheckoutCreateResp
 export type Discount = NonNullable<NonNullable<DiscountsGetResponse>["discount"]>;
 
 /**
- * A `item` object, as `fungies.subscriptions.get()` returns it.
+ * An `item` object, as `fungies.subscriptions.get()` returns it.
  */
 export type Item = NonNullable<NonNullable<SubscriptionsGetResponse>["items"]>[number];
 
 /**
- * A `offer` object, as `fungies.offers.update()` returns it.
+ * An `offer` object, as `fungies.offers.update()` returns it.
  */
 export type Offer = NonNullable<NonNullable<OffersUpdateResponse>["offer"]>;
 
 /**
- * A `order` object, as `fungies.orders.get()` returns it.
+ * An `order` object, as `fungies.orders.get()` returns it.
  */
 export type Order = NonNullable<NonNullable<OrdersGetResponse>["order"]>;
 

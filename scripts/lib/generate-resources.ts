@@ -34,6 +34,8 @@ export interface ResourcePlan extends ResourceRoute {
   typePrefix: string;
   summary: string;
   description: string;
+  /** Path parameter name → its description in the spec. */
+  pathParamDocs: Record<string, string>;
   /** The 2xx status whose `data` the method returns. */
   successStatus: string | undefined;
 }
@@ -62,8 +64,9 @@ export function resourceRoute(method: string, path: string): ResourceRoute {
   return { groups, name, pathParams };
 }
 
+/** Spec prose for JSDoc: the vendor indents continuation lines, which editors would show as code. */
 function text(value: unknown): string {
-  return typeof value === 'string' ? value.trim() : '';
+  return typeof value === 'string' ? value.split('\n').map((l) => l.trim()).join('\n').trim() : '';
 }
 
 function successStatus(operation: JsonObject): string | undefined {
@@ -73,9 +76,9 @@ function successStatus(operation: JsonObject): string | undefined {
 
 function plan(doc: Record<string, unknown>, op: OperationRef): ResourcePlan {
   const route = resourceRoute(op.method, op.path);
-  const queryParams = operationParameters(doc, op)
-    .map(({ param }) => param)
-    .filter((p) => p['in'] === 'query');
+  const params = operationParameters(doc, op).map(({ param }) => param);
+  const queryParams = params.filter((p) => p['in'] === 'query');
+  const pathParamDocs = Object.fromEntries(params.filter((p) => p['in'] === 'path' && text(p['description']) !== '').map((p) => [String(p['name']), text(p['description'])]));
   const requestBody = deref(doc, op.operation['requestBody']);
   const hasJsonBody = isObject(requestBody) && isObject(requestBody['content']) && requestBody['content']['application/json'] !== undefined;
   return {
@@ -91,6 +94,7 @@ function plan(doc: Record<string, unknown>, op: OperationRef): ResourcePlan {
     typePrefix: [...route.groups, route.name].map(pascal).join(''),
     summary: text(op.operation['summary']),
     description: text(op.operation['description']),
+    pathParamDocs,
     successStatus: successStatus(op.operation),
   };
 }
@@ -161,7 +165,7 @@ function resourceObjects(doc: Record<string, unknown>, plans: ResourcePlan[]): R
       const object = {
         name: pascal(value),
         expr: isArray ? `${base}[number]` : base,
-        description: text(isObject(item) ? item['description'] : undefined) || text(isObject(schema) ? schema['description'] : undefined) || `A \`${value}\` object, as ${where} returns it.`,
+        description: text(isObject(item) ? item['description'] : undefined) || text(isObject(schema) ? schema['description'] : undefined) || `${/^[aeio]/i.test(value) ? 'An' : 'A'} \`${value}\` object, as ${where} returns it.`,
         from: p,
       };
       candidates.push({ p, i, value, object });
@@ -234,6 +238,8 @@ function interfaceBody(node: Tree, indent: string, tags: Map<string, string>): s
   for (const p of node.methods) {
     const docLines = [p.summary || p.operationId, ...(p.description && p.description !== p.summary ? ['', p.description] : []), '', `\`${p.method} ${p.path}\` (${p.operationId})`];
     if (p.list) docLines.push('', 'Await it for one page; iterate it with `for await` for every item across pages (from the first page).');
+    const params = p.pathParams.map((name) => `@param ${name} ${p.pathParamDocs[name] ?? ''}`.trimEnd());
+    if (params.length > 0) docLines.push('', ...params);
     lines.push(jsdoc(docLines, indent), `${indent}${signature(p)}`);
   }
   for (const [name, child] of node.groups) {
