@@ -20,7 +20,8 @@ type NoExtraKeys<Given, Allowed> = [Allowed] extends [never]
     : Given extends object
       ? { [K in Exclude<keyof Given, keyof Allowed>]: never }
       : unknown;
-type ExactBody<Init, Op> = Init extends { body?: infer B } ? { body?: NoExtraKeys<B, BodyOf<Op>> } : unknown;
+/** Intersect a call's inferred init with this to reject body keys the operation `Op` does not define. */
+export type ExactBody<Init, Op> = Init extends { body?: infer B } ? { body?: NoExtraKeys<B, BodyOf<Op>> } : unknown;
 
 type RequiredKeysOf<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? never : K }[keyof T];
 // Mirrors openapi-fetch's own InitParam: optional when nothing in the init is required.

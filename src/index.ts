@@ -5,7 +5,6 @@ export type { FungiesResources } from '../generated/resources.js';
 export { ApiPromise, ListPromise } from './resources/api-promise.js';
 export type { WithResponse } from './resources/api-promise.js';
 export type { RequestOptions } from './resources/request-options.js';
-export { requestIdOf, REQUEST_ID_HEADER } from './request-id.js';
 export { createFungiesClient } from './client.js';
 export type { FungiesClient } from './client.js';
 export type { ExactClient } from './exact.js';

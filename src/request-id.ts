@@ -1,8 +1,6 @@
 /** The request id the API puts on a response, for support tickets and logs. */
 
-/** The response header that carries it. */
-export const REQUEST_ID_HEADER = 'x-request-id';
-
-export function requestIdOf(response: Response): string | null {
-  return response.headers.get(REQUEST_ID_HEADER);
+/** `x-request-id`, or `request-id`; undefined when the server sends neither. The same rule names the id on API errors. */
+export function requestIdOf(headers: Headers): string | undefined {
+  return headers.get('x-request-id') ?? headers.get('request-id') ?? undefined;
 }

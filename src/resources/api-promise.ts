@@ -5,8 +5,8 @@ import { requestIdOf } from '../request-id.js';
 export interface WithResponse<T> {
   data: T;
   response: Response;
-  /** From the response's request-id header; null when the server sent none. */
-  requestId: string | null;
+  /** From the response's `x-request-id` (or `request-id`) header; undefined when the server sent none. */
+  requestId: string | undefined;
 }
 
 type Send<T> = () => Promise<{ data: T; response: Response }>;
@@ -27,7 +27,7 @@ export class ApiPromise<T> implements Promise<T> {
   }
 
   #start(): Promise<WithResponse<T>> {
-    this.#result ??= this.#send().then(({ data, response }) => ({ data, response, requestId: requestIdOf(response) }));
+    this.#result ??= this.#send().then(({ data, response }) => ({ data, response, requestId: requestIdOf(response.headers) }));
     return this.#result;
   }
 

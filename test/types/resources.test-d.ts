@@ -60,7 +60,7 @@ describe('resource methods are typed by the spec', () => {
 
   it('withResponse() adds the response and the request id', () => {
     expectTypeOf(fungies.orders.get('#A').withResponse()).resolves.toEqualTypeOf<WithResponse<OrdersGetResponse>>();
-    expectTypeOf<WithResponse<OrdersGetResponse>['requestId']>().toEqualTypeOf<string | null>();
+    expectTypeOf<WithResponse<OrdersGetResponse>['requestId']>().toEqualTypeOf<string | undefined>();
   });
 
   it('the path-style client stays reachable', () => {

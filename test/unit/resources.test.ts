@@ -109,3 +109,14 @@ describe('list methods', () => {
     expect(new URL(requests[0]!.url).pathname).toBe(`/v0/users/${P}/inventory`);
   });
 });
+
+describe('withResponse requestId', () => {
+  it.each([
+    [{ 'x-request-id': 'a1' }, 'a1'],
+    [{ 'request-id': 'b2' }, 'b2'],
+    [{}, undefined],
+  ])('headers %o give %s', async (headers, want) => {
+    const { fungies } = createTestFungies(() => json(cancelledOrder, 200, headers));
+    expect((await fungies.orders.get('#ABC123DEF456').withResponse()).requestId).toBe(want);
+  });
+});
