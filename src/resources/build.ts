@@ -1,6 +1,7 @@
 /** Turns the generated resource table into the functions of `fungies.orders.list()` and friends. */
 import type { FungiesClient } from '../client.js';
 import { paginate, type PaginatedPath } from '../paginate.js';
+import { InvalidParameterError } from '../errors.js';
 import { unwrap } from '../unwrap.js';
 import { ApiPromise, ListPromise } from './api-promise.js';
 import { requestInit, type RequestOptions } from './request-options.js';
@@ -12,10 +13,29 @@ type Init = ReturnType<typeof requestInit>;
 
 const PAGING = ['skip', 'take', 'cursor', 'page', 'limit'];
 
-export function buildResources<R>(client: FungiesClient, table: ResourceTable): R {
+export function buildResources<R>(client: FungiesClient, table: ResourceTable, prefix = ''): R {
   const out: Record<string, unknown> = {};
-  for (const [name, node] of Object.entries(table)) out[name] = isMethodSpec(node) ? bindMethod(client, node) : buildResources(client, node);
+  for (const [name, node] of Object.entries(table)) {
+    out[name] = isMethodSpec(node) ? bindMethod(client, node, `${prefix}${name}`) : buildResources(client, node, `${prefix}${name}.`);
+  }
   return Object.freeze(out) as R;
+}
+
+const kind = (value: unknown) => (value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value);
+const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** JavaScript callers get the check TypeScript gives typed ones: the argument, by name and position. */
+function checkArguments(spec: ResourceMethodSpec, name: string, path: Record<string, unknown>, body: unknown, query: unknown): void {
+  const signature = `${name}(${[...spec.pathParams, ...(spec.body ? ['body'] : []), ...(spec.query ? ['query'] : [])].join(', ')})`;
+  spec.pathParams.forEach((param, i) => {
+    if (typeof path[param] !== 'string') {
+      throw new InvalidParameterError(spec.operationId, `path.${param}`, `${signature}: argument ${i + 1}, ${param}, must be a string; got ${kind(path[param])}`);
+    }
+  });
+  if (spec.body && !isPlainObject(body)) throw new InvalidParameterError(spec.operationId, 'body', `${signature}: body must be an object; got ${kind(body)}`);
+  if (query !== undefined && !isPlainObject(query)) {
+    throw new InvalidParameterError(spec.operationId, 'query', `${signature}: query must be an object of query parameters; got ${kind(query)}`);
+  }
 }
 
 async function send(client: FungiesClient, spec: ResourceMethodSpec, init: Record<string, unknown>): Promise<{ data: unknown; response: Response }> {
@@ -32,7 +52,7 @@ function withInit(client: FungiesClient, extra: Init): FungiesClient {
   return { GET: (path: string, init: Record<string, unknown>) => get(path, { ...init, ...extra }) } as unknown as FungiesClient;
 }
 
-function bindMethod(client: FungiesClient, spec: ResourceMethodSpec) {
+function bindMethod(client: FungiesClient, spec: ResourceMethodSpec, name: string) {
   return (...args: unknown[]) => {
     const path: Record<string, unknown> = {};
     spec.pathParams.forEach((name, i) => (path[name] = args[i]));
@@ -40,6 +60,7 @@ function bindMethod(client: FungiesClient, spec: ResourceMethodSpec) {
     // The API's own examples send `{}` for writes that take no fields, so an omitted body is sent as `{}`.
     const body = spec.body ? (args[next++] ?? {}) : undefined;
     const query = spec.query ? (args[next++] as Record<string, unknown> | undefined) : undefined;
+    checkArguments(spec, name, path, body, query);
     const extra = requestInit(args[next] as RequestOptions | undefined);
     const init = { params: { path, query }, ...(spec.body ? { body } : {}), ...extra };
     if (!spec.list) return new ApiPromise(() => send(client, spec, init));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createFungies, FungiesConfigError, NotFoundError, type FungiesClientOptions } from '../../src/index.js';
+import { createFungies, FungiesConfigError, InvalidParameterError, NotFoundError, type FungiesClientOptions } from '../../src/index.js';
 import { cancelledOrder, json, PUBLIC_KEY, SECRET_KEY, type Handler } from '../helpers.js';
 
 function createTestFungies(handler: Handler, options: Partial<FungiesClientOptions> = {}) {
@@ -118,5 +118,30 @@ describe('withResponse requestId', () => {
   ])('headers %o give %s', async (headers, want) => {
     const { fungies } = createTestFungies(() => json(cancelledOrder, 200, headers));
     expect((await fungies.orders.get('#ABC123DEF456').withResponse()).requestId).toBe(want);
+  });
+});
+
+describe('arguments of the wrong kind fail before anything is sent, naming the argument', () => {
+  const call = (run: (f: ReturnType<typeof createTestFungies>['fungies']) => unknown) => {
+    const { fungies, requests } = createTestFungies(() => json(cancelledOrder));
+    return { result: Promise.resolve().then(() => run(fungies)), requests };
+  };
+
+  it('a missing id names the argument and the method', async () => {
+    const { result, requests } = call((f) => (f.orders.get as (...a: unknown[]) => unknown)());
+    await expect(result).rejects.toThrow(new InvalidParameterError('GetV0OrdersOrderIdOrNumber', 'path.orderIdOrNumber', 'orders.get(orderIdOrNumber): argument 1, orderIdOrNumber, must be a string; got undefined'));
+    expect(requests).toHaveLength(0);
+  });
+
+  it('a query that is not an object', async () => {
+    const { result, requests } = call((f) => (f.orders.list as (...a: unknown[]) => PromiseLike<unknown>)('PAID').then());
+    await expect(result).rejects.toThrow(new InvalidParameterError('GetV0OrdersList', 'query', 'orders.list(query): query must be an object of query parameters; got string'));
+    expect(requests).toHaveLength(0);
+  });
+
+  it('a body that is not an object', async () => {
+    const { result, requests } = call((f) => (f.orders.cancel as (...a: unknown[]) => unknown)('#ABC123DEF456', 'now'));
+    await expect(result).rejects.toThrow(new InvalidParameterError('PatchV0OrdersOrderIdOrNumberCancel', 'body', 'orders.cancel(orderIdOrNumber, body): body must be an object; got string'));
+    expect(requests).toHaveLength(0);
   });
 });
