@@ -11,7 +11,6 @@ import { promisify } from 'node:util';
 
 const exec = promisify(execFile);
 
-/** One body for both formats: only the import line differs. */
 const usage = (importLine: string) => `${importLine}
 declare const process: { env: Record<string, string | undefined> };
 
@@ -37,8 +36,8 @@ main().catch((err: unknown) => {
 });
 `;
 
-const ESM = usage(`import { createFungies, isOrderNumber, type Order, type OrdersListQuery } from 'fungies-openapi';`);
-const CJS = ESM;
+// The same source is compiled as .mts (an ES module) and .cts (CommonJS: the import becomes require()).
+const CONSUMER = usage(`import { createFungies, isOrderNumber, type Order, type OrdersListQuery } from 'fungies-openapi';`);
 
 export interface FormatCheckContext {
   root: string;
@@ -62,8 +61,8 @@ export async function checkPublishedTypes({ root, tarball, step }: FormatCheckCo
 export async function checkModuleFormats({ root, app, step }: FormatCheckContext, baseUrl: string): Promise<string[]> {
   const dir = join(app, 'formats');
   await mkdir(dir, { recursive: true });
-  await writeFile(join(dir, 'esm.mts'), ESM);
-  await writeFile(join(dir, 'cjs.cts'), CJS);
+  await writeFile(join(dir, 'esm.mts'), CONSUMER);
+  await writeFile(join(dir, 'cjs.cts'), CONSUMER);
   await writeFile(
     join(dir, 'tsconfig.json'),
     JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, outDir: 'out', skipLibCheck: false, types: [] }, include: ['*.mts', '*.cts'] }),
