@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { ScriptError, runScript } from './lib/cli.js';
+import { checkModuleFormats, checkPublishedTypes } from './lib/pack-formats.js';
 import { startPrism } from './lib/prism.js';
 
 const exec = promisify(execFile);
@@ -40,9 +41,11 @@ await runScript(async () => {
   const root = process.cwd();
   const work = await mkdtemp(join(tmpdir(), 'fungies-pack-'));
   try {
-    await step('Building', () => exec(npm, ['run', '-s', 'build'], { cwd: root }));
-    const { stdout } = await step('Packing', () => exec(npm, ['pack', '--json', '--pack-destination', work], { cwd: root }));
-    const tarball = join(work, (JSON.parse(stdout) as { filename: string }[])[0]?.filename ?? '');
+    // No build step here: `npm pack` must build dist/ itself (prepack), as it would from a fresh clone.
+    await rm(join(root, 'dist'), { recursive: true, force: true });
+    const { stdout } = await step('Packing (prepack builds dist/)', () => exec(npm, ['pack', '--json', '--pack-destination', work], { cwd: root }));
+    // The prepack build prints before npm's JSON report.
+    const tarball = join(work, (JSON.parse(stdout.slice(stdout.search(/^\[/m))) as { filename: string }[])[0]?.filename ?? '');
     const app = join(work, 'app');
     await exec('mkdir', ['-p', app]);
     await writeFile(join(app, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
@@ -52,6 +55,8 @@ await runScript(async () => {
       JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, outDir: 'out', skipLibCheck: false, types: [] } }),
     );
     await step('Installing the tarball into an empty project', () => exec(npm, ['install', '--no-audit', '--no-fund', tarball], { cwd: app }));
+    const formats = { root, tarball, app, step };
+    await checkPublishedTypes(formats);
     const tsc = resolve(root, 'node_modules/typescript/bin/tsc');
     await step('Type-checking and compiling a consumer call', () => exec(process.execPath, [tsc, '-p', '.'], { cwd: app }));
     // Not every consumer compiles with strict: the shipped declarations must hold up without it.
@@ -64,6 +69,7 @@ await runScript(async () => {
       const result = JSON.parse(run.stdout) as { numberIsValid: boolean };
       if (!result.numberIsValid) throw new ScriptError(`✘ unexpected consumer output: ${run.stdout}`);
       console.log(`✔ the packed package installs, type-checks and works: ${run.stdout.trim()}`);
+      for (const line of await checkModuleFormats(formats, prism.url)) console.log(`✔ ${line}`);
     } finally {
       await prism.stop();
     }

@@ -1,7 +1,8 @@
 /** createFungiesClient: openapi-fetch typed by the spec, plus the API's auth, id checks and clear errors. */
-import createClient, { type Client, type Middleware } from 'openapi-fetch';
+import createClient, { type Middleware } from 'openapi-fetch';
 import type { paths } from '../generated/api.js';
 import { applyAuth } from './auth.js';
+import type { ExactClient } from './exact.js';
 import { FungiesConnectionError, FungiesError, ResponseParseError } from './errors.js';
 import { findOperation } from './operations.js';
 import { normalizeOptions, type FungiesClientOptions, type NormalizedOptions } from './options.js';
@@ -11,8 +12,8 @@ import { resilientFetch } from './resilient-fetch.js';
 import { assertValidResponse } from './response-validation.js';
 import { responseInfo } from './unwrap.js';
 
-/** The openapi-fetch client for the Fungies API: `GET/POST/PATCH/DELETE(path, { params, body })`. */
-export type FungiesClient = Client<paths, 'application/json'>;
+/** The openapi-fetch client for the Fungies API: `GET/POST/PATCH/DELETE(path, { params, body })`, with exact bodies. */
+export type FungiesClient = ExactClient;
 
 export function createFungiesClient(options: FungiesClientOptions): FungiesClient {
   const normalized = normalizeOptions(options);
@@ -22,7 +23,7 @@ export function createFungiesClient(options: FungiesClientOptions): FungiesClien
     headers: normalized.headers,
   });
   client.use(fungiesMiddleware(normalized));
-  return client;
+  return client as FungiesClient;
 }
 
 function fungiesMiddleware({ publicKey, secretKey, validateResponses }: NormalizedOptions): Middleware {

@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import openapiTS, { astToString } from 'openapi-typescript';
+import { resourceFiles } from './generate-resources.js';
 import { deref, isObject, listOperations, operationParameters, type Json, type JsonObject } from './openapi-walk.js';
 import type { SpecFile } from './spec-file.js';
 import { webhooksModule } from './generate-webhooks.js';
@@ -24,6 +25,7 @@ export async function generateFiles(spec: SpecFile): Promise<Map<string, string>
   files.set('operations.ts', banner(spec) + operationsModule(spec.doc));
   files.set('schemas.ts', banner(spec) + schemasModule(spec.doc));
   files.set('webhooks.ts', banner(spec) + webhooksModule(spec.doc, SPEC_DOCUMENT_ID));
+  for (const [name, text] of resourceFiles(spec.doc)) files.set(name, banner(spec) + text);
   return files;
 }
 

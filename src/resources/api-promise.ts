@@ -1,0 +1,63 @@
+/** What a resource method returns: a promise of the data that can also give the raw response (openai-node's model). */
+import { requestIdOf } from '../request-id.js';
+
+/** The data with the response it came from. */
+export interface WithResponse<T> {
+  data: T;
+  response: Response;
+  /** From the response's `x-request-id` (or `request-id`) header; undefined when the server sent none. */
+  requestId: string | undefined;
+}
+
+type Send<T> = () => Promise<{ data: T; response: Response }>;
+
+/**
+ * Resolves to the 2xx `data`, or rejects with a typed error. `.withResponse()` resolves to the
+ * data, the `Response` and the request id instead.
+ */
+export class ApiPromise<T> implements Promise<T> {
+  readonly [Symbol.toStringTag] = 'ApiPromise';
+  #send: Send<T>;
+  #result: Promise<WithResponse<T>> | undefined;
+
+  /** @param lazy when true, nothing is sent until the promise is awaited (list methods, which may only be iterated). */
+  constructor(send: Send<T>, lazy = false) {
+    this.#send = send;
+    if (!lazy) this.#start();
+  }
+
+  #start(): Promise<WithResponse<T>> {
+    this.#result ??= this.#send().then(({ data, response }) => ({ data, response, requestId: requestIdOf(response.headers) }));
+    return this.#result;
+  }
+
+  withResponse(): Promise<WithResponse<T>> {
+    return this.#start();
+  }
+
+  then<A = T, B = never>(onFulfilled?: ((value: T) => A | PromiseLike<A>) | null, onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<A | B> {
+    return this.#start().then((r) => r.data).then(onFulfilled, onRejected);
+  }
+
+  catch<B = never>(onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<T | B> {
+    return this.then(undefined, onRejected);
+  }
+
+  finally(onFinally?: (() => void) | null): Promise<T> {
+    return this.then().finally(onFinally);
+  }
+}
+
+/** A list method's result: await it for one page, or `for await` it for every item across pages. */
+export class ListPromise<Page, Item> extends ApiPromise<Page> implements AsyncIterable<Item> {
+  #iterate: () => AsyncIterator<Item>;
+
+  constructor(send: Send<Page>, iterate: () => AsyncIterator<Item>) {
+    super(send, true);
+    this.#iterate = iterate;
+  }
+
+  [Symbol.asyncIterator](): AsyncIterator<Item> {
+    return this.#iterate();
+  }
+}

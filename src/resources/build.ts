@@ -1,0 +1,80 @@
+/** Turns the generated resource table into the functions of `fungies.orders.list()` and friends. */
+import type { FungiesClient } from '../client.js';
+import { paginate, type PaginatedPath } from '../paginate.js';
+import { InvalidParameterError } from '../errors.js';
+import { unwrap } from '../unwrap.js';
+import { ApiPromise, ListPromise } from './api-promise.js';
+import { requestInit, type RequestOptions } from './request-options.js';
+import { isMethodSpec, type ResourceMethodSpec, type ResourceTable } from './resource-table.js';
+
+type Result = { data?: unknown; error?: unknown; response: Response };
+type Call = (path: string, init: Record<string, unknown>) => Promise<Result>;
+type Init = ReturnType<typeof requestInit>;
+
+const PAGING = ['skip', 'take', 'cursor', 'page', 'limit'];
+
+export function buildResources<R>(client: FungiesClient, table: ResourceTable, prefix = ''): R {
+  const out: Record<string, unknown> = {};
+  for (const [name, node] of Object.entries(table)) {
+    out[name] = isMethodSpec(node) ? bindMethod(client, node, `${prefix}${name}`) : buildResources(client, node, `${prefix}${name}.`);
+  }
+  return Object.freeze(out) as R;
+}
+
+const kind = (value: unknown) => (value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value);
+const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** JavaScript callers get the check TypeScript gives typed ones: the argument, by name and position. */
+function checkArguments(spec: ResourceMethodSpec, name: string, path: Record<string, unknown>, body: unknown, query: unknown): void {
+  const signature = `${name}(${[...spec.pathParams, ...(spec.body ? ['body'] : []), ...(spec.query ? ['query'] : [])].join(', ')})`;
+  spec.pathParams.forEach((param, i) => {
+    if (typeof path[param] !== 'string') {
+      throw new InvalidParameterError(spec.operationId, `path.${param}`, `${signature}: argument ${i + 1}, ${param}, must be a string; got ${kind(path[param])}`);
+    }
+  });
+  if (spec.body && !isPlainObject(body)) throw new InvalidParameterError(spec.operationId, 'body', `${signature}: body must be an object; got ${kind(body)}`);
+  if (query !== undefined && !isPlainObject(query)) {
+    throw new InvalidParameterError(spec.operationId, 'query', `${signature}: query must be an object of query parameters; got ${kind(query)}`);
+  }
+}
+
+async function send(client: FungiesClient, spec: ResourceMethodSpec, init: Record<string, unknown>): Promise<{ data: unknown; response: Response }> {
+  // The method and path come from the spec-generated table, so the call is as typed as the path style.
+  const call = (client[spec.method] as unknown as Call).bind(client);
+  const result = await call(spec.path, init);
+  const envelope = (await unwrap(result)) as { data?: unknown } | undefined;
+  return { data: envelope?.data, response: result.response };
+}
+
+/** A client whose GET carries the caller's signal and headers, for paginate's later pages. */
+function withInit(client: FungiesClient, extra: Init): FungiesClient {
+  const get = client.GET as unknown as Call;
+  return { GET: (path: string, init: Record<string, unknown>) => get(path, { ...init, ...extra }) } as unknown as FungiesClient;
+}
+
+function bindMethod(client: FungiesClient, spec: ResourceMethodSpec, name: string) {
+  return (...args: unknown[]) => {
+    const path: Record<string, unknown> = {};
+    spec.pathParams.forEach((name, i) => (path[name] = args[i]));
+    let next = spec.pathParams.length;
+    // The API's own examples send `{}` for writes that take no fields, so an omitted body is sent as `{}`.
+    const body = spec.body ? (args[next++] ?? {}) : undefined;
+    const query = spec.query ? (args[next++] as Record<string, unknown> | undefined) : undefined;
+    checkArguments(spec, name, path, body, query);
+    const extra = requestInit(args[next] as RequestOptions | undefined);
+    const init = { params: { path, query }, ...(spec.body ? { body } : {}), ...extra };
+    if (!spec.list) return new ApiPromise(() => send(client, spec, init));
+    return new ListPromise(
+      () => send(client, spec, init),
+      () => {
+        const filters = Object.fromEntries(Object.entries(query ?? {}).filter(([k]) => !PAGING.includes(k)));
+        const size = query?.['take'] ?? query?.['limit'];
+        return paginate(withInit(client, extra), spec.path as PaginatedPath, {
+          path: path as never,
+          query: filters as never,
+          ...(typeof size === 'number' ? { pageSize: size } : {}),
+        })[Symbol.asyncIterator]();
+      },
+    );
+  };
+}
