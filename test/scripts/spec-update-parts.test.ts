@@ -34,15 +34,32 @@ describe('bundleSpec', () => {
       info: { title: 't', version: '1' },
       paths: { '/o': { get: { operationId: 'GetO', responses: { '200': { description: '', content: { 'application/json': { schema: { $ref: './schemas/order.yaml#/Order' } } } } } } } },
     };
-    const bundled = await bundleSpec(doc, join(dir, 'api.yaml'), 'api.yaml');
+    const bundled = await bundleSpec(doc, { base: join(dir, 'api.yaml'), label: 'api.yaml', isUrl: false });
     expect([...allRefs(bundled)].filter(({ ref }) => !ref.startsWith('#'))).toEqual([]);
     expect(JSON.stringify(bundled)).toContain('"properties":{"id":{"type":"string"}}');
+  });
+
+  it('bundles a legitimate multi-file spec: siblings, a subfolder, refs between them, a path with a space', async () => {
+    const dir = await tempDir();
+    await mkdir(join(dir, 'my schemas'));
+    await writeFile(join(dir, 'my schemas/order.yaml'), 'Order:\n  type: object\n  properties:\n    id: { $ref: "../common.yaml#/Id" }\n');
+    await writeFile(join(dir, 'common.yaml'), 'Id:\n  type: string\n  format: uuid\n');
+    await writeFile(join(dir, 'responses.json'), JSON.stringify({ NotFound: { description: 'gone' } }));
+    const doc = {
+      openapi: '3.1.0',
+      info: { title: 't', version: '1' },
+      paths: { '/o': { get: { operationId: 'GetO', responses: { '200': { description: '', content: { 'application/json': { schema: { $ref: './my%20schemas/order.yaml#/Order' } } } }, '404': { $ref: 'responses.json#/NotFound' } } } } },
+    };
+    const bundled = await bundleSpec(doc, { base: join(dir, 'api.yaml'), label: 'api.yaml', isUrl: false });
+    expect([...allRefs(bundled)].filter(({ ref }) => !ref.startsWith('#'))).toEqual([]);
+    expect(JSON.stringify(bundled)).toContain('"format":"uuid"');
+    expect(JSON.stringify(bundled)).toContain('"description":"gone"');
   });
 
   it('names the file when an external $ref cannot be read', async () => {
     const dir = await tempDir();
     const doc = { openapi: '3.1.0', paths: { '/o': { get: { responses: { '200': { $ref: './missing.yaml#/R' } } } } } };
-    await expect(bundleSpec(doc, join(dir, 'api.yaml'), 'api.yaml')).rejects.toThrow(/^✘ cannot bundle api\.yaml: .*missing\.yaml/);
+    await expect(bundleSpec(doc, { base: join(dir, 'api.yaml'), label: 'api.yaml', isUrl: false })).rejects.toThrow(/^✘ \$ref "\.\/missing\.yaml#\/R" at api\.yaml#\/paths\/~1o\/get\/responses\/200: missing\.yaml not found; nothing was changed$/);
   });
 });
 

@@ -12,6 +12,7 @@ import { isObject, listOperations } from '../openapi-walk.js';
 import { DEFAULT_SPEC_PATH, formatProblems, parseSpecText, SpecInvalidError, type SpecFile } from '../spec-file.js';
 import { loadValidSpec } from '../validate.js';
 import { bundleSpec } from './bundle.js';
+import { createBudget } from './download.js';
 import { canonicalize, toYaml } from './canonical.js';
 import type { OperationKey } from './changes.js';
 import { classify } from './classify.js';
@@ -33,6 +34,10 @@ export interface SpecUpdateOptions {
   official?: boolean;
   /** Report only; write nothing. */
   dryRun?: boolean;
+  /** Cap on the bytes read for the spec and every file it references together. @default DEFAULT_MAX_BYTES (20 MiB) */
+  maxBytes?: number;
+  /** Cap on the time all downloads of one update take together. @default DEFAULT_TIMEOUT_MS (60 s) @unit milliseconds */
+  timeoutMs?: number;
   fetch?: typeof globalThis.fetch;
   now?: () => Date;
   log?: (text: string) => void;
@@ -56,12 +61,14 @@ export async function specUpdate(options: SpecUpdateOptions): Promise<SpecUpdate
   const official = options.official === true || source === defaultUrl;
   log(`==> Updating ${DEFAULT_SPEC_PATH} from ${source}${official ? ' (official)' : ''}`);
 
-  const input = await readSource(source, { cwd: options.sourceCwd ?? cwd, ...(options.fetch ? { fetch: options.fetch } : {}) });
+  const budget = createBudget(options.maxBytes, options.timeoutMs);
+  const reading = { budget, ...(options.fetch ? { fetch: options.fetch } : {}) };
+  const input = await readSource(source, { cwd: options.sourceCwd ?? cwd, ...reading });
   const parsed = asUpdateError(() => parseSpecText(input.text, input.label));
   if (!('openapi' in parsed.doc) || !('paths' in parsed.doc)) {
     throw fail(`${input.label} is YAML/JSON but not an OpenAPI document (no "openapi" and "paths" at the top level)`);
   }
-  const text = toYaml(canonicalize(await bundleSpec(parsed.doc, input.base, input.label)));
+  const text = toYaml(canonicalize(await bundleSpec(parsed.doc, input, reading)));
 
   const staging = await mkdtemp(join(tmpdir(), 'spec-update-'));
   try {
@@ -150,8 +157,11 @@ function asUpdateError<T>(run: () => T): T {
   try {
     return run();
   } catch (err) {
-    if (err instanceof SpecInvalidError) throw new ScriptError(formatProblems(err.file, err.problems), EXIT_UPDATE_FAILED);
-    throw err;
+    if (!(err instanceof SpecInvalidError)) throw err;
+    const [only] = err.problems;
+    // A problem with no place in the file (an alias bomb) is one line, not a located list.
+    if (err.problems.length === 1 && only && !only.pointer && !only.line) throw fail(`${err.file}: ${only.message}`);
+    throw new ScriptError(formatProblems(err.file, err.problems), EXIT_UPDATE_FAILED);
   }
 }
 
