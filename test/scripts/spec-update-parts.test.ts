@@ -245,13 +245,27 @@ describe('swapIn', () => {
     await writeFile(join(dir, 'spec.yaml'), 'v1');
     await mkdir(join(dir, 'generated'));
     await writeFile(join(dir, 'generated/api.ts'), 'old types');
-    // A leftover non-empty backup folder makes the second rename fail, after spec.yaml was swapped.
-    await mkdir(join(dir, 'generated.spec-update-old'));
-    await writeFile(join(dir, 'generated.spec-update-old/x'), '');
-    await expect(swapIn(dir, { files: new Map([['spec.yaml', 'v2']]), dirs: new Map([['generated', new Map([['api.ts', 'new types']])]]) })).rejects.toThrow();
-    expect((await readdir(dir)).sort()).toEqual(['generated', 'generated.spec-update-old', 'spec.yaml']);
+    const plan = { files: new Map([['spec.yaml', 'v2']]), dirs: new Map([['generated', new Map([['api.ts', 'new types']])]]) };
+    let step = 0;
+    await expect(
+      swapIn(dir, plan, {
+        // Step 11 puts the new spec.yaml in place; failing right after it (as a full disk might) must undo it.
+        afterStep: () => {
+          if (++step === 11) throw new Error('EIO: i/o error');
+        },
+      }),
+    ).rejects.toThrow(/EIO/);
+    expect((await readdir(dir)).sort()).toEqual(['generated', 'spec.yaml']);
     expect(await readFile(join(dir, 'spec.yaml'), 'utf8')).toBe('v1');
     expect(await readFile(join(dir, 'generated/api.ts'), 'utf8')).toBe('old types');
+  });
+
+  it('a backup folder an earlier version left behind (generated.spec-update-old) no longer makes it fail', async () => {
+    const dir = await tempDir();
+    await mkdir(join(dir, 'generated.spec-update-old'));
+    await writeFile(join(dir, 'generated.spec-update-old/x'), '');
+    await swapIn(dir, { files: new Map(), dirs: new Map([['generated', new Map([['api.ts', 'new types']])]]) });
+    expect(await readFile(join(dir, 'generated/api.ts'), 'utf8')).toBe('new types');
   });
 
   it('writes nothing when staging fails', async () => {
