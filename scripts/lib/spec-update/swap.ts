@@ -53,6 +53,13 @@ export async function claimStaging(cwd: string, afterStep: () => void = () => {}
   return dir;
 }
 
+/** Removes this process's staging folder, unless a journal in it still has a swap to complete. */
+export async function releaseStaging(cwd: string): Promise<void> {
+  const dir = join(cwd, STAGING_DIR);
+  if ((await ownerOf(dir)) !== process.pid || (await exists(join(dir, JOURNAL)))) return;
+  await rm(dir, { recursive: true, force: true });
+}
+
 export async function swapIn(cwd: string, plan: SwapPlan, { afterStep = () => {} }: SwapOptions = {}): Promise<void> {
   const dir = await claimStaging(cwd, afterStep);
   const targets = [...plan.files.keys(), ...plan.dirs.keys()];
@@ -102,7 +109,8 @@ export async function recoverInterruptedUpdate(cwd: string): Promise<string | un
   if (journal) {
     for (const [i, rel] of journal.targets.entries()) await moveIn(cwd, dir, i, rel);
     await rm(dir, { recursive: true, force: true });
-    return `✔ finished an update that was interrupted half-way: ${journal.targets.join(', ')} now hold the new version (${STAGING_DIR}/ removed)`;
+    const names = await Promise.all(journal.targets.map(async (rel) => ((await stat(join(cwd, rel)).catch(() => undefined))?.isDirectory() ? `${rel}/` : rel)));
+    return `✔ finished an update that was interrupted half-way: ${names.join(', ')} now hold the new version (${STAGING_DIR}/ removed)`;
   }
   const completed = await exists(join(dir, DONE));
   await rm(dir, { recursive: true, force: true });
