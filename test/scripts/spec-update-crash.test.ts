@@ -76,6 +76,14 @@ describe('swapIn, killed after every file operation', () => {
     expect(await recoverInterruptedUpdate(dir)).toBeUndefined();
   }, 30_000);
 
+  it('a staging folder a live spec:update holds is left alone, and the run stops saying so', async () => {
+    const dir = await oldRepo();
+    await writeTree(dir, new Map([[`${STAGING_DIR}/owner`, String(process.ppid)], [`${STAGING_DIR}/journal.json`, JSON.stringify({ targets: ['openapi/api-docs.yaml'] })]]));
+    await expect(recoverInterruptedUpdate(dir)).rejects.toThrow(new RegExp(`^✘ another spec:update \\(process ${process.ppid}\\) is using \\.spec-update/`));
+    await expect(swapIn(dir, CRASH_PLAN)).rejects.toThrow(/another spec:update/);
+    expect((await readTree(dir)).get(`${STAGING_DIR}/journal.json`)).toBeDefined();
+  });
+
   it('a failure inside the swap (not a crash) puts the old state back at once', async () => {
     const dir = await oldRepo();
     let step = 0;
@@ -173,4 +181,27 @@ describe('in a copy of the repository: the next spec:check or spec:update recove
     expect(lines[0]).toBe('✔ removed .spec-update/ left by an interrupted update that had not changed anything yet');
     expect(repo.gitStatus()).toBe('');
   }, 60_000);
+});
+
+describe('leftovers of the swap spec:update used before the journal (<target>.spec-update-old/-new beside each target)', () => {
+  it('killed half-way (generated/ set aside, not replaced): the old version is put back', async () => {
+    const dir = await oldRepo();
+    // The state a kill right after rename 5 of the old swap left: the spec already new, generated/ gone.
+    await writeTree(dir, new Map([['openapi/api-docs.yaml', 'new spec'], ['openapi/api-docs.yaml.spec-update-old', 'old spec'], ['openapi/CHANGES.md.spec-update-new', 'new changes']]));
+    await writeTree(dir, new Map([['generated.spec-update-old/api.ts', 'old api'], ['generated.spec-update-old/gone.ts', 'old, dropped by the new version'], ['generated.spec-update-new/api.ts', 'new api']]));
+    await rm(join(dir, 'generated'), { recursive: true });
+    const said = await recoverInterruptedUpdate(dir);
+    expect(said).toMatch(/^✔ put back the old version from the backups an interrupted spec:update left: generated\/, openapi\/api-docs\.yaml$/);
+    expect(asText(await readTree(dir))).toBe(OLD);
+  });
+
+  it('killed while deleting its backups (every new file in place): the backups are deleted', async () => {
+    const dir = await oldRepo();
+    await writeTree(dir, NEW_TREE);
+    await rm(join(dir, 'generated/gone.ts'));
+    await writeTree(dir, new Map([['generated.spec-update-old/api.ts', 'old api']]));
+    const said = await recoverInterruptedUpdate(dir);
+    expect(said).toMatch(/^✔ removed the backups an interrupted spec:update left: generated\.spec-update-old$/);
+    expect(asText(await readTree(dir))).toBe(NEW);
+  });
 });

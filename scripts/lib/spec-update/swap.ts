@@ -11,6 +11,7 @@
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ScriptError } from '../cli.js';
+import { recoverLegacyLeftovers } from './legacy-leftovers.js';
 
 /** The one staging place of spec:update, relative to the repository root. */
 export const STAGING_DIR = '.spec-update';
@@ -102,7 +103,7 @@ export async function swapIn(cwd: string, plan: SwapPlan, { afterStep = () => {}
  */
 export async function recoverInterruptedUpdate(cwd: string): Promise<string | undefined> {
   const dir = join(cwd, STAGING_DIR);
-  if (!(await exists(dir))) return undefined;
+  if (!(await exists(dir))) return recoverLegacyLeftovers(cwd);
   const owner = await ownerOf(dir);
   if (owner !== undefined && owner !== process.pid && isAlive(owner)) throw busy(owner);
   const journal = await readJournal(dir);
@@ -193,7 +194,9 @@ function isAlive(pid: number): boolean {
 }
 
 const busy = (owner: number | undefined) =>
-  new ScriptError(`✘ another spec:update${owner ? ` (process ${owner})` : ''} is using ${STAGING_DIR}/: wait for it to finish and run this again`);
+  new ScriptError(
+    `✘ another spec:update${owner ? ` (process ${owner})` : ''} is using ${STAGING_DIR}/: wait for it to finish and run this again (if no spec:update is running, delete ${STAGING_DIR}/${OWNER} and run this again)`,
+  );
 
 async function exists(path: string): Promise<boolean> {
   return stat(path).then(
