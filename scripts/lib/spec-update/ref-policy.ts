@@ -7,6 +7,7 @@ import { realpath } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { downloadCapped, readCappedFile, type Budget } from './download.js';
+import { withoutCredentials } from './source.js';
 
 export interface RefPolicy {
   /** Why `target` may not be read, or undefined when it may. */
@@ -103,7 +104,7 @@ export function urlPolicy(specUrl: string, budget: Budget, fetch: typeof globalT
       if (!response.ok) throw new RefReadError(`answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`);
       return body;
     },
-    name: (target) => target,
+    name: withoutCredentials,
   };
 }
 

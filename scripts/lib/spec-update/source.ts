@@ -80,7 +80,8 @@ export function networkReason(err: unknown): string {
   return code ?? e.cause?.message ?? e.message ?? String(err);
 }
 
-function withoutCredentials(url: string): string {
+/** A URL as messages show it: user and password never printed. */
+export function withoutCredentials(url: string): string {
   try {
     const u = new URL(url);
     u.username = '';
