@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { ScriptError } from '../../scripts/lib/cli.js';
+import { bundleSpec } from '../../scripts/lib/spec-update/bundle.js';
 import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS } from '../../scripts/lib/spec-update/download.js';
 import { createSandbox, type Sandbox } from './spec-update-sandbox.js';
 
@@ -111,6 +112,10 @@ describe('a spec from a URL never reads the local disk', () => {
   let base: string;
   const served = new Map<string, string>();
   const hits: string[] = [];
+  /** Another origin, which a redirect must never reach. */
+  let other: Server;
+  let elsewhere: string;
+  const otherHits: string[] = [];
 
   beforeAll(async () => {
     server = createServer((req, res) => {
@@ -138,15 +143,26 @@ describe('a spec from a URL never reads the local disk', () => {
         setTimeout(() => res.destroy(), 10_000).unref();
       } else if (req.url === '/huge') {
         res.writeHead(200, { 'content-type': 'application/yaml', 'content-length': String(300_000) }).end('#'.repeat(300_000));
+      } else if (req.url === '/moved.yaml') {
+        res.writeHead(302, { location: '/parts/desc.yaml' }).end();
+      } else if (req.url === '/hop.yaml') {
+        res.writeHead(302, { location: `${elsewhere}/secret.yaml` }).end();
       } else if (body !== undefined) res.writeHead(200, { 'content-type': 'application/yaml' }).end(body);
       else res.writeHead(404).end('not here');
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    other = createServer((req, res) => {
+      otherHits.push(req.url ?? '');
+      res.writeHead(200, { 'content-type': 'application/yaml' }).end(`token: ${SECRET}\n`);
+    });
+    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+    elsewhere = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
   });
   afterAll(async () => {
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
+    await new Promise((resolve) => other.close(resolve));
   });
 
   it.each([
@@ -163,6 +179,19 @@ describe('a spec from a URL never reads the local disk', () => {
     hits.length = 0;
     await expectRefused(`${base}/abs.yaml`, /\/proc\/self\/environ.*404/);
     expect(hits).toEqual(['/abs.yaml', '/proc/self/environ']);
+  });
+
+  it('a $ref redirected to another origin is refused without asking that origin', async () => {
+    served.set('/redirecting.yaml', specWith({ $ref: './hop.yaml#/token' }));
+    await expectRefused(`${base}/redirecting.yaml`, /\$ref "\.\/hop\.yaml#\/token" at .*#\/info\/description: .*redirect.*127\.0\.0\.1:\d+\/secret\.yaml.*only URLs on/);
+    expect(otherHits).toEqual([]);
+  });
+
+  it('same-origin $refs are bundled, a redirect on the same origin followed', async () => {
+    served.set('/parts/desc.yaml', 'Desc: described elsewhere\n');
+    const doc = { openapi: '3.1.0', info: { title: 't', version: '1', description: { $ref: './moved.yaml#/Desc' } }, paths: {} };
+    const bundled = await bundleSpec(doc, { base: `${base}/api.yaml`, label: `${base}/api.yaml`, isUrl: true });
+    expect(bundled['info']).toEqual({ title: 't', version: '1', description: 'described elsewhere' });
   });
 
   it('an endless body stops at the size cap', async () => {

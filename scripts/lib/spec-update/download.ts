@@ -66,13 +66,30 @@ export interface Downloaded {
   body: Buffer;
 }
 
+export interface DownloadOptions {
+  headers?: Record<string, string>;
+  /**
+   * When given, redirects are followed one by one and a hop to a URL this refuses is not requested:
+   * the redirect itself is returned (status 3xx, `location` header) for the caller to report.
+   */
+  mayRedirectTo?: (url: string) => boolean;
+}
+
+const MAX_REDIRECTS = 5;
+
 /**
  * fetch, then the body chunk by chunk until the budget runs out (an endless body stops there), all
  * under the budget's deadline. A non-2xx answer is returned with an empty body, unread.
  */
-export async function downloadCapped(url: string, budget: Budget, fetch: typeof globalThis.fetch, headers: Record<string, string> = {}): Promise<Downloaded> {
+export async function downloadCapped(url: string, budget: Budget, fetch: typeof globalThis.fetch, { headers = {}, mayRedirectTo }: DownloadOptions = {}): Promise<Downloaded> {
   try {
-    const response = await fetch(url, { signal: budget.signal, headers });
+    let response = await fetch(url, { signal: budget.signal, headers, redirect: mayRedirectTo ? 'manual' : 'follow' });
+    for (let hops = 0; mayRedirectTo && hops < MAX_REDIRECTS && isRedirect(response); hops++) {
+      const next = new URL(response.headers.get('location') ?? '', response.url || url).href;
+      if (!mayRedirectTo(next)) break;
+      await response.body?.cancel().catch(() => undefined);
+      response = await fetch(next, { signal: budget.signal, headers, redirect: 'manual' });
+    }
     if (!response.ok || !response.body) {
       await response.body?.cancel().catch(() => undefined);
       return { response, body: Buffer.alloc(0) };
@@ -103,3 +120,5 @@ export async function downloadCapped(url: string, budget: Budget, fetch: typeof 
     throw err;
   }
 }
+
+const isRedirect = (response: Response) => response.status >= 300 && response.status < 400 && response.headers.has('location');

@@ -50,7 +50,7 @@ async function readUrl(url: string, fetch: typeof globalThis.fetch, budget: Budg
   let response: Response;
   let text: string;
   try {
-    const download = await downloadCapped(url, budget, fetch, { accept: 'application/yaml, application/json;q=0.9, text/plain;q=0.8' });
+    const download = await downloadCapped(url, budget, fetch, { headers: { accept: 'application/yaml, application/json;q=0.9, text/plain;q=0.8' } });
     response = download.response;
     text = download.body.toString('utf8');
   } catch (err) {
