@@ -74,6 +74,12 @@ describe('a spec from a file may reference only files under its own folder', () 
     await expectRefused(source, /\$ref "\.\/link\.yaml#\/token" at .*#\/info\/description: .*outside/);
   });
 
+  it('a $ref resolved against a schema\'s $id (which the bundler honours) is refused all the same', async () => {
+    const schema = { $id: `file://${outside}/`, type: 'object', properties: { p: { $ref: 'secret.yaml#/token' } } };
+    const source = await file('with-id.yaml', specWith('x', { components: { schemas: { A: schema } } }));
+    await expectRefused(source, /^✘ a \$ref in .*with-id\.yaml to file:\/\/.*private\/secret\.yaml: .*outside it/);
+  });
+
   it('a sibling file that climbs out is refused, named by its own file and pointer', async () => {
     await writeFile(join(folder, 'schemas/sneaky.yaml'), stringify({ Thing: { type: 'object', description: { $ref: '../../private/secret.yaml#/token' } } }));
     const source = await file('nested.yaml', specWith('x', { components: { schemas: { Thing: { $ref: './schemas/sneaky.yaml#/Thing' } } } }));
