@@ -3,9 +3,13 @@ import { ScriptError, runScript } from './lib/cli.js';
 import { driftedFiles } from './lib/drift.js';
 import { generateFiles, GENERATED_DIR } from './lib/generate.js';
 import { DEFAULT_SPEC_PATH } from './lib/spec-file.js';
+import { recoverInterruptedUpdate } from './lib/spec-update/swap.js';
 import { loadValidSpec } from './lib/validate.js';
 
 await runScript(async () => {
+  // A spec:update killed half-way is completed or undone first, so what is checked is one whole version.
+  const recovered = await recoverInterruptedUpdate(process.cwd());
+  if (recovered) console.log(recovered);
   const file = process.argv[2] ?? DEFAULT_SPEC_PATH;
   console.log(`==> Checking ${file} and ${GENERATED_DIR}/`);
   const spec = await loadValidSpec(file);

@@ -1,7 +1,8 @@
-/** npm run spec:update -- [<url|file>] [--official] [--fail-on-breaking] [--dry-run]: see HELP. */
+/** npm run spec:update -- [<url|file>] [--official] [--fail-on-breaking] [--dry-run] [--max-mb N] [--timeout S]: see HELP. */
 import { parseArgs } from 'node:util';
 import { runScript, ScriptError } from './lib/cli.js';
 import { specUpdate } from './lib/spec-update/command.js';
+import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS } from './lib/spec-update/download.js';
 import { EXIT_UPDATE_FAILED } from './lib/spec-update/source.js';
 
 const HELP = `Usage: npm run spec:update -- [<url|file>] [options]
@@ -16,7 +17,12 @@ step passes.
                       its operations are marked official in openapi/PROVENANCE.md
   --fail-on-breaking  exit 1 when anything is breaking (for CI)
   --dry-run           report only, write nothing
+  --max-mb <n>        refuse a spec that, with the files it references, is larger (default ${DEFAULT_MAX_BYTES / 1024 / 1024})
+  --timeout <s>       give up when the downloads take longer, in seconds (default ${DEFAULT_TIMEOUT_MS / 1000})
   -h, --help          this text
+
+A spec from a file may $ref only files under its own folder; a spec from a URL only URLs on the
+same origin, never local files. Anything else is refused by name and JSON pointer.
 
 Exit codes: 0 updated (or already up to date), 1 breaking changes with --fail-on-breaking,
 2 usage, network or spec error (nothing was changed).`;
@@ -26,7 +32,14 @@ await runScript(async () => {
   try {
     args = parseArgs({
       allowPositionals: true,
-      options: { official: { type: 'boolean' }, 'fail-on-breaking': { type: 'boolean' }, 'dry-run': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        official: { type: 'boolean' },
+        'fail-on-breaking': { type: 'boolean' },
+        'dry-run': { type: 'boolean' },
+        'max-mb': { type: 'string' },
+        timeout: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
     });
   } catch (err) {
     throw new ScriptError(`✘ ${(err as Error).message}\n\n${HELP}`, EXIT_UPDATE_FAILED);
@@ -39,8 +52,17 @@ await runScript(async () => {
     sourceCwd: process.env['INIT_CWD'] ?? process.cwd(),
     official: args.values.official,
     dryRun: args.values['dry-run'],
+    maxBytes: positive(args.values['max-mb'], '--max-mb', 'megabytes, e.g. --max-mb 50', DEFAULT_MAX_BYTES / 1024 / 1024) * 1024 * 1024,
+    timeoutMs: positive(args.values.timeout, '--timeout', 'seconds, e.g. --timeout 120', DEFAULT_TIMEOUT_MS / 1000) * 1000,
   });
   if (args.values['fail-on-breaking'] && result.breaking > 0) {
     throw new ScriptError(`✘ ${result.breaking} breaking change(s) (--fail-on-breaking)`, 1);
   }
 });
+
+function positive(value: string | undefined, flag: string, unit: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new ScriptError(`✘ ${flag} ${value}: expected a positive number of ${unit}`, EXIT_UPDATE_FAILED);
+  return n;
+}

@@ -1,6 +1,6 @@
 /** Reads an OpenAPI document from YAML or JSON text and maps JSON pointers back to source lines. */
 import { readFile } from 'node:fs/promises';
-import { LineCounter, parseDocument, isNode } from 'yaml';
+import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import { pointerSegments } from '../../src/json-pointer.js';
 
 export const DEFAULT_SPEC_PATH = 'openapi/api-docs.yaml';
@@ -51,17 +51,8 @@ export async function readSpecFile(file: string): Promise<SpecFile> {
 /** Parses YAML (a superset of JSON); a syntax error becomes a SpecInvalidError with its line. */
 export function parseSpecText(text: string, file: string): SpecFile {
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
-  if (document.errors.length > 0) {
-    throw new SpecInvalidError(
-      file,
-      document.errors.map((e) => {
-        const pos = e.linePos?.[0];
-        return { pointer: '', message: `YAML syntax: ${(e.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')}`, line: pos?.line, column: pos?.col };
-      }),
-    );
-  }
-  const doc = document.toJS({ maxAliasCount: 1000 }) as unknown;
+  const document = parseYamlDocument(text, file, lineCounter);
+  const doc = toPlainValue(document, file);
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
     throw new SpecInvalidError(file, [{ pointer: '', message: 'the document is not a YAML/JSON object (is this an OpenAPI file?)', line: 1 }]);
   }
@@ -77,6 +68,43 @@ export function parseSpecText(text: string, file: string): SpecFile {
       return { line, column: col };
     },
   };
+}
+
+/** Any YAML/JSON value (a file a spec references), with the same syntax checks and alias cap as a spec. */
+export function parseYamlValue(text: string, file: string): unknown {
+  return toPlainValue(parseYamlDocument(text, file, new LineCounter()), file);
+}
+
+/**
+ * Each use of an alias counts the aliases inside what it names: past this many, the document is a
+ * "billion laughs" bomb (a few hundred bytes expanding to gigabytes), not a spec.
+ */
+export const MAX_YAML_ALIAS_COUNT = 1000;
+
+function parseYamlDocument(text: string, file: string, lineCounter: LineCounter): Document {
+  const document = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
+  if (document.errors.length > 0) {
+    throw new SpecInvalidError(
+      file,
+      document.errors.map((e) => {
+        const pos = e.linePos?.[0];
+        return { pointer: '', message: `YAML syntax: ${(e.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')}`, line: pos?.line, column: pos?.col };
+      }),
+    );
+  }
+  return document;
+}
+
+function toPlainValue(document: Document, file: string): unknown {
+  try {
+    return document.toJS({ maxAliasCount: MAX_YAML_ALIAS_COUNT });
+  } catch (err) {
+    // The yaml package signals an alias explosion with a ReferenceError; anything else is a bug.
+    if (err instanceof ReferenceError && /alias/i.test(err.message)) {
+      throw new SpecInvalidError(file, [{ pointer: '', message: `YAML aliases expand past ${MAX_YAML_ALIAS_COUNT} uses (an alias bomb): refused` }]);
+    }
+    throw err;
+  }
 }
 
 /** One screen per broken spec: file, then `line:col  pointer  message` per problem. */

@@ -34,15 +34,32 @@ describe('bundleSpec', () => {
       info: { title: 't', version: '1' },
       paths: { '/o': { get: { operationId: 'GetO', responses: { '200': { description: '', content: { 'application/json': { schema: { $ref: './schemas/order.yaml#/Order' } } } } } } } },
     };
-    const bundled = await bundleSpec(doc, join(dir, 'api.yaml'), 'api.yaml');
+    const bundled = await bundleSpec(doc, { base: join(dir, 'api.yaml'), label: 'api.yaml', isUrl: false });
     expect([...allRefs(bundled)].filter(({ ref }) => !ref.startsWith('#'))).toEqual([]);
     expect(JSON.stringify(bundled)).toContain('"properties":{"id":{"type":"string"}}');
+  });
+
+  it('bundles a legitimate multi-file spec: siblings, a subfolder, refs between them, a path with a space', async () => {
+    const dir = await tempDir();
+    await mkdir(join(dir, 'my schemas'));
+    await writeFile(join(dir, 'my schemas/order.yaml'), 'Order:\n  type: object\n  properties:\n    id: { $ref: "../common.yaml#/Id" }\n');
+    await writeFile(join(dir, 'common.yaml'), 'Id:\n  type: string\n  format: uuid\n');
+    await writeFile(join(dir, 'responses.json'), JSON.stringify({ NotFound: { description: 'gone' } }));
+    const doc = {
+      openapi: '3.1.0',
+      info: { title: 't', version: '1' },
+      paths: { '/o': { get: { operationId: 'GetO', responses: { '200': { description: '', content: { 'application/json': { schema: { $ref: './my%20schemas/order.yaml#/Order' } } } }, '404': { $ref: 'responses.json#/NotFound' } } } } },
+    };
+    const bundled = await bundleSpec(doc, { base: join(dir, 'api.yaml'), label: 'api.yaml', isUrl: false });
+    expect([...allRefs(bundled)].filter(({ ref }) => !ref.startsWith('#'))).toEqual([]);
+    expect(JSON.stringify(bundled)).toContain('"format":"uuid"');
+    expect(JSON.stringify(bundled)).toContain('"description":"gone"');
   });
 
   it('names the file when an external $ref cannot be read', async () => {
     const dir = await tempDir();
     const doc = { openapi: '3.1.0', paths: { '/o': { get: { responses: { '200': { $ref: './missing.yaml#/R' } } } } } };
-    await expect(bundleSpec(doc, join(dir, 'api.yaml'), 'api.yaml')).rejects.toThrow(/^✘ cannot bundle api\.yaml: .*missing\.yaml/);
+    await expect(bundleSpec(doc, { base: join(dir, 'api.yaml'), label: 'api.yaml', isUrl: false })).rejects.toThrow(/^✘ \$ref "\.\/missing\.yaml#\/R" at api\.yaml#\/paths\/~1o\/get\/responses\/200: missing\.yaml not found; nothing was changed$/);
   });
 });
 
@@ -228,13 +245,27 @@ describe('swapIn', () => {
     await writeFile(join(dir, 'spec.yaml'), 'v1');
     await mkdir(join(dir, 'generated'));
     await writeFile(join(dir, 'generated/api.ts'), 'old types');
-    // A leftover non-empty backup folder makes the second rename fail, after spec.yaml was swapped.
-    await mkdir(join(dir, 'generated.spec-update-old'));
-    await writeFile(join(dir, 'generated.spec-update-old/x'), '');
-    await expect(swapIn(dir, { files: new Map([['spec.yaml', 'v2']]), dirs: new Map([['generated', new Map([['api.ts', 'new types']])]]) })).rejects.toThrow();
-    expect((await readdir(dir)).sort()).toEqual(['generated', 'generated.spec-update-old', 'spec.yaml']);
+    const plan = { files: new Map([['spec.yaml', 'v2']]), dirs: new Map([['generated', new Map([['api.ts', 'new types']])]]) };
+    let step = 0;
+    await expect(
+      swapIn(dir, plan, {
+        // Step 11 puts the new spec.yaml in place; failing right after it (as a full disk might) must undo it.
+        afterStep: () => {
+          if (++step === 11) throw new Error('EIO: i/o error');
+        },
+      }),
+    ).rejects.toThrow(/EIO/);
+    expect((await readdir(dir)).sort()).toEqual(['generated', 'spec.yaml']);
     expect(await readFile(join(dir, 'spec.yaml'), 'utf8')).toBe('v1');
     expect(await readFile(join(dir, 'generated/api.ts'), 'utf8')).toBe('old types');
+  });
+
+  it('a backup folder an earlier version left behind (generated.spec-update-old) no longer makes it fail', async () => {
+    const dir = await tempDir();
+    await mkdir(join(dir, 'generated.spec-update-old'));
+    await writeFile(join(dir, 'generated.spec-update-old/x'), '');
+    await swapIn(dir, { files: new Map(), dirs: new Map([['generated', new Map([['api.ts', 'new types']])]]) });
+    expect(await readFile(join(dir, 'generated/api.ts'), 'utf8')).toBe('new types');
   });
 
   it('writes nothing when staging fails', async () => {

@@ -3,15 +3,15 @@
  * read → bundle → canonical YAML → validate → generate → type-check → diff → report → swap in.
  * Nothing in cwd changes until every step has passed.
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ScriptError } from '../cli.js';
 import { generateFiles, GENERATED_DIR } from '../generate.js';
 import { isObject, listOperations } from '../openapi-walk.js';
 import { DEFAULT_SPEC_PATH, formatProblems, parseSpecText, SpecInvalidError, type SpecFile } from '../spec-file.js';
-import { loadValidSpec } from '../validate.js';
+import { checkSpec } from '../spec-checks.js';
 import { bundleSpec } from './bundle.js';
+import { createBudget } from './download.js';
 import { canonicalize, toYaml } from './canonical.js';
 import type { OperationKey } from './changes.js';
 import { classify } from './classify.js';
@@ -19,7 +19,7 @@ import { diffSpecs } from './diff.js';
 import { markOfficial, PROVENANCE_PATH } from './provenance.js';
 import { breakingCount, CHANGES_PATH, formatMarkdownEntry, formatTerminal, prependEntry, type UpdateReport } from './report.js';
 import { EXIT_UPDATE_FAILED, readSource } from './source.js';
-import { swapIn } from './swap.js';
+import { claimStaging, recoverInterruptedUpdate, releaseStaging, swapIn } from './swap.js';
 import { compileErrorsWith } from './typecheck.js';
 
 export interface SpecUpdateOptions {
@@ -33,7 +33,13 @@ export interface SpecUpdateOptions {
   official?: boolean;
   /** Report only; write nothing. */
   dryRun?: boolean;
+  /** Cap on the bytes read for the spec and every file it references together. @default DEFAULT_MAX_BYTES (20 MiB) */
+  maxBytes?: number;
+  /** Cap on the time all downloads of one update take together. @default DEFAULT_TIMEOUT_MS (60 s) @unit milliseconds */
+  timeoutMs?: number;
   fetch?: typeof globalThis.fetch;
+  /** Called after every file operation of the swap (fault-injection tests kill the process there). */
+  afterStep?: () => void;
   now?: () => Date;
   log?: (text: string) => void;
 }
@@ -50,24 +56,28 @@ const fail = (message: string) => new ScriptError(`✘ ${message}`, EXIT_UPDATE_
 
 export async function specUpdate(options: SpecUpdateOptions): Promise<SpecUpdateResult> {
   const { cwd, log = console.log } = options;
+  const recovered = await recoverInterruptedUpdate(cwd);
+  if (recovered) log(recovered);
   const defaultUrl = await configuredSpecUrl(cwd);
   const source = options.source ?? defaultUrl;
   if (!source) throw fail('no source: pass a file or URL (npm run spec:update -- <url|file>) or set "fungies": { "specUrl": … } in package.json');
   const official = options.official === true || source === defaultUrl;
   log(`==> Updating ${DEFAULT_SPEC_PATH} from ${source}${official ? ' (official)' : ''}`);
 
-  const input = await readSource(source, { cwd: options.sourceCwd ?? cwd, ...(options.fetch ? { fetch: options.fetch } : {}) });
+  const budget = createBudget(options.maxBytes, options.timeoutMs);
+  const reading = { budget, ...(options.fetch ? { fetch: options.fetch } : {}) };
+  const input = await readSource(source, { cwd: options.sourceCwd ?? cwd, ...reading });
   const parsed = asUpdateError(() => parseSpecText(input.text, input.label));
   if (!('openapi' in parsed.doc) || !('paths' in parsed.doc)) {
     throw fail(`${input.label} is YAML/JSON but not an OpenAPI document (no "openapi" and "paths" at the top level)`);
   }
-  const text = toYaml(canonicalize(await bundleSpec(parsed.doc, input.base, input.label)));
+  const text = toYaml(canonicalize(await bundleSpec(parsed.doc, input, reading)));
 
-  const staging = await mkdtemp(join(tmpdir(), 'spec-update-'));
+  const spec = await validated(text, parsed);
+  // Everything written before the swap (the project copy tsc checks) goes in the repo's one staging
+  // folder, never the temp dir: a crash leaves it where the next run finds and removes it.
+  const staging = await claimStaging(cwd);
   try {
-    const stagedFile = join(staging, 'api-docs.yaml');
-    await writeFile(stagedFile, text);
-    const spec = await validated(stagedFile, parsed);
     // The banner of generated/ names the spec by its place in the repo, as spec:generate does.
     const generated = await generateFrom({ ...spec, file: DEFAULT_SPEC_PATH });
     log(`✔ bundled and validated: ${title(spec.doc)}, ${listOperations(spec.doc).length} operation(s)`);
@@ -75,7 +85,7 @@ export async function specUpdate(options: SpecUpdateOptions): Promise<SpecUpdate
     const currentText = await readOptional(join(cwd, DEFAULT_SPEC_PATH));
     const current = currentText === undefined ? {} : asUpdateError(() => parseSpecText(currentText, DEFAULT_SPEC_PATH)).doc;
     const changes = classify(diffSpecs(current, spec.doc));
-    const compileErrors = currentText === text ? [] : await compileErrorsWith(cwd, generated);
+    const compileErrors = currentText === text ? [] : await compileErrorsWith(cwd, generated, join(staging, 'tsc'));
     log(`✔ type-checked the project against the new types: ${compileErrors.length} new error(s)`);
 
     const newOps = listOperations(spec.doc).map(operationKey);
@@ -110,12 +120,12 @@ export async function specUpdate(options: SpecUpdateOptions): Promise<SpecUpdate
     if (options.dryRun) log(`\ndry run: nothing written (would write ${written.join(', ') || 'nothing'})`);
     else if (written.length === 0) log(`\n✔ ${DEFAULT_SPEC_PATH} is already up to date`);
     else {
-      await swapIn(cwd, { files, dirs });
+      await swapIn(cwd, { files, dirs }, options.afterStep ? { afterStep: options.afterStep } : {});
       log(`\n✔ wrote ${written.join(', ')}`);
     }
     return { report, breaking: breakingCount(report), written: options.dryRun ? [] : written };
   } finally {
-    await rm(staging, { recursive: true, force: true });
+    await releaseStaging(cwd);
   }
 }
 
@@ -127,15 +137,13 @@ async function configuredSpecUrl(cwd: string): Promise<string | undefined> {
   return typeof pkg.fungies?.specUrl === 'string' ? pkg.fungies.specUrl : undefined;
 }
 
-/** The pipeline's own validation; problems are located in the file the user gave (pointers survive bundling). */
-async function validated(stagedFile: string, source: SpecFile): Promise<SpecFile> {
-  try {
-    return await loadValidSpec(stagedFile);
-  } catch (err) {
-    if (!(err instanceof SpecInvalidError)) throw err;
-    const problems = err.problems.map(({ line: _line, column: _column, ...p }) => ({ ...p, ...source.locate(p.pointer) }));
-    throw new ScriptError(formatProblems(source.file, problems) + `\n✘ nothing was changed: fix the spec (or ask the vendor) and run spec:update again`, EXIT_UPDATE_FAILED);
-  }
+/** The pipeline's own validation of the bundled text; problems are located in the file the user gave (pointers survive bundling). */
+async function validated(text: string, source: SpecFile): Promise<SpecFile> {
+  const spec = asUpdateError(() => parseSpecText(text, DEFAULT_SPEC_PATH));
+  const problems = await checkSpec(spec);
+  if (problems.length === 0) return spec;
+  const located = problems.map(({ line: _line, column: _column, ...p }) => ({ ...p, ...source.locate(p.pointer) }));
+  throw new ScriptError(formatProblems(source.file, located) + `\n✘ nothing was changed: fix the spec (or ask the vendor) and run spec:update again`, EXIT_UPDATE_FAILED);
 }
 
 async function generateFrom(spec: SpecFile): Promise<Map<string, string>> {
@@ -150,8 +158,11 @@ function asUpdateError<T>(run: () => T): T {
   try {
     return run();
   } catch (err) {
-    if (err instanceof SpecInvalidError) throw new ScriptError(formatProblems(err.file, err.problems), EXIT_UPDATE_FAILED);
-    throw err;
+    if (!(err instanceof SpecInvalidError)) throw err;
+    const [only] = err.problems;
+    // A problem with no place in the file (an alias bomb) is one line, not a located list.
+    if (err.problems.length === 1 && only && !only.pointer && !only.line) throw fail(`${err.file}: ${only.message}`);
+    throw new ScriptError(formatProblems(err.file, err.problems), EXIT_UPDATE_FAILED);
   }
 }
 

@@ -1,7 +1,7 @@
 /** Reads the new spec from a file or an http(s) URL, refusing anything that is not a YAML/JSON document. */
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { ScriptError } from '../cli.js';
+import { createBudget, downloadCapped, readCappedFile, ReadRefused, type Budget } from './download.js';
 
 /** Usage, spec and network failures all exit 2; 1 is kept for "breaking changes found". */
 export const EXIT_UPDATE_FAILED = 2;
@@ -9,7 +9,7 @@ export const EXIT_UPDATE_FAILED = 2;
 export interface SpecSource {
   /** What the user gave, for messages (a URL without credentials). */
   label: string;
-  /** Where relative `$ref`s resolve from: an absolute file path or the URL. */
+  /** Where relative `$ref`s resolve from: an absolute file path or the URL it was finally served from. */
   base: string;
   text: string;
   isUrl: boolean;
@@ -19,8 +19,8 @@ export interface ReadSourceOptions {
   /** Relative file paths resolve from here. */
   cwd: string;
   fetch?: typeof globalThis.fetch;
-  /** @default 30000 @unit milliseconds */
-  timeoutMs?: number;
+  /** Size and time caps, shared with the files the spec references. @default createBudget() */
+  budget?: Budget;
 }
 
 const fail = (message: string) => new ScriptError(`✘ ${message}`, EXIT_UPDATE_FAILED);
@@ -29,14 +29,15 @@ export function isUrl(source: string): boolean {
   return /^https?:\/\//i.test(source);
 }
 
-export async function readSource(source: string, { cwd, fetch = globalThis.fetch, timeoutMs = 30_000 }: ReadSourceOptions): Promise<SpecSource> {
-  if (isUrl(source)) return readUrl(source, fetch, timeoutMs);
+export async function readSource(source: string, { cwd, fetch = globalThis.fetch, budget = createBudget() }: ReadSourceOptions): Promise<SpecSource> {
+  if (isUrl(source)) return readUrl(source, fetch, budget);
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(source)) throw fail(`${source}: only http(s) URLs and file paths are supported`);
   const file = resolve(cwd, source);
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = (await readCappedFile(file, budget)).toString('utf8');
   } catch (err) {
+    if (err instanceof ReadRefused) throw fail(`${source}${err.kind === 'size' ? ' is ' : ': '}${err.message}`);
     const code = (err as NodeJS.ErrnoException).code;
     throw fail(`${source}: ${code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory, not a spec file' : `cannot read (${code ?? String(err)})`}`);
   }
@@ -44,19 +45,22 @@ export async function readSource(source: string, { cwd, fetch = globalThis.fetch
   return { label: source, base: file, text, isUrl: false };
 }
 
-async function readUrl(url: string, fetch: typeof globalThis.fetch, timeoutMs: number): Promise<SpecSource> {
+async function readUrl(url: string, fetch: typeof globalThis.fetch, budget: Budget): Promise<SpecSource> {
   const label = withoutCredentials(url);
   let response: Response;
   let text: string;
   try {
-    response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), headers: { accept: 'application/yaml, application/json;q=0.9, text/plain;q=0.8' } });
-    text = await response.text();
+    const download = await downloadCapped(url, budget, fetch, { headers: { accept: 'application/yaml, application/json;q=0.9, text/plain;q=0.8' } });
+    response = download.response;
+    text = download.body.toString('utf8');
   } catch (err) {
-    throw fail(`cannot download ${label}: ${networkReason(err, timeoutMs)}. Check the URL and the network, or update from a file: npm run spec:update -- path/to/api-docs.yaml`);
+    if (err instanceof ReadRefused && err.kind === 'size') throw fail(`${label} is ${err.message}`);
+    throw fail(`cannot download ${label}: ${err instanceof ReadRefused ? err.message : networkReason(err)}. Check the URL and the network, or update from a file: npm run spec:update -- path/to/api-docs.yaml`);
   }
   if (!response.ok) throw fail(`${label} answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}: no spec was downloaded`);
   refuseNonSpec(label, text, response.headers.get('content-type') ?? '');
-  return { label, base: url, text, isUrl: true };
+  // Relative $refs resolve against where the spec was finally served from (after redirects).
+  return { label, base: response.url || url, text, isUrl: true };
 }
 
 /** An HTML page (a login wall, a docs page, an error page) is the usual wrong answer: say so plainly. */
@@ -68,16 +72,16 @@ function refuseNonSpec(label: string, text: string, contentType: string): void {
   if (text.trim() === '') throw fail(`${label} is empty: no spec to update from`);
 }
 
-function networkReason(err: unknown, timeoutMs: number): string {
+export function networkReason(err: unknown): string {
   const e = err as { name?: string; message?: string; cause?: { code?: string; message?: string } };
-  if (e.name === 'TimeoutError' || e.name === 'AbortError') return `no answer within ${timeoutMs} ms`;
   const code = e.cause?.code;
   if (code === 'ECONNREFUSED') return 'connection refused';
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'host not found (no network, or a wrong host name)';
   return code ?? e.cause?.message ?? e.message ?? String(err);
 }
 
-function withoutCredentials(url: string): string {
+/** A URL as messages show it: user and password never printed. */
+export function withoutCredentials(url: string): string {
   try {
     const u = new URL(url);
     u.username = '';

@@ -1,11 +1,10 @@
 /**
- * Type-checks the project against the new generated/ without touching the real one: a temp copy
- * of the TypeScript sources with node_modules linked, so a failed bump never leaves the repo half-done.
+ * Type-checks the project against the new generated/ without touching the real one: a copy of the
+ * TypeScript sources with node_modules linked, so a failed bump never leaves the repo half-done.
  */
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp, readFile, realpath, rm, stat, symlink } from 'node:fs/promises';
+import { cp, mkdir, readFile, realpath, rm, stat, symlink } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { writeGenerated } from '../write-generated.js';
 import { GENERATED_DIR } from '../generate.js';
@@ -20,11 +19,14 @@ export interface CompileError {
 
 /** What tsc needs besides the folders tsconfig.json includes. */
 const ROOT_FILES = ['tsconfig.json', 'package.json'];
-const NEVER_COPIED = new Set(['node_modules', '.git', 'dist', '.tmp', 'coverage']);
+const NEVER_COPIED = new Set(['node_modules', '.git', 'dist', '.tmp', 'coverage', '.spec-update']);
 
-/** Errors tsc reports with `generated` replaced, minus those the project already has (not caused by the bump). */
-export async function compileErrorsWith(cwd: string, generated: Map<string, string>): Promise<CompileError[]> {
-  const dir = await mkdtemp(join(tmpdir(), 'spec-update-tsc-'));
+/**
+ * Errors tsc reports with `generated` replaced, minus those the project already has (not caused by
+ * the bump). The copy is made in `dir` (a new folder inside spec:update's staging folder).
+ */
+export async function compileErrorsWith(cwd: string, generated: Map<string, string>, dir: string): Promise<CompileError[]> {
+  await mkdir(dir);
   try {
     await copyProject(cwd, dir);
     await writeGenerated(join(dir, GENERATED_DIR), generated);
