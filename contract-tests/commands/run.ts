@@ -1,21 +1,21 @@
 /** `fungies-contract run`: the contract suite against a Prism mock of the spec (default) or `--target`. */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { startPrism, type PrismHandle } from '../../scripts/lib/prism.js';
 import { FungiesConfigError } from '../../src/errors.js';
 import { listOperations } from '../../src/operations.js';
 import { normalizeOptions } from '../../src/options.js';
 import { planChecks } from '../engine/checks.js';
 import { colorsFor } from '../engine/colors.js';
-import { DEFAULT_SUITE_CONFIG, type SuiteConfig } from '../engine/config.js';
+import { MOCK_KEYS, type EngineConfig } from '../engine/config.js';
 import { formatJson } from '../engine/json-report.js';
 import { formatJUnit } from '../engine/junit.js';
 import { formatReport } from '../engine/report.js';
+import { runChecks } from '../engine/run-checks.js';
 import { buildRunData } from '../engine/run-data.js';
 import { selectOperations } from '../engine/select.js';
-import type { RunData } from '../engine/types.js';
+import type { CheckResult, RunData } from '../engine/types.js';
+import { PrismMissingError, startPrism, type PrismHandle } from '../prism.js';
 import { SPEC_FILE } from '../spec-file.js';
-import { runContractSuite } from '../vitest-run.js';
 import { EXIT, usageError } from './errors.js';
 import type { Io } from './io.js';
 
@@ -47,32 +47,32 @@ export async function runCommand(options: RunOptions, io: Io): Promise<{ code: n
   let prism: PrismHandle | undefined;
   if (!targetUrl) {
     try {
-      prism = await startPrism({ spec: options.prismSpec ?? SPEC_FILE });
+      prism = await startPrism({ spec: options.prismSpec ?? SPEC_FILE, cwd: io.cwd });
     } catch (err) {
+      if (err instanceof PrismMissingError) throw usageError(err.message);
       throw usageError(`cannot start the Prism mock of ${options.prismSpec ?? SPEC_FILE}: ${(err as Error).message.split('\n')[0]}`);
     }
   }
   const url = targetUrl ?? prism!.url;
   const kind = prism || options.targetIsPrism ? 'prism' : 'live';
-  const config: SuiteConfig & { targetUrl: string } = {
-    ...DEFAULT_SUITE_CONFIG,
-    targetUrl: url,
+  // A Prism mock checks that key headers are there, not their values: it gets the mock keys.
+  const keys = kind === 'prism' ? MOCK_KEYS : { publicKey: io.env['FUNGIES_PUBLIC_KEY'] ?? '', secretKey: io.env['FUNGIES_SECRET_KEY'] || undefined };
+  const config: EngineConfig = {
+    target: { baseUrl: url, publicKey: keys.publicKey, secretKey: keys.secretKey, timeoutMs: options.timeoutMs },
     kind,
     allowWrites: options.allowWrites,
     strict: options.strict,
-    timeoutMs: options.timeoutMs,
-    ...(options.operation ? { operation: options.operation } : {}),
   };
-  const checks = planChecks(operations).length;
-  io.stderr.write(`==> fungies-contract: ${operations.length} operation(s), ${checks} checks against ${prism ? `a Prism mock of the spec at ${url}` : url}\n`);
+  const checks = planChecks(operations);
+  io.stderr.write(`==> fungies-contract: ${operations.length} operation(s), ${checks.length} checks against ${prism ? `a Prism mock of the spec at ${url}` : url}\n`);
   const startedAt = new Date();
-  let run;
+  let results: CheckResult[];
   try {
-    run = await runContractSuite(config, (line) => io.stderr.write(`${line}\n`), operations.length);
+    results = await runChecks(checks, config, { onResult: progress(checks.map((c) => c.operation.operationId), io) });
   } finally {
     await prism?.stop();
   }
-  const data = buildRunData(operations, run.results, {
+  const data = buildRunData(operations, results, {
     targetUrl: url,
     kind,
     operationFilter: options.operation,
@@ -83,15 +83,39 @@ export async function runCommand(options: RunOptions, io: Io): Promise<{ code: n
   });
   const c = colorsFor(io.stdout, io.env);
   io.stdout.write(`\n${formatReport(data, c)}\n`);
-  if (run.errors.length > 0) io.stdout.write(`\n${c.red(`✘ the suite itself failed:\n${run.errors.map((e) => `  ${e}`).join('\n')}`)}\n`);
   if (options.json) await writeReport(resolve(io.cwd, options.json), formatJson(data));
   if (options.junit) await writeReport(resolve(io.cwd, options.junit), formatJUnit(data));
-  const failed = data.checks.some((ch) => ch.outcome === 'failed') || run.errors.length > 0;
+  const failed = data.checks.some((ch) => ch.outcome === 'failed');
   if (failed && prism) {
     const log = prism.output().trimEnd().split('\n').slice(-PRISM_LOG_LINES).join('\n');
     io.stdout.write(`\n${c.dim(`Prism output (last ${PRISM_LOG_LINES} lines):\n${log}`)}\n`);
   }
+  if (!failed && data.checks.every((ch) => ch.outcome === 'skipped')) {
+    io.stderr.write(`fungies-contract: ${nothingRan(data.checks)}\n`);
+    return { code: EXIT.usage, data };
+  }
   return { code: failed ? EXIT.failures : EXIT.pass, data };
+}
+
+/** A run that checked nothing proves nothing: say why every check was skipped. */
+function nothingRan(checks: readonly CheckResult[]): string {
+  const reasons = [...new Set(checks.map((ch) => ch.reason ?? 'no reason given'))];
+  return `no check ran: all ${checks.length} were skipped (${reasons.slice(0, 3).join('; ')})`;
+}
+
+/** One stderr line per operation once all its checks are in: `[3/39] GetV0OrdersList ✔✔–`. */
+function progress(operationIds: readonly string[], io: Io): (result: CheckResult) => void {
+  const pending = new Map<string, number>();
+  for (const id of operationIds) pending.set(id, (pending.get(id) ?? 0) + 1);
+  const marks = new Map<string, string>();
+  const total = pending.size;
+  let done = 0;
+  return (result) => {
+    const left = (pending.get(result.operationId) ?? 1) - 1;
+    pending.set(result.operationId, left);
+    marks.set(result.operationId, (marks.get(result.operationId) ?? '') + { passed: '✔', failed: '✘', skipped: '–' }[result.outcome]);
+    if (left === 0) io.stderr.write(`[${++done}/${total}] ${result.operationId} ${marks.get(result.operationId)}\n`);
+  };
 }
 
 async function writeReport(file: string, text: string): Promise<void> {

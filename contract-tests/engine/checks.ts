@@ -6,19 +6,13 @@ import { PUBLIC_KEY_HEADER, SECRET_KEY_HEADER } from '../../src/auth.js';
 import type { OperationMeta } from '../../src/operation-meta.js';
 import { documentedResponse } from '../../src/validation/response.js';
 import { validateAgainst } from '../../src/validation/validators.js';
-import { isClientRefusal, sendRaw, sendThroughClient, type Exchange, type Target } from './exchange.js';
+import type { EngineConfig } from './config.js';
+import { isClientRefusal, sendRaw, sendThroughClient, type Exchange } from './exchange.js';
 import { buildRequest, type PlannedRequest } from './request-builder.js';
 import { checkResponse } from './response-checker.js';
 import type { CheckResult, Finding } from './types.js';
 
-export interface EngineConfig {
-  target: Target;
-  /** `prism`: every documented status can be asked for (`Prefer: code=`) and writes are harmless. */
-  kind: 'prism' | 'live';
-  allowWrites: boolean;
-  /** Spec defects fail the check too. */
-  strict: boolean;
-}
+export type { EngineConfig } from './config.js';
 
 export type NegativeName = 'no public key' | 'no secret key' | 'bad id';
 

@@ -22,7 +22,7 @@ afterAll(async () => {
 /** Spawns the bin as a user would; exit code and output come back even when it fails. */
 async function cli(args: string[], env: Record<string, string> = {}) {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['contract-tests/bin.js', ...args], { env: { ...process.env, NO_COLOR: '1', ...env } });
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'contract-tests/bin.ts', ...args], { env: { ...process.env, NO_COLOR: '1', ...env } });
     return { code: 0, stdout, stderr };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };
