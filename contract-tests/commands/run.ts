@@ -5,6 +5,7 @@ import { FungiesConfigError } from '../../src/errors.js';
 import { listOperations } from '../../src/operations.js';
 import { normalizeOptions } from '../../src/options.js';
 import { planChecks } from '../engine/checks.js';
+import { randomSeed } from '../engine/random.js';
 import { colorsFor } from '../engine/colors.js';
 import { MOCK_KEYS, type EngineConfig } from '../engine/config.js';
 import { formatJson } from '../engine/json-report.js';
@@ -30,6 +31,10 @@ export interface RunOptions {
   junit?: string | undefined;
   json?: string | undefined;
   timeoutMs: number;
+  /** A slower response is a finding (`--max-response-time`). */
+  maxResponseTimeMs?: number | undefined;
+  /** Seed of the generated requests; unset: a random one, printed in the report. */
+  seed?: number | undefined;
   /** The spec the Prism mock serves (default openapi/api-docs.yaml); tests give it a doctored copy. No CLI flag: the checks always use the generated validators. */
   prismSpec?: string | undefined;
 }
@@ -62,9 +67,11 @@ export async function runCommand(options: RunOptions, io: Io): Promise<{ code: n
     kind,
     allowWrites: options.allowWrites,
     strict: options.strict,
+    maxResponseTimeMs: options.maxResponseTimeMs,
   };
-  const checks = planChecks(operations);
-  io.stderr.write(`==> fungies-contract: ${operations.length} operation(s), ${checks.length} checks against ${prism ? `a Prism mock of the spec at ${url}` : url}\n`);
+  const seed = options.seed ?? randomSeed();
+  const checks = planChecks(operations, { seed });
+  io.stderr.write(`==> fungies-contract: ${operations.length} operation(s), ${checks.length} checks (seed ${seed}) against ${prism ? `a Prism mock of the spec at ${url}` : url}\n`);
   const startedAt = new Date();
   let results: CheckResult[];
   try {
@@ -80,6 +87,7 @@ export async function runCommand(options: RunOptions, io: Io): Promise<{ code: n
     allowWrites: options.allowWrites,
     startedAt,
     durationMs: Date.now() - startedAt.getTime(),
+    seed,
   });
   const c = colorsFor(io.stdout, io.env);
   io.stdout.write(`\n${formatReport(data, c)}\n`);

@@ -8,6 +8,8 @@ export interface EngineConfig {
   allowWrites: boolean;
   /** Spec defects fail the check too. */
   strict: boolean;
+  /** A response slower than this (ms) is a finding of its own (`--max-response-time`). */
+  maxResponseTimeMs?: number | undefined;
 }
 
 /** Keys sent to a Prism mock: Prism checks that the headers are there, not their values. */
