@@ -13,6 +13,7 @@ import { formatJUnit } from '../engine/junit.js';
 import { formatReport } from '../engine/report.js';
 import { runChecks } from '../engine/run-checks.js';
 import { buildRunData } from '../engine/run-data.js';
+import { printable, sanitize } from '../engine/safe-text.js';
 import { selectOperations } from '../engine/select.js';
 import type { CheckResult, RunData } from '../engine/types.js';
 import { PrismMissingError, startPrism, type PrismHandle } from '../prism.js';
@@ -79,7 +80,8 @@ export async function runCommand(options: RunOptions, io: Io): Promise<{ code: n
   } finally {
     await prism?.stop();
   }
-  const data = buildRunData(operations, results, {
+  // Everything the reports show passes through here: a server's text is shown, never obeyed.
+  const data = sanitize(buildRunData(operations, results, {
     targetUrl: url,
     kind,
     operationFilter: options.operation,
@@ -88,14 +90,14 @@ export async function runCommand(options: RunOptions, io: Io): Promise<{ code: n
     startedAt,
     durationMs: Date.now() - startedAt.getTime(),
     seed,
-  });
+  }), [keys.publicKey, keys.secretKey]);
   const c = colorsFor(io.stdout, io.env);
   io.stdout.write(`\n${formatReport(data, c)}\n`);
   if (options.json) await writeReport(resolve(io.cwd, options.json), formatJson(data));
   if (options.junit) await writeReport(resolve(io.cwd, options.junit), formatJUnit(data));
   const failed = data.checks.some((ch) => ch.outcome === 'failed');
   if (failed && prism) {
-    const log = prism.output().trimEnd().split('\n').slice(-PRISM_LOG_LINES).join('\n');
+    const log = prism.output().trimEnd().split('\n').slice(-PRISM_LOG_LINES).map(printable).join('\n');
     io.stdout.write(`\n${c.dim(`Prism output (last ${PRISM_LOG_LINES} lines):\n${log}`)}\n`);
   }
   if (!failed && data.checks.every((ch) => ch.outcome === 'skipped')) {
