@@ -49,7 +49,7 @@ export async function runCommand(options: RunOptions, io: Io): Promise<{ code: n
     const tags = [...new Set(listOperations().flatMap((op) => op.tags))].sort();
     throw usageError(`--operation ${JSON.stringify(options.operation)} matches no operation: give an operationId, a tag (${tags.join(', ')}) or a glob such as "*Orders*"`);
   }
-  if (targetUrl) await checkTarget(targetUrl, io, options.timeoutMs);
+  if (targetUrl) await checkTarget(targetUrl, io, options.timeoutMs, !options.targetIsPrism);
   let prism: PrismHandle | undefined;
   if (!targetUrl) {
     try {
@@ -134,7 +134,8 @@ async function writeReport(file: string, text: string): Promise<void> {
 }
 
 /** A target needs a URL that parses, a well-formed public key, and to answer at all. */
-async function checkTarget(targetUrl: string, io: Io, timeoutMs: number): Promise<void> {
+/** `needsKeys`: false for a Prism target, which gets the mock keys. */
+async function checkTarget(targetUrl: string, io: Io, timeoutMs: number, needsKeys: boolean): Promise<void> {
   let url: URL;
   try {
     url = new URL(targetUrl);
@@ -142,11 +143,11 @@ async function checkTarget(targetUrl: string, io: Io, timeoutMs: number): Promis
   } catch {
     throw usageError(`--target must be an absolute http(s) URL such as https://api.fungies.io, got ${JSON.stringify(targetUrl)}`);
   }
-  if (!io.env['FUNGIES_PUBLIC_KEY']) {
+  if (needsKeys && !io.env['FUNGIES_PUBLIC_KEY']) {
     throw usageError('FUNGIES_PUBLIC_KEY is not set: export your pub_… key before running against a target (keys are read from the environment, never from flags)');
   }
   try {
-    normalizeOptions({ publicKey: io.env['FUNGIES_PUBLIC_KEY'], secretKey: io.env['FUNGIES_SECRET_KEY'] || undefined, baseUrl: targetUrl });
+    if (needsKeys) normalizeOptions({ publicKey: io.env['FUNGIES_PUBLIC_KEY'] ?? '', secretKey: io.env['FUNGIES_SECRET_KEY'] || undefined, baseUrl: targetUrl });
   } catch (err) {
     if (err instanceof FungiesConfigError) throw usageError(`${err.option === 'publicKey' ? 'FUNGIES_PUBLIC_KEY' : err.option === 'secretKey' ? 'FUNGIES_SECRET_KEY' : err.option}: ${err.message}`);
     throw err;

@@ -92,7 +92,7 @@ export function formatReport(data: RunData, c: Colors): string {
 export function formatSummary(data: RunData, c: Colors): string {
   const count = (checks: CheckResult[], o: CheckResult['outcome']) => checks.filter((ch) => ch.outcome === o).length;
   const line = (label: string, checks: CheckResult[]) =>
-    `  ${label.padEnd(26)} ${count(checks, 'passed')} passed, ${count(checks, 'failed')} failed, ${count(checks, 'skipped')} skipped`;
+    `  ${label.padEnd(28)} ${count(checks, 'passed')} passed, ${count(checks, 'failed')} failed, ${count(checks, 'skipped')} skipped`;
   const defects = data.checks.flatMap((ch) => ch.findings).filter((f) => f.kind === 'spec-defect').length;
   const failed = count(data.checks, 'failed');
   const skippedReasons = [...new Set(data.checks.filter((ch) => ch.outcome === 'skipped').map((ch) => ch.reason ?? ''))].filter(Boolean);
@@ -102,7 +102,7 @@ export function formatSummary(data: RunData, c: Colors): string {
     if (checks.length > 0) lines.push(line(label, checks));
   }
   if (data.seed !== undefined) lines.push(c.dim(`  seed ${data.seed} (--seed ${data.seed} repeats the generated requests)`));
-  if (defects) lines.push(c.yellow(`  spec defects               ${defects} reported${data.strict ? ' (failing: --strict)' : ', not failing (--strict makes them fail)'}`));
+  if (defects) lines.push(c.yellow(`  ${'spec defects'.padEnd(28)} ${defects} reported${data.strict ? ' (failing: --strict)' : ', not failing (--strict makes them fail)'}`));
   for (const reason of skippedReasons.slice(0, 5)) lines.push(c.dim(`  skipped: ${reason}`));
   const seconds = (data.durationMs / 1000).toFixed(1);
   lines.push(

@@ -78,9 +78,9 @@ describe('formatReport', () => {
         total                                        │       3       2       1       1
 
       Checks
-        documented responses       2 passed, 1 failed, 1 skipped
-        auth (must reject)         1 passed, 0 failed, 0 skipped
-        spec defects               1 reported, not failing (--strict makes them fail)
+        documented responses         2 passed, 1 failed, 1 skipped
+        auth (must reject)           1 passed, 0 failed, 0 skipped
+        spec defects                 1 reported, not failing (--strict makes them fail)
         skipped: the server answered 401, not 400
 
       ✘ 1 of 5 checks failed against http://127.0.0.1:4010 in 1.2 s"
