@@ -2,8 +2,8 @@
  * The checks of a run and how each one runs. Per operation: one per documented status, the auth
  * checks (missing, invalid and malformed keys; a write with only the public key), an invalid id,
  * generated invalid requests (negative data) and valid ones (positive data), paging for lists;
- * per path: one unsupported method. Every response is also judged for redirects, latency and
- * duplicate keys.
+ * per path: one unsupported method; per resource: a stateful workflow. Every response is also
+ * judged for redirects, latency and duplicate keys.
  */
 import { PUBLIC_KEY_HEADER, SECRET_KEY_HEADER } from '../../src/auth.js';
 import type { OperationMeta } from '../../src/operation-meta.js';
@@ -17,6 +17,7 @@ import { buildRequest, type PlannedRequest } from './request-builder.js';
 import { checkResponse } from './response-checker.js';
 import type { CheckKind, CheckResult, Finding } from './types.js';
 import { negativeVariants, positiveVariants } from './variants.js';
+import { findWorkflows, runWorkflow, type Workflow } from './workflows.js';
 
 export type { EngineConfig } from './config.js';
 
@@ -31,6 +32,9 @@ export interface PlannedCheck {
   name?: string;
   /** The request of a generated variant (negative/positive data). */
   request?: PlannedRequest;
+  /** A workflow's operations and the run's seed. */
+  workflow?: Workflow;
+  seed?: number;
 }
 
 export interface PlanOptions {
@@ -82,6 +86,10 @@ export function planChecks(operations: readonly OperationMeta[], options: PlanOp
       const method = OTHER_METHODS.find((m) => !methodsByPath.get(operation.path)!.has(m));
       if (method) checks.push({ id: `${method} ${operation.path} is not allowed`, kind: 'method', operation, name: method });
     }
+  }
+  for (const workflow of findWorkflows(operations)) {
+    const steps = ['create', 'get', ...(workflow.update ? ['update', 'get'] : []), ...(workflow.archive ? ['archive'] : [])];
+    checks.push({ id: `${workflow.resource} workflow: ${steps.join(' → ')}`, kind: 'workflow', operation: workflow.create, name: workflow.resource, workflow, seed });
   }
   return checks;
 }
@@ -137,6 +145,10 @@ export async function runCheck(check: PlannedCheck, config: EngineConfig): Promi
       return done(await paginationCheck(op, planned, config));
     case 'method':
       return done(await methodCheck(op, check.name!, planned, config));
+    case 'workflow': {
+      const { exchange, findings, steps, created } = await runWorkflow(check.workflow!, config, check.seed ?? 0);
+      return done({ ...(exchange ? { exchange } : {}), findings, reason: `steps run: ${steps.join(' → ')}`, ...(created ? { created } : {}) });
+    }
     default:
       return done({ outcome: 'skipped', reason: `no runner for ${check.kind}` });
   }
@@ -148,6 +160,7 @@ function skipReason(check: PlannedCheck, config: EngineConfig): string | undefin
   if (config.kind === 'prism') {
     if (check.kind === 'auth' && /^(invalid|malformed)/.test(check.name!)) return 'a Prism mock checks that key headers are present, not their values';
     if (check.kind === 'pagination') return 'a Prism mock generates lists without paging them';
+    if (check.kind === 'workflow') return 'a Prism mock keeps no state: workflows run against a live target with --allow-writes';
   }
   if (!writes) return undefined;
   if (config.kind === 'live' && !config.allowWrites) return `${check.kind === 'method' ? check.name : op.method.toUpperCase()} changes data: pass --allow-writes to run it against this target`;

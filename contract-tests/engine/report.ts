@@ -39,6 +39,8 @@ function checkTitle(check: CheckResult): string {
       return 'Paging: take/limit honoured, count/pages/hasMore consistent';
     case 'method':
       return `Unsupported method: ${check.name} ${check.path} is not answered 2xx`;
+    case 'workflow':
+      return `Workflow: ${check.id.replace(/^\S+ workflow: /, '')} (${check.reason ?? ''})`;
   }
 }
 
@@ -50,6 +52,7 @@ const KIND_LABELS: [CheckResult['kind'], string][] = [
   ['positive', 'positive data (must accept)'],
   ['pagination', 'paging'],
   ['method', 'unsupported methods'],
+  ['workflow', 'stateful workflows'],
 ];
 
 function countLabel(findings: readonly Finding[]): string {
@@ -101,6 +104,7 @@ export function formatSummary(data: RunData, c: Colors): string {
     const checks = data.checks.filter((ch) => ch.kind === kind);
     if (checks.length > 0) lines.push(line(label, checks));
   }
+  for (const r of data.created ?? []) lines.push(c.yellow(`  created ${r.resource} ${r.id}${r.archived ? ' (archived again)' : ' (not archived: remove it by hand)'}`));
   if (data.seed !== undefined) lines.push(c.dim(`  seed ${data.seed} (--seed ${data.seed} repeats the generated requests)`));
   if (defects) lines.push(c.yellow(`  ${'spec defects'.padEnd(28)} ${defects} reported${data.strict ? ' (failing: --strict)' : ', not failing (--strict makes them fail)'}`));
   for (const reason of skippedReasons.slice(0, 5)) lines.push(c.dim(`  skipped: ${reason}`));

@@ -29,6 +29,7 @@ export function buildRunData(operations: readonly OperationMeta[], results: read
     operations: operations.map((op) => ({ operationId: op.operationId, method: op.method.toUpperCase(), path: op.path, statuses: Object.keys(op.responses) })),
     checks,
     ...(info.seed !== undefined ? { seed: info.seed } : {}),
+    created: checks.flatMap((c) => (c.created ? [c.created] : [])),
   };
 }
 

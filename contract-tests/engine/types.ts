@@ -54,7 +54,14 @@ export type CheckOutcome = 'passed' | 'failed' | 'skipped';
  * `positive`: a generated valid request that must be accepted. `pagination`: take/limit and
  * count/pages/hasMore. `method`: a method the spec does not list for the path.
  */
-export type CheckKind = 'status' | 'auth' | 'negative' | 'positive' | 'pagination' | 'method';
+export type CheckKind = 'status' | 'auth' | 'negative' | 'positive' | 'pagination' | 'method' | 'workflow';
+
+/** A resource a workflow created on the target, and whether the run archived it again. */
+export interface CreatedResource {
+  resource: string;
+  id: string;
+  archived: boolean;
+}
 
 export interface CheckResult {
   /** Stable id, also the vitest test name: `PatchV0OrdersOrderIdOrNumberCancel 200`. */
@@ -75,6 +82,8 @@ export interface CheckResult {
   request?: RecordedRequest;
   response?: RecordedResponse;
   durationMs: number;
+  /** For `workflow` checks: what the run created. */
+  created?: CreatedResource;
 }
 
 export interface RunData {
@@ -92,4 +101,6 @@ export interface RunData {
   checks: CheckResult[];
   /** The seed of the generated requests: `--seed <n>` repeats them. */
   seed?: number;
+  /** Every resource the run created on the target (workflows), to clean up or audit. */
+  created?: CreatedResource[];
 }

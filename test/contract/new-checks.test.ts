@@ -62,3 +62,31 @@ describe('--seed', () => {
     expect(io.err()).toContain('(seed 1234)');
   });
 });
+
+describe('stateful workflows (--allow-writes against a live target)', () => {
+  const workflows = () => planChecks(listOperations(), { seed: 3 }).filter((c) => c.kind === 'workflow');
+
+  it('runs create → get → update → get → archive on the honest server, listing every id it created', async () => {
+    // products/create and offers declare no resource object with an id in both answers: nothing to follow there.
+    expect(workflows().map((c) => c.name).sort()).toEqual(['discounts', 'subscriptions', 'users']);
+    const results = await runChecks(workflows(), liveConfig(server.url('honest')));
+    expect(results.filter((r) => r.outcome !== 'passed').map((r) => [r.id, r.findings])).toEqual([]);
+    const users = results.find((r) => r.name === 'users')!;
+    expect(users.reason).toBe('steps run: create → get → update → get → archive');
+    expect(users.created).toEqual({ resource: 'users', id: expect.stringMatching(/^[0-9a-f-]{36}$/), archived: true });
+  });
+
+  it('catches a server that acknowledges an update but keeps the old values', async () => {
+    const results = await runChecks(workflows(), liveConfig(server.url('forgets-updates')));
+    const users = results.find((r) => r.name === 'users')!;
+    expect(users.outcome).toBe('failed');
+    expect(users.findings.map((f) => f.rule)).toContain('stateful_readback');
+  });
+
+  it('are skipped without --allow-writes and against a Prism mock', async () => {
+    const [check] = workflows();
+    for (const config of [liveConfig(server.url('honest'), { allowWrites: false }), liveConfig(server.url('honest'), { kind: 'prism' })]) {
+      expect((await runChecks([check!], config))[0]!.outcome).toBe('skipped');
+    }
+  });
+});
