@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { ScriptError, runScript } from './lib/cli.js';
 import { startPrism } from './lib/prism.js';
-import { LIED_OPERATION, startLyingServer } from '../contract-tests/fixtures/lying-server.js';
+import { LIED_OPERATION, startLyingServer, type LieName } from '../contract-tests/fixtures/lying-server.js';
 
 const exec = promisify(execFile);
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -37,6 +37,20 @@ async function step<T>(label: string, run: () => Promise<T>): Promise<T> {
     throw new ScriptError(`✘ ${label} failed:\n${`${stdout}\n${stderr}`.trim().slice(-3000)}`);
   }
 }
+
+/** A lie of the fixture server and the rule that names it in the report. */
+const CAUGHT: [LieName, string][] = [
+  ['accepts-any-key', 'ignored_auth'],
+  ['accepts-invalid-data', 'negative_data_rejection'],
+  ['rejects-bare-order-number', 'positive_data_acceptance'],
+  ['any-method', 'unsupported_method'],
+  ['redirects', 'redirect'],
+  ['slow', 'max_response_time'],
+  ['ignores-take', 'pagination_limit'],
+  ['inconsistent-count', 'pagination_consistency'],
+  ['duplicate-key', 'duplicate_key'],
+  ['forgets-updates', 'stateful_readback'],
+];
 
 /** Runs the installed `fungies-contract` bin in `app`; exit code and output come back whatever the code. */
 async function contractCli(app: string, args: string[], env: Record<string, string> = {}): Promise<{ code: number; out: string }> {
@@ -67,6 +81,11 @@ async function checkContractCli(app: string, root: string): Promise<void> {
     const keys = { FUNGIES_PUBLIC_KEY: 'pub_LyingFixtureKey123', FUNGIES_SECRET_KEY: 'sec_LyingFixtureKey123' };
     expectCli('fungies-contract run against an honest server', await contractCli(app, ['run', '--target', server.url('honest'), '--allow-writes'], keys), 0, /✔ \d+ checks passed/);
     expectCli('fungies-contract run against a lying server', await contractCli(app, ['run', '--target', server.url('all-body-lies'), '--allow-writes'], keys), 1, /\/data\/order\/number: pattern/);
+    // One lie per check category, each caught by name from the installed CLI.
+    for (const [lie, rule] of CAUGHT) {
+      const args = ['run', '--target', server.url(lie), '--allow-writes', '--max-response-time', '250', '--operation', `${LIED_OPERATION},GetV0SubscriptionsList,users`];
+      expectCli(`fungies-contract run catches the lie ${lie}`, await contractCli(app, args, keys), 1, new RegExp(`: ${rule}`));
+    }
   } finally {
     await server.close();
   }
