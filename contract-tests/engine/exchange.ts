@@ -131,7 +131,7 @@ export async function sendRaw(operation: OperationMeta, raw: RawRequest, target:
     init.body = JSON.stringify(raw.body);
   }
   try {
-    await recordingFetch({ ...target, secretKey: target.secretKey }, exchange, [])(url, init);
+    await recordingFetch(target, exchange, [])(url, init);
   } catch (err) {
     exchange.error = err instanceof Error ? err : new Error(String(err));
   }
