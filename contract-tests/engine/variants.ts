@@ -144,6 +144,17 @@ export function positiveVariants(op: OperationMeta, valid: PlannedRequest, rando
       if (b !== undefined && validateAgainst(p.schema, coerceQuery(p.schema, [String(b)])).length === 0) bounded[p.name] = b;
     }
     if (Object.keys(bounded).length > 0) out.push({ name: `query at its ${side === 'min' ? 'lower' : 'upper'} bounds`, request: { ...valid, query: { ...valid.query, ...bounded } } });
+    if (bodySchema !== undefined && body !== null && typeof body === 'object' && !Array.isArray(body)) {
+      const atBounds: Record<string, unknown> = { ...(body as Record<string, unknown>) };
+      let changed = false;
+      for (const [name, propSchema] of Object.entries((schemaOf(bodySchema)['properties'] ?? {}) as Record<string, unknown>)) {
+        const b = bound(schemaOf(propSchema), side);
+        if (b === undefined || validateAgainst(bodySchema, { ...atBounds, [name]: b }).length > 0) continue;
+        atBounds[name] = b;
+        changed = true;
+      }
+      if (changed) out.push({ name: `body at its ${side === 'min' ? 'lower' : 'upper'} bounds`, request: { ...valid, body: atBounds } });
+    }
   }
   return out.filter((v) => !breaksSpec(op, v.request, bodySchema) && op.parameters.every((p) => p.in !== 'path' || validateAgainst(p.schema, v.request.path[p.name]).length === 0));
 }
