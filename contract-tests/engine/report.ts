@@ -30,7 +30,7 @@ function checkTitle(check: CheckResult): string {
     case 'status':
       return `Documented response ${check.status}`;
     case 'auth':
-      return `Auth: rejects a request with ${check.name === 'no secret key' ? 'only the public key' : check.name}`;
+      return `Auth: rejects a request with ${check.name === 'no secret key' ? 'only the public key' : check.name?.startsWith('no ') ? check.name : `${check.name?.startsWith('invalid') ? 'an' : 'a'} ${check.name}`}`;
     case 'negative':
       return `Negative data: rejects a request with ${check.name === 'bad id' ? 'an invalid id' : check.name}`;
     case 'positive':
