@@ -48,6 +48,7 @@ const CAUGHT: [LieName, string][] = [
   ['slow', 'max_response_time'],
   ['ignores-take', 'pagination_limit'],
   ['inconsistent-count', 'pagination_consistency'],
+  ['repeats-pages', 'pagination_pages'],
   ['duplicate-key', 'duplicate_key'],
   ['forgets-updates', 'stateful_readback'],
 ];

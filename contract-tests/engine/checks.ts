@@ -11,7 +11,7 @@ import { documentedResponse } from '../../src/validation/response.js';
 import { validateAgainst } from '../../src/validation/validators.js';
 import type { EngineConfig } from './config.js';
 import { isClientRefusal, sendRaw, sendThroughClient, type Exchange, type RawRequest } from './exchange.js';
-import { paginationFindings, paginationRequest, sizeParameter } from './pagination.js';
+import { nextPageRequest, paginationFindings, paginationRequest, secondPageFindings, sizeParameter } from './pagination.js';
 import { createRandom, seedFor } from './random.js';
 import { buildRequest, type PlannedRequest } from './request-builder.js';
 import { checkResponse } from './response-checker.js';
@@ -298,8 +298,16 @@ async function paginationCheck(op: OperationMeta, planned: PlannedRequest, confi
   const exchange = await sendThroughClient(op, request, config.target);
   if (!exchange.response) return { exchange, findings: noResponse(op, exchange) };
   const findings = judge(op, exchange);
-  if (exchange.response.status >= 200 && exchange.response.status < 300) findings.push(...paginationFindings(op, exchange.response.text, size));
-  return { exchange, findings };
+  const ok = (e: Exchange) => e.response !== undefined && e.response.status >= 200 && e.response.status < 300;
+  if (!ok(exchange)) return { exchange, findings };
+  findings.push(...paginationFindings(op, exchange.response.text, size));
+  const next = nextPageRequest(op, request, size, exchange.response.text);
+  if (!next || findings.length > 0) return { exchange, findings };
+  const second = await sendThroughClient(op, next, config.target);
+  if (!second.response) return { exchange: second, findings: noResponse(op, second) };
+  findings.push(...judge(op, second));
+  if (ok(second)) findings.push(...secondPageFindings(op, exchange.response.text, second.response.text, size));
+  return { exchange: findings.length > 0 ? second : exchange, findings };
 }
 
 async function methodCheck(op: OperationMeta, method: string, planned: PlannedRequest, config: EngineConfig): Promise<Outcome> {

@@ -45,3 +45,45 @@ export function paginationFindings(op: OperationMeta, text: string, size: number
   }
   return out;
 }
+
+/** The items array of a list body and its `data`, or undefined. */
+function listOf(text: string): { data: Record<string, unknown>; key: string; items: unknown[] } | undefined {
+  try {
+    const data = (JSON.parse(text) as { data?: Record<string, unknown> } | null)?.data;
+    const key = data && typeof data === 'object' ? Object.keys(data).find((k) => Array.isArray(data[k])) : undefined;
+    return data && key ? { data, key, items: data[key] as unknown[] } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The request for page 2 (`skip`, `page` or the returned `cursor`), or undefined when page 1 was the last. */
+export function nextPageRequest(op: OperationMeta, first: PlannedRequest, size: number, firstText: string): PlannedRequest | undefined {
+  const list = listOf(firstText);
+  if (!list || list.data['hasMore'] === false) return undefined;
+  const has = (name: string) => op.parameters.some((p) => p.in === 'query' && p.name === name);
+  if (has('skip')) return { ...first, query: { ...first.query, skip: size } };
+  if (has('page')) return { ...first, query: { ...first.query, page: 2 } };
+  if (has('cursor') && typeof list.data['cursor'] === 'string') return { ...first, query: { ...first.query, cursor: list.data['cursor'] } };
+  return undefined;
+}
+
+/** Page 2 holds no item of page 1 and as many items as count leaves for it. */
+export function secondPageFindings(op: OperationMeta, firstText: string, secondText: string, size: number): Finding[] {
+  const first = listOf(firstText);
+  const second = listOf(secondText);
+  if (!first || !second) return [];
+  const f = (rule: string, expected: string, actual: string): Finding => ({ kind: 'response', operationId: op.operationId, method: op.method.toUpperCase(), path: op.path, status: 200, pointer: `/data/${second.key}`, rule, expected, actual, note: 'on page 2' });
+  const out: Finding[] = [];
+  if (second.items.length > size) out.push(f('pagination_limit', `at most ${size} items`, `${second.items.length} items`));
+  const idOf = (item: unknown) => (item && typeof item === 'object' ? (item as { id?: unknown }).id : undefined);
+  const seen = new Set(first.items.map(idOf).filter((id) => id !== undefined));
+  const repeated = second.items.map(idOf).filter((id) => id !== undefined && seen.has(id));
+  if (repeated.length > 0) out.push(f('pagination_pages', 'no item of page 1 again on page 2', `${repeated.length} repeated (id ${JSON.stringify(repeated[0])})`));
+  const count = typeof first.data['count'] === 'number' ? first.data['count'] : undefined;
+  if (count !== undefined) {
+    const want = Math.min(size, Math.max(0, count - first.items.length));
+    if (second.items.length !== want) out.push(f('pagination_pages', `${want} items (count ${count}, ${first.items.length} on page 1)`, `${second.items.length} items`));
+  }
+  return out;
+}

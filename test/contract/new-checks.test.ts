@@ -36,6 +36,7 @@ describe('the checks beyond response shapes', () => {
     ['slow', 'max_response_time'],
     ['ignores-take', 'pagination_limit'],
     ['inconsistent-count', 'pagination_consistency'],
+    ['repeats-pages', 'pagination_pages'],
     ['duplicate-key', 'duplicate_key'],
   ] as [LieName, string][])('catch the lie "%s" as %s', async (lie, rule) => {
     const results = await run(lie, 250);
