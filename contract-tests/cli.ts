@@ -1,6 +1,6 @@
 /**
  * fungies-contract: every command and flag in one place. `main()` returns the exit code; only the
- * bin launcher (contract-tests/bin.js) calls process.exit.
+ * bin (contract-tests/bin.ts) sets the process's exit code.
  */
 import { parseArgs } from 'node:util';
 import { checkCommand } from './commands/check.js';
