@@ -18,17 +18,9 @@ export default defineConfig({
       },
       {
         test: {
+          // The contract engine's tests: the lying fixture server, the report, the CLI commands, and a
+          // full run against a Prism mock of the spec (what `npm run contract` does).
           name: 'contract',
-          include: ['contract-tests/*.test.ts'],
-          globalSetup: ['contract-tests/global-setup.ts'],
-          testTimeout: 60_000,
-          hookTimeout: 90_000,
-        },
-      },
-      {
-        test: {
-          // The contract engine's own tests: the lying fixture server, the report, the CLI commands.
-          name: 'contract-engine',
           include: ['test/contract/**/*.test.ts'],
           testTimeout: 60_000,
         },

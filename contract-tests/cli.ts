@@ -1,6 +1,6 @@
 /**
  * fungies-contract: every command and flag in one place. `main()` returns the exit code; only the
- * bin launcher (contract-tests/bin.js) calls process.exit.
+ * bin (contract-tests/bin.ts) sets the process's exit code.
  */
 import { parseArgs } from 'node:util';
 import { checkCommand } from './commands/check.js';
@@ -30,6 +30,8 @@ run options
   --json <file>           write the JSON report (schema: contract-tests/report.schema.json)
   --junit <file>          write a JUnit XML report
   --timeout <ms>          per-request timeout (default 30000)
+  --max-response-time <ms>  a slower response is a finding (max_response_time)
+  --seed <n>              seed of the generated requests (default: random, printed in the report)
 
 check options
   --strict                spec defects fail the check
@@ -47,6 +49,7 @@ Exit codes
 Examples
   npm run contract
   npm run contract -- --operation orders --json reports/contract.json
+  npm run contract -- --seed 1234 --max-response-time 2000
   FUNGIES_PUBLIC_KEY=… npx fungies-contract run --target https://staging.example.com
   curl … | npx fungies-contract check PatchV0OrdersOrderIdOrNumberCancel 200 -
 `;
@@ -70,6 +73,20 @@ function timeout(value: unknown): number {
   return n;
 }
 
+function maxResponseTime(value: unknown): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw usageError(`--max-response-time must be a positive number of milliseconds, got ${JSON.stringify(value)}`);
+  return n;
+}
+
+function seed(value: unknown): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n >= 2 ** 32) throw usageError(`--seed must be a whole number from 0 to 4294967295, got ${JSON.stringify(value)}`);
+  return n;
+}
+
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
   const [command, ...rest] = argv;
   try {
@@ -87,6 +104,8 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
         json: { type: 'string' },
         junit: { type: 'string' },
         timeout: { type: 'string' },
+        'max-response-time': { type: 'string' },
+        seed: { type: 'string' },
       });
       if (values['help']) return (io.stdout.write(HELP), EXIT.pass);
       if (positionals.length > 0) throw usageError(`run takes no arguments, got "${positionals.join(' ')}" (did you mean --operation ${positionals[0]}?)`);
@@ -100,6 +119,8 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
           json: values['json'] as string | undefined,
           junit: values['junit'] as string | undefined,
           timeoutMs: timeout(values['timeout']),
+          maxResponseTimeMs: maxResponseTime(values['max-response-time']),
+          seed: seed(values['seed']),
         },
         io,
       );

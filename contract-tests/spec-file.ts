@@ -1,4 +1,7 @@
-/** The spec the suite checks against, located from this file so it works from any working directory. */
+/** The spec the suite checks against, found next to the package whether it runs from source or from dist/. */
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-export const SPEC_FILE = fileURLToPath(new URL('../openapi/api-docs.yaml', import.meta.url));
+const candidates = ['../openapi/api-docs.yaml', '../../openapi/api-docs.yaml'].map((rel) => fileURLToPath(new URL(rel, import.meta.url)));
+
+export const SPEC_FILE = candidates.find((file) => existsSync(file)) ?? candidates[0]!;

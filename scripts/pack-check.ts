@@ -1,15 +1,17 @@
 /**
  * npm run check:pack: builds and packs the package, installs the tarball into an empty project,
- * type-checks a consumer's call with the installed types, then runs that call against Prism.
+ * type-checks a consumer's call with the installed types, then runs that call against Prism, and
+ * runs the installed fungies-contract CLI as an integrator would.
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { ScriptError, runScript } from './lib/cli.js';
 import { checkModuleFormats, checkPublishedTypes } from './lib/pack-formats.js';
 import { startPrism } from './lib/prism.js';
+import { LIED_OPERATION, startLyingServer, type LieName } from '../contract-tests/fixtures/lying-server.js';
 
 const exec = promisify(execFile);
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -34,6 +36,60 @@ async function step<T>(label: string, run: () => Promise<T>): Promise<T> {
   } catch (err) {
     const { stdout = '', stderr = '' } = err as { stdout?: string; stderr?: string };
     throw new ScriptError(`✘ ${label} failed:\n${`${stdout}\n${stderr}`.trim().slice(-3000)}`);
+  }
+}
+
+/** A lie of the fixture server and the rule that names it in the report. */
+const CAUGHT: [LieName, string][] = [
+  ['accepts-any-key', 'ignored_auth'],
+  ['accepts-invalid-data', 'negative_data_rejection'],
+  ['rejects-bare-order-number', 'positive_data_acceptance'],
+  ['any-method', 'unsupported_method'],
+  ['redirects', 'redirect'],
+  ['slow', 'max_response_time'],
+  ['ignores-take', 'pagination_limit'],
+  ['inconsistent-count', 'pagination_consistency'],
+  ['repeats-pages', 'pagination_pages'],
+  ['duplicate-key', 'duplicate_key'],
+  ['forgets-updates', 'stateful_readback'],
+];
+
+/** Runs the installed `fungies-contract` bin in `app`; exit code and output come back whatever the code. */
+async function contractCli(app: string, args: string[], env: Record<string, string> = {}): Promise<{ code: number; out: string }> {
+  try {
+    const { stdout, stderr } = await exec(process.execPath, [join(app, 'node_modules/fungies-openapi/dist/contract-tests/bin.js'), ...args], { cwd: app, env: { ...process.env, NO_COLOR: '1', ...env } });
+    return { code: 0, out: stdout + stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, out: e.stdout + e.stderr };
+  }
+}
+
+function expectCli(label: string, got: { code: number; out: string }, code: number, text: RegExp): void {
+  if (got.code !== code || !text.test(got.out)) throw new ScriptError(`✘ ${label}: expected exit ${code} and ${text}, got exit ${got.code}:\n${got.out.slice(-2000)}`);
+  console.log(`✔ ${label}`);
+}
+
+/** The contract CLI from the installed tarball: help, check (no Prism), run against loopback servers, and the missing-Prism message. */
+async function checkContractCli(app: string, root: string): Promise<void> {
+  // `.bin/fungies-contract` is what npx runs: it must exist and be executable.
+  await step('Finding the fungies-contract bin', () => exec(join(app, 'node_modules/.bin/fungies-contract'), ['--help'], { cwd: app }));
+  expectCli('fungies-contract --help', await contractCli(app, ['--help']), 0, /Exit codes/);
+  await writeFile(join(app, 'cancel-200.json'), await readFile(join(root, 'openapi/docs-examples/cancel-order.200.docs-example.json')));
+  expectCli('fungies-contract check (no Prism needed)', await contractCli(app, ['check', LIED_OPERATION, '200', 'cancel-200.json']), 1, /\/data\/order\/number: pattern/);
+  expectCli('fungies-contract run without Prism installed', await contractCli(app, ['run', '--operation', LIED_OPERATION]), 2, /@stoplight\/prism-cli, which is not installed/);
+  const server = await startLyingServer();
+  try {
+    const keys = { FUNGIES_PUBLIC_KEY: 'pub_LyingFixtureKey123', FUNGIES_SECRET_KEY: 'sec_LyingFixtureKey123' };
+    expectCli('fungies-contract run against an honest server', await contractCli(app, ['run', '--target', server.url('honest'), '--allow-writes'], keys), 0, /✔ \d+ checks passed/);
+    expectCli('fungies-contract run against a lying server', await contractCli(app, ['run', '--target', server.url('all-body-lies'), '--allow-writes'], keys), 1, /\/data\/order\/number: pattern/);
+    // One lie per check category, each caught by name from the installed CLI.
+    for (const [lie, rule] of CAUGHT) {
+      const args = ['run', '--target', server.url(lie), '--allow-writes', '--max-response-time', '250', '--operation', `${LIED_OPERATION},GetV0SubscriptionsList,users`];
+      expectCli(`fungies-contract run catches the lie ${lie}`, await contractCli(app, args, keys), 1, new RegExp(`: ${rule}`));
+    }
+  } finally {
+    await server.close();
   }
 }
 
@@ -73,6 +129,7 @@ await runScript(async () => {
     } finally {
       await prism.stop();
     }
+    await checkContractCli(app, root);
   } finally {
     await rm(work, { recursive: true, force: true });
   }

@@ -6,6 +6,7 @@ import { documentedResponse } from '../../src/validation/response.js';
 import { colorsFor } from '../engine/colors.js';
 import { formatFinding } from '../engine/report.js';
 import { checkResponse } from '../engine/response-checker.js';
+import { printable, sanitize } from '../engine/safe-text.js';
 import type { Finding } from '../engine/types.js';
 import { checkWebhook } from './check-webhook.js';
 import { EXIT, usageError } from './errors.js';
@@ -38,11 +39,12 @@ export async function checkCommand(options: CheckOptions, io: Io): Promise<{ cod
     throw usageError(`cannot read ${options.file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }
   const declared = Object.keys(documentedResponse(operation, status)?.response.content ?? {})[0] ?? null;
-  const findings = checkResponse(operation, { status, contentType: options.contentType ?? declared, text });
+  // A saved body may hold anything: findings are shown, never obeyed.
+  const findings = sanitize(checkResponse(operation, { status, contentType: options.contentType ?? declared, text }), []);
   const c = colorsFor(io.stdout, io.env);
   const failing = findings.filter((f) => options.strict || f.kind !== 'spec-defect');
   const defects = findings.length - findings.filter((f) => f.kind !== 'spec-defect').length;
-  const label = options.file === '-' ? 'stdin' : options.file;
+  const label = printable(options.file === '-' ? 'stdin' : options.file);
   const lines = [c.bold(`___ ${operation.method.toUpperCase()} ${operation.path} (${operation.operationId}) ${status}: ${label} ___`), ''];
   for (const f of findings) lines.push(formatFinding(f, c), '');
   const violations = findings.length - defects;

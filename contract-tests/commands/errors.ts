@@ -1,4 +1,4 @@
-/** The one way a command stops: throw ExitError(code, message); only the bin entry calls process.exit. */
+/** The one way a command stops: throw ExitError(code, message); only the bin entry sets the exit code. */
 
 export const EXIT = { pass: 0, failures: 1, usage: 2 } as const;
 

@@ -1,21 +1,23 @@
 /** `fungies-contract run`: the contract suite against a Prism mock of the spec (default) or `--target`. */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { startPrism, type PrismHandle } from '../../scripts/lib/prism.js';
 import { FungiesConfigError } from '../../src/errors.js';
 import { listOperations } from '../../src/operations.js';
 import { normalizeOptions } from '../../src/options.js';
 import { planChecks } from '../engine/checks.js';
+import { randomSeed } from '../engine/random.js';
 import { colorsFor } from '../engine/colors.js';
-import { DEFAULT_SUITE_CONFIG, type SuiteConfig } from '../engine/config.js';
+import { MOCK_KEYS, type EngineConfig } from '../engine/config.js';
 import { formatJson } from '../engine/json-report.js';
 import { formatJUnit } from '../engine/junit.js';
 import { formatReport } from '../engine/report.js';
+import { runChecks } from '../engine/run-checks.js';
 import { buildRunData } from '../engine/run-data.js';
+import { printable, sanitize } from '../engine/safe-text.js';
 import { selectOperations } from '../engine/select.js';
-import type { RunData } from '../engine/types.js';
+import type { CheckResult, RunData } from '../engine/types.js';
+import { PrismMissingError, startPrism, type PrismHandle } from '../prism.js';
 import { SPEC_FILE } from '../spec-file.js';
-import { runContractSuite } from '../vitest-run.js';
 import { EXIT, usageError } from './errors.js';
 import type { Io } from './io.js';
 
@@ -30,6 +32,10 @@ export interface RunOptions {
   junit?: string | undefined;
   json?: string | undefined;
   timeoutMs: number;
+  /** A slower response is a finding (`--max-response-time`). */
+  maxResponseTimeMs?: number | undefined;
+  /** Seed of the generated requests; unset: a random one, printed in the report. */
+  seed?: number | undefined;
   /** The spec the Prism mock serves (default openapi/api-docs.yaml); tests give it a doctored copy. No CLI flag: the checks always use the generated validators. */
   prismSpec?: string | undefined;
 }
@@ -43,36 +49,39 @@ export async function runCommand(options: RunOptions, io: Io): Promise<{ code: n
     const tags = [...new Set(listOperations().flatMap((op) => op.tags))].sort();
     throw usageError(`--operation ${JSON.stringify(options.operation)} matches no operation: give an operationId, a tag (${tags.join(', ')}) or a glob such as "*Orders*"`);
   }
-  if (targetUrl) await checkTarget(targetUrl, io, options.timeoutMs);
+  if (targetUrl) await checkTarget(targetUrl, io, options.timeoutMs, !options.targetIsPrism);
   let prism: PrismHandle | undefined;
   if (!targetUrl) {
     try {
-      prism = await startPrism({ spec: options.prismSpec ?? SPEC_FILE });
+      prism = await startPrism({ spec: options.prismSpec ?? SPEC_FILE, cwd: io.cwd });
     } catch (err) {
+      if (err instanceof PrismMissingError) throw usageError(err.message);
       throw usageError(`cannot start the Prism mock of ${options.prismSpec ?? SPEC_FILE}: ${(err as Error).message.split('\n')[0]}`);
     }
   }
   const url = targetUrl ?? prism!.url;
   const kind = prism || options.targetIsPrism ? 'prism' : 'live';
-  const config: SuiteConfig & { targetUrl: string } = {
-    ...DEFAULT_SUITE_CONFIG,
-    targetUrl: url,
+  // A Prism mock checks that key headers are there, not their values: it gets the mock keys.
+  const keys = kind === 'prism' ? MOCK_KEYS : { publicKey: io.env['FUNGIES_PUBLIC_KEY'] ?? '', secretKey: io.env['FUNGIES_SECRET_KEY'] || undefined };
+  const config: EngineConfig = {
+    target: { baseUrl: url, publicKey: keys.publicKey, secretKey: keys.secretKey, timeoutMs: options.timeoutMs },
     kind,
     allowWrites: options.allowWrites,
     strict: options.strict,
-    timeoutMs: options.timeoutMs,
-    ...(options.operation ? { operation: options.operation } : {}),
+    maxResponseTimeMs: options.maxResponseTimeMs,
   };
-  const checks = planChecks(operations).length;
-  io.stderr.write(`==> fungies-contract: ${operations.length} operation(s), ${checks} checks against ${prism ? `a Prism mock of the spec at ${url}` : url}\n`);
+  const seed = options.seed ?? randomSeed();
+  const checks = planChecks(operations, { seed });
+  io.stderr.write(`==> fungies-contract: ${operations.length} operation(s), ${checks.length} checks (seed ${seed}) against ${prism ? `a Prism mock of the spec at ${url}` : url}\n`);
   const startedAt = new Date();
-  let run;
+  let results: CheckResult[];
   try {
-    run = await runContractSuite(config, (line) => io.stderr.write(`${line}\n`), operations.length);
+    results = await runChecks(checks, config, { onResult: progress(checks.map((c) => c.operation.operationId), io) });
   } finally {
     await prism?.stop();
   }
-  const data = buildRunData(operations, run.results, {
+  // Everything the reports show passes through here: a server's text is shown, never obeyed.
+  const data = sanitize(buildRunData(operations, results, {
     targetUrl: url,
     kind,
     operationFilter: options.operation,
@@ -80,18 +89,43 @@ export async function runCommand(options: RunOptions, io: Io): Promise<{ code: n
     allowWrites: options.allowWrites,
     startedAt,
     durationMs: Date.now() - startedAt.getTime(),
-  });
+    seed,
+  }), [keys.publicKey, keys.secretKey]);
   const c = colorsFor(io.stdout, io.env);
   io.stdout.write(`\n${formatReport(data, c)}\n`);
-  if (run.errors.length > 0) io.stdout.write(`\n${c.red(`✘ the suite itself failed:\n${run.errors.map((e) => `  ${e}`).join('\n')}`)}\n`);
   if (options.json) await writeReport(resolve(io.cwd, options.json), formatJson(data));
   if (options.junit) await writeReport(resolve(io.cwd, options.junit), formatJUnit(data));
-  const failed = data.checks.some((ch) => ch.outcome === 'failed') || run.errors.length > 0;
+  const failed = data.checks.some((ch) => ch.outcome === 'failed');
   if (failed && prism) {
-    const log = prism.output().trimEnd().split('\n').slice(-PRISM_LOG_LINES).join('\n');
+    const log = prism.output().trimEnd().split('\n').slice(-PRISM_LOG_LINES).map(printable).join('\n');
     io.stdout.write(`\n${c.dim(`Prism output (last ${PRISM_LOG_LINES} lines):\n${log}`)}\n`);
   }
+  if (!failed && data.checks.every((ch) => ch.outcome === 'skipped')) {
+    io.stderr.write(`fungies-contract: ${nothingRan(data.checks)}\n`);
+    return { code: EXIT.usage, data };
+  }
   return { code: failed ? EXIT.failures : EXIT.pass, data };
+}
+
+/** A run that checked nothing proves nothing: say why every check was skipped. */
+function nothingRan(checks: readonly CheckResult[]): string {
+  const reasons = [...new Set(checks.map((ch) => ch.reason ?? 'no reason given'))];
+  return `no check ran: all ${checks.length} were skipped (${reasons.slice(0, 3).join('; ')})`;
+}
+
+/** One stderr line per operation once all its checks are in: `[3/39] GetV0OrdersList ✔✔–`. */
+function progress(operationIds: readonly string[], io: Io): (result: CheckResult) => void {
+  const pending = new Map<string, number>();
+  for (const id of operationIds) pending.set(id, (pending.get(id) ?? 0) + 1);
+  const marks = new Map<string, string>();
+  const total = pending.size;
+  let done = 0;
+  return (result) => {
+    const left = (pending.get(result.operationId) ?? 1) - 1;
+    pending.set(result.operationId, left);
+    marks.set(result.operationId, (marks.get(result.operationId) ?? '') + { passed: '✔', failed: '✘', skipped: '–' }[result.outcome]);
+    if (left === 0) io.stderr.write(`[${++done}/${total}] ${result.operationId} ${marks.get(result.operationId)}\n`);
+  };
 }
 
 async function writeReport(file: string, text: string): Promise<void> {
@@ -100,7 +134,8 @@ async function writeReport(file: string, text: string): Promise<void> {
 }
 
 /** A target needs a URL that parses, a well-formed public key, and to answer at all. */
-async function checkTarget(targetUrl: string, io: Io, timeoutMs: number): Promise<void> {
+/** `needsKeys`: false for a Prism target, which gets the mock keys. */
+async function checkTarget(targetUrl: string, io: Io, timeoutMs: number, needsKeys: boolean): Promise<void> {
   let url: URL;
   try {
     url = new URL(targetUrl);
@@ -108,11 +143,11 @@ async function checkTarget(targetUrl: string, io: Io, timeoutMs: number): Promis
   } catch {
     throw usageError(`--target must be an absolute http(s) URL such as https://api.fungies.io, got ${JSON.stringify(targetUrl)}`);
   }
-  if (!io.env['FUNGIES_PUBLIC_KEY']) {
+  if (needsKeys && !io.env['FUNGIES_PUBLIC_KEY']) {
     throw usageError('FUNGIES_PUBLIC_KEY is not set: export your pub_… key before running against a target (keys are read from the environment, never from flags)');
   }
   try {
-    normalizeOptions({ publicKey: io.env['FUNGIES_PUBLIC_KEY'], secretKey: io.env['FUNGIES_SECRET_KEY'] || undefined, baseUrl: targetUrl });
+    if (needsKeys) normalizeOptions({ publicKey: io.env['FUNGIES_PUBLIC_KEY'] ?? '', secretKey: io.env['FUNGIES_SECRET_KEY'] || undefined, baseUrl: targetUrl });
   } catch (err) {
     if (err instanceof FungiesConfigError) throw usageError(`${err.option === 'publicKey' ? 'FUNGIES_PUBLIC_KEY' : err.option === 'secretKey' ? 'FUNGIES_SECRET_KEY' : err.option}: ${err.message}`);
     throw err;

@@ -22,7 +22,8 @@ export function showValue(value: unknown, max = MAX_ACTUAL): string {
   return excerpt(redact(JSON.stringify(value) ?? String(value)), max);
 }
 
-export function ajvFindings(errors: readonly ErrorObject[], ctx: FindingContext): Finding[] {
+/** `rawNumbers`: numbers as they were on the wire (strict-json), shown instead of their rounded doubles. */
+export function ajvFindings(errors: readonly ErrorObject[], ctx: FindingContext, rawNumbers: ReadonlyMap<string, string> = new Map()): Finding[] {
   return dedupeErrors(errors).map((e) => {
     const defect = specDefectReason(e.parentSchema, e.data);
     const missing = e.keyword === 'required';
@@ -32,7 +33,7 @@ export function ajvFindings(errors: readonly ErrorObject[], ctx: FindingContext)
       pointer: errorPointer(e),
       rule: e.keyword,
       expected: expected(e),
-      actual: missing ? 'missing' : e.keyword === 'additionalProperties' ? `${showValue(additional(e))} (not declared)` : describeActual(e.data),
+      actual: missing ? 'missing' : e.keyword === 'additionalProperties' ? `${showValue(additional(e))} (not declared)` : rawNumbers.has(e.instancePath) ? `${rawNumbers.get(e.instancePath)} (number)` : describeActual(e.data),
     };
     if (defect) finding.note = defect;
     return finding;

@@ -2,7 +2,8 @@
  * Sends one request and records both sides. Positive checks go THROUGH OUR CLIENT, so a request
  * the client builds wrongly is rejected by Prism (it validates requests) and becomes a finding.
  * Negative checks need requests the client refuses to build: they use the client with a `fetch`
- * that strips a key header after the client set it, or plain `fetch` for an invalid path id.
+ * that strips a key header after the client set it, or plain `fetch` (invalid ids, bodies, keys,
+ * methods). Redirects are never followed: a 3xx is judged as the answer it is.
  */
 import { createFungiesClient } from '../../src/client.js';
 import { PUBLIC_KEY_HEADER, SECRET_KEY_HEADER } from '../../src/auth.js';
@@ -25,6 +26,8 @@ export interface Exchange {
   response?: RecordedResponse & { headers: Headers; text: string };
   /** The client refused to send (a finding against the client) or the connection failed. */
   error?: Error;
+  /** Milliseconds from sending the request to the end of the response body. */
+  elapsedMs?: number;
 }
 
 const BODY_EXCERPT = 300;
@@ -45,8 +48,10 @@ function recordingFetch(target: Target, into: Exchange, strip: readonly string[]
     for (const name of strip) request.headers.delete(name);
     const bodyText = request.body ? await request.clone().text() : undefined;
     into.request = recordRequest(request, bodyText, secrets);
-    const response = await fetch(request, { signal: AbortSignal.timeout(target.timeoutMs) });
+    const started = performance.now();
+    const response = await fetch(request, { signal: AbortSignal.timeout(target.timeoutMs), redirect: 'manual' });
     const text = await response.clone().text();
+    into.elapsedMs = performance.now() - started;
     into.response = {
       status: response.status,
       statusText: response.statusText,
@@ -93,23 +98,37 @@ export async function sendThroughClient(operation: OperationMeta, planned: Plann
   return exchange;
 }
 
-/**
- * Sends a request the client would refuse (a path id its schema rejects) with plain fetch, with
- * the same key headers the client would send.
- */
-export async function sendRaw(operation: OperationMeta, pathValues: Record<string, string>, planned: PlannedRequest, target: Target): Promise<Exchange> {
+/** A request built by hand: anything the client would refuse or correct. */
+export interface RawRequest {
+  /** Overrides the operation's method (unsupported-method checks). */
+  method?: string;
+  path: Record<string, unknown>;
+  query: Record<string, unknown>;
+  header: Record<string, string>;
+  /** A value sent as JSON, or undefined for no body. */
+  body?: unknown;
+  /** Key headers as sent: a header set to undefined is left out. Default: the target's keys. */
+  keys?: { [PUBLIC_KEY_HEADER]?: string | undefined; [SECRET_KEY_HEADER]?: string | undefined };
+}
+
+/** Sends `raw` with plain fetch and the key headers the client would send (unless `raw.keys` says otherwise). */
+export async function sendRaw(operation: OperationMeta, raw: RawRequest, target: Target): Promise<Exchange> {
   const exchange: Exchange = {};
-  const path = operation.path.replace(/\{([^}]+)\}/g, (_m, name: string) => encodeURIComponent(pathValues[name] ?? ''));
-  const url = new URL(target.baseUrl + path);
-  for (const [name, value] of Object.entries(planned.query)) {
+  const path = operation.path.replace(/\{([^}]+)\}/g, (_m, name: string) => encodeURIComponent(String(raw.path[name] ?? '')));
+  const url = new URL(target.baseUrl.replace(/\/+$/, '') + path);
+  for (const [name, value] of Object.entries(raw.query)) {
     for (const v of Array.isArray(value) ? value : [value]) url.searchParams.append(name, typeof v === 'object' ? JSON.stringify(v) : String(v));
   }
-  const headers: Record<string, string> = { ...planned.header, [PUBLIC_KEY_HEADER]: target.publicKey };
-  if (operation.authHeaders.includes(SECRET_KEY_HEADER) && target.secretKey) headers[SECRET_KEY_HEADER] = target.secretKey;
-  const init: RequestInit = { method: operation.method.toUpperCase(), headers };
-  if (planned.body !== undefined) {
+  const keys = raw.keys ?? {
+    [PUBLIC_KEY_HEADER]: target.publicKey,
+    [SECRET_KEY_HEADER]: operation.authHeaders.includes(SECRET_KEY_HEADER) ? target.secretKey : undefined,
+  };
+  const headers: Record<string, string> = { ...raw.header };
+  for (const [name, value] of Object.entries(keys)) if (value !== undefined) headers[name] = value;
+  const init: RequestInit = { method: (raw.method ?? operation.method).toUpperCase(), headers };
+  if (raw.body !== undefined) {
     headers['content-type'] = 'application/json';
-    init.body = JSON.stringify(planned.body);
+    init.body = JSON.stringify(raw.body);
   }
   try {
     await recordingFetch(target, exchange, [])(url, init);

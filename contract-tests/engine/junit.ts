@@ -1,9 +1,11 @@
 /** JUnit XML for CI dashboards: one testsuite per operation, one testcase per check. */
 import { plainColors } from './colors.js';
 import { formatFinding } from './report.js';
+import { printable } from './safe-text.js';
 import type { CheckResult, RunData } from './types.js';
 
-const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+// printable() first: XML 1.0 cannot carry most control characters even escaped.
+const xml = (s: string) => printable(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 export function formatJUnit(data: RunData): string {
   const byOperation = new Map<string, CheckResult[]>();

@@ -21,12 +21,39 @@ export function formatFinding(f: Finding, c: Colors): string {
     `    actual:   ${f.actual}`,
   ];
   if (f.note) lines.push(c.dim(`    note:     ${f.note}`));
+  if (f.url) lines.push(c.dim(`    request:  ${f.method} ${f.url}`));
   return lines.join('\n');
 }
 
 function checkTitle(check: CheckResult): string {
-  return check.kind === 'status' ? `Documented response ${check.status}` : `Rejects a request with ${check.name === 'bad id' ? 'an invalid id' : check.name}`;
+  switch (check.kind) {
+    case 'status':
+      return `Documented response ${check.status}`;
+    case 'auth':
+      return `Auth: rejects a request with ${check.name === 'no secret key' ? 'only the public key' : check.name?.startsWith('no ') ? check.name : `${check.name?.startsWith('invalid') ? 'an' : 'a'} ${check.name}`}`;
+    case 'negative':
+      return `Negative data: rejects a request with ${check.name === 'bad id' ? 'an invalid id' : check.name}`;
+    case 'positive':
+      return `Positive data: accepts a request with ${check.name}`;
+    case 'pagination':
+      return 'Paging: take/limit honoured, count/pages/hasMore consistent';
+    case 'method':
+      return `Unsupported method: ${check.name} ${check.path} is not answered 2xx`;
+    case 'workflow':
+      return `Workflow: ${check.id.replace(/^\S+ workflow: /, '')} (${check.reason ?? ''})`;
+  }
 }
+
+/** Summary rows, one per kind of check, in the order they are explained in the README. */
+const KIND_LABELS: [CheckResult['kind'], string][] = [
+  ['status', 'documented responses'],
+  ['auth', 'auth (must reject)'],
+  ['negative', 'negative data (must reject)'],
+  ['positive', 'positive data (must accept)'],
+  ['pagination', 'paging'],
+  ['method', 'unsupported methods'],
+  ['workflow', 'stateful workflows'],
+];
 
 function countLabel(findings: readonly Finding[]): string {
   const defects = findings.filter((f) => f.kind === 'spec-defect').length;
@@ -68,18 +95,18 @@ export function formatReport(data: RunData, c: Colors): string {
 export function formatSummary(data: RunData, c: Colors): string {
   const count = (checks: CheckResult[], o: CheckResult['outcome']) => checks.filter((ch) => ch.outcome === o).length;
   const line = (label: string, checks: CheckResult[]) =>
-    `  ${label.padEnd(26)} ${count(checks, 'passed')} passed, ${count(checks, 'failed')} failed, ${count(checks, 'skipped')} skipped`;
-  const status = data.checks.filter((ch) => ch.kind === 'status');
-  const negative = data.checks.filter((ch) => ch.kind === 'negative');
+    `  ${label.padEnd(28)} ${count(checks, 'passed')} passed, ${count(checks, 'failed')} failed, ${count(checks, 'skipped')} skipped`;
   const defects = data.checks.flatMap((ch) => ch.findings).filter((f) => f.kind === 'spec-defect').length;
   const failed = count(data.checks, 'failed');
   const skippedReasons = [...new Set(data.checks.filter((ch) => ch.outcome === 'skipped').map((ch) => ch.reason ?? ''))].filter(Boolean);
-  const lines = [
-    c.bold('Checks'),
-    line('documented responses', status),
-    line('negative (must reject)', negative),
-  ];
-  if (defects) lines.push(c.yellow(`  spec defects               ${defects} reported${data.strict ? ' (failing: --strict)' : ', not failing (--strict makes them fail)'}`));
+  const lines = [c.bold('Checks')];
+  for (const [kind, label] of KIND_LABELS) {
+    const checks = data.checks.filter((ch) => ch.kind === kind);
+    if (checks.length > 0) lines.push(line(label, checks));
+  }
+  for (const r of data.created ?? []) lines.push(c.yellow(`  created ${r.resource} ${r.id}${r.archived ? ' (archived again)' : ' (not archived: remove it by hand)'}`));
+  if (data.seed !== undefined) lines.push(c.dim(`  seed ${data.seed} (--seed ${data.seed} repeats the generated requests)`));
+  if (defects) lines.push(c.yellow(`  ${'spec defects'.padEnd(28)} ${defects} reported${data.strict ? ' (failing: --strict)' : ', not failing (--strict makes them fail)'}`));
   for (const reason of skippedReasons.slice(0, 5)) lines.push(c.dim(`  skipped: ${reason}`));
   const seconds = (data.durationMs / 1000).toFixed(1);
   lines.push(

@@ -3,6 +3,7 @@ import type { OperationMeta } from '../../src/operation-meta.js';
 import { excerpt, redact } from '../../src/redact.js';
 import { mediaType, validateResponse } from '../../src/validation/response.js';
 import { ajvFindings, type FindingContext } from './ajv-findings.js';
+import { scanJson } from './strict-json.js';
 import type { Finding } from './types.js';
 
 export interface ResponseUnderCheck {
@@ -11,6 +12,8 @@ export interface ResponseUnderCheck {
   contentType: string | null;
   /** The raw body text. */
   text: string;
+  /** The Location header of a redirect. */
+  location?: string | null;
 }
 
 export interface CheckResponseOptions {
@@ -34,6 +37,10 @@ export function checkResponse(operation: OperationMeta, response: ResponseUnderC
   const { expectedStatus } = options;
   const result = validateResponse(operation.operationId, response.status, response.contentType, undefined);
   if (result.statusKey === undefined) {
+    if (response.status >= 300 && response.status < 400) {
+      const to = response.location ? ` → ${excerpt(redact(response.location), 120)}` : '';
+      return [finding('redirect', 'status', `a documented status: ${result.documentedStatuses.join(', ')} (redirects are never followed)`, `${statusLine}${to}`)];
+    }
     return [finding('status', 'status', `a documented status: ${result.documentedStatuses.join(', ')}`, `${statusLine}${bodyHint(response.text)}`)];
   }
   if (expectedStatus !== undefined && response.status !== expectedStatus) {
@@ -56,8 +63,12 @@ export function checkResponse(operation: OperationMeta, response: ResponseUnderC
     findings.push(finding('json', '', 'valid JSON', `${excerpt(redact(response.text), 80)} (${(err as Error).message})`));
     return findings;
   }
+  const scan = scanJson(response.text);
+  for (const pointer of scan.duplicateKeys) {
+    findings.push(finding('duplicate_key', pointer, 'each key once per object (JSON parsers disagree on which copy wins)', 'the key appears more than once'));
+  }
   const validation = validateResponse(operation.operationId, response.status, response.contentType, body);
-  findings.push(...ajvFindings(validation.errors, ctx));
+  findings.push(...ajvFindings(validation.errors, ctx, scan.rawNumbers));
   return findings;
 }
 

@@ -11,6 +11,7 @@ export interface RunInfo {
   allowWrites: boolean;
   startedAt: Date;
   durationMs: number;
+  seed?: number | undefined;
 }
 
 export function buildRunData(operations: readonly OperationMeta[], results: readonly CheckResult[], info: RunInfo): RunData {
@@ -27,6 +28,8 @@ export function buildRunData(operations: readonly OperationMeta[], results: read
     durationMs: Math.round(info.durationMs),
     operations: operations.map((op) => ({ operationId: op.operationId, method: op.method.toUpperCase(), path: op.path, statuses: Object.keys(op.responses) })),
     checks,
+    ...(info.seed !== undefined ? { seed: info.seed } : {}),
+    created: checks.flatMap((c) => (c.created ? [c.created] : [])),
   };
 }
 

@@ -5,6 +5,7 @@
  */
 import { ORDER_NUMBER_PATTERN } from '../../src/ids.js';
 import { derefSchema, validateAgainst } from '../../src/validation/validators.js';
+import type { Random } from './random.js';
 
 type Schema = Record<string, unknown>;
 
@@ -32,9 +33,16 @@ export class SampleError extends Error {
   override name = 'SampleError';
 }
 
+export interface SampleOptions {
+  /** Fill optional object properties too (positive data acceptance). */
+  optional?: boolean;
+  /** Pick enum values, booleans and numbers at random (seeded) instead of the first valid one. */
+  random?: Random;
+}
+
 /** A value valid for `schema`; throws SampleError (naming the Ajv error) when none can be built. */
-export function sampleFor(schema: unknown, where = 'value'): unknown {
-  const value = build(schema, 0);
+export function sampleFor(schema: unknown, where = 'value', options: SampleOptions = {}): unknown {
+  const value = build(schema, 0, options);
   const errors = validateAgainst(schema, value);
   if (errors.length > 0) {
     const e = errors[0]!;
@@ -53,25 +61,29 @@ function isSchema(v: unknown): v is Schema {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function build(raw: unknown, depth: number): unknown {
+function build(raw: unknown, depth: number, o: SampleOptions): unknown {
   if (raw === true || raw === undefined) return 'sample';
   const schema = deref(raw, depth);
   if ('const' in schema) return schema['const'];
-  if (Array.isArray(schema['enum'])) return schema['enum'].find((v) => v !== null) ?? schema['enum'][0];
+  if (Array.isArray(schema['enum'])) {
+    const values = schema['enum'].filter((v) => v !== null);
+    if (o.random && values.length > 0) return o.random.pick(values);
+    return values[0] ?? schema['enum'][0];
+  }
   for (const key of ['oneOf', 'anyOf'] as const) {
     const branches = schema[key];
     if (!Array.isArray(branches)) continue;
     for (const branch of branches) {
-      const candidate = build(mergeSiblings(schema, key, branch), depth + 1);
+      const candidate = build(mergeSiblings(schema, key, branch), depth + 1, o);
       if (validateAgainst(raw, candidate).length === 0) return candidate;
     }
   }
   if (Array.isArray(schema['allOf'])) {
-    const parts = schema['allOf'].map((s) => build(s, depth + 1));
-    if (parts.every(isSchema)) return Object.assign({}, ...(parts as object[]), buildTyped(schema, depth));
+    const parts = schema['allOf'].map((s) => build(s, depth + 1, o));
+    if (parts.every(isSchema)) return Object.assign({}, ...(parts as object[]), buildTyped(schema, depth, o));
     return parts[0];
   }
-  return buildTyped(schema, depth);
+  return buildTyped(schema, depth, o);
 }
 
 /** A branch with its parent's other keywords (a `type` or `properties` next to a `oneOf`). */
@@ -89,30 +101,38 @@ function pickType(schema: Schema): string | undefined {
   return undefined;
 }
 
-function buildTyped(schema: Schema, depth: number): unknown {
+function buildTyped(schema: Schema, depth: number, o: SampleOptions): unknown {
   switch (pickType(schema)) {
     case 'string':
       return buildString(schema);
     case 'integer':
     case 'number':
-      return buildNumber(schema);
+      return buildNumber(schema, o.random);
     case 'boolean':
-      return true;
+      return o.random ? o.random.next() < 0.5 : true;
     case 'null':
       return null;
     case 'array': {
       const count = Math.max(1, Number(schema['minItems'] ?? 1));
-      return Array.from({ length: count }, () => build(schema['items'], depth + 1));
+      return Array.from({ length: count }, () => build(schema['items'], depth + 1, o));
     }
     case 'object': {
       const out: Record<string, unknown> = {};
       const properties = isSchema(schema['properties']) ? schema['properties'] : {};
       const required = Array.isArray(schema['required']) ? (schema['required'] as string[]) : [];
-      for (const name of required) out[name] = build(properties[name] ?? schema['additionalProperties'], depth + 1);
+      for (const name of required) out[name] = build(properties[name] ?? schema['additionalProperties'], depth + 1, o);
+      // Optional properties one level deep only: deeper ones multiply the ways a sample can fail its schema.
+      if (o.optional && depth < 2) {
+        for (const name of Object.keys(properties)) {
+          if (name in out) continue;
+          const candidate = { ...out, [name]: build(properties[name], depth + 1, o) };
+          if (validateAgainst(schema, candidate).length === 0) out[name] = candidate[name];
+        }
+      }
       return out;
     }
     default:
-      return isSchema(schema['properties']) || schema['required'] ? buildTyped({ ...schema, type: 'object' }, depth) : 'sample';
+      return isSchema(schema['properties']) || schema['required'] ? buildTyped({ ...schema, type: 'object' }, depth, o) : 'sample';
   }
 }
 
@@ -135,7 +155,7 @@ function buildString(schema: Schema): string {
   return base.length >= min ? base : base.padEnd(min, 'x');
 }
 
-function buildNumber(schema: Schema): number {
+function buildNumber(schema: Schema, random?: Random): number {
   const integer = pickType(schema) === 'integer';
   let lo = typeof schema['minimum'] === 'number' ? schema['minimum'] : -Infinity;
   let hi = typeof schema['maximum'] === 'number' ? schema['maximum'] : Infinity;
@@ -143,5 +163,9 @@ function buildNumber(schema: Schema): number {
   if (typeof schema['exclusiveMaximum'] === 'number') hi = Math.min(hi, schema['exclusiveMaximum'] - (integer ? 1 : 0.5));
   // 1 rather than 0: a count, a quantity or a limit of 0 is often refused by real servers.
   const value = Math.min(Math.max(1, lo), hi);
+  if (random) {
+    const top = Math.max(Math.min(hi, value + 50), value);
+    return integer ? random.int(Math.ceil(value), Math.max(Math.ceil(value), Math.floor(top))) : value + random.next() * (top - value);
+  }
   return integer ? Math.ceil(value) : value;
 }

@@ -26,6 +26,8 @@ export interface Finding {
   actual: string;
   /** Extra explanation (e.g. why it is a spec defect). */
   note?: string;
+  /** The real URL of the request that got this answer (keys masked). */
+  url?: string;
 }
 
 /** A request as sent, keys already masked: enough to print a curl. */
@@ -46,8 +48,20 @@ export interface RecordedResponse {
 
 export type CheckOutcome = 'passed' | 'failed' | 'skipped';
 
-/** `status`: one documented response of an operation. `negative`: a request that must be rejected. */
-export type CheckKind = 'status' | 'negative';
+/**
+ * `status`: one documented response of an operation. `auth`: a missing, invalid or malformed key.
+ * `negative`: an invalid request (bad id, generated invalid data) that must be rejected.
+ * `positive`: a generated valid request that must be accepted. `pagination`: take/limit and
+ * count/pages/hasMore. `method`: a method the spec does not list for the path.
+ */
+export type CheckKind = 'status' | 'auth' | 'negative' | 'positive' | 'pagination' | 'method' | 'workflow';
+
+/** A resource a workflow created on the target, and whether the run archived it again. */
+export interface CreatedResource {
+  resource: string;
+  id: string;
+  archived: boolean;
+}
 
 export interface CheckResult {
   /** Stable id, also the vitest test name: `PatchV0OrdersOrderIdOrNumberCancel 200`. */
@@ -59,7 +73,7 @@ export interface CheckResult {
   tags: string[];
   /** For `status` checks: the documented status key. */
   status?: string;
-  /** For `negative` checks: what was left out or broken (`no public key`, `no secret key`, `bad id`). */
+  /** What the check varies: an auth case (`no public key`), `bad id`, a generated variant (`body /email: wrong type`), a method. */
   name?: string;
   outcome: CheckOutcome;
   /** Why it was skipped, or a short note on what was checked. */
@@ -68,6 +82,8 @@ export interface CheckResult {
   request?: RecordedRequest;
   response?: RecordedResponse;
   durationMs: number;
+  /** For `workflow` checks: what the run created. */
+  created?: CreatedResource;
 }
 
 export interface RunData {
@@ -83,4 +99,8 @@ export interface RunData {
   /** Every operation in the run with its documented statuses, in spec order (coverage rows). */
   operations: { operationId: string; method: string; path: string; statuses: string[] }[];
   checks: CheckResult[];
+  /** The seed of the generated requests: `--seed <n>` repeats them. */
+  seed?: number;
+  /** Every resource the run created on the target (workflows), to clean up or audit. */
+  created?: CreatedResource[];
 }

@@ -1,8 +1,10 @@
 /** Shared by the contract engine's tests: an in-memory Io and engine configs. */
 import type { Io } from '../../contract-tests/commands/io.js';
-import type { EngineConfig } from '../../contract-tests/engine/checks.js';
+import type { EngineConfig } from '../../contract-tests/engine/config.js';
 
-export const KEYS = { publicKey: 'pub_LyingFixtureKey123', secretKey: 'sec_LyingFixtureKey123' } as const;
+import { FIXTURE_KEYS } from '../../contract-tests/fixtures/lying-server.js';
+
+export const KEYS = FIXTURE_KEYS;
 
 export function memoryIo(stdin = '', env: Record<string, string | undefined> = {}): Io & { out: () => string; err: () => string } {
   let out = '';

@@ -44,7 +44,7 @@ const data: RunData = {
     { id: `${op.operationId} 400`, kind: 'status', ...op, tags: ['orders'], status: '400', outcome: 'passed', findings: [], durationMs: 5 },
     { id: 'GetV0OrdersList 200', kind: 'status', operationId: 'GetV0OrdersList', method: 'GET', path: '/v0/orders/list', tags: ['orders'], status: '200', outcome: 'passed', findings: [], durationMs: 5 },
     { id: 'GetV0OrdersList 400', kind: 'status', operationId: 'GetV0OrdersList', method: 'GET', path: '/v0/orders/list', tags: ['orders'], status: '400', outcome: 'skipped', reason: 'the server answered 401, not 400', findings: [], durationMs: 5 },
-    { id: `${op.operationId} rejects: no public key`, kind: 'negative', ...op, tags: ['orders'], name: 'no public key', outcome: 'passed', findings: [], durationMs: 3 },
+    { id: `${op.operationId} auth: no public key`, kind: 'auth', ...op, tags: ['orders'], name: 'no public key', outcome: 'passed', findings: [], durationMs: 3 },
   ],
 };
 
@@ -78,9 +78,9 @@ describe('formatReport', () => {
         total                                        │       3       2       1       1
 
       Checks
-        documented responses       2 passed, 1 failed, 1 skipped
-        negative (must reject)     1 passed, 0 failed, 0 skipped
-        spec defects               1 reported, not failing (--strict makes them fail)
+        documented responses         2 passed, 1 failed, 1 skipped
+        auth (must reject)           1 passed, 0 failed, 0 skipped
+        spec defects                 1 reported, not failing (--strict makes them fail)
         skipped: the server answered 401, not 400
 
       ✘ 1 of 5 checks failed against http://127.0.0.1:4010 in 1.2 s"

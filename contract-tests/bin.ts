@@ -1,0 +1,11 @@
+#!/usr/bin/env node
+// The fungies-contract executable (compiled to dist/contract-tests/bin.js): the only place that sets the exit code.
+import { main } from './cli.js';
+
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (err) {
+  // An unexpected failure is a bug in the suite: keep the stack for the report.
+  console.error(err);
+  process.exitCode = 2;
+}

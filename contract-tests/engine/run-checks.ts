@@ -1,0 +1,24 @@
+/** The engine's loop: runs planned checks a few at a time and hands each result back as it lands. */
+import { runCheck, type PlannedCheck } from './checks.js';
+import type { EngineConfig } from './config.js';
+import type { CheckResult } from './types.js';
+
+export interface RunChecksOptions {
+  /** Requests in flight at once; a live API's rate limit may want 1. */
+  concurrency?: number;
+  onResult?: (result: CheckResult) => void;
+}
+
+export async function runChecks(checks: readonly PlannedCheck[], config: EngineConfig, options: RunChecksOptions = {}): Promise<CheckResult[]> {
+  const results: CheckResult[] = new Array(checks.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < checks.length) {
+      const i = next++;
+      results[i] = await runCheck(checks[i]!, config);
+      options.onResult?.(results[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 8, checks.length)) }, worker));
+  return results;
+}

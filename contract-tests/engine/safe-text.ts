@@ -1,0 +1,36 @@
+/**
+ * Text from a server is shown, never obeyed: control characters, escape sequences, bidi overrides
+ * and lone surrogates become visible `\uXXXX` escapes before they reach a terminal, a JSON or a
+ * JUnit file, and the run's keys are masked wherever they appear, even glued to other text.
+ */
+import { maskKey } from '../../src/redact.js';
+
+const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+const escape = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+
+/** `text` with every character a terminal or an XML parser could act on written as `\uXXXX`. */
+export function printable(text: string): string {
+  return text.replace(UNSAFE, escape);
+}
+
+/** `text` with each key (raw or URL-encoded) replaced by its mask, wherever it appears. */
+export function maskKeys(text: string, keys: readonly (string | undefined)[]): string {
+  let out = text;
+  for (const key of keys) {
+    if (!key || key.length < 4) continue;
+    for (const form of new Set([key, encodeURIComponent(key)])) out = out.split(form).join(maskKey(key));
+  }
+  return out;
+}
+
+/** A deep copy of `value` with every string made printable and key-free. */
+export function sanitize<T>(value: T, keys: readonly (string | undefined)[]): T {
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'string') return printable(maskKeys(v, keys));
+    if (Array.isArray(v)) return v.map(walk);
+    if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [printable(k), walk(x)]));
+    return v;
+  };
+  return walk(value) as T;
+}

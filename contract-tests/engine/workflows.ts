@@ -1,0 +1,149 @@
+/**
+ * Stateful workflows (with --allow-writes against a live target): create → get → update → get →
+ * archive for each resource whose operations the spec names that way. What is read back must match
+ * what was written; every id the run creates is listed in the report, archived when it can be.
+ */
+import type { OperationMeta } from '../../src/operation-meta.js';
+import { derefSchema, validateAgainst } from '../../src/validation/validators.js';
+import type { EngineConfig } from './config.js';
+import { sendThroughClient, type Exchange } from './exchange.js';
+import { createRandom, seedFor } from './random.js';
+import { buildRequest, type PlannedRequest } from './request-builder.js';
+import { checkResponse } from './response-checker.js';
+import { sampleFor, SampleError } from './schema-sample.js';
+import type { CreatedResource, Finding } from './types.js';
+
+export interface Workflow {
+  resource: string;
+  create: OperationMeta;
+  get: OperationMeta;
+  update?: OperationMeta;
+  archive?: OperationMeta;
+}
+
+/** Resources with `POST /v0/<r>/create` and `GET /v0/<r>/{id}`, plus their `…/{id}/update` and `…/{id}/archive`. */
+export function findWorkflows(operations: readonly OperationMeta[]): Workflow[] {
+  const out: Workflow[] = [];
+  for (const create of operations.filter((op) => op.method === 'post' && /^\/v0\/[^/{}]+\/create$/.test(op.path))) {
+    const base = create.path.replace(/\/create$/, '');
+    const byPath = (method: string, re: RegExp) => operations.find((op) => op.method === method && re.test(op.path));
+    const get = byPath('get', new RegExp(`^${base}/\\{[^}]+\\}$`));
+    if (!get) continue;
+    const update = byPath('patch', new RegExp(`^${base}/\\{[^}]+\\}/update$`));
+    const archive = byPath('patch', new RegExp(`^${base}/\\{[^}]+\\}/archive$`));
+    // Without a resource object with an id in both answers there is nothing to follow.
+    if (![create, get].every((op) => isObject((derefSchema(resourceSchema(op))?.['properties'] as Json | undefined)?.['id']))) continue;
+    out.push({ resource: base.split('/').pop()!, create, get, ...(update ? { update } : {}), ...(archive ? { archive } : {}) });
+  }
+  return out;
+}
+
+export interface WorkflowOutcome {
+  findings: Finding[];
+  /** The exchange to show: the first that failed, else the last. */
+  exchange?: Exchange;
+  created?: CreatedResource;
+  /** Steps done, for the report: `create get update get archive`. */
+  steps: string[];
+}
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The resource object of a `{ data: { <resource>: {...} } }` body. */
+function resourceObject(text: string | undefined): Json | undefined {
+  try {
+    const data = (JSON.parse(text ?? '') as { data?: unknown }).data;
+    if (!isObject(data)) return undefined;
+    return Object.values(data).find(isObject);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The schema of the resource object in an operation's 200 body. */
+function resourceSchema(op: OperationMeta): unknown {
+  const data = derefSchema((derefSchema(op.responses['200']?.content['application/json']?.schema)?.['properties'] as Json | undefined)?.['data']);
+  const properties = (data?.['properties'] ?? {}) as Json;
+  return Object.values(properties).find((p) => isObject(derefSchema(p)?.['properties']));
+}
+
+/** Scalar fields of a request body (what a read-back can be compared with). */
+const scalars = (body: unknown): [string, unknown][] => (isObject(body) ? Object.entries(body).filter(([, v]) => v === null || typeof v !== 'object') : []);
+
+/** A body for `op` with required fields, plus the optional scalar ones a read-back can show. */
+function writeBody(op: OperationMeta, seed: number, fixed: Json = {}): unknown {
+  const schema = op.requestBody?.content['application/json']?.schema;
+  if (schema === undefined) return undefined;
+  const base = buildRequest(op).body as Json;
+  let full: unknown;
+  try {
+    full = sampleFor(schema, 'request body', { optional: true, random: createRandom(seed) });
+  } catch (err) {
+    if (!(err instanceof SampleError)) throw err;
+  }
+  const body: Json = { ...base, ...fixed };
+  const properties = (derefSchema(schema)?.['properties'] ?? {}) as Json;
+  const random = createRandom(seed);
+  for (const [name, value] of scalars(full)) {
+    if (name in body || !(name in properties) || /password|secret/i.test(name)) continue;
+    // Strings get a seeded mark, so what an update writes differs from what the create wrote.
+    const tag = random.alnum(6).toLowerCase();
+    const tries = typeof value === 'string' ? [`${tag}${value}`, `${value}${tag}`, value] : [value];
+    const fits = tries.find((v) => validateAgainst(schema, { ...body, [name]: v }).length === 0);
+    if (fits !== undefined) body[name] = fits;
+  }
+  return body;
+}
+
+export async function runWorkflow(wf: Workflow, config: EngineConfig, seed: number): Promise<WorkflowOutcome> {
+  const steps: string[] = [];
+  const findings: Finding[] = [];
+  let last: Exchange | undefined;
+  const f = (op: OperationMeta, rule: string, pointer: string, expected: string, actual: string, status?: number): Finding => ({ kind: 'response', operationId: op.operationId, method: op.method.toUpperCase(), path: op.path, status, pointer, rule, expected, actual });
+  const send = async (step: string, op: OperationMeta, planned: PlannedRequest): Promise<Exchange | undefined> => {
+    steps.push(step);
+    const exchange = await sendThroughClient(op, planned, config.target);
+    last = exchange;
+    const response = exchange.response;
+    if (!response) {
+      findings.push(f(op, 'connection', '', 'a response', exchange.error?.message ?? 'no response'));
+      return undefined;
+    }
+    findings.push(...checkResponse(op, { ...response, location: response.headers.get('location') }));
+    if (response.status < 200 || response.status >= 300) {
+      findings.push(f(op, 'stateful_workflow', 'status', `a 2xx for ${step} of a ${wf.resource} this run created`, `${response.status} ${response.statusText}`.trim(), response.status));
+      return undefined;
+    }
+    return exchange;
+  };
+  const readBack = async (written: unknown, id: string, idParam: string, after: string): Promise<boolean> => {
+    const got = await send('get', wf.get, { ...buildRequest(wf.get), path: { [idParam]: id } });
+    if (!got) return false;
+    const object = resourceObject(got.response?.text);
+    const fieldSchema = (name: string) => (derefSchema(resourceSchema(wf.get))?.['properties'] as Json | undefined)?.[name];
+    if (object?.['id'] !== id) findings.push(f(wf.get, 'stateful_readback', '/data/*/id', `the id ${id} returned by ${after}`, JSON.stringify(object?.['id'] ?? null), got.response?.status));
+    for (const [name, value] of scalars(written)) {
+      // A value the response schema cannot hold (a number where it declares a string) cannot come back as written.
+      if (name === 'id' || !object || !(name in object) || validateAgainst(fieldSchema(name) ?? {}, value).length > 0) continue;
+      if (JSON.stringify(object[name]) !== JSON.stringify(value)) findings.push(f(wf.get, 'stateful_readback', `/data/*/${name}`, `${JSON.stringify(value)} as written by ${after}`, JSON.stringify(object[name]), got.response?.status));
+    }
+    return true;
+  };
+  const createBody = writeBody(wf.create, seedFor(seed, `${wf.resource} create`));
+  const created = await send('create', wf.create, { ...buildRequest(wf.create), body: createBody });
+  const id = created ? resourceObject(created.response?.text)?.['id'] : undefined;
+  if (created && typeof id !== 'string') findings.push(f(wf.create, 'stateful_workflow', '/data/*/id', `the id of the created ${wf.resource}`, 'none in the response', created.response?.status));
+  if (typeof id !== 'string') return { findings, steps, ...(last ? { exchange: last } : {}) };
+  const record: CreatedResource = { resource: wf.resource, id, archived: false };
+  const idParam = wf.get.parameters.find((p) => p.in === 'path')!.name;
+  const pathOf = (op: OperationMeta) => ({ [op.parameters.find((p) => p.in === 'path')!.name]: id });
+  if (await readBack(createBody, id, idParam, 'create')) {
+    if (wf.update) {
+      const updateBody = writeBody(wf.update, seedFor(seed, `${wf.resource} update`), isObject(buildRequest(wf.update).body) && 'id' in (buildRequest(wf.update).body as Json) ? { id } : {});
+      if (await send('update', wf.update, { ...buildRequest(wf.update), path: pathOf(wf.update), body: updateBody })) await readBack(updateBody, id, idParam, 'update');
+    }
+  }
+  if (wf.archive && (await send('archive', wf.archive, { ...buildRequest(wf.archive), path: pathOf(wf.archive) }))) record.archived = true;
+  return { findings, steps, created: record, ...(last ? { exchange: last } : {}) };
+}

@@ -1,0 +1,23 @@
+/** The strict JSON scan: duplicate keys and numbers JSON.parse cannot hold, found in the raw text. */
+import { describe, expect, it } from 'vitest';
+import { scanJson } from '../../contract-tests/engine/strict-json.js';
+
+describe('scanJson', () => {
+  it('finds a key written twice, at any depth, by its pointer', () => {
+    expect(scanJson('{"a":1,"b":{"c":[{"d":1,"d":2}]},"a":3}').duplicateKeys).toEqual(['/b/c/0/d', '/a']);
+  });
+
+  it('compares keys after unescaping and escapes the pointer', () => {
+    expect(scanJson('{"a/b":1,"a\\/b":2,"x\\"y":1}').duplicateKeys).toEqual(['/a~1b']);
+  });
+
+  it('keeps integers beyond ±2^53 as written, and nothing else', () => {
+    const { rawNumbers } = scanJson('{"big":9007199254740993,"neg":-9007199254740993,"ok":9007199254740991,"f":1.5,"e":1e400,"s":"9007199254740993"}');
+    expect(Object.fromEntries(rawNumbers)).toEqual({ '/big': '9007199254740993', '/neg': '-9007199254740993' });
+  });
+
+  it('finds nothing in clean JSON and does not throw on nesting it will not follow', () => {
+    expect(scanJson('{"a":[1,2,{"b":null}],"c":"}{"}')).toEqual({ duplicateKeys: [], rawNumbers: new Map() });
+    expect(() => scanJson(`${'['.repeat(10_000)}${']'.repeat(10_000)}`)).not.toThrow();
+  });
+});
