@@ -1,8 +1,10 @@
 /** The public API of fungies-openapi. Everything importable is listed here by name. */
 export { createFungiesClient } from './client.js';
-export type { FungiesClient } from './client.js';
+export type { FungiesClient, FungiesRequestOptions } from './client-types.js';
 export { DEFAULTS } from './options.js';
 export type { FungiesClientOptions } from './options.js';
+export type { FungiesLogger, LogLevel } from './logger.js';
+export { VERSION } from './version.js';
 export type { RetryPolicy } from './retry.js';
 export { unwrap } from './unwrap.js';
 export { paginate } from './paginate.js';
@@ -16,6 +18,9 @@ export {
   InvalidParameterError,
   FungiesConnectionError,
   FungiesTimeoutError,
+  FungiesUserAbortError,
+  FungiesRedirectError,
+  ResponseTooLargeError,
   ResponseParseError,
   ResponseValidationError,
   FungiesApiError,

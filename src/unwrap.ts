@@ -1,4 +1,5 @@
 /** The throwing style: `await unwrap(client.GET(...))` returns the 2xx `data` or throws a typed error. */
+import { BufferedResponse } from './buffered-response.js';
 import { FungiesApiError, type RequestInfo } from './errors.js';
 import { redact } from './redact.js';
 
@@ -13,12 +14,21 @@ export async function unwrap<R extends Result>(result: R | Promise<R>): Promise<
   const { data, error, response } = await result;
   if (response.ok) return data as SuccessData<R>;
   const info = responseInfo.get(response) ?? { method: '', path: new URL(response.url || 'http://unknown/').pathname, secrets: [] };
-  throw FungiesApiError.from(response.status, redactBody(error, info.secrets), response.headers, info);
+  throw FungiesApiError.from(response.status, redactBody(error, info.secrets, response), response.headers, info);
 }
 
-/** Servers sometimes echo the request's headers back in an error; keys must not travel on in the error. */
-function redactBody(body: unknown, secrets: readonly (string | undefined)[]): unknown {
+/**
+ * Servers sometimes echo the request's headers back in an error; keys must not travel on in the
+ * error. Works on the body text as read when there is one (no JSON.stringify of a body that may be
+ * nested too deeply for it).
+ */
+export function redactBody(body: unknown, secrets: readonly (string | undefined)[], response?: Response): unknown {
   if (body === undefined) return undefined;
   if (typeof body === 'string') return redact(body, secrets);
-  return JSON.parse(redact(JSON.stringify(body), secrets)) as unknown;
+  try {
+    const text = response instanceof BufferedResponse ? response.bodyText : JSON.stringify(body);
+    return JSON.parse(redact(text, secrets)) as unknown;
+  } catch {
+    return '[body could not be shown: nested too deeply]';
+  }
 }

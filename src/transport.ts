@@ -1,0 +1,201 @@
+/**
+ * The `fetch` the client hands openapi-fetch: each attempt under one deadline that covers the
+ * headers and the whole body, redirects refused, bodies read once with a size cap, the retry
+ * policy applied, the caller's abort final. Every failure leaves as a FungiesError.
+ */
+import { BodyTooLarge, readCapped } from './body.js';
+import { BufferedResponse } from './buffered-response.js';
+import { AttemptDeadline, sleep as realSleep } from './deadline.js';
+import {
+  FungiesConnectionError,
+  FungiesError,
+  FungiesRedirectError,
+  FungiesTimeoutError,
+  FungiesUserAbortError,
+  ResponseTooLargeError,
+} from './errors.js';
+import type { RequestLog } from './logger.js';
+import { normalizeMaxResponseBytes, normalizeRetry, normalizeTimeout } from './options.js';
+import { FungiesRequest } from './request.js';
+import { retryDelay, shouldRetry, type RetryPolicy } from './retry.js';
+
+export interface TransportOptions {
+  fetch: typeof fetch;
+  /** Per attempt, covering headers and body, in milliseconds; false for none. */
+  timeout: number | false;
+  retry: RetryPolicy;
+  maxResponseBytes: number;
+  log?: RequestLog | undefined;
+  /** Injected by tests so they never wait for real; must reject when `signal` aborts. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+/** What one call sends, fixed before the first attempt so retries resend the same thing. */
+interface Call {
+  url: string;
+  method: string;
+  headers: Headers;
+  body: BodyInit | null;
+  signal: AbortSignal | undefined;
+  timeout: number | false;
+  retry: RetryPolicy;
+  maxResponseBytes: number;
+  /** `GET https://api.fungies.io/v0/orders/list`, for messages (the path template when known). */
+  where: string;
+  /** Method and path only, for log lines. */
+  short: string;
+}
+
+/** An attempt that got a retryable status: its headers carry Retry-After. */
+interface RetryableStatus {
+  status: number;
+  headers: Headers;
+  reason: string;
+}
+
+export function createTransport(options: TransportOptions): typeof fetch {
+  const { fetch, log, sleep = realSleep } = options;
+  return async (input) => {
+    const call = await describeCall(input as FungiesRequest | Request, options);
+    for (let attempt = 1; ; attempt++) {
+      const started = log ? performance.now() : 0;
+      let outcome: BufferedResponse | RetryableStatus;
+      try {
+        outcome = await attemptOnce(fetch, call, attempt);
+      } catch (err) {
+        const failure = err as FungiesError;
+        // Only a broken or timed-out exchange may be tried again; an abort, a redirect or a cap is final.
+        const decision =
+          failure instanceof FungiesConnectionError
+            ? shouldRetry({ method: call.method, status: undefined, attempt, policy: call.retry })
+            : { retry: false, reason: failure.name };
+        if (!decision.retry) {
+          log?.warn?.(`${call.short} failed after ${elapsed(started)} (attempt ${attempt}): ${failure.name}: ${failure.message}`);
+          throw failure;
+        }
+        await wait(call, attempt, undefined, `${call.short} ${failure.name} after ${elapsed(started)} (attempt ${attempt})`, log, sleep);
+        continue;
+      }
+      if (outcome instanceof BufferedResponse) {
+        const line = `${call.short} ${outcome.status} ${elapsed(started)} (attempt ${attempt})`;
+        if (outcome.ok) log?.info?.(line);
+        else log?.warn?.(line);
+        return outcome;
+      }
+      await wait(call, attempt, outcome.headers, `${call.short} ${outcome.status} ${elapsed(started)} (attempt ${attempt}): ${outcome.reason}`, log, sleep);
+    }
+  };
+}
+
+async function wait(
+  call: Call,
+  attempt: number,
+  headers: Headers | undefined,
+  line: string,
+  log: RequestLog | undefined,
+  sleep: NonNullable<TransportOptions['sleep']>,
+): Promise<void> {
+  const delay = retryDelay(attempt, headers);
+  log?.warn?.(`${line}; retry ${attempt}/${call.retry.limit} in ${delay} ms`);
+  try {
+    await sleep(delay, call.signal);
+  } catch (err) {
+    throw userAbort(call, err);
+  }
+}
+
+async function attemptOnce(fetch: typeof globalThis.fetch, call: Call, attempt: number): Promise<BufferedResponse | RetryableStatus> {
+  const deadline = new AttemptDeadline(call.timeout, call.signal);
+  let phase: 'connect' | 'body' = 'connect';
+  let status = 0;
+  try {
+    const response = await deadline.race(fetch(call.url, { method: call.method, headers: call.headers, body: call.body, signal: deadline.signal, redirect: 'manual' }));
+    if (isRedirect(response)) {
+      void response.body?.cancel().catch(() => undefined);
+      throw redirectError(call, response);
+    }
+    if (!response.ok) {
+      const decision = shouldRetry({ method: call.method, status: response.status, headers: response.headers, attempt, policy: call.retry });
+      if (decision.retry) {
+        // Free the connection of a response we are not going to read.
+        void response.body?.cancel().catch(() => undefined);
+        return { status: response.status, headers: response.headers, reason: decision.reason };
+      }
+    }
+    phase = 'body';
+    status = response.status;
+    const text = await readCapped(response, call.maxResponseBytes, deadline);
+    return new BufferedResponse(text, response);
+  } catch (err) {
+    throw classify(err, call, deadline, phase, status);
+  } finally {
+    deadline.done();
+  }
+}
+
+function classify(err: unknown, call: Call, deadline: AttemptDeadline, phase: 'connect' | 'body', status: number): FungiesError {
+  if (deadline.stopped === 'caller') return userAbort(call, err);
+  if (deadline.stopped === 'timeout') {
+    return new FungiesTimeoutError(`Request timed out after ${call.timeout} ms${phase === 'body' ? ' while reading the response body' : ''}: ${call.where}`, { cause: err });
+  }
+  if (err instanceof FungiesError) return err;
+  if (err instanceof BodyTooLarge) {
+    return new ResponseTooLargeError(status, call.maxResponseBytes, `${status} ${call.where}: response body exceeds maxResponseBytes (${call.maxResponseBytes} bytes); the rest was not read. Raise maxResponseBytes if this response is expected`);
+  }
+  const cause = (err as { cause?: { code?: string; message?: string } }).cause;
+  const detail = cause?.code ?? cause?.message ?? (err as Error).message ?? String(err);
+  const message =
+    phase === 'connect'
+      ? `Connection error: ${call.where} could not be reached (${detail})`
+      : `Connection error: ${call.where}: the connection broke while reading the response body (${detail})`;
+  return new FungiesConnectionError(message, { cause: err });
+}
+
+function userAbort(call: Call, cause: unknown): FungiesUserAbortError {
+  return new FungiesUserAbortError(`Request aborted by the caller's signal: ${call.where}`, { cause });
+}
+
+/** 3xx, or the opaque redirect a browser fetch returns for redirect: 'manual'. */
+function isRedirect(response: Response): boolean {
+  return (response.status >= 300 && response.status < 400) || response.type === 'opaqueredirect';
+}
+
+function redirectError(call: Call, response: Response): FungiesRedirectError {
+  const location = response.headers.get('location');
+  let origin: string | undefined;
+  try {
+    origin = location ? new URL(location, call.url).origin : undefined;
+  } catch {
+    origin = undefined;
+  }
+  const to = origin ? `a redirect to ${origin}` : 'a redirect';
+  return new FungiesRedirectError(
+    response.status,
+    origin,
+    `${response.status} ${call.where}: the server answered with ${to}, which the client does not follow (the keys and the body would go with it); check baseUrl`,
+  );
+}
+
+async function describeCall(input: FungiesRequest | Request, options: TransportOptions): Promise<Call> {
+  const isOurs = input instanceof FungiesRequest && !(input instanceof Request);
+  const request = input as FungiesRequest;
+  const url = new URL(request.url);
+  const path = (isOurs && request.schemaPath) || url.pathname;
+  const body = isOurs ? request.bodyInit : (input as Request).body ? await (input as Request).arrayBuffer() : null;
+  return {
+    url: request.url,
+    method: request.method,
+    headers: request.headers,
+    body,
+    signal: request.signal ?? undefined,
+    timeout: isOurs && request.timeout !== undefined ? normalizeTimeout(request.timeout) : options.timeout,
+    retry: isOurs && request.retry !== undefined ? normalizeRetry(request.retry, options.retry) : options.retry,
+    maxResponseBytes: isOurs && request.maxResponseBytes !== undefined ? normalizeMaxResponseBytes(request.maxResponseBytes) : options.maxResponseBytes,
+    where: `${request.method} ${url.origin}${path}`,
+    short: `${request.method} ${path}`,
+  };
+}
+
+function elapsed(started: number): string {
+  return `${Math.round(performance.now() - started)} ms`;
+}
