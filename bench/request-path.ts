@@ -46,6 +46,8 @@ const init = { params: { path: { orderIdOrNumber: '#ABC123DEF456' } }, body: {} 
 const bare = createClient<paths>({ baseUrl });
 const client = createFungiesClient({ ...keys, baseUrl });
 const noRetry = createFungiesClient({ ...keys, baseUrl, retry: false });
+const validating = createFungiesClient({ ...keys, baseUrl, validateResponses: true });
+const viaFetch = createFungiesClient({ ...keys, baseUrl, fetch: (input, init) => fetch(input, init) });
 
 const contenders: Record<string, () => Promise<unknown>> = {
   'raw fetch': () =>
@@ -57,6 +59,8 @@ const contenders: Record<string, () => Promise<unknown>> = {
   'bare openapi-fetch': () => bare.PATCH(path, init),
   'client (defaults)': () => client.PATCH(path, init),
   'client (retry: false)': () => noRetry.PATCH(path, init),
+  'client (validateResponses)': () => validating.PATCH(path, init),
+  'client (injected fetch)': () => viaFetch.PATCH(path, init),
 };
 
 async function sequential(call: () => Promise<unknown>, n: number): Promise<number> {
@@ -94,5 +98,5 @@ for (let round = 0; round < rounds; round++) {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const show = (xs: number[]) => `${median(xs).toFixed(2)} (${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)})`;
 console.log(`node ${process.version}, ${rounds} rounds, ${SEQ} sequential / ${CONC} at ${IN_FLIGHT} in flight per round; ratio to raw fetch, median (min–max)`);
-for (const name of names) console.log(`${name.padEnd(24)} sequential ${show(ratios[name]!.seq)}   32 in flight ${show(ratios[name]!.conc)}`);
+for (const name of names) console.log(`${name.padEnd(28)} sequential ${show(ratios[name]!.seq)}   32 in flight ${show(ratios[name]!.conc)}`);
 server.close();

@@ -3,13 +3,21 @@
  * most once: openapi-fetch's `response.json()`, the client's checks and `unwrap` share one parse.
  */
 
+/** Status line and headers of the exchange the body came from. */
+export interface ResponseHead {
+  status: number;
+  statusText: string;
+  headers: Headers;
+  url: string;
+}
+
 export class BufferedResponse extends Response {
-  readonly #source: Response;
+  readonly #source: ResponseHead;
   readonly #text: string;
   #parsed: unknown;
   #isParsed = false;
 
-  constructor(text: string, source: Response) {
+  constructor(text: string, source: ResponseHead) {
     super(null, { status: source.status, statusText: source.statusText });
     this.#source = source;
     this.#text = text;

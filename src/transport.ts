@@ -3,7 +3,6 @@
  * headers and the whole body, redirects refused, bodies read once with a size cap, the retry
  * policy applied, the caller's abort final. Every failure leaves as a FungiesError.
  */
-import { BodyTooLarge, readCapped } from './body.js';
 import { BufferedResponse } from './buffered-response.js';
 import { AttemptDeadline, sleep as realSleep } from './deadline.js';
 import {
@@ -14,13 +13,17 @@ import {
   FungiesUserAbortError,
   ResponseTooLargeError,
 } from './errors.js';
+import { BodyTooLarge, type Send } from './exchange.js';
+import { fetchSender } from './fetch-send.js';
+import { httpSender } from './http-send.js';
 import type { RequestLog } from './logger.js';
 import { normalizeMaxResponseBytes, normalizeRetry, normalizeTimeout } from './options.js';
 import { FungiesRequest } from './request.js';
 import { retryDelay, shouldRetry, type RetryPolicy } from './retry.js';
 
 export interface TransportOptions {
-  fetch: typeof fetch;
+  /** A caller's fetch; without one, node:http(s) on keep-alive agents. */
+  fetch?: typeof fetch | undefined;
   /** Per attempt, covering headers and body, in milliseconds; false for none. */
   timeout: number | false;
   retry: RetryPolicy;
@@ -54,14 +57,15 @@ interface RetryableStatus {
 }
 
 export function createTransport(options: TransportOptions): typeof fetch {
-  const { fetch, log, sleep = realSleep } = options;
+  const { log, sleep = realSleep } = options;
+  const send = options.fetch ? fetchSender(options.fetch) : httpSender;
   return async (input) => {
     const call = await describeCall(input as FungiesRequest | Request, options);
     for (let attempt = 1; ; attempt++) {
       const started = log ? performance.now() : 0;
       let outcome: BufferedResponse | RetryableStatus;
       try {
-        outcome = await attemptOnce(fetch, call, attempt);
+        outcome = await attemptOnce(send, call, attempt);
       } catch (err) {
         const failure = err as FungiesError;
         // Only a broken or timed-out exchange may be tried again; an abort, a redirect or a cap is final.
@@ -104,28 +108,28 @@ async function wait(
   }
 }
 
-async function attemptOnce(fetch: typeof globalThis.fetch, call: Call, attempt: number): Promise<BufferedResponse | RetryableStatus> {
+async function attemptOnce(send: Send, call: Call, attempt: number): Promise<BufferedResponse | RetryableStatus> {
   const deadline = new AttemptDeadline(call.timeout, call.signal);
   let phase: 'connect' | 'body' = 'connect';
   let status = 0;
   try {
-    const response = await deadline.race(fetch(call.url, { method: call.method, headers: call.headers, body: call.body, signal: deadline.signal, redirect: 'manual' }));
-    if (isRedirect(response)) {
-      void response.body?.cancel().catch(() => undefined);
-      throw redirectError(call, response);
+    const exchange = await send(call, deadline);
+    if (exchange.status >= 300 && exchange.status < 400) {
+      exchange.discard();
+      throw redirectError(call, exchange.status, exchange.headers);
     }
-    if (!response.ok) {
-      const decision = shouldRetry({ method: call.method, status: response.status, headers: response.headers, attempt, policy: call.retry });
+    if (exchange.status >= 400) {
+      const decision = shouldRetry({ method: call.method, status: exchange.status, headers: exchange.headers, attempt, policy: call.retry });
       if (decision.retry) {
         // Free the connection of a response we are not going to read.
-        void response.body?.cancel().catch(() => undefined);
-        return { status: response.status, headers: response.headers, reason: decision.reason };
+        exchange.discard();
+        return { status: exchange.status, headers: exchange.headers, reason: decision.reason };
       }
     }
     phase = 'body';
-    status = response.status;
-    const text = await readCapped(response, call.maxResponseBytes, deadline);
-    return new BufferedResponse(text, response);
+    status = exchange.status;
+    const text = await exchange.read(call.maxResponseBytes, deadline);
+    return new BufferedResponse(text, exchange);
   } catch (err) {
     throw classify(err, call, deadline, phase, status);
   } finally {
@@ -143,7 +147,7 @@ function classify(err: unknown, call: Call, deadline: AttemptDeadline, phase: 'c
     return new ResponseTooLargeError(status, call.maxResponseBytes, `${status} ${call.where}: response body exceeds maxResponseBytes (${call.maxResponseBytes} bytes); the rest was not read. Raise maxResponseBytes if this response is expected`);
   }
   const cause = (err as { cause?: { code?: string; message?: string } }).cause;
-  const detail = cause?.code ?? cause?.message ?? (err as Error).message ?? String(err);
+  const detail = cause?.code ?? (err as { code?: string }).code ?? cause?.message ?? (err as Error).message ?? String(err);
   const message =
     phase === 'connect'
       ? `Connection error: ${call.where} could not be reached (${detail})`
@@ -155,13 +159,8 @@ function userAbort(call: Call, cause: unknown): FungiesUserAbortError {
   return new FungiesUserAbortError(`Request aborted by the caller's signal: ${call.where}`, { cause });
 }
 
-/** 3xx, or the opaque redirect a browser fetch returns for redirect: 'manual'. */
-function isRedirect(response: Response): boolean {
-  return (response.status >= 300 && response.status < 400) || response.type === 'opaqueredirect';
-}
-
-function redirectError(call: Call, response: Response): FungiesRedirectError {
-  const location = response.headers.get('location');
+function redirectError(call: Call, status: number, headers: Headers): FungiesRedirectError {
+  const location = headers.get('location');
   let origin: string | undefined;
   try {
     origin = location ? new URL(location, call.url).origin : undefined;
@@ -170,9 +169,9 @@ function redirectError(call: Call, response: Response): FungiesRedirectError {
   }
   const to = origin ? `a redirect to ${origin}` : 'a redirect';
   return new FungiesRedirectError(
-    response.status,
+    status,
     origin,
-    `${response.status} ${call.where}: the server answered with ${to}, which the client does not follow (the keys and the body would go with it); check baseUrl`,
+    `${status} ${call.where}: the server answered with ${to}, which the client does not follow (the keys and the body would go with it); check baseUrl`,
   );
 }
 
