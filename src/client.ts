@@ -9,11 +9,12 @@ import type { OperationMeta } from './operation-meta.js';
 import { findOperation } from './operations.js';
 import { normalizeOptions, type FungiesClientOptions, type NormalizedOptions } from './options.js';
 import { checkPathParams } from './path-params.js';
-import { excerpt, redact } from './redact.js';
+import { redact } from './redact.js';
+import { redactBody, redactedExcerpt } from './redact-safely.js';
 import { FungiesRequest } from './request.js';
 import { assertValidResponse } from './response-validation.js';
 import { createTransport } from './transport.js';
-import { redactBody, responseInfo } from './unwrap.js';
+import { responseInfo } from './unwrap.js';
 import { USER_AGENT } from './version.js';
 
 export type { FungiesClient } from './client-types.js';
@@ -63,7 +64,7 @@ function fungiesMiddleware({ publicKey, secretKey, validateResponses }: Normaliz
       } catch (err) {
         if (err instanceof FungiesError) throw err;
         // A body too deep for the validator or the redaction (RangeError) must still be a FungiesError.
-        throw parseError(response, info, `response body could not be checked (${(err as Error).message})`);
+        throw parseError(response, info, `response body could not be checked (${(err as Error).message})`, secrets);
       }
       return undefined;
     },
@@ -90,7 +91,7 @@ function checkSuccess(
   validate: boolean,
 ): void {
   if (response.bodyText === '') {
-    if (operation && promisesBody(operation)) throw parseError(response, info, 'response body is empty, but the spec documents a JSON body');
+    if (operation && promisesBody(operation)) throw parseError(response, info, 'response body is empty, but the spec documents a JSON body', secrets);
     return;
   }
   let body: unknown;
@@ -98,9 +99,9 @@ function checkSuccess(
     body = response.parsed();
   } catch {
     const type = response.headers.get('content-type') ?? 'no content-type';
-    throw parseError(response, info, `response body is not JSON (${type}): ${excerpt(redact(response.bodyText, secrets))}`);
+    throw parseError(response, info, `response body is not JSON (${type}): ${redactedExcerpt(response.bodyText, secrets)}`, secrets);
   }
-  if (isErrorEnvelope(body)) throw FungiesApiError.from(response.status, redactBody(body, secrets, response), response.headers, info);
+  if (isErrorEnvelope(body)) throw FungiesApiError.from(response.status, redactBody(body, secrets, response.bodyText), response.headers, info);
   if (validate && operation) assertValidResponse(operation, response, body, info.method);
 }
 
@@ -112,7 +113,7 @@ function isErrorEnvelope(body: unknown): boolean {
   return typeof body === 'object' && body !== null && (body as { status?: unknown }).status === 'error';
 }
 
-function parseError(response: BufferedResponse, info: RequestInfo, detail: string): ResponseParseError {
+function parseError(response: BufferedResponse, info: RequestInfo, detail: string, secrets: readonly (string | undefined)[]): ResponseParseError {
   const where = `${info.method} ${info.path}${info.operationId ? ` (${info.operationId})` : ''}`;
-  return new ResponseParseError(info.operationId, response.status, excerpt(redact(response.bodyText)), `${response.status} ${where}: ${detail}`);
+  return new ResponseParseError(info.operationId, response.status, redactedExcerpt(response.bodyText, secrets), `${response.status} ${where}: ${detail}`);
 }

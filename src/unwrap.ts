@@ -1,7 +1,7 @@
 /** The throwing style: `await unwrap(client.GET(...))` returns the 2xx `data` or throws a typed error. */
 import { BufferedResponse } from './buffered-response.js';
 import { FungiesApiError, type RequestInfo } from './errors.js';
-import { redact } from './redact.js';
+import { redactBody } from './redact-safely.js';
 
 /** Filled by the client's middleware so errors can name the operation a response belongs to. */
 export const responseInfo = new WeakMap<Response, RequestInfo & { secrets: readonly (string | undefined)[] }>();
@@ -14,21 +14,7 @@ export async function unwrap<R extends Result>(result: R | Promise<R>): Promise<
   const { data, error, response } = await result;
   if (response.ok) return data as SuccessData<R>;
   const info = responseInfo.get(response) ?? { method: '', path: new URL(response.url || 'http://unknown/').pathname, secrets: [] };
-  throw FungiesApiError.from(response.status, redactBody(error, info.secrets, response), response.headers, info);
-}
-
-/**
- * Servers sometimes echo the request's headers back in an error; keys must not travel on in the
- * error. Works on the body text as read when there is one (no JSON.stringify of a body that may be
- * nested too deeply for it).
- */
-export function redactBody(body: unknown, secrets: readonly (string | undefined)[], response?: Response): unknown {
-  if (body === undefined) return undefined;
-  if (typeof body === 'string') return redact(body, secrets);
-  try {
-    const text = response instanceof BufferedResponse ? response.bodyText : JSON.stringify(body);
-    return JSON.parse(redact(text, secrets)) as unknown;
-  } catch {
-    return '[body could not be shown: nested too deeply]';
-  }
+  // Servers sometimes echo the request's headers back in an error; keys must not travel on in it.
+  const text = response instanceof BufferedResponse ? response.bodyText : undefined;
+  throw FungiesApiError.from(response.status, redactBody(error, info.secrets, text), response.headers, info);
 }
