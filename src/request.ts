@@ -6,12 +6,14 @@
  */
 import type { OperationMeta } from './operation-meta.js';
 
+const NEVER_ABORTED = new AbortController().signal;
+
 export class FungiesRequest {
   readonly url: string;
   readonly method: string;
   readonly headers: Headers;
-  /** The caller's signal, exactly as passed (never a derived one). */
-  readonly signal: AbortSignal | undefined;
+  /** The caller's signal, exactly as passed (never a derived one); the transport listens to this. */
+  readonly callerSignal: AbortSignal | undefined;
   /** The serialized body (a JSON string for the spec's operations), resent as is on a retry. */
   readonly bodyInit: BodyInit | null;
   /** Per-request options, checked by the transport. */
@@ -27,7 +29,7 @@ export class FungiesRequest {
     this.url = base ? base.url : String(input);
     this.method = (init.method ?? base?.method ?? 'GET').toUpperCase();
     this.headers = init.headers instanceof Headers ? init.headers : new Headers(init.headers ?? base?.headers);
-    this.signal = init.signal ?? base?.signal ?? undefined;
+    this.callerSignal = init.signal ?? base?.callerSignal ?? undefined;
     this.bodyInit = init.body ?? base?.bodyInit ?? null;
     this.timeout = init.timeout ?? base?.timeout;
     this.retry = init.retry ?? base?.retry;
@@ -39,6 +41,11 @@ export class FungiesRequest {
   /** Middleware written for WHATWG Requests may return one; openapi-fetch checks with `instanceof`. */
   static [Symbol.hasInstance](value: unknown): boolean {
     return (typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === FungiesRequest.prototype) || value instanceof Request;
+  }
+
+  /** As on a WHATWG Request, always a signal, for middleware that reads `request.signal.aborted`. */
+  get signal(): AbortSignal {
+    return this.callerSignal ?? NEVER_ABORTED;
   }
 
   get body(): ReadableStream<Uint8Array<ArrayBuffer>> | null {

@@ -186,7 +186,7 @@ async function describeCall(input: FungiesRequest | Request, options: TransportO
     method: request.method,
     headers: request.headers,
     body,
-    signal: request.signal ?? undefined,
+    signal: isOurs ? request.callerSignal : (input as Request).signal,
     timeout: isOurs && request.timeout !== undefined ? normalizeTimeout(request.timeout) : options.timeout,
     retry: isOurs && request.retry !== undefined ? normalizeRetry(request.retry, options.retry) : options.retry,
     maxResponseBytes: isOurs && request.maxResponseBytes !== undefined ? normalizeMaxResponseBytes(request.maxResponseBytes) : options.maxResponseBytes,

@@ -71,3 +71,18 @@ describe('bodies the redaction cannot take whole', () => {
     expect((error as Error).message).not.toContain('AAAAAAAA');
   });
 });
+
+describe('the request object middleware sees', () => {
+  it('always has a signal, like a WHATWG Request', async () => {
+    const { client } = createTestClient(() => json(list));
+    const aborted: boolean[] = [];
+    client.use({
+      onRequest({ request }) {
+        aborted.push(request.signal.aborted);
+        return undefined;
+      },
+    });
+    await client.GET('/v0/orders/list');
+    expect(aborted).toEqual([false]);
+  });
+});
