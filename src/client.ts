@@ -4,7 +4,7 @@ import type { paths } from '../generated/api.js';
 import { applyAuth } from './auth.js';
 import { BufferedResponse } from './buffered-response.js';
 import type { FungiesClient } from './client-types.js';
-import { FungiesApiError, FungiesConnectionError, FungiesError, ResponseParseError, type RequestInfo } from './errors.js';
+import { FungiesApiError, FungiesConfigError, FungiesConnectionError, FungiesError, ResponseParseError, type RequestInfo } from './errors.js';
 import type { OperationMeta } from './operation-meta.js';
 import { findOperation } from './operations.js';
 import { normalizeOptions, type FungiesClientOptions, type NormalizedOptions } from './options.js';
@@ -40,9 +40,17 @@ export function createFungiesClient(options: FungiesClientOptions): FungiesClien
   return client as FungiesClient;
 }
 
-function fungiesMiddleware({ publicKey, secretKey, validateResponses }: NormalizedOptions, secrets: readonly (string | undefined)[]): Middleware {
+function fungiesMiddleware({ publicKey, secretKey, validateResponses, baseUrl }: NormalizedOptions, secrets: readonly (string | undefined)[]): Middleware {
+  const origin = new URL(baseUrl).origin;
   return {
     onRequest({ request, schemaPath, params }) {
+      // openapi-fetch takes a per-request baseUrl; the keys must still only go to the configured API.
+      if (!request.url.startsWith(`${origin}/`)) {
+        throw new FungiesConfigError(
+          'baseUrl',
+          `${request.method} ${schemaPath}: the per-request baseUrl points at ${new URL(request.url).origin}, but the keys only go to ${origin}; create a client with that baseUrl instead`,
+        );
+      }
       const operation = findOperation(request.method, schemaPath);
       if (operation) checkPathParams(operation, params.path as Record<string, unknown> | undefined);
       applyAuth(request.headers, operation, { publicKey, secretKey });

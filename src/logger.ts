@@ -27,7 +27,7 @@ export function parseLevel(value: unknown, option: string): LogLevel {
 
 /**
  * The log sink of a client. `logLevel` wins over FUNGIES_LOG; with neither, a given `logger`
- * logs at "info" and no logger means silence. The older `log(message)` option receives every line.
+ * logs at "info" and no logger means silence. The older `log(message)` option receives the same lines as one string each.
  */
 export function createRequestLog(
   options: { logger?: unknown; logLevel?: unknown; log?: ((message: string) => void) | undefined },
@@ -50,10 +50,10 @@ export function createRequestLog(
   const sink: FungiesLogger | undefined = logger ?? (level !== 'off' && !legacy ? console : undefined);
   if (!sink && !legacy) return undefined;
   const line = (method: keyof FungiesLogger) => {
-    if (RANK[method] < RANK[level] && !legacy) return undefined;
+    if (RANK[method] < RANK[level]) return undefined;
     return (message: string) => {
       const safe = redact(message, secrets);
-      if (RANK[method] >= RANK[level]) sink?.[method](safe);
+      sink?.[method](safe);
       legacy?.(safe);
     };
   };

@@ -71,7 +71,7 @@ export interface FungiesClientOptions {
    */
   logLevel?: LogLevel | undefined;
   /**
-   * Older form of `logger`: receives every log line as one string. Lines never contain keys.
+   * Older form of `logger`: receives each log line at or above `logLevel` (default info) as one string. Lines never contain keys.
    * @default undefined (silent)
    */
   log?: ((message: string) => void) | undefined;

@@ -63,6 +63,7 @@ export function createTransport(options: TransportOptions): typeof fetch {
     const call = await describeCall(input as FungiesRequest | Request, options);
     for (let attempt = 1; ; attempt++) {
       const started = log ? performance.now() : 0;
+      log?.debug?.(`${call.short} sending (attempt ${attempt})`);
       let outcome: BufferedResponse | RetryableStatus;
       try {
         outcome = await attemptOnce(send, call, attempt);

@@ -44,6 +44,13 @@ describe('request log', () => {
     expect(lines.join('\n')).not.toContain(PUBLIC_KEY);
   });
 
+  it('at debug, also writes each attempt as it is sent', async () => {
+    const { lines, logger } = recorder();
+    const { client } = createTestClient(() => json({ status: 'success', data: {} }), { logger, logLevel: 'debug' });
+    await client.GET('/v0/orders/list');
+    expect(plain(lines)).toEqual(['debug GET /v0/orders/list sending (attempt 1)', 'info GET /v0/orders/list 200 N ms (attempt 1)']);
+  });
+
   it('FUNGIES_LOG=debug logs to the console when no logger is given', () => {
     const info = vi.spyOn(console, 'info').mockImplementation(() => undefined);
     try {

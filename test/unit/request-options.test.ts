@@ -56,3 +56,20 @@ describe('per-request options', () => {
     expect(requests).toHaveLength(0);
   });
 });
+
+describe('keys stay on the configured origin', () => {
+  it('a per-request baseUrl on another origin fails before anything is sent', async () => {
+    const { client, requests } = createTestClient(() => json(list));
+    const error = await client.GET('/v0/orders/list', { baseUrl: 'https://elsewhere.test' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(FungiesConfigError);
+    expect((error as FungiesConfigError).option).toBe('baseUrl');
+    expect((error as Error).message).toContain('https://elsewhere.test');
+    expect(requests).toHaveLength(0);
+  });
+
+  it('a per-request baseUrl on the same origin is allowed', async () => {
+    const { client, requests } = createTestClient(() => json(list));
+    await client.GET('/v0/orders/list', { baseUrl: 'https://api.test/' });
+    expect(requests).toHaveLength(1);
+  });
+});
