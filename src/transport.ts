@@ -110,6 +110,7 @@ async function wait(
 }
 
 async function attemptOnce(send: Send, call: Call, attempt: number): Promise<BufferedResponse | RetryableStatus> {
+  if (call.signal?.aborted) throw userAbort(call, call.signal.reason);
   const deadline = new AttemptDeadline(call.timeout, call.signal);
   let phase: 'connect' | 'body' = 'connect';
   let status = 0;
