@@ -17,7 +17,8 @@ export interface Outgoing {
   url: string;
   method: string;
   headers: Headers;
-  body: BodyInit | null;
+  /** Read once before the first attempt, so every attempt resends the same bytes. */
+  body: string | Uint8Array | null;
 }
 
 export type Send = (outgoing: Outgoing, deadline: AttemptDeadline) => Promise<Exchange>;

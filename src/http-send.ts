@@ -45,7 +45,8 @@ function plainHeaders(outgoing: Outgoing): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const [name, value] of outgoing.headers) headers[name] = value;
   if (typeof outgoing.body === 'string') headers['content-length'] = String(Buffer.byteLength(outgoing.body));
-  else if (outgoing.body === null) delete headers['content-length'];
+  else if (outgoing.body instanceof Uint8Array) headers['content-length'] = String(outgoing.body.byteLength);
+  else delete headers['content-length'];
   return headers;
 }
 

@@ -38,7 +38,7 @@ interface Call {
   url: string;
   method: string;
   headers: Headers;
-  body: BodyInit | null;
+  body: string | Uint8Array | null;
   signal: AbortSignal | undefined;
   timeout: number | false;
   retry: RetryPolicy;
@@ -182,11 +182,12 @@ async function describeCall(input: FungiesRequest | Request, options: TransportO
   const request = input as FungiesRequest;
   const url = new URL(request.url);
   const path = (isOurs && request.schemaPath) || url.pathname;
-  const body = isOurs ? request.bodyInit : (input as Request).body ? await (input as Request).arrayBuffer() : null;
+  const headers = request.headers;
+  const body = await sendableBody(isOurs ? request.bodyInit : (input as Request).body ? await (input as Request).arrayBuffer() : null, headers);
   return {
     url: request.url,
     method: request.method,
-    headers: request.headers,
+    headers,
     body,
     signal: isOurs ? request.callerSignal : (input as Request).signal,
     timeout: isOurs && request.timeout !== undefined ? normalizeTimeout(request.timeout) : options.timeout,
@@ -195,6 +196,19 @@ async function describeCall(input: FungiesRequest | Request, options: TransportO
     where: `${request.method} ${url.origin}${path}`,
     short: `${request.method} ${path}`,
   };
+}
+
+/**
+ * A string or bytes, read once so every attempt resends the same thing. openapi-fetch's JSON
+ * serializer gives a string; FormData, Blob or ArrayBuffer bodies (a custom bodySerializer, a
+ * swapped-in Request) are encoded here, keeping the content-type (a multipart boundary) they imply.
+ */
+async function sendableBody(body: BodyInit | null, headers: Headers): Promise<string | Uint8Array | null> {
+  if (body === null || typeof body === 'string' || body instanceof Uint8Array) return body;
+  const encoded = new Response(body);
+  const type = encoded.headers.get('content-type');
+  if (type && (!headers.has('content-type') || body instanceof FormData)) headers.set('content-type', type);
+  return new Uint8Array(await encoded.arrayBuffer());
 }
 
 function elapsed(started: number): string {

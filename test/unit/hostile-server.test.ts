@@ -267,4 +267,25 @@ describe.each([
       expect((error as Error).message).toContain('PatchV0OrdersOrderIdOrNumberCancel');
     });
   });
+  describe('bodies other than a JSON string', () => {
+    it('a WHATWG Request swapped in by middleware is sent with its body', async () => {
+      const server = await serve((_req, res) => sendJson(res, cancelledOrder));
+      const client = clientFor(server);
+      client.use({
+        onRequest: ({ request }) => new Request(request.url, { method: request.method, headers: request.headers, body: '{"swapped":true}' }),
+      });
+      const { data } = await cancel(client);
+      expect(data).toEqual(cancelledOrder);
+      expect(server.seen[0]?.body).toBe('{"swapped":true}');
+    });
+
+    it('a FormData body from a custom bodySerializer keeps its multipart content-type', async () => {
+      const server = await serve((_req, res) => sendJson(res, cancelledOrder));
+      const form = new FormData();
+      form.set('note', 'hello');
+      await cancel(clientFor(server), { bodySerializer: () => form });
+      expect(server.seen[0]?.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
+      expect(server.seen[0]?.body).toContain('hello');
+    });
+  });
 });
