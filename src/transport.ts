@@ -116,6 +116,10 @@ async function attemptOnce(send: Send, call: Call, attempt: number): Promise<Buf
   let status = 0;
   try {
     const exchange = await send(call, deadline);
+    if (exchange.status < 200 || exchange.status > 599) {
+      exchange.discard();
+      throw new FungiesConnectionError(`${call.where}: the server answered with status ${exchange.status}, which is not a final HTTP status`);
+    }
     if (exchange.status >= 300 && exchange.status < 400) {
       exchange.discard();
       throw redirectError(call, exchange.status, exchange.headers);

@@ -184,6 +184,25 @@ describe.each([
   });
 
   describe('every failure is a FungiesError', () => {
+    it('a refused connection', async () => {
+      const server = await serve(() => undefined);
+      const client = clientFor(server);
+      await server.close();
+      const { error } = await settle(client.GET('/v0/orders/list'));
+      expect(error).toBeInstanceOf(api.FungiesConnectionError);
+      expect((error as Error).message).toContain('could not be reached (ECONNREFUSED)');
+    });
+
+    it('a status no HTTP client should accept (999)', async () => {
+      const server = await serve((_req, res) => {
+        res.writeHead(999, { 'content-type': 'application/json' });
+        res.end('{}');
+      });
+      const { error } = await settle(clientFor(server).GET('/v0/orders/list'));
+      expect(error).toBeInstanceOf(api.FungiesError);
+      expect((error as Error).message).toContain('999');
+    });
+
     it('a connection reset mid-body', async () => {
       const server = await serve((_req, res) => {
         res.writeHead(200, { 'content-type': 'application/json' });
