@@ -12,7 +12,7 @@ export interface Loopback {
 export type LoopbackHandler = (req: IncomingMessage, res: ServerResponse, body: string) => void;
 
 /** Starts a server on 127.0.0.1:0; `close()` destroys open sockets so a hanging handler cannot keep it alive. */
-export async function loopback(handler: LoopbackHandler): Promise<Loopback> {
+export async function loopback(handler: LoopbackHandler, options: { keepAliveTimeout?: number } = {}): Promise<Loopback> {
   const sockets = new Set<Socket>();
   const seen: Loopback['seen'] = [];
   const server: Server = createServer((req, res) => {
@@ -26,6 +26,7 @@ export async function loopback(handler: LoopbackHandler): Promise<Loopback> {
       handler(req, res, body);
     });
   });
+  if (options.keepAliveTimeout !== undefined) server.keepAliveTimeout = options.keepAliveTimeout;
   server.on('connection', (socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
