@@ -1,46 +1,79 @@
-/** createFungiesClient: openapi-fetch typed by the spec, plus the API's auth, id checks and clear errors. */
+/** createFungiesClient: openapi-fetch typed by the spec, plus the API's auth, id checks, the transport and clear errors. */
 import createClient, { type Middleware } from 'openapi-fetch';
 import type { paths } from '../generated/api.js';
 import { applyAuth } from './auth.js';
-import type { ExactClient } from './exact.js';
-import { FungiesConnectionError, FungiesError, ResponseParseError } from './errors.js';
+import { BufferedResponse } from './buffered-response.js';
+import type { FungiesClient } from './client-types.js';
+import { FungiesApiError, FungiesConfigError, FungiesConnectionError, FungiesError, ResponseParseError, type RequestInfo } from './errors.js';
+import type { OperationMeta } from './operation-meta.js';
 import { findOperation } from './operations.js';
 import { normalizeOptions, type FungiesClientOptions, type NormalizedOptions } from './options.js';
 import { checkPathParams } from './path-params.js';
-import { redact, redactExcerpt } from './redact.js';
-import { resilientFetch } from './resilient-fetch.js';
+import { redact, redactHeaders } from './redact.js';
+import { redactBody, redactedExcerpt } from './redact-safely.js';
+import { FungiesRequest } from './request.js';
 import { assertValidResponse } from './response-validation.js';
+import { createTransport } from './transport.js';
 import { responseInfo } from './unwrap.js';
+import { USER_AGENT } from './version.js';
 
-/** The openapi-fetch client for the Fungies API: `GET/POST/PATCH/DELETE(path, { params, body })`, with exact bodies. */
-export type FungiesClient = ExactClient;
+export type { FungiesClient } from './client-types.js';
 
 export function createFungiesClient(options: FungiesClientOptions): FungiesClient {
   const normalized = normalizeOptions(options);
+  const secrets = [normalized.publicKey, normalized.secretKey];
   const client = createClient<paths, 'application/json'>({
     baseUrl: normalized.baseUrl,
-    fetch: resilientFetch({ fetch: normalized.fetch, timeout: normalized.timeout, retry: normalized.retry, log: normalized.log }),
-    headers: normalized.headers,
+    // Our own request object: openapi-fetch builds one per call, and the transport sends it without a WHATWG Request.
+    Request: FungiesRequest as unknown as typeof Request,
+    fetch: createTransport({
+      fetch: normalized.fetch,
+      timeout: normalized.timeout,
+      retry: normalized.retry,
+      maxResponseBytes: normalized.maxResponseBytes,
+      log: normalized.requestLog,
+    }),
+    headers: { 'user-agent': USER_AGENT, ...normalized.headers },
+    redirect: 'manual',
   });
-  client.use(fungiesMiddleware(normalized));
+  client.use(fungiesMiddleware(normalized, secrets));
   return client as FungiesClient;
 }
 
-function fungiesMiddleware({ publicKey, secretKey, validateResponses }: NormalizedOptions): Middleware {
-  const secrets = [publicKey, secretKey];
+function fungiesMiddleware({ publicKey, secretKey, validateResponses, baseUrl }: NormalizedOptions, secrets: readonly (string | undefined)[]): Middleware {
+  const origin = new URL(baseUrl).origin;
   return {
     onRequest({ request, schemaPath, params }) {
+      // openapi-fetch takes a per-request baseUrl; the keys must still only go to the configured API.
+      if (!request.url.startsWith(`${origin}/`)) {
+        throw new FungiesConfigError(
+          'baseUrl',
+          `${request.method} ${schemaPath}: the per-request baseUrl points at ${new URL(request.url).origin}, but the keys only go to ${origin}; create a client with that baseUrl instead`,
+        );
+      }
       const operation = findOperation(request.method, schemaPath);
       if (operation) checkPathParams(operation, params.path as Record<string, unknown> | undefined);
       applyAuth(request.headers, operation, { publicKey, secretKey });
-      return request;
+      // A user's middleware may have swapped in a WHATWG Request, which has no room for these.
+      if (!(request instanceof Request)) {
+        const ours = request as unknown as FungiesRequest;
+        ours.operation = operation;
+        ours.schemaPath = schemaPath;
+      }
+      return undefined;
     },
-    async onResponse({ request, response, schemaPath }) {
+    onResponse({ request, response, schemaPath }) {
       const operation = findOperation(request.method, schemaPath);
-      responseInfo.set(response, { operationId: operation?.operationId, method: request.method, path: schemaPath, secrets });
-      if (!response.ok) return undefined;
-      const body = await readJsonBody(response, operation?.operationId, request.method, schemaPath, secrets);
-      if (validateResponses && operation) assertValidResponse(operation, response, body, request.method, secrets);
+      const info = { operationId: operation?.operationId, method: request.method, path: schemaPath };
+      responseInfo.set(response, { ...info, secrets });
+      if (!response.ok || !(response instanceof BufferedResponse)) return undefined;
+      try {
+        checkSuccess(response, operation, info, secrets, validateResponses);
+      } catch (err) {
+        if (err instanceof FungiesError) throw err;
+        // A body too deep for the validator or the redaction (RangeError) must still be a FungiesError.
+        throw parseError(response, info, `response body could not be checked (${(err as Error).message})`, secrets);
+      }
       return undefined;
     },
     onError({ error, request, schemaPath }) {
@@ -55,22 +88,40 @@ function fungiesMiddleware({ publicKey, secretKey, validateResponses }: Normaliz
 }
 
 /**
- * openapi-fetch would throw a bare SyntaxError on a 2xx whose body is not JSON (a proxy's HTML
- * page, a truncated body); this names the operation and shows the start of the body instead.
+ * A 2xx is success only when its body is the JSON the spec promises: not empty, not HTML from a
+ * proxy, not the API's error envelope (which the API can send with 200).
  */
-async function readJsonBody(response: Response, operationId: string | undefined, method: string, path: string, secrets: readonly (string | undefined)[]): Promise<unknown> {
-  const text = await response.clone().text();
-  if (text === '') return undefined;
+function checkSuccess(
+  response: BufferedResponse,
+  operation: OperationMeta | undefined,
+  info: RequestInfo,
+  secrets: readonly (string | undefined)[],
+  validate: boolean,
+): void {
+  if (response.bodyText === '') {
+    if (operation && promisesBody(operation)) throw parseError(response, info, 'response body is empty, but the spec documents a JSON body', secrets);
+    return;
+  }
+  let body: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    body = response.parsed();
   } catch {
     const type = response.headers.get('content-type') ?? 'no content-type';
-    const start = redactExcerpt(text, secrets);
-    throw new ResponseParseError(
-      operationId,
-      response.status,
-      start,
-      `${response.status} ${method} ${path}${operationId ? ` (${operationId})` : ''}: response body is not JSON (${type}): ${start}`,
-    );
+    throw parseError(response, info, `response body is not JSON (${type}): ${redactedExcerpt(response.bodyText, secrets)}`, secrets);
   }
+  if (isErrorEnvelope(body)) throw FungiesApiError.from(response.status, redactBody(body, secrets, response.bodyText), redactHeaders(response.headers, secrets), info);
+  if (validate && operation) assertValidResponse(operation, response, body, info.method, secrets);
+}
+
+function promisesBody(operation: OperationMeta): boolean {
+  return Object.entries(operation.responses).some(([status, meta]) => status.startsWith('2') && Object.keys(meta.content).length > 0);
+}
+
+function isErrorEnvelope(body: unknown): boolean {
+  return typeof body === 'object' && body !== null && (body as { status?: unknown }).status === 'error';
+}
+
+function parseError(response: BufferedResponse, info: RequestInfo, detail: string, secrets: readonly (string | undefined)[]): ResponseParseError {
+  const where = `${info.method} ${info.path}${info.operationId ? ` (${info.operationId})` : ''}`;
+  return new ResponseParseError(info.operationId, response.status, redactedExcerpt(response.bodyText, secrets), `${response.status} ${where}: ${detail}`);
 }

@@ -48,9 +48,42 @@ export class FungiesConnectionError extends FungiesError {
   override name = 'FungiesConnectionError';
 }
 
-/** No response arrived within the configured timeout. */
+/** The response (headers and body) did not arrive within the configured timeout. */
 export class FungiesTimeoutError extends FungiesConnectionError {
   override name = 'FungiesTimeoutError';
+}
+
+/** The caller's `signal` aborted the call (or timed out). Never retried. */
+export class FungiesUserAbortError extends FungiesError {
+  override name = 'FungiesUserAbortError';
+}
+
+/**
+ * The server answered with a redirect (3xx). The client never follows one: a redirect to another
+ * origin would carry the API keys and the body there, and a write could be sent again.
+ */
+export class FungiesRedirectError extends FungiesError {
+  override name = 'FungiesRedirectError';
+  constructor(
+    readonly status: number,
+    /** The origin of the `Location` header (never its path or query), or undefined when absent. */
+    readonly location: string | undefined,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** A response body grew past the client's `maxResponseBytes` (counted after decompression); the rest was not read. */
+export class ResponseTooLargeError extends FungiesError {
+  override name = 'ResponseTooLargeError';
+  constructor(
+    readonly status: number,
+    readonly limit: number,
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 /** A 2xx response whose body is not the JSON the spec promises (e.g. a proxy's HTML page). */
@@ -115,9 +148,9 @@ export class FungiesApiError extends FungiesError {
     this.path = request.path;
   }
 
-  /** The `x-request-id` response header, when the server sends one (quote it to support). */
+  /** The `x-request-id` (or `request-id`) response header, when the server sends one (quote it to support). */
   get requestId(): string | undefined {
-    return this.headers.get('x-request-id') ?? undefined;
+    return requestIdOf(this.headers);
   }
 
   /** The one place that maps a status to its subclass. `body` must already be redacted. */
@@ -125,7 +158,7 @@ export class FungiesApiError extends FungiesError {
     const apiMessage = envelopeMessage(body);
     const detail =
       apiMessage ??
-      (body === undefined || body === '' ? `${status} status code (no body)` : typeof body === 'string' ? `non-JSON body: ${excerpt(body)}` : excerpt(JSON.stringify(body)));
+      (body === undefined || body === '' ? `${status} status code (no body)` : typeof body === 'string' ? `non-JSON body: ${excerpt(body)}` : excerpt(printable(body)));
     const where = `${request.method} ${request.path}${request.operationId ? ` (${request.operationId})` : ''}`;
     const message = `${status} ${where}: ${detail}`;
     const Class = classForStatus(status);
@@ -180,4 +213,18 @@ function envelopeMessage(body: unknown): string | undefined {
     return (error as { message: string }).message;
   }
   return undefined;
+}
+
+/** The request id a server sends back, under the names servers commonly use. */
+export function requestIdOf(headers: Headers): string | undefined {
+  return headers.get('x-request-id') ?? headers.get('request-id') ?? undefined;
+}
+
+/** JSON for a message; a body nested too deeply for JSON.stringify must not turn into a RangeError. */
+function printable(body: unknown): string {
+  try {
+    return JSON.stringify(body) ?? String(body);
+  } catch {
+    return '[body nested too deeply to show]';
+  }
 }

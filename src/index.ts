@@ -6,14 +6,15 @@ export { ApiPromise, ListPromise } from './resources/api-promise.js';
 export type { WithResponse } from './resources/api-promise.js';
 export type { RequestOptions } from './resources/request-options.js';
 export { createFungiesClient } from './client.js';
-export type { FungiesClient } from './client.js';
-export type { ExactClient } from './exact.js';
+export type { FungiesClient, FungiesRequestOptions } from './client-types.js';
 // The named types (Order, OrdersListQuery, DiscountsCreateBody…) are one generated alias per
 // resource object and per operation part, named by the rule in scripts/lib/generate-resources.ts;
 // generated/types.ts is their explicit list, and holds types only.
 export type * from '../generated/types.js';
 export { DEFAULTS } from './options.js';
 export type { FungiesClientOptions } from './options.js';
+export type { FungiesLogger, LogLevel } from './logger.js';
+export { VERSION } from './version.js';
 export type { RetryPolicy } from './retry.js';
 export { unwrap } from './unwrap.js';
 export { paginate, paginatedPaths } from './paginate.js';
@@ -28,6 +29,9 @@ export {
   PaginationError,
   FungiesConnectionError,
   FungiesTimeoutError,
+  FungiesUserAbortError,
+  FungiesRedirectError,
+  ResponseTooLargeError,
   ResponseParseError,
   ResponseValidationError,
   FungiesApiError,

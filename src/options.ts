@@ -1,5 +1,6 @@
 /** The client's options, their defaults, and the checks that turn bad options into clear errors. */
 import { FungiesConfigError } from './errors.js';
+import { createRequestLog, type FungiesLogger, type LogLevel, type RequestLog } from './logger.js';
 import type { RetryPolicy } from './retry.js';
 
 export interface FungiesClientOptions {
@@ -21,8 +22,10 @@ export interface FungiesClientOptions {
    */
   baseUrl?: string | undefined;
   /**
-   * The `fetch` to use; tests inject one instead of mocking modules.
-   * @default globalThis.fetch
+   * A `fetch` to send requests with (tests inject one instead of mocking modules). Without one,
+   * the client sends with node:http/node:https on keep-alive agents, which costs far less per
+   * request than the global fetch; redirects, timeouts and the body cap behave the same either way.
+   * @default undefined (node:http / node:https)
    */
   fetch?: typeof fetch | undefined;
   /**
@@ -31,8 +34,8 @@ export interface FungiesClientOptions {
    */
   headers?: Record<string, string> | undefined;
   /**
-   * Time allowed for each attempt, in milliseconds; `false` for no limit. A request that times
-   * out throws `FungiesTimeoutError`. Reads that time out are retried, so in the worst case a call
+   * Time allowed for each attempt, in milliseconds, from sending the request to the last byte of
+   * the response body; `false` for no limit. A request that times out throws `FungiesTimeoutError`. Reads that time out are retried, so in the worst case a call
    * takes about `(retry.limit + 1) × timeout` plus the waits between attempts.
    * @default 30000
    * @unit milliseconds
@@ -50,8 +53,27 @@ export interface FungiesClientOptions {
    */
   retry?: number | false | Partial<RetryPolicy> | undefined;
   /**
-   * Receives one line per retry decision (why a request was retried or given up on). Lines never
-   * contain keys.
+   * Largest response body read, in bytes, counted after decompression (so a gzip bomb stops at the
+   * same size). A bigger body ends the call with `ResponseTooLargeError` without reading the rest.
+   * The largest real Fungies responses (a page of 100 orders) are well under 1 MiB.
+   * @default 16777216 (16 MiB)
+   * @unit bytes
+   */
+  maxResponseBytes?: number | undefined;
+  /**
+   * Where request log lines go: one per request (method, path template, status, duration,
+   * attempt) at `info`, retries and failures at `warn`. Lines never contain keys. `console` works.
+   * @default undefined (console when FUNGIES_LOG is set, otherwise silent)
+   */
+  logger?: FungiesLogger | undefined;
+  /**
+   * Lowest level written to `logger`. Overrides the `FUNGIES_LOG` environment variable
+   * (`debug`, `info`, `warn`).
+   * @default FUNGIES_LOG, else 'info' when a logger is given, else 'off'
+   */
+  logLevel?: LogLevel | undefined;
+  /**
+   * Older form of `logger`: receives each log line at or above `logLevel` (default info) as one string. Lines never contain keys.
    * @default undefined (silent)
    */
   log?: ((message: string) => void) | undefined;
@@ -68,6 +90,7 @@ export interface FungiesClientOptions {
 export const DEFAULTS = {
   baseUrl: 'https://api.fungies.io',
   timeout: 30_000,
+  maxResponseBytes: 16 * 1024 * 1024,
   validateResponses: false,
   retry: {
     limit: 2,
@@ -75,17 +98,19 @@ export const DEFAULTS = {
     statusCodes: [408, 425, 429, 500, 502, 503, 504],
     maxRetryAfterMs: 60_000,
   },
-} as const satisfies { baseUrl: string; timeout: number; validateResponses: boolean; retry: RetryPolicy };
+} as const satisfies { baseUrl: string; timeout: number; maxResponseBytes: number; validateResponses: boolean; retry: RetryPolicy };
 
 export interface NormalizedOptions {
   publicKey: string;
   secretKey: string | undefined;
   baseUrl: string;
-  fetch: typeof fetch;
+  fetch: typeof fetch | undefined;
   headers: Record<string, string>;
   timeout: number | false;
   retry: RetryPolicy;
-  log: ((message: string) => void) | undefined;
+  maxResponseBytes: number;
+  /** Where request lines go, already filtered by level and redacted; undefined when silent. */
+  requestLog: RequestLog | undefined;
   validateResponses: boolean;
 }
 
@@ -124,8 +149,8 @@ export function normalizeOptions(options: FungiesClientOptions): NormalizedOptio
   } catch {
     throw new FungiesConfigError('baseUrl', `baseUrl must be an absolute http(s) URL such as ${DEFAULTS.baseUrl}; got ${JSON.stringify(baseUrl)}`);
   }
-  const fetchImpl = options.fetch ?? globalThis.fetch;
-  if (typeof fetchImpl !== 'function') {
+  const fetchImpl = options.fetch;
+  if (fetchImpl !== undefined && typeof fetchImpl !== 'function') {
     throw new FungiesConfigError('fetch', 'fetch must be a function (Node 20 has one built in)');
   }
   const headers = { ...(options.headers ?? {}) };
@@ -145,7 +170,8 @@ export function normalizeOptions(options: FungiesClientOptions): NormalizedOptio
     headers,
     timeout: normalizeTimeout(options.timeout),
     retry: normalizeRetry(options.retry),
-    log: options.log,
+    maxResponseBytes: options.maxResponseBytes === undefined ? DEFAULTS.maxResponseBytes : normalizeMaxResponseBytes(options.maxResponseBytes),
+    requestLog: createRequestLog(options, [publicKey, secretKey]),
     validateResponses: checkBoolean('validateResponses', options.validateResponses, DEFAULTS.validateResponses),
   };
 }
@@ -156,7 +182,7 @@ function checkBoolean(option: string, value: unknown, fallback: boolean): boolea
   return value;
 }
 
-function normalizeTimeout(timeout: unknown): number | false {
+export function normalizeTimeout(timeout: unknown): number | false {
   if (timeout === undefined) return DEFAULTS.timeout;
   if (timeout === false) return false;
   if (typeof timeout !== 'number' || !Number.isFinite(timeout) || timeout <= 0) {
@@ -167,8 +193,16 @@ function normalizeTimeout(timeout: unknown): number | false {
 
 const HTTP_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'POST', 'PUT', 'PATCH', 'DELETE']);
 
-function normalizeRetry(retry: unknown): RetryPolicy {
-  const defaults: RetryPolicy = { ...DEFAULTS.retry };
+export function normalizeMaxResponseBytes(limit: unknown): number {
+  if (typeof limit !== 'number' || !Number.isSafeInteger(limit) || limit <= 0) {
+    throw new FungiesConfigError('maxResponseBytes', `maxResponseBytes must be a positive whole number of bytes, e.g. ${DEFAULTS.maxResponseBytes}; got ${JSON.stringify(limit)}`);
+  }
+  return limit;
+}
+
+/** A retry option merged over `base` (the defaults, or the client's policy for a per-request option). */
+export function normalizeRetry(retry: unknown, base: RetryPolicy = DEFAULTS.retry): RetryPolicy {
+  const defaults: RetryPolicy = { ...base };
   if (retry === undefined) return defaults;
   if (retry === false) return { ...defaults, limit: 0 };
   if (typeof retry === 'number') return { ...defaults, limit: checkLimit(retry) };

@@ -1,6 +1,8 @@
 /** The throwing style: `await unwrap(client.GET(...))` returns the 2xx `data` or throws a typed error. */
+import { BufferedResponse } from './buffered-response.js';
 import { FungiesApiError, type RequestInfo } from './errors.js';
-import { redactHeaders, redactValue } from './redact.js';
+import { redactHeaders } from './redact.js';
+import { redactBody } from './redact-safely.js';
 
 /** Filled by the client's middleware so errors can name the operation a response belongs to. */
 export const responseInfo = new WeakMap<Response, RequestInfo & { secrets: readonly (string | undefined)[] }>();
@@ -13,6 +15,7 @@ export async function unwrap<R extends Result>(result: R | Promise<R>): Promise<
   const { data, error, response } = await result;
   if (response.ok) return data as SuccessData<R>;
   const info = responseInfo.get(response) ?? { method: '', path: new URL(response.url || 'http://unknown/').pathname, secrets: [] };
-  // Servers sometimes echo the request's headers back; keys must not travel on in the error.
-  throw FungiesApiError.from(response.status, redactValue(error, info.secrets), redactHeaders(response.headers, info.secrets), info);
+  // Servers sometimes echo the request's headers back in an error; keys must not travel on in it.
+  const text = response instanceof BufferedResponse ? response.bodyText : undefined;
+  throw FungiesApiError.from(response.status, redactBody(error, info.secrets, text), redactHeaders(response.headers, info.secrets), info);
 }

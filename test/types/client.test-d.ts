@@ -41,3 +41,26 @@ describe('the client is typed by the spec', () => {
     void client.PATCH('/v0/orders/{orderIdOrNumber}/cancel', { params: { path: { orderIdOrNumber: 'x' } }, body: { refund: true } });
   });
 });
+
+describe('per-request options are typed', () => {
+  it('accepts timeout, retry, signal and headers beside params', () => {
+    void client.GET('/v0/orders/list', { timeout: 1_000, retry: { limit: 1 }, signal: AbortSignal.timeout(5_000), headers: { 'x-trace': '1' } });
+    void client.GET('/v0/orders/list', { timeout: false, retry: false });
+    void client.PATCH('/v0/orders/{orderIdOrNumber}/cancel', { params: { path: { orderIdOrNumber: '#A' } }, body: {}, retry: 0 });
+  });
+
+  it('rejects a timeout that is not a number', () => {
+    // @ts-expect-error — timeout is milliseconds or false
+    void client.GET('/v0/orders/list', { timeout: '1s' });
+  });
+
+  it('rejects a retry policy with a wrong field type', () => {
+    // @ts-expect-error — retry.limit is a number
+    void client.GET('/v0/orders/list', { retry: { limit: 'many' } });
+  });
+
+  it('still requires the path parameters when options are given', () => {
+    // @ts-expect-error — params.path is required
+    void client.PATCH('/v0/orders/{orderIdOrNumber}/cancel', { body: {}, timeout: 100 });
+  });
+});

@@ -16,6 +16,7 @@ describe('options', () => {
     expect(DEFAULTS).toEqual({
       baseUrl: 'https://api.fungies.io',
       timeout: 30_000,
+      maxResponseBytes: 16 * 1024 * 1024,
       validateResponses: false,
       retry: { limit: 2, methods: ['GET', 'HEAD', 'OPTIONS'], statusCodes: [408, 425, 429, 500, 502, 503, 504], maxRetryAfterMs: 60_000 },
     });
@@ -34,6 +35,9 @@ describe('options', () => {
     ['retry.methods not an array', { publicKey: PUBLIC_KEY, retry: { methods: 'GET' } }, 'retry', 'retry.methods must be an array of HTTP method names'],
     ['validateResponses not a boolean', { publicKey: PUBLIC_KEY, validateResponses: 'yes' }, 'validateResponses', 'validateResponses must be true or false; got "yes"'],
     ['log not a function', { publicKey: PUBLIC_KEY, log: 'debug' }, 'log', 'log must be a function'],
+    ['maxResponseBytes zero', { publicKey: PUBLIC_KEY, maxResponseBytes: 0 }, 'maxResponseBytes', 'maxResponseBytes must be a positive whole number of bytes, e.g. 16777216; got 0'],
+    ['logger without methods', { publicKey: PUBLIC_KEY, logger: (m: string) => m }, 'logger', 'logger must have debug, info and warn methods, e.g. logger: console'],
+    ['unknown logLevel', { publicKey: PUBLIC_KEY, logLevel: 'verbose' }, 'logLevel', 'logLevel must be "debug", "info", "warn" or "off"; got "verbose"'],
   ])('%s: names the option and the fix', (_name, options, option, message) => {
     const error = attempt(options);
     expect(error).toBeInstanceOf(FungiesConfigError);

@@ -1,0 +1,83 @@
+/**
+ * A Response whose body was already read (with the size cap and the deadline) and is parsed at
+ * most once: openapi-fetch's `response.json()`, the client's checks and `unwrap` share one parse.
+ */
+
+/** Status line and headers of the exchange the body came from. */
+export interface ResponseHead {
+  status: number;
+  statusText: string;
+  headers: Headers;
+  url: string;
+}
+
+export class BufferedResponse extends Response {
+  readonly #source: ResponseHead;
+  readonly #text: string;
+  #parsed: unknown;
+  #isParsed = false;
+
+  constructor(text: string, source: ResponseHead) {
+    super(null, { status: source.status, statusText: source.statusText });
+    this.#source = source;
+    this.#text = text;
+  }
+
+  override get headers(): Headers {
+    return this.#source.headers;
+  }
+
+  override get url(): string {
+    return this.#source.url;
+  }
+
+  override get redirected(): boolean {
+    return false;
+  }
+
+  override get bodyUsed(): boolean {
+    return false;
+  }
+
+  override get body(): ReadableStream<Uint8Array<ArrayBuffer>> | null {
+    return this.#text === '' ? null : new Response(this.#text).body;
+  }
+
+  /** The body text, as read. */
+  get bodyText(): string {
+    return this.#text;
+  }
+
+  /** The body parsed as JSON (once); throws SyntaxError when it is not JSON. */
+  parsed(): unknown {
+    if (!this.#isParsed) {
+      this.#parsed = JSON.parse(this.#text) as unknown;
+      this.#isParsed = true;
+    }
+    return this.#parsed;
+  }
+
+  override text(): Promise<string> {
+    return Promise.resolve(this.#text);
+  }
+
+  override json(): Promise<unknown> {
+    try {
+      return Promise.resolve(this.parsed());
+    } catch (err) {
+      return Promise.reject(err);
+    }
+  }
+
+  override arrayBuffer(): Promise<ArrayBuffer> {
+    return new Response(this.#text).arrayBuffer();
+  }
+
+  override blob(): Promise<Blob> {
+    return new Response(this.#text, { headers: this.headers }).blob();
+  }
+
+  override clone(): BufferedResponse {
+    return new BufferedResponse(this.#text, this.#source);
+  }
+}

@@ -1,0 +1,59 @@
+/** Loopback node:http servers for hostile-network tests: 127.0.0.1 only, closed by the test that opened them. */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+
+export interface Loopback {
+  url: string;
+  /** Every request the server saw, with its body. */
+  seen: { method: string; url: string; headers: IncomingMessage['headers']; body: string }[];
+  close(): Promise<void>;
+}
+
+export type LoopbackHandler = (req: IncomingMessage, res: ServerResponse, body: string) => void;
+
+/** Starts a server on 127.0.0.1:0; `close()` destroys open sockets so a hanging handler cannot keep it alive. */
+export async function loopback(handler: LoopbackHandler, options: { keepAliveTimeout?: number } = {}): Promise<Loopback> {
+  const sockets = new Set<Socket>();
+  const seen: Loopback['seen'] = [];
+  const server: Server = createServer((req, res) => {
+    let body = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk: string) => {
+      if (body.length < 1_000_000) body += chunk;
+    });
+    req.on('end', () => {
+      seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body });
+      handler(req, res, body);
+    });
+  });
+  if (options.keepAliveTimeout !== undefined) server.keepAliveTimeout = options.keepAliveTimeout;
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    seen,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** Writes `chunk` every `everyMs` until the client goes away or `maxMs` passes (so a broken client cannot keep it busy forever). */
+export function drip(res: ServerResponse, chunk: string | Buffer, everyMs: number, maxMs = 10_000): void {
+  const started = Date.now();
+  const timer = setInterval(() => {
+    if (res.destroyed || Date.now() - started > maxMs) {
+      clearInterval(timer);
+      res.destroy();
+      return;
+    }
+    res.write(chunk);
+  }, everyMs);
+  res.on('close', () => clearInterval(timer));
+}
