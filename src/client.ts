@@ -39,7 +39,7 @@ function fungiesMiddleware({ publicKey, secretKey, validateResponses }: Normaliz
       responseInfo.set(response, { operationId: operation?.operationId, method: request.method, path: schemaPath, secrets });
       if (!response.ok) return undefined;
       const body = await readJsonBody(response, operation?.operationId, request.method, schemaPath);
-      if (validateResponses && operation) assertValidResponse(operation, response, body, request.method);
+      if (validateResponses && operation) await assertValidResponse(operation, response, body, request.method);
       return undefined;
     },
     onError({ error, request, schemaPath }) {

@@ -1,19 +1,34 @@
-/** The client's optional check of 2xx bodies against the spec, built on the contract suite's validator. */
+/**
+ * The client's optional check of 2xx bodies against the spec, with validators precompiled at
+ * spec:generate time and loaded on the first validated response, so clients that do not validate
+ * never load them.
+ */
 import type { ErrorObject } from 'ajv';
 import { ResponseValidationError } from './errors.js';
 import type { OperationMeta } from './operation-meta.js';
 import { excerpt, redact } from './redact.js';
-import { validateResponse } from './validation/response.js';
+import { matchResponse } from './validation/response-match.js';
 import { specDefectReason } from './validation/spec-defects.js';
+
+type ResponseValidators = (typeof import('../generated/response-validators.js'))['responseValidators'];
+let validators: Promise<ResponseValidators> | undefined;
+
+function loadValidators(): Promise<ResponseValidators> {
+  validators ??= import('../generated/response-validators.js').then((m) => m.responseValidators);
+  return validators;
+}
 
 /**
  * Throws ResponseValidationError when `body` breaks the documented schema for its status. Values
  * the spec's own schema rejects as its own default (a spec defect, e.g. `currency: null`) are not
  * the server's fault and do not throw.
  */
-export function assertValidResponse(operation: OperationMeta, response: Response, body: unknown, method: string): void {
-  const result = validateResponse(operation.operationId, response.status, response.headers.get('content-type'), body);
-  const errors = result.errors.filter((e) => !specDefectReason(e.parentSchema, e.data));
+export async function assertValidResponse(operation: OperationMeta, response: Response, body: unknown, method: string): Promise<void> {
+  const match = matchResponse(operation, response.status, response.headers.get('content-type'));
+  if (match.statusKey === undefined || match.mediaTypeKey === undefined || body === undefined) return;
+  const validate = (await loadValidators())[operation.operationId]?.[match.statusKey]?.[match.mediaTypeKey];
+  if (!validate || validate(body)) return;
+  const errors = (validate.errors ?? []).filter((e) => !specDefectReason(e.parentSchema, e.data));
   if (errors.length === 0) return;
   const lines = errors.slice(0, 10).map((e) => `  body${e.instancePath} ${describe(e)}`);
   if (errors.length > 10) lines.push(`  … and ${errors.length - 10} more`);

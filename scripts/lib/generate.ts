@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import openapiTS, { astToString } from 'openapi-typescript';
+import { generateValidatorFiles } from './generate-validators.js';
 import { deref, isObject, listOperations, operationParameters, type Json, type JsonObject } from './openapi-walk.js';
 import type { SpecFile } from './spec-file.js';
 
@@ -22,11 +23,12 @@ export async function generateFiles(spec: SpecFile): Promise<Map<string, string>
   files.set('api.ts', banner(spec) + '\n' + types);
   files.set('operations.ts', banner(spec) + operationsModule(spec.doc));
   files.set('schemas.ts', banner(spec) + schemasModule(spec.doc));
+  for (const [name, text] of generateValidatorFiles(spec.doc)) files.set(name, banner(spec) + text);
   return files;
 }
 
 /** Rewrites local refs so a schema compiles on its own against the registered document. */
-function absoluteRefs(node: unknown): Json {
+export function absoluteRefs(node: unknown): Json {
   if (Array.isArray(node)) return node.map(absoluteRefs);
   if (!isObject(node)) return node as Json;
   const out: JsonObject = {};
@@ -110,7 +112,7 @@ function operationsModule(doc: Record<string, unknown>): string {
  * The spec's own id schemas: the first `oneOf` that pairs a UUID with an order-number pattern
  * (the vendor writes it for every "id or number" path parameter).
  */
-function idSchemas(doc: Record<string, unknown>): { uuid: Json; orderNumber: Json } {
+export function idSchemas(doc: Record<string, unknown>): { uuid: Json; orderNumber: Json } {
   const schemas = isObject(doc['components']) && isObject(doc['components']['schemas']) ? doc['components']['schemas'] : {};
   for (const name of Object.keys(schemas).sort()) {
     const branches = (schemas[name] as JsonObject)['oneOf'];
@@ -131,7 +133,7 @@ function schemasModule(doc: Record<string, unknown>): string {
     '',
     `export const specInfo = ${JSON.stringify({ title: (doc['info'] as JsonObject | undefined)?.['title'] ?? '', version: (doc['info'] as JsonObject | undefined)?.['version'] ?? '' })} as const;`,
     '',
-    `export const schemaDocument: { $id: string; components: { schemas: Record<string, unknown> } } = ${JSON.stringify(document, null, 2)};`,
+    `export const schemaDocument: { $id: string; components: { schemas: Record<string, unknown> } } = ${JSON.stringify(document)};`,
     '',
     '/** Branches of the spec\'s "id or number" path parameter schema. */',
     `export const idSchemas = ${JSON.stringify(idSchemas(doc), null, 2)} as const;`,
