@@ -66,11 +66,12 @@ export function generateValidatorFiles(doc: Record<string, unknown>): Map<string
     }
   }
 
+  const ajv = standaloneAjv(doc);
   files.set(
     PARAM_VALIDATORS_FILE,
     [
       '/** Precompiled validators for path parameters (by operationId and name) and for the spec\'s id schemas. */',
-      validatorModule(doc, paramEntries),
+      validatorModule(ajv, paramEntries),
       `/** The spec's order-number pattern, for messages. */`,
       `export const ORDER_NUMBER_PATTERN: string = ${JSON.stringify((ids.orderNumber as JsonObject)['pattern'])};`,
       '',
@@ -82,7 +83,7 @@ export function generateValidatorFiles(doc: Record<string, unknown>): Map<string
     RESPONSE_VALIDATORS_FILE,
     [
       '/** Precompiled response-body validators, by operationId, documented status and media type. */',
-      validatorModule(doc, responseEntries),
+      validatorModule(ajv, responseEntries),
       `export const responseValidators: Record<string, Record<string, Record<string, ValidateFunction>>> = ${mapCode(responses)};`,
       '',
     ].join('\n'),
@@ -91,22 +92,28 @@ export function generateValidatorFiles(doc: Record<string, unknown>): Map<string
 }
 
 /**
- * One ESM module exporting a validator per entry. Options match the runtime instance the contract
+ * An Ajv instance with the spec document registered, set up like the runtime instance the contract
  * suite uses (lenient, verbose), so errors have the same shape whichever side produced them.
  */
-function validatorModule(doc: Record<string, unknown>, entries: Entry[]): string {
+function standaloneAjv(doc: Record<string, unknown>): ReturnType<typeof createAjv> {
   const ajv = createAjv({ strict: false, verbose: true, code: { source: true, esm: true, lines: false, formats: _`formats` } });
   ajv.addKeyword('components');
   const components = isObject(doc['components']) ? doc['components'] : {};
   ajv.addSchema({ $id: SPEC_DOCUMENT_ID, components: { schemas: components['schemas'] ?? {} } });
+  return ajv;
+}
+
+/** One ESM module exporting a validator per entry; `ajv` is shared so each schema is compiled once. */
+function validatorModule(ajv: ReturnType<typeof createAjv>, entries: Entry[]): string {
   const refs: Record<string, string> = {};
   for (const { name, schema } of entries) {
-    ajv.addSchema(schema as object, `urn:fungies:validator:${name}`);
-    refs[name] = `urn:fungies:validator:${name}`;
+    const id = `urn:fungies:validator:${name}`;
+    if (!ajv.getSchema(id)) ajv.addSchema(schema as object, id);
+    refs[name] = id;
   }
   const { code, imports } = hoistRequires(standaloneCode(ajv, refs));
   return [
-    '// @ts-nocheck -- Ajv standalone output; the typed maps at the end are the module\'s interface.',
+    '// @ts-nocheck -- Ajv standalone output; the typed exports at the end are the module\'s interface.',
     "import type { ValidateFunction } from 'ajv';",
     ...imports,
     formatsCode(code),
