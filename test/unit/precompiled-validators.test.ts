@@ -10,9 +10,9 @@ import { cancelledOrder } from '../helpers.js';
 const all = Object.values(operations) as OperationMeta[];
 
 describe('precompiled validators', () => {
-  it('exist for every documented response body and every path parameter', () => {
+  it('exist for every documented successful response body and every path parameter', () => {
     for (const op of all) {
-      for (const [status, response] of Object.entries(op.responses)) {
+      for (const [status, response] of Object.entries(op.responses).filter(([key]) => key.startsWith('2') || key === 'default')) {
         for (const [type, media] of Object.entries(response.content)) {
           if (media.schema !== undefined) expect(responseValidators[op.operationId]?.[status]?.[type], `${op.operationId} ${status} ${type}`).toBeTypeOf('function');
         }
