@@ -59,7 +59,7 @@ if (wanted('throughput')) {
 }
 if (wanted('validation')) {
   log('validation vs JSON.parse');
-  results.validation = quick ? measureValidation(5, 2000) : measureValidation(11, 5000);
+  results.validation = quick ? await measureValidation(5, 2000) : await measureValidation(11, 5000);
 }
 if (wanted('cold')) {
   log('building dist/ for the cold-start probes');

@@ -1,6 +1,6 @@
 /** Response validation next to JSON.parse of the same 718-byte body: precompiled, and the contract suite's runtime Ajv. */
 import { operations } from '../generated/operations.js';
-import { responseValidators } from '../generated/response-validators.js';
+import { responseValidatorLoaders } from '../generated/response-validators.js';
 import { validateAgainst } from '../src/validation/validators.js';
 import { cancelOrderBody } from './server.js';
 import { spread, timeSync, type Spread } from './stats.js';
@@ -15,11 +15,12 @@ export interface ValidationResult {
   runtimeAjvPerParse: Spread;
 }
 
-export function measureValidation(rounds: number, calls: number): ValidationResult {
+export async function measureValidation(rounds: number, calls: number): Promise<ValidationResult> {
   const text = cancelOrderBody();
   const body = JSON.parse(text) as unknown;
   const schema = operations.PatchV0OrdersOrderIdOrNumberCancel.responses['200'].content['application/json'].schema;
-  const validate = responseValidators['PatchV0OrdersOrderIdOrNumberCancel']!['200']!['application/json']!;
+  const { validators } = await responseValidatorLoaders['PatchV0OrdersOrderIdOrNumberCancel']!();
+  const validate = validators['200']!['application/json']!;
   if (!validate(body) || validateAgainst(schema, body).length > 0) throw new Error('the bench body does not conform to the spec');
   const kinds = {
     parse: () => JSON.parse(text),

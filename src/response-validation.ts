@@ -1,7 +1,7 @@
 /**
  * The client's optional check of 2xx bodies against the spec, with validators precompiled at
- * spec:generate time and loaded on the first validated response, so clients that do not validate
- * never load them.
+ * spec:generate time, one module per operation, loaded on that operation's first validated
+ * response: clients that do not validate never load them.
  */
 import type { ErrorObject } from 'ajv';
 import { ResponseValidationError } from './errors.js';
@@ -10,11 +10,19 @@ import { excerpt, redact } from './redact.js';
 import { matchResponse } from './validation/response-match.js';
 import { specDefectReason } from './validation/spec-defects.js';
 
-type ResponseValidators = (typeof import('../generated/response-validators.js'))['responseValidators'];
-let validators: Promise<ResponseValidators> | undefined;
+type OperationValidators = import('../generated/response-validators.js').OperationResponseValidators;
+const loaded = new Map<string, Promise<OperationValidators | undefined>>();
 
-function loadValidators(): Promise<ResponseValidators> {
-  validators ??= import('../generated/response-validators.js').then((m) => m.responseValidators);
+/** The operation's validators, imported once on its first validated response. */
+function validatorsOf(operationId: string): Promise<OperationValidators | undefined> {
+  let validators = loaded.get(operationId);
+  if (!validators) {
+    validators = import('../generated/response-validators.js').then(async ({ responseValidatorLoaders }) => {
+      const load = responseValidatorLoaders[operationId];
+      return load ? (await load()).validators : undefined;
+    });
+    loaded.set(operationId, validators);
+  }
   return validators;
 }
 
@@ -26,7 +34,7 @@ function loadValidators(): Promise<ResponseValidators> {
 export async function assertValidResponse(operation: OperationMeta, response: Response, body: unknown, method: string): Promise<void> {
   const match = matchResponse(operation, response.status, response.headers.get('content-type'));
   if (match.statusKey === undefined || match.mediaTypeKey === undefined || body === undefined) return;
-  const validate = (await loadValidators())[operation.operationId]?.[match.statusKey]?.[match.mediaTypeKey];
+  const validate = (await validatorsOf(operation.operationId))?.[match.statusKey]?.[match.mediaTypeKey];
   if (!validate || validate(body)) return;
   const errors = (validate.errors ?? []).filter((e) => !specDefectReason(e.parentSchema, e.data));
   if (errors.length === 0) return;

@@ -15,12 +15,16 @@ const standaloneCode = ((standaloneModule as unknown as { default?: StandaloneCo
 
 /** Imported eagerly by the client: path parameters and ids are checked on every call. */
 export const PARAM_VALIDATORS_FILE = 'param-validators.ts';
-/** Imported only when a client turns `validateResponses` on. */
+/** Imported only when a client turns `validateResponses` on: loaders of the per-operation modules below. */
 export const RESPONSE_VALIDATORS_FILE = 'response-validators.ts';
+/** One module per operation, so a validating client loads (and a bundler keeps) only what it calls. */
+export const RESPONSE_VALIDATORS_DIR = 'response-validators';
 
 interface Entry {
   /** Export name in the module (an identifier). */
   name: string;
+  /** Unique among every module's entries: the shared Ajv instance registers the schema under it. */
+  id: string;
   schema: unknown;
 }
 
@@ -30,11 +34,10 @@ export function generateValidatorFiles(doc: Record<string, unknown>): Map<string
   const ids = idSchemas(doc);
   const params: Record<string, Record<string, string>> = {};
   const paramEntries: Entry[] = [
-    { name: 'isUuid', schema: ids.uuid },
-    { name: 'isOrderNumber', schema: ids.orderNumber },
+    { name: 'isUuid', id: 'params/isUuid', schema: ids.uuid },
+    { name: 'isOrderNumber', id: 'params/isOrderNumber', schema: ids.orderNumber },
   ];
-  const responses: Record<string, Record<string, Record<string, string>>> = {};
-  const responseEntries: Entry[] = [];
+  const responses = new Map<string, { entries: Entry[]; map: Record<string, Record<string, string>> }>();
   // The vendor writes one component per path parameter, but only a few distinct schemas: one
   // validator per distinct schema keeps the eagerly loaded module small.
   const paramByShape = new Map<string, string>();
@@ -48,7 +51,7 @@ export function generateValidatorFiles(doc: Record<string, unknown>): Map<string
       let name = paramByShape.get(shape);
       if (!name) {
         name = `p${paramEntries.length}`;
-        paramEntries.push({ name, schema });
+        paramEntries.push({ name, id: `params/${name}`, schema });
         paramByShape.set(shape, name);
       }
       (params[id] ??= {})[String(param['name'])] = name;
@@ -60,9 +63,11 @@ export function generateValidatorFiles(doc: Record<string, unknown>): Map<string
       if (!isObject(response) || !isObject(response['content'])) continue;
       for (const [type, media] of Object.entries(response['content'])) {
         if (!isObject(media) || media['schema'] === undefined) continue;
-        const name = `r${responseEntries.length}`;
-        responseEntries.push({ name, schema: absoluteRefs(media['schema']) });
-        ((responses[id] ??= {})[status] ??= {})[type] = name;
+        let forOp = responses.get(id);
+        if (!forOp) responses.set(id, (forOp = { entries: [], map: {} }));
+        const name = `r${forOp.entries.length}`;
+        forOp.entries.push({ name, id: `${id}/${name}`, schema: absoluteRefs(media['schema']) });
+        (forOp.map[status] ??= {})[type] = name;
       }
     }
   }
@@ -72,7 +77,7 @@ export function generateValidatorFiles(doc: Record<string, unknown>): Map<string
     PARAM_VALIDATORS_FILE,
     [
       '/** Precompiled validators for path parameters (by operationId and name) and for the spec\'s id schemas. */',
-      validatorModule(ajv, paramEntries),
+      validatorModule(ajv, paramEntries, '..'),
       `/** The spec's order-number pattern, for messages. */`,
       `export const ORDER_NUMBER_PATTERN: string = ${JSON.stringify((ids.orderNumber as JsonObject)['pattern'])};`,
       '',
@@ -80,12 +85,31 @@ export function generateValidatorFiles(doc: Record<string, unknown>): Map<string
       '',
     ].join('\n'),
   );
+  const loaders: string[] = [];
+  for (const [id, { entries, map }] of responses) {
+    files.set(
+      `${RESPONSE_VALIDATORS_DIR}/${id}.ts`,
+      [
+        `/** Precompiled validators for ${id}'s successful response bodies, by documented status and media type. */`,
+        validatorModule(ajv, entries, '../..'),
+        `export const validators: Record<string, Record<string, ValidateFunction>> = ${mapCode(map)};`,
+        '',
+      ].join('\n'),
+    );
+    loaders.push(`  ${JSON.stringify(id)}: () => import('./${RESPONSE_VALIDATORS_DIR}/${id}.js'),`);
+  }
   files.set(
     RESPONSE_VALIDATORS_FILE,
     [
-      '/** Precompiled validators for successful response bodies, by operationId, documented status (2xx, default) and media type. */',
-      validatorModule(ajv, responseEntries),
-      `export const responseValidators: Record<string, Record<string, Record<string, ValidateFunction>>> = ${mapCode(responses)};`,
+      '/** Loaders of the precompiled successful-response validators: one module per operation, imported on first use. */',
+      "import type { ValidateFunction } from 'ajv';",
+      '',
+      '/** Validators of one operation, by documented status (2xx, default) and media type. */',
+      'export type OperationResponseValidators = Record<string, Record<string, ValidateFunction>>;',
+      '',
+      'export const responseValidatorLoaders: Record<string, () => Promise<{ validators: OperationResponseValidators }>> = {',
+      ...loaders,
+      '};',
       '',
     ].join('\n'),
   );
@@ -104,36 +128,35 @@ function standaloneAjv(doc: Record<string, unknown>): ReturnType<typeof createAj
   return ajv;
 }
 
-/** One ESM module exporting a validator per entry; `ajv` is shared so each schema is compiled once. */
-function validatorModule(ajv: ReturnType<typeof createAjv>, entries: Entry[]): string {
+/** One ESM module exporting a validator per entry; `ajv` is shared so each schema is compiled once; `root` is the repository root relative to the module. */
+function validatorModule(ajv: ReturnType<typeof createAjv>, entries: Entry[], root: string): string {
   const refs: Record<string, string> = {};
-  for (const { name, schema } of entries) {
-    const id = `urn:fungies:validator:${name}`;
-    if (!ajv.getSchema(id)) ajv.addSchema(schema as object, id);
-    refs[name] = id;
+  for (const { name, id, schema } of entries) {
+    ajv.addSchema(schema as object, `urn:fungies:validator:${id}`);
+    refs[name] = `urn:fungies:validator:${id}`;
   }
   const { code, imports } = hoistRequires(standaloneCode(ajv, refs));
   return [
     '// @ts-nocheck -- Ajv standalone output; the typed exports at the end are the module\'s interface.',
     "import type { ValidateFunction } from 'ajv';",
     ...imports,
-    formatsCode(code),
+    formatsCode(code, root),
     code,
     '',
   ].join('\n');
 }
 
 /** The generated code reads formats as `formats.<name>`; import only the ones it uses. */
-function formatsCode(code: string): string {
+function formatsCode(code: string, root: string): string {
   const used = new Set<string>();
   for (const m of code.matchAll(/\bformats\.([A-Za-z_$][\w$]*)|\bformats\["([^"]+)"\]/g)) used.add(m[1] ?? m[2]!);
   if (used.size === 0) return '';
   const own = [...used].every((name) => name in numberFormats);
   return own
-    ? "import { numberFormats as formats } from '../src/validation/formats.js';"
+    ? `import { numberFormats as formats } from '${root}/src/validation/formats.js';`
     : [
         "import { fullFormats } from 'ajv-formats/dist/formats.js';",
-        "import { numberFormats } from '../src/validation/formats.js';",
+        `import { numberFormats } from '${root}/src/validation/formats.js';`,
         'const formats = { ...fullFormats, ...numberFormats };',
       ].join('\n');
 }

@@ -1,0 +1,15 @@
+import { readSpecFile } from './lib/spec-file.js';
+import { checkSpec } from './lib/spec-checks.js';
+const t0 = performance.now();
+const { generateValidatorFiles } = await import('./lib/generate-validators.js');
+const { default: openapiTS, astToString } = await import('openapi-typescript');
+let t = performance.now();
+console.log('imports ms', t - t0);
+const spec = await readSpecFile('openapi/api-docs.yaml');
+console.log('read ms', performance.now() - t); t = performance.now();
+await checkSpec(spec);
+console.log('checkSpec ms', performance.now() - t); t = performance.now();
+astToString(await openapiTS(structuredClone(spec.doc) as never, { silent: true, defaultNonNullable: false }));
+console.log('openapiTS ms', performance.now() - t); t = performance.now();
+generateValidatorFiles(spec.doc);
+console.log('validators ms', performance.now() - t); t = performance.now();
