@@ -28,8 +28,8 @@ interface Entry {
   schema: unknown;
 }
 
-/** File name (relative to generated/) → module text, without the banner. */
-export function generateValidatorFiles(doc: Record<string, unknown>): Map<string, string> {
+/** File name (relative to generated/) → module text, each starting with `banner`. */
+export function generateValidatorFiles(doc: Record<string, unknown>, banner: string): Map<string, string> {
   const files = new Map<string, string>();
   const ids = idSchemas(doc);
   const params: Record<string, Record<string, string>> = {};
@@ -113,7 +113,7 @@ export function generateValidatorFiles(doc: Record<string, unknown>): Map<string
       '',
     ].join('\n'),
   );
-  return files;
+  return new Map([...files].map(([name, text]) => [name, banner + text]));
 }
 
 /**
