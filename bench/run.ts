@@ -1,6 +1,7 @@
 /**
  * npm run bench [-- --quick] [-- --write] [-- --only=a,b]: every measurement in one process, written
- * to bench/results.json; --write also regenerates BENCHMARKS.md from that file.
+ * to bench/results.json; --write also regenerates BENCHMARKS.md from that file, and --render only
+ * re-renders BENCHMARKS.md from the last results.json without measuring anything.
  */
 import { execFile } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
@@ -16,7 +17,7 @@ const SECTIONS = ['throughput', 'cold', 'validation', 'spec-check', 'contract'] 
 type Section = (typeof SECTIONS)[number];
 
 const { values } = parseArgs({
-  options: { quick: { type: 'boolean' }, write: { type: 'boolean' }, only: { type: 'string' }, out: { type: 'string', default: 'bench/results.json' } },
+  options: { quick: { type: 'boolean' }, write: { type: 'boolean' }, render: { type: 'boolean' }, only: { type: 'string' }, out: { type: 'string', default: 'bench/results.json' } },
 });
 const quick = values.quick === true;
 const only = new Set((values.only?.split(',') ?? SECTIONS).map((s) => s.trim()));
@@ -32,6 +33,13 @@ const log = (line: string) => console.error(`[bench] ${line}`);
 async function version(pkg: string): Promise<string> {
   const text = await readFile(new URL(`../node_modules/${pkg}/package.json`, import.meta.url), 'utf8');
   return (JSON.parse(text) as { version: string }).version;
+}
+
+if (values.render) {
+  const last = JSON.parse(await readFile(values.out!, 'utf8')) as BenchResults;
+  await writeFile('BENCHMARKS.md', renderMarkdown(last));
+  log(`rendered BENCHMARKS.md from ${values.out}`);
+  process.exit(0);
 }
 
 const started = performance.now();
@@ -52,7 +60,7 @@ const results: BenchResults = {
 if (wanted('throughput')) {
   log('throughput: interleaved rounds, sequential and 32 in flight');
   results.throughput = {
-    settings: quick ? { rounds: 4, sequentialCalls: 100, concurrentCalls: 320, inFlight: 32 } : { rounds: 12, sequentialCalls: 400, concurrentCalls: 1600, inFlight: 32 },
+    settings: quick ? { rounds: 4, sequentialCalls: 100, concurrentCalls: 320, inFlight: 32 } : { rounds: 10, sequentialCalls: 200, concurrentCalls: 640, inFlight: 32 },
     rows: [],
   };
   results.throughput.rows = await measureThroughput(results.throughput.settings);
