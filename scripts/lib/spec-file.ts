@@ -1,7 +1,8 @@
 /** Reads an OpenAPI document from YAML or JSON text and maps JSON pointers back to source lines. */
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { CORE_SCHEMA, load } from 'js-yaml';
-import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
 import { pointerSegments } from '../../src/json-pointer.js';
 
 export const DEFAULT_SPEC_PATH = 'openapi/api-docs.yaml';
@@ -65,13 +66,17 @@ export function parseSpecText(text: string, file: string): SpecFile {
     doc: fast,
     locate(pointer) {
       if (!located) {
-        const lineCounter = new LineCounter();
-        located = { document: parseDocument(text, { lineCounter, uniqueKeys: true }), lineCounter };
+        const lineCounter = new (yaml().LineCounter)();
+        located = { document: yaml().parseDocument(text, { lineCounter, uniqueKeys: true }), lineCounter };
       }
       return locateIn(located.document, located.lineCounter, pointer);
     },
   };
 }
+
+// Loaded on first use: a well-formed spec with no problem to locate never needs it.
+let yamlModule: typeof import('yaml') | undefined;
+const yaml = (): typeof import('yaml') => (yamlModule ??= createRequire(import.meta.url)('yaml') as typeof import('yaml'));
 
 /** The document as js-yaml reads it (YAML 1.2 core scalars, duplicate keys rejected), or undefined when the slow path must decide. */
 function quickParse(text: string): Record<string, unknown> | undefined {
@@ -100,6 +105,7 @@ function hasSharedNodes(root: object): boolean {
 }
 
 function parseWithLocations(text: string, file: string): SpecFile {
+  const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
   if (document.errors.length > 0) {
@@ -121,7 +127,7 @@ function parseWithLocations(text: string, file: string): SpecFile {
 function locateIn(document: Document, lineCounter: LineCounter, pointer: string): { line: number; column: number } | undefined {
   const segments = pointerSegments(pointer);
   const node = segments && document.getIn(segments, true);
-  if (!isNode(node) || !node.range) return undefined;
+  if (!yaml().isNode(node) || !node.range) return undefined;
   const { line, col } = lineCounter.linePos(node.range[0]);
   return { line, column: col };
 }
