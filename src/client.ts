@@ -62,13 +62,13 @@ function fungiesMiddleware({ publicKey, secretKey, validateResponses, baseUrl }:
       }
       return undefined;
     },
-    onResponse({ request, response, schemaPath }) {
+    async onResponse({ request, response, schemaPath }) {
       const operation = findOperation(request.method, schemaPath);
       const info = { operationId: operation?.operationId, method: request.method, path: schemaPath };
       responseInfo.set(response, { ...info, secrets });
       if (!response.ok || !(response instanceof BufferedResponse)) return undefined;
       try {
-        checkSuccess(response, operation, info, secrets, validateResponses);
+        await checkSuccess(response, operation, info, secrets, validateResponses);
       } catch (err) {
         if (err instanceof FungiesError) throw err;
         // A body too deep for the validator or the redaction (RangeError) must still be a FungiesError.
@@ -91,13 +91,13 @@ function fungiesMiddleware({ publicKey, secretKey, validateResponses, baseUrl }:
  * A 2xx is success only when its body is the JSON the spec promises: not empty, not HTML from a
  * proxy, not the API's error envelope (which the API can send with 200).
  */
-function checkSuccess(
+async function checkSuccess(
   response: BufferedResponse,
   operation: OperationMeta | undefined,
   info: RequestInfo,
   secrets: readonly (string | undefined)[],
   validate: boolean,
-): void {
+): Promise<void> {
   if (response.bodyText === '') {
     if (operation && promisesBody(operation)) throw parseError(response, info, 'response body is empty, but the spec documents a JSON body', secrets);
     return;
@@ -110,7 +110,7 @@ function checkSuccess(
     throw parseError(response, info, `response body is not JSON (${type}): ${redactedExcerpt(response.bodyText, secrets)}`, secrets);
   }
   if (isErrorEnvelope(body)) throw FungiesApiError.from(response.status, redactBody(body, secrets, response.bodyText), redactHeaders(response.headers, secrets), info);
-  if (validate && operation) assertValidResponse(operation, response, body, info.method, secrets);
+  if (validate && operation) await assertValidResponse(operation, response, body, info.method, secrets);
 }
 
 function promisesBody(operation: OperationMeta): boolean {

@@ -1,17 +1,16 @@
 /** Order, payment and subscription identifiers, recognised by the spec's own id schemas. */
-import { idSchemas } from '../generated/schemas.js';
-import { validatorFor } from './validation/validators.js';
+import { isOrderNumber as orderNumberValidator, isUuid as uuidValidator, ORDER_NUMBER_PATTERN as PATTERN } from '../generated/param-validators.js';
 
 export type IdKind = 'uuid' | 'orderNumber';
 
 /** True for a UUID (as `format: uuid` in the spec defines it). */
 export function isUuid(value: unknown): value is string {
-  return validatorFor(idSchemas.uuid)(value);
+  return uuidValidator(value) as boolean;
 }
 
 /** True for an order number such as `#ABC123DEF456` (the spec's order-number pattern). */
 export function isOrderNumber(value: unknown): value is string {
-  return validatorFor(idSchemas.orderNumber)(value);
+  return orderNumberValidator(value) as boolean;
 }
 
 /** Which kind of identifier `value` is, or undefined when it is neither. */
@@ -29,4 +28,4 @@ export function idKind(value: unknown): IdKind | undefined {
 export const MAX_ID_LENGTH = 100;
 
 /** The order-number pattern, for messages and for building valid test data. */
-export const ORDER_NUMBER_PATTERN: string = idSchemas.orderNumber.pattern;
+export const ORDER_NUMBER_PATTERN: string = PATTERN;

@@ -12,7 +12,7 @@ import { excerpt } from './redact.js';
 import { listOperations } from './operations.js';
 import type { OperationMeta, ParameterMeta } from './operation-meta.js';
 import { unwrap } from './unwrap.js';
-import { derefSchema, validateAgainst } from './validation/validators.js';
+import { derefSchema } from './validation/schema-ref.js';
 
 type Get<P extends keyof paths> = paths[P] extends { get: infer G } ? G : never;
 // `query?: never` (no query parameters) must give no keys: keyof never is every key.
@@ -258,13 +258,9 @@ function checkOptions(plan: Plan, options: PaginateOptions<PaginatedPath>): { pa
   if (!Number.isInteger(pageSize) || pageSize < 1) {
     throw new InvalidParameterError(operation.operationId, where, `paginate ${operation.path}: pageSize must be a whole number ≥ 1; got ${String(pageSize)}`);
   }
-  const errors = sizeParam ? validateAgainst(sizeParam.schema, pageSize) : [];
-  if (errors.length > 0) {
-    throw new InvalidParameterError(
-      operation.operationId,
-      where,
-      `paginate ${operation.path}: pageSize ${pageSize} is not allowed (${plan.style.sizeParam} ${errors.map((e) => e.message ?? e.keyword).join('; ')})`,
-    );
+  const broken = sizeParam ? outsideBounds(derefSchema(sizeParam.schema), pageSize) : undefined;
+  if (broken) {
+    throw new InvalidParameterError(operation.operationId, where, `paginate ${operation.path}: pageSize ${pageSize} is not allowed (${plan.style.sizeParam} ${broken})`);
   }
   const maxItems = options.maxItems ?? Infinity;
   if (typeof maxItems !== 'number' || Number.isNaN(maxItems) || maxItems < 0) {
@@ -273,4 +269,15 @@ function checkOptions(plan: Plan, options: PaginateOptions<PaginatedPath>): { pa
   const maxPages = options.maxPages ?? 1000;
   if (!Number.isInteger(maxPages) || maxPages < 1) throw new PaginationError(`paginate ${operation.path}: maxPages must be a whole number ≥ 1; got ${String(maxPages)}`);
   return { pageSize, maxItems, maxPages };
+}
+
+/** The bound of the page-size parameter's schema that `value` breaks, read without Ajv (the client loads none). */
+function outsideBounds(schema: Record<string, unknown> | undefined, value: number): string | undefined {
+  const bound = (key: string) => (typeof schema?.[key] === 'number' ? (schema[key] as number) : undefined);
+  const [min, max, xMin, xMax] = [bound('minimum'), bound('maximum'), bound('exclusiveMinimum'), bound('exclusiveMaximum')];
+  if (min !== undefined && value < min) return `must be >= ${min}`;
+  if (max !== undefined && value > max) return `must be <= ${max}`;
+  if (xMin !== undefined && value <= xMin) return `must be > ${xMin}`;
+  if (xMax !== undefined && value >= xMax) return `must be < ${xMax}`;
+  return undefined;
 }

@@ -1,9 +1,9 @@
-/** Checks path parameters against the spec before a request leaves, so a bad id never reaches the API. */
+/** Checks path parameters against the spec (precompiled validators) before a request leaves, so a bad id never reaches the API. */
 import { InvalidParameterError } from './errors.js';
 import { idKind, MAX_ID_LENGTH, ORDER_NUMBER_PATTERN } from './ids.js';
 import type { OperationMeta, ParameterMeta } from './operation-meta.js';
 import { redactExcerpt } from './redact.js';
-import { validateAgainst } from './validation/validators.js';
+import { pathParamValidators } from '../generated/param-validators.js';
 
 export function checkPathParams(operation: OperationMeta, values: Record<string, unknown> | undefined): void {
   for (const param of operation.parameters) {
@@ -18,8 +18,12 @@ export function checkPathParams(operation: OperationMeta, values: Record<string,
     }
     const unsafe = unsafeSegment(value);
     if (unsafe) throw new InvalidParameterError(operation.operationId, `path.${param.name}`, `${operation.operationId}: path parameter "${param.name}" ${unsafe}`);
-    const errors = validateAgainst(param.schema, value);
-    if (errors.length > 0) throw new InvalidParameterError(operation.operationId, `path.${param.name}`, describe(operation, param, value, errors));
+    // Validators are precompiled per operation and parameter; one the spec did not generate checks nothing.
+    const validate = pathParamValidators[operation.operationId]?.[param.name];
+    if (validate && !validate(value)) {
+      const errors = validate.errors ?? [];
+      throw new InvalidParameterError(operation.operationId, `path.${param.name}`, describe(operation, param, value, errors));
+    }
   }
 }
 

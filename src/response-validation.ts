@@ -1,20 +1,43 @@
-/** The client's optional check of 2xx bodies against the spec, built on the contract suite's validator. */
+/**
+ * The client's optional check of 2xx bodies against the spec, with validators precompiled at
+ * spec:generate time, one module per operation, loaded on that operation's first validated
+ * response: clients that do not validate never load them.
+ */
 import type { ErrorObject } from 'ajv';
 import { ResponseValidationError } from './errors.js';
 import type { OperationMeta } from './operation-meta.js';
 import { redact, redactExcerpt, redactValue } from './redact.js';
-import { validateResponse } from './validation/response.js';
+import { matchResponse } from './validation/response-match.js';
 import { specDefectReason } from './validation/spec-defects.js';
+
+type OperationValidators = import('../generated/response-validators.js').OperationResponseValidators;
+const loaded = new Map<string, Promise<OperationValidators | undefined>>();
+
+/** The operation's validators, imported once on its first validated response. */
+function validatorsOf(operationId: string): Promise<OperationValidators | undefined> {
+  let validators = loaded.get(operationId);
+  if (!validators) {
+    validators = import('../generated/response-validators.js').then(async ({ responseValidatorLoaders }) => {
+      const load = responseValidatorLoaders[operationId];
+      return load ? (await load()).validators : undefined;
+    });
+    loaded.set(operationId, validators);
+  }
+  return validators;
+}
 
 /**
  * Throws ResponseValidationError when `body` breaks the documented schema for its status. Values
  * the spec's own schema rejects as its own default (a spec defect, e.g. `currency: null`) are not
  * the server's fault and do not throw.
  */
-export function assertValidResponse(operation: OperationMeta, response: Response, body: unknown, method: string, secrets: readonly (string | undefined)[] = []): void {
-  const result = validateResponse(operation.operationId, response.status, response.headers.get('content-type'), body);
+export async function assertValidResponse(operation: OperationMeta, response: Response, body: unknown, method: string, secrets: readonly (string | undefined)[] = []): Promise<void> {
+  const match = matchResponse(operation, response.status, response.headers.get('content-type'));
+  if (match.statusKey === undefined || match.mediaTypeKey === undefined || body === undefined) return;
+  const validate = (await validatorsOf(operation.operationId))?.[match.statusKey]?.[match.mediaTypeKey];
+  if (!validate || validate(body)) return;
   // Ajv's verbose errors hold the offending part of the body, which may be a key the server echoed.
-  const errors = result.errors.filter((e) => !specDefectReason(e.parentSchema, e.data)).map((e) => redactError(e, secrets));
+  const errors = (validate.errors ?? []).filter((e) => !specDefectReason(e.parentSchema, e.data)).map((e) => redactError(e, secrets));
   if (errors.length === 0) return;
   const lines = errors.slice(0, 10).map((e) => `  body${e.instancePath} ${describe(e, secrets)}`);
   if (errors.length > 10) lines.push(`  … and ${errors.length - 10} more`);

@@ -1,15 +1,12 @@
 /** Compares what the spec generates with what generated/ holds. */
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { listFiles } from './list-files.js';
 
 /** Names of files that differ, are missing, or should not be there; empty when in sync. */
 export async function driftedFiles(dir: string, expected: Map<string, string>): Promise<string[]> {
-  let present: string[] = [];
-  try {
-    present = await readdir(dir);
-  } catch {
-    // A missing directory is drift in every file.
-  }
+  // A missing directory lists nothing: drift in every file.
+  const present = await listFiles(dir);
   const drifted: string[] = [];
   for (const [name, text] of expected) {
     const actual = present.includes(name) ? await readFile(join(dir, name), 'utf8') : undefined;

@@ -1,13 +1,12 @@
 /** The one Ajv configuration used for the spec's schemas: JSON Schema 2020-12, as OpenAPI 3.1 uses. */
 import { Ajv2020 } from 'ajv/dist/2020.js';
+import type { CodeOptions } from 'ajv/dist/core.js';
 import addFormatsModule from 'ajv-formats';
+import { numberFormats } from './formats.js';
 
 // ajv-formats is CommonJS; under NodeNext its default import is the module object.
 type AddFormats = (ajv: Ajv2020) => Ajv2020;
 const addFormats = ((addFormatsModule as unknown as { default?: AddFormats }).default ?? addFormatsModule) as AddFormats;
-
-const INT32_MIN = -(2 ** 31);
-const INT32_MAX = 2 ** 31 - 1;
 
 /** Schema Object keywords that OpenAPI 3.1 adds to JSON Schema; they annotate, they never validate. */
 const OPENAPI_VOCABULARY = ['discriminator', 'xml', 'externalDocs', 'example'];
@@ -17,10 +16,13 @@ export interface CreateAjvOptions {
   strict?: boolean;
   /** Errors carry `schema`, `parentSchema` and `data` (the contract suite reads them). */
   verbose?: boolean;
+  /** Ajv's code options; spec:generate sets `source` and `esm` to emit standalone validators. */
+  code?: CodeOptions;
 }
 
-export function createAjv({ strict = true, verbose = false }: CreateAjvOptions = {}): Ajv2020 {
+export function createAjv({ strict = true, verbose = false, code }: CreateAjvOptions = {}): Ajv2020 {
   const ajv = new Ajv2020({
+    ...(code ? { code } : {}),
     strict,
     // OpenAPI 3.1 writes nullables as `type: [X, 'null']`.
     allowUnionTypes: true,
@@ -32,10 +34,7 @@ export function createAjv({ strict = true, verbose = false }: CreateAjvOptions =
     validateFormats: true,
   });
   addFormats(ajv);
-  // JSON numbers are IEEE doubles: an int64 is only exact within the safe-integer range, which is
-  // also the range the spec's int64 bounds state. ajv-formats only checks "is an integer".
-  ajv.addFormat('int64', { type: 'number', validate: (n: number) => Number.isSafeInteger(n) });
-  ajv.addFormat('int32', { type: 'number', validate: (n: number) => Number.isInteger(n) && n >= INT32_MIN && n <= INT32_MAX });
+  for (const [name, format] of Object.entries(numberFormats)) ajv.addFormat(name, format);
   ajv.addVocabulary(OPENAPI_VOCABULARY);
   return ajv;
 }

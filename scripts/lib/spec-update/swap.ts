@@ -9,7 +9,7 @@
  * nothing in the repository had changed, and it is removed only once the swap is complete.
  */
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { ScriptError } from '../cli.js';
 import { recoverLegacyLeftovers } from './legacy-leftovers.js';
 
@@ -77,7 +77,11 @@ export async function swapIn(cwd: string, plan: SwapPlan, { afterStep = () => {}
       if (files === undefined) await step(writeFile(join(dir, 'new', String(i)), plan.files.get(rel)!));
       else {
         await step(mkdir(join(dir, 'new', String(i))));
-        for (const [name, text] of files) await step(writeFile(join(dir, 'new', String(i), name), text));
+        for (const [name, text] of files) {
+          // generated/ has subfolders (one validator module per operation); staging mirrors them.
+          if (name.includes('/')) await mkdir(dirname(join(dir, 'new', String(i), name)), { recursive: true });
+          await step(writeFile(join(dir, 'new', String(i), name), text));
+        }
       }
     }
     const journal: Journal = { targets };

@@ -1,0 +1,101 @@
+/** Wall time of the project's own commands: spec:check, and a contract run against a Prism mock. */
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startPrism } from '../scripts/lib/prism.js';
+import { spread, type Spread } from './stats.js';
+
+export interface CommandRun {
+  ms: number;
+  code: number;
+  output: string;
+}
+
+function runCommand(cmd: string, args: string[], env: Record<string, string> = {}, timeout = 180_000): Promise<CommandRun> {
+  const start = performance.now();
+  return new Promise((resolve) => {
+    execFile(cmd, args, { env: { ...process.env, FORCE_COLOR: '0', ...env }, timeout, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
+      const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
+      resolve({ ms: performance.now() - start, code, output: `${stdout}${stderr}` });
+    });
+  });
+}
+
+const TIME = '/usr/bin/time';
+const CPU_MARK = 'bench-cpu-seconds';
+
+/**
+ * Wall time of `npm run spec:check`, and its CPU time (user + system, children included) where
+ * /usr/bin/time exists: on a shared machine the wall time grows with the load, the CPU time much less.
+ */
+export async function measureSpecCheck(samples: number): Promise<{ ms: Spread; cpuMs?: Spread }> {
+  const times: number[] = [];
+  const cpu: number[] = [];
+  const timed = existsSync(TIME);
+  for (let i = 0; i < samples; i++) {
+    const r = timed ? await runCommand(TIME, ['-f', `${CPU_MARK} %U %S`, 'npm', 'run', '-s', 'spec:check']) : await runCommand('npm', ['run', '-s', 'spec:check']);
+    if (r.code !== 0) throw new Error(`spec:check failed:\n${r.output}`);
+    times.push(r.ms);
+    const m = new RegExp(`${CPU_MARK} ([\\d.]+) ([\\d.]+)`).exec(r.output);
+    if (m) cpu.push((Number(m[1]) + Number(m[2])) * 1000);
+  }
+  return cpu.length === times.length ? { ms: spread(times), cpuMs: spread(cpu) } : { ms: spread(times) };
+}
+
+export interface ContractResult {
+  prismStartMs: number;
+  /** Whole CLI process, start to exit. */
+  wallMs: Spread;
+  /** The part of the run the report accounts for (its durationMs): the checks themselves. */
+  checksMs: Spread | undefined;
+  /** Wall minus checks: loading the CLI, the engine and the runner. */
+  startupMs: Spread | undefined;
+  checks: number | undefined;
+  exitCodes: number[];
+}
+
+/**
+ * The contract CLI run against an already-running Prism mock, so Prism's own start-up is not in
+ * the figure. Only the documented interface is used (`run --target --target-is-prism --json`);
+ * a report without `durationMs` leaves the split unknown rather than failing the bench.
+ */
+export async function measureContract(samples: number): Promise<ContractResult> {
+  const prismStart = performance.now();
+  const prism = await startPrism({ spec: 'openapi/api-docs.yaml' });
+  const prismStartMs = performance.now() - prismStart;
+  const dir = await mkdtemp(join(tmpdir(), 'fungies-bench-'));
+  try {
+    const wall: number[] = [];
+    const checks: number[] = [];
+    const codes: number[] = [];
+    let count: number | undefined;
+    for (let i = 0; i < samples; i++) {
+      const json = join(dir, `report-${i}.json`);
+      const r = await runCommand(
+        process.execPath,
+        ['contract-tests/bin.js', 'run', '--target', prism.url, '--target-is-prism', '--json', json],
+        { FUNGIES_PUBLIC_KEY: 'pub_BenchPublicKey123456', FUNGIES_SECRET_KEY: 'sec_BenchSecretKey123456' },
+      );
+      if (r.code !== 0 && r.code !== 1) throw new Error(`the contract run failed (exit ${r.code}):\n${r.output.slice(-2000)}`);
+      wall.push(r.ms);
+      codes.push(r.code);
+      const report = JSON.parse(await readFile(json, 'utf8').catch(() => '{}')) as { durationMs?: unknown; checks?: unknown[] };
+      if (typeof report.durationMs === 'number') checks.push(report.durationMs);
+      if (Array.isArray(report.checks)) count = report.checks.length;
+    }
+    const split = checks.length === wall.length;
+    return {
+      prismStartMs,
+      wallMs: spread(wall),
+      checksMs: split ? spread(checks) : undefined,
+      startupMs: split ? spread(wall.map((w, i) => w - checks[i]!)) : undefined,
+      checks: count,
+      exitCodes: codes,
+    };
+  } finally {
+    await prism.stop();
+    await rm(dir, { recursive: true, force: true });
+  }
+}

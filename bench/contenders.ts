@@ -1,0 +1,48 @@
+/** The HTTP clients compared on the same cancel-order call: each entry makes one call and reads the parsed body. */
+import axios from 'axios';
+import ky from 'ky';
+import createClient from 'openapi-fetch';
+import type { paths } from '../generated/api.js';
+import { createFungiesClient, type FungiesClient, type FungiesClientOptions } from '../src/index.js';
+
+export interface Contender {
+  name: string;
+  call: () => Promise<unknown>;
+}
+
+const PUBLIC_KEY = 'pub_BenchPublicKey123456';
+const SECRET_KEY = 'sec_BenchSecretKey123456';
+const ORDER = '#ABC123DEF456';
+const PATH = '/v0/orders/{orderIdOrNumber}/cancel' as const;
+const headers = { 'x-fngs-public-key': PUBLIC_KEY, 'x-fngs-secret-key': SECRET_KEY, 'content-type': 'application/json' };
+
+/** The resource-method form of the call (`client.orders.cancel(id)`), once the client has one. */
+function resourceCall(client: FungiesClient): (() => Promise<unknown>) | undefined {
+  const orders = (client as unknown as { orders?: { cancel?: (id: string) => Promise<unknown> } }).orders;
+  const cancel = orders?.cancel;
+  return typeof cancel === 'function' ? () => cancel.call(orders, ORDER) : undefined;
+}
+
+export function contenders(baseUrl: string): Contender[] {
+  const url = `${baseUrl}/v0/orders/${encodeURIComponent(ORDER)}/cancel`;
+  const bare = createClient<paths>({ baseUrl, headers: { 'x-fngs-public-key': PUBLIC_KEY, 'x-fngs-secret-key': SECRET_KEY } });
+  const fungies = (options: Partial<FungiesClientOptions> = {}) => createFungiesClient({ publicKey: PUBLIC_KEY, secretKey: SECRET_KEY, baseUrl, ...options });
+  const byDefault = fungies();
+  const noRetry = fungies({ retry: false });
+  const validating = fungies({ validateResponses: true });
+  const init = { params: { path: { orderIdOrNumber: ORDER } }, body: {} } as const;
+  const http = axios.create({ headers });
+  const kyClient = ky.create({ headers, retry: 0, timeout: false });
+  const list: Contender[] = [
+    { name: 'raw fetch', call: async () => (await fetch(url, { method: 'PATCH', headers, body: '{}' })).json() },
+    { name: 'bare openapi-fetch', call: () => bare.PATCH(PATH, init) },
+    { name: 'client, defaults', call: () => byDefault.PATCH(PATH, init) },
+    { name: 'client, retry: false', call: () => noRetry.PATCH(PATH, init) },
+    { name: 'client, validateResponses', call: () => validating.PATCH(PATH, init) },
+    { name: 'axios', call: async () => (await http.patch(url, {})).data },
+    { name: 'ky', call: () => kyClient.patch(url, { json: {} }).json() },
+  ];
+  const resource = resourceCall(byDefault);
+  if (resource) list.splice(5, 0, { name: 'client, resource method', call: resource });
+  return list;
+}

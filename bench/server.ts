@@ -1,0 +1,59 @@
+/** A loopback node:http server answering every request with the same 718-byte cancel-order body. */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export const BODY_BYTES = 718;
+
+const order = {
+  object: 'order',
+  id: '3c90c3cc-0d44-4b50-8888-8dd25736052a',
+  number: '#ABC123DEF456',
+  status: 'CANCELLED',
+  value: 4999,
+  tax: 0,
+  fee: 150,
+  totalItems: 1,
+  currency: 'USD',
+  currencyDecimals: 2,
+  createdAt: 1700000000000,
+  userId: '9b1deb4d-3b7d-4bad-9bdd-2b0d7b3dcb6d',
+  lastPaymentId: '1b9d6bcd-bbfd-4b2d-9b5d-ab8dfbbd4bed',
+  lastPaymentNumber: '#PAY123DEF456',
+  subscriptionId: null,
+  orderNumber: '#ABC123DEF456',
+  country: '',
+};
+
+/** A body the spec accepts, padded (in a free-text field) to exactly BODY_BYTES. */
+export function cancelOrderBody(): string {
+  const bare = JSON.stringify({ status: 'success', data: { order } });
+  const pad = BODY_BYTES - Buffer.byteLength(bare);
+  if (pad < 0) throw new Error(`the cancel-order body is already ${Buffer.byteLength(bare)} bytes`);
+  return JSON.stringify({ status: 'success', data: { order: { ...order, country: 'x'.repeat(pad) } } });
+}
+
+export interface BenchServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startServer(): Promise<BenchServer> {
+  const body = Buffer.from(cancelOrderBody());
+  const server: Server = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': body.length });
+      res.end(body);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
