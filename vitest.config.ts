@@ -11,6 +11,13 @@ export default defineConfig({
       },
       {
         test: {
+          // Rules over the whole tree (the layering rule), kept at the top of test/.
+          name: 'repo',
+          include: ['test/*.test.ts'],
+        },
+      },
+      {
+        test: {
           name: 'types',
           include: [],
           typecheck: { enabled: true, only: true, include: ['test/types/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
