@@ -1,12 +1,19 @@
 import { defineConfig } from 'vitest/config';
 
+// One project per source folder, named after it: `npx vitest run --project src` runs the tests of src/.
 export default defineConfig({
   test: {
     projects: [
       {
         test: {
-          name: 'unit',
-          include: ['test/unit/**/*.test.ts', 'test/scripts/**/*.test.ts'],
+          name: 'src',
+          include: ['test/unit/**/*.test.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'scripts',
+          include: ['test/scripts/**/*.test.ts'],
         },
       },
       {
@@ -35,7 +42,7 @@ export default defineConfig({
       {
         test: {
           // The contract engine's own tests: the lying fixture server, the report, the CLI commands.
-          name: 'contract-engine',
+          name: 'contract-tests',
           include: ['test/contract/**/*.test.ts'],
           testTimeout: 60_000,
         },
