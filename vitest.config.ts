@@ -1,12 +1,26 @@
 import { defineConfig } from 'vitest/config';
 
+// One project per source folder, named after it: `npx vitest run --project src` runs the tests of src/.
 export default defineConfig({
   test: {
     projects: [
       {
         test: {
-          name: 'unit',
-          include: ['test/unit/**/*.test.ts', 'test/scripts/**/*.test.ts'],
+          name: 'src',
+          include: ['test/unit/**/*.test.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'scripts',
+          include: ['test/scripts/**/*.test.ts'],
+        },
+      },
+      {
+        test: {
+          // Rules over the whole tree (the layering rule), kept at the top of test/.
+          name: 'repo',
+          include: ['test/*.test.ts'],
         },
       },
       {
@@ -20,7 +34,7 @@ export default defineConfig({
         test: {
           // The contract engine's tests: the lying fixture server, the report, the CLI commands, and a
           // full run against a Prism mock of the spec (what `npm run contract` does).
-          name: 'contract',
+          name: 'contract-tests',
           include: ['test/contract/**/*.test.ts'],
           testTimeout: 60_000,
         },

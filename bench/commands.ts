@@ -4,8 +4,11 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startPrism } from '../scripts/lib/prism.js';
+import { promisify } from 'node:util';
+import { startPrism } from '../contract-tests/prism.js';
 import { spread, type Spread } from './stats.js';
+
+const CONTRACT_BIN = 'dist/contract-tests/bin.js';
 
 export interface CommandRun {
   ms: number;
@@ -62,6 +65,8 @@ export interface ContractResult {
  * a report without `durationMs` leaves the split unknown rather than failing the bench.
  */
 export async function measureContract(samples: number): Promise<ContractResult> {
+  // The compiled CLI, as an installed package runs it (`npm run build` puts it in dist/).
+  if (!existsSync(CONTRACT_BIN)) await promisify(execFile)('npm', ['run', '-s', 'build'], { timeout: 300_000 });
   const prismStart = performance.now();
   const prism = await startPrism({ spec: 'openapi/api-docs.yaml' });
   const prismStartMs = performance.now() - prismStart;
@@ -75,7 +80,7 @@ export async function measureContract(samples: number): Promise<ContractResult> 
       const json = join(dir, `report-${i}.json`);
       const r = await runCommand(
         process.execPath,
-        ['contract-tests/bin.js', 'run', '--target', prism.url, '--target-is-prism', '--json', json],
+        [CONTRACT_BIN, 'run', '--target', prism.url, '--target-is-prism', '--json', json],
         { FUNGIES_PUBLIC_KEY: 'pub_BenchPublicKey123456', FUNGIES_SECRET_KEY: 'sec_BenchSecretKey123456' },
       );
       if (r.code !== 0 && r.code !== 1) throw new Error(`the contract run failed (exit ${r.code}):\n${r.output.slice(-2000)}`);

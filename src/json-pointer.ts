@@ -18,6 +18,16 @@ export function pointerSegments(pointer: string): string[] | undefined {
   }
 }
 
+/** One key as a pointer token: `~` becomes `~0` first, then `/` becomes `~1` (the reverse order of reading). */
+export function escapePointerToken(key: string): string {
+  return key.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/** The plain pointer (no `#`) to the value under these keys; `[]` is the whole document, `''`. */
+export function segmentsToPointer(segments: readonly (string | number)[]): string {
+  return segments.map((s) => `/${escapePointerToken(String(s))}`).join('');
+}
+
 /** The value `pointer` names inside `root`, or undefined when it names nothing. */
 export function valueAt(root: unknown, pointer: string): unknown {
   let node = root;

@@ -1,6 +1,8 @@
 /** The shape of the per-operation metadata that `npm run spec:generate` writes to generated/operations.ts. */
 
-export type HttpMethod = 'get' | 'put' | 'post' | 'delete' | 'options' | 'head' | 'patch' | 'trace';
+/** The methods an OpenAPI 3.1 Path Item can hold, in the spec's order; the spec pipeline walks the same list. */
+export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+export type HttpMethod = (typeof HTTP_METHODS)[number];
 
 export interface ParameterMeta {
   readonly name: string;

@@ -1,17 +1,18 @@
 /**
- * Text from a server is shown, never obeyed: control characters, escape sequences, bidi overrides
+ * Text from a server is shown, never obeyed: control characters, toEscape sequences, bidi overrides
  * and lone surrogates become visible `\uXXXX` escapes before they reach a terminal, a JSON or a
  * JUnit file, and the run's keys are masked wherever they appear, even glued to other text.
  */
 import { maskKey } from '../../src/redact.js';
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is this module's purpose.
 const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
-const escape = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+const toEscape = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
 
 /** `text` with every character a terminal or an XML parser could act on written as `\uXXXX`. */
 export function printable(text: string): string {
-  return text.replace(UNSAFE, escape);
+  return text.replace(UNSAFE, toEscape);
 }
 
 /** `text` with each key (raw or URL-encoded) replaced by its mask, wherever it appears. */

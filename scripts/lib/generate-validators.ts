@@ -56,7 +56,7 @@ export function generateValidatorFiles(doc: Record<string, unknown>, banner: str
         paramEntries.push({ name, id: `params/${name}`, schema });
         paramByShape.set(shape, name);
       }
-      (params[id] ??= {})[String(param['name'])] = name;
+      params[id] = { ...params[id], [String(param['name'])]: name };
     }
     const rawResponses = isObject(op.operation['responses']) ? op.operation['responses'] : {};
     // The client validates successful bodies only; error bodies become typed errors unvalidated.
@@ -65,11 +65,11 @@ export function generateValidatorFiles(doc: Record<string, unknown>, banner: str
       if (!isObject(response) || !isObject(response['content'])) continue;
       for (const [type, media] of Object.entries(response['content'])) {
         if (!isObject(media) || media['schema'] === undefined) continue;
-        let forOp = responses.get(id);
-        if (!forOp) responses.set(id, (forOp = { entries: [], map: {} }));
+        const forOp = responses.get(id) ?? { entries: [], map: {} };
+        responses.set(id, forOp);
         const name = `r${forOp.entries.length}`;
         forOp.entries.push({ name, id: `${id}/${name}`, schema: absoluteRefs(media['schema']) });
-        (forOp.map[status] ??= {})[type] = name;
+        forOp.map[status] = { ...forOp.map[status], [type]: name };
       }
     }
   }

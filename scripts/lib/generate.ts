@@ -106,9 +106,8 @@ function operationsModule(doc: Record<string, unknown>): string {
     operations[id] = meta;
   }
   return [
-    `import type { OperationMeta } from '../src/operation-meta.js';`,
-    '',
-    `export const operations = ${JSON.stringify(operations, null, 2)} as const satisfies Record<string, OperationMeta>;`,
+    // No import from src/ (generated/ imports nothing else): src/operations.ts types these entries as OperationMeta.
+    `export const operations = ${JSON.stringify(operations, null, 2)} as const;`,
     '',
     '/** Every operationId in the spec. */',
     'export type OperationId = keyof typeof operations;',

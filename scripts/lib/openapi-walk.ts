@@ -1,9 +1,9 @@
 /** Walks the parts of an OpenAPI 3.1 document the pipeline cares about: operations and schemas. */
-import { valueAt } from '../../src/json-pointer.js';
-import { segmentsToPointer } from './spec-file.js';
+import { segmentsToPointer, valueAt } from '../../src/json-pointer.js';
+import { HTTP_METHODS, type HttpMethod } from '../../src/operation-meta.js';
 
-export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
-export type HttpMethod = (typeof HTTP_METHODS)[number];
+// Defined once beside the operation metadata; re-exported for the walker's own importers.
+export { HTTP_METHODS };
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json };

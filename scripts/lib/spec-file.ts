@@ -35,9 +35,8 @@ export class SpecInvalidError extends Error {
   }
 }
 
-export function segmentsToPointer(segments: readonly (string | number)[]): string {
-  return segments.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
-}
+// Written once in src/json-pointer.ts; re-exported so the pipeline's many importers stay as they are.
+export { segmentsToPointer } from '../../src/json-pointer.js';
 
 export async function readSpecFile(file: string): Promise<SpecFile> {
   let text: string;

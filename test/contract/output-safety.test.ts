@@ -19,6 +19,7 @@ afterAll(async () => {
 });
 
 // C0 and C1 controls, DEL, bidi overrides, lone surrogates: none may reach a terminal or a file raw.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the test looks for raw control characters.
 const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 describe('output safety against a hostile server', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { pointerSegments, valueAt } from '../../src/json-pointer.js';
+import { escapePointerToken, pointerSegments, segmentsToPointer, valueAt } from '../../src/json-pointer.js';
+import { segmentsToPointer as specFileSegmentsToPointer } from '../../scripts/lib/spec-file.js';
 
 const doc = { paths: { '/v0/orders/{id}': { get: { tags: ['orders'] } } }, 'a~b': 1, 'x%y': 2 };
 
@@ -20,6 +21,25 @@ describe('JSON pointers', () => {
   it('splits into keys', () => {
     expect(pointerSegments('#/components/schemas/A~1B')).toEqual(['components', 'schemas', 'A/B']);
     expect(pointerSegments('#/bad%')).toBeUndefined();
+  });
+});
+
+describe('writing JSON pointers', () => {
+  it.each([
+    ['plain keys', ['paths', 'get'], '/paths/get'],
+    ['/ as ~1 and ~ as ~0, ~ first', ['paths', '/v0/a~1', 200], '/paths/~1v0~1a~01/200'],
+    ['no keys', [], ''],
+  ])('%s', (_name, segments, pointer) => {
+    expect(segmentsToPointer(segments)).toBe(pointer);
+    expect(pointerSegments(pointer)).toEqual(segments.map(String));
+  });
+
+  it('escapes one token the same way', () => {
+    expect(escapePointerToken('application/json~x')).toBe('application~1json~0x');
+  });
+
+  it('is the one writer the spec pipeline uses too', () => {
+    expect(specFileSegmentsToPointer).toBe(segmentsToPointer);
   });
 });
 
