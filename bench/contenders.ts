@@ -3,7 +3,7 @@ import axios from 'axios';
 import ky from 'ky';
 import createClient from 'openapi-fetch';
 import type { paths } from '../generated/api.js';
-import { createFungiesClient, type FungiesClient, type FungiesClientOptions } from '../src/index.js';
+import { createFungies, createFungiesClient, type FungiesClientOptions } from '../src/index.js';
 
 export interface Contender {
   name: string;
@@ -15,13 +15,6 @@ const SECRET_KEY = 'sec_BenchSecretKey123456';
 const ORDER = '#ABC123DEF456';
 const PATH = '/v0/orders/{orderIdOrNumber}/cancel' as const;
 const headers = { 'x-fngs-public-key': PUBLIC_KEY, 'x-fngs-secret-key': SECRET_KEY, 'content-type': 'application/json' };
-
-/** The resource-method form of the call (`client.orders.cancel(id)`), once the client has one. */
-function resourceCall(client: FungiesClient): (() => Promise<unknown>) | undefined {
-  const orders = (client as unknown as { orders?: { cancel?: (id: string) => Promise<unknown> } }).orders;
-  const cancel = orders?.cancel;
-  return typeof cancel === 'function' ? () => cancel.call(orders, ORDER) : undefined;
-}
 
 export function contenders(baseUrl: string): Contender[] {
   const url = `${baseUrl}/v0/orders/${encodeURIComponent(ORDER)}/cancel`;
@@ -42,7 +35,7 @@ export function contenders(baseUrl: string): Contender[] {
     { name: 'axios', call: async () => (await http.patch(url, {})).data },
     { name: 'ky', call: () => kyClient.patch(url, { json: {} }).json() },
   ];
-  const resource = resourceCall(byDefault);
-  if (resource) list.splice(5, 0, { name: 'client, resource method', call: resource });
+  const resources = createFungies({ publicKey: PUBLIC_KEY, secretKey: SECRET_KEY, baseUrl });
+  list.splice(5, 0, { name: 'client, resource method', call: () => resources.orders.cancel(ORDER) });
   return list;
 }
