@@ -14,6 +14,7 @@ const MAX_HEADER_LENGTH = 512;
 /** What node:http, fetch's Headers and frameworks hand over for one header. */
 export type SignatureHeader = string | readonly string[] | null | undefined;
 
+// Uint8Array in the signatures: the package's types must compile without @types/node.
 function digest(body: string | Uint8Array, secret: string): Buffer {
   return createHmac('sha256', secret).update(body).digest();
 }
@@ -24,7 +25,7 @@ export function signWebhook(body: string | Uint8Array, secret: string): string {
 }
 
 /** The 32 digest bytes a header carries, or a WebhookSignatureError saying what is wrong with it. */
-export function parseSignatureHeader(header: SignatureHeader): Buffer {
+export function parseSignatureHeader(header: SignatureHeader): Uint8Array {
   let value: string | undefined;
   if (typeof header === 'string' || header === null || header === undefined) {
     value = header ?? undefined;
@@ -67,7 +68,7 @@ function wrongPrefixMessage(value: string): string {
 }
 
 /** Whether `received` is the digest of `body` under `secret`, compared in constant time. */
-export function digestMatches(body: string | Uint8Array, secret: string, received: Buffer): boolean {
+export function digestMatches(body: string | Uint8Array, secret: string, received: Uint8Array): boolean {
   const expected = digest(body, secret);
   return expected.length === received.length && timingSafeEqual(expected, received);
 }
