@@ -11,7 +11,33 @@ export interface ResponseHead {
   url: string;
 }
 
-export class BufferedResponse extends Response {
+/** A Response over an already-read body. */
+export interface BufferedResponse extends Response {
+  /** The body text, as read. */
+  readonly bodyText: string;
+  /** The body parsed as JSON (once); throws SyntaxError when it is not JSON. */
+  parsed(): unknown;
+  clone(): BufferedResponse;
+}
+
+type BufferedResponseClass = new (text: string, source: ResponseHead) => BufferedResponse;
+let bufferedResponseClass: BufferedResponseClass | undefined;
+
+/** A response over `text`, already read from the exchange `source`. */
+export function createBufferedResponse(text: string, source: ResponseHead): BufferedResponse {
+  bufferedResponseClass ??= defineBufferedResponse();
+  return new bufferedResponseClass(text, source);
+}
+
+export function isBufferedResponse(value: unknown): value is BufferedResponse {
+  return bufferedResponseClass !== undefined && value instanceof bufferedResponseClass;
+}
+
+/**
+ * Defined on first use, not at import: touching the global `Response` loads node's fetch
+ * implementation (about 18 ms), which importing the package need not pay.
+ */
+const defineBufferedResponse = (): BufferedResponseClass => class BufferedResponse extends Response {
   readonly #source: ResponseHead;
   readonly #text: string;
   #parsed: unknown;
@@ -80,4 +106,4 @@ export class BufferedResponse extends Response {
   override clone(): BufferedResponse {
     return new BufferedResponse(this.#text, this.#source);
   }
-}
+};

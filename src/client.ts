@@ -2,7 +2,7 @@
 import createClient, { type Middleware } from 'openapi-fetch';
 import type { paths } from '../generated/api.js';
 import { applyAuth } from './auth.js';
-import { BufferedResponse } from './buffered-response.js';
+import { isBufferedResponse, type BufferedResponse } from './buffered-response.js';
 import type { FungiesClient } from './client-types.js';
 import { FungiesApiError, FungiesConfigError, FungiesConnectionError, FungiesError, ResponseParseError, type RequestInfo } from './errors.js';
 import type { OperationMeta } from './operation-meta.js';
@@ -66,7 +66,7 @@ function fungiesMiddleware({ publicKey, secretKey, validateResponses, baseUrl }:
       const operation = findOperation(request.method, schemaPath);
       const info = { operationId: operation?.operationId, method: request.method, path: schemaPath };
       responseInfo.set(response, { ...info, secrets });
-      if (!response.ok || !(response instanceof BufferedResponse)) return undefined;
+      if (!response.ok || !isBufferedResponse(response)) return undefined;
       try {
         await checkSuccess(response, operation, info, secrets, validateResponses);
       } catch (err) {

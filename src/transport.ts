@@ -3,7 +3,7 @@
  * headers and the whole body, redirects refused, bodies read once with a size cap, the retry
  * policy applied, the caller's abort final. Every failure leaves as a FungiesError.
  */
-import { BufferedResponse } from './buffered-response.js';
+import { createBufferedResponse, isBufferedResponse, type BufferedResponse } from './buffered-response.js';
 import { AttemptDeadline, sleep as realSleep } from './deadline.js';
 import {
   FungiesConnectionError,
@@ -81,7 +81,7 @@ export function createTransport(options: TransportOptions): typeof fetch {
         await wait(call, attempt, undefined, `${call.short} ${failure.name} after ${elapsed(started)} (attempt ${attempt})`, log, sleep);
         continue;
       }
-      if (outcome instanceof BufferedResponse) {
+      if (isBufferedResponse(outcome)) {
         const line = `${call.short} ${outcome.status} ${elapsed(started)} (attempt ${attempt})`;
         if (outcome.ok) log?.info?.(line);
         else log?.warn?.(line);
@@ -135,7 +135,7 @@ async function attemptOnce(send: Send, call: Call, attempt: number): Promise<Buf
     phase = 'body';
     status = exchange.status;
     const text = await exchange.read(call.maxResponseBytes, deadline);
-    return new BufferedResponse(text, exchange);
+    return createBufferedResponse(text, exchange);
   } catch (err) {
     throw classify(err, call, deadline, phase, status);
   } finally {

@@ -1,5 +1,5 @@
 /** The throwing style: `await unwrap(client.GET(...))` returns the 2xx `data` or throws a typed error. */
-import { BufferedResponse } from './buffered-response.js';
+import { isBufferedResponse } from './buffered-response.js';
 import { FungiesApiError, type RequestInfo } from './errors.js';
 import { redactHeaders } from './redact.js';
 import { redactBody } from './redact-safely.js';
@@ -16,6 +16,6 @@ export async function unwrap<R extends Result>(result: R | Promise<R>): Promise<
   if (response.ok) return data as SuccessData<R>;
   const info = responseInfo.get(response) ?? { method: '', path: new URL(response.url || 'http://unknown/').pathname, secrets: [] };
   // Servers sometimes echo the request's headers back in an error; keys must not travel on in it.
-  const text = response instanceof BufferedResponse ? response.bodyText : undefined;
+  const text = isBufferedResponse(response) ? response.bodyText : undefined;
   throw FungiesApiError.from(response.status, redactBody(error, info.secrets, text), redactHeaders(response.headers, info.secrets), info);
 }
