@@ -10,9 +10,9 @@ import type { FungiesClient } from './client.js';
 import { InvalidParameterError, PaginationError } from './errors.js';
 import { excerpt } from './redact.js';
 import { listOperations } from './operations.js';
-import type { OperationMeta, ParameterMeta } from './operation-meta.js';
+import type { OperationMeta } from './operation-meta.js';
 import { unwrap } from './unwrap.js';
-import { derefSchema } from './validation/schema-ref.js';
+import { pageLists, type PageList } from '../generated/pagination.js';
 
 type Get<P extends keyof paths> = paths[P] extends { get: infer G } ? G : never;
 // `query?: never` (no query parameters) must give no keys: keyof never is every key.
@@ -150,7 +150,8 @@ interface Plan {
   operation: OperationMeta;
   style: Style;
   listKey: string;
-  sizeParam: ParameterMeta | undefined;
+  /** The numeric bounds of the page-size parameter's schema. */
+  sizeBounds: PageList['queryBounds'][string] | undefined;
 }
 
 /** How each pageable operation pages, read once from the spec. */
@@ -159,24 +160,13 @@ for (const operation of listOperations()) {
   if (operation.method !== 'get') continue;
   const query = new Map(operation.parameters.filter((p) => p.in === 'query').map((p) => [p.name, p]));
   const style = STYLES.find((s) => query.has(s.positionParam));
-  const listKey = style && listKeyOf(operation);
-  if (style && listKey) PLANS.set(operation.path, { operation, style, listKey, sizeParam: query.get(style.sizeParam) });
+  // The list property is read from the spec at spec:generate (generated/pagination.ts), by the same rule as the resource methods.
+  const list = pageLists[operation.path];
+  if (style && list) PLANS.set(operation.path, { operation, style, listKey: list.listKey, sizeBounds: list.queryBounds[style.sizeParam] });
 }
 
 /** The paths `paginate()` accepts at run time; the `PaginatedPath` type names the same ones. */
 export const paginatedPaths: readonly PaginatedPath[] = [...PLANS.keys()] as PaginatedPath[];
-
-/** The one array property of the documented 200 body's `data`, or undefined when there is not exactly one. */
-function listKeyOf(operation: OperationMeta): string | undefined {
-  const body = derefSchema(operation.responses['200']?.content['application/json']?.schema);
-  const data = derefSchema((body?.['properties'] as Record<string, unknown> | undefined)?.['data']);
-  const properties = Object.entries((data?.['properties'] ?? {}) as Record<string, unknown>);
-  const lists = properties.filter(([, schema]) => {
-    const type = derefSchema(schema)?.['type'];
-    return type === 'array' || (Array.isArray(type) && type.includes('array'));
-  });
-  return lists.length === 1 ? lists[0]![0] : undefined;
-}
 
 /**
  * Every item across pages, requesting the next page only when the caller needs it. Errors are
@@ -252,13 +242,13 @@ function fingerprintOf(items: unknown[]): string | undefined {
 }
 
 function checkOptions(plan: Plan, options: PaginateOptions<PaginatedPath>): { pageSize: number; maxItems: number; maxPages: number } {
-  const { operation, sizeParam } = plan;
+  const { operation, sizeBounds } = plan;
   const pageSize = options.pageSize ?? 50;
   const where = `query.${plan.style.sizeParam}`;
   if (!Number.isInteger(pageSize) || pageSize < 1) {
     throw new InvalidParameterError(operation.operationId, where, `paginate ${operation.path}: pageSize must be a whole number ≥ 1; got ${String(pageSize)}`);
   }
-  const broken = sizeParam ? outsideBounds(derefSchema(sizeParam.schema), pageSize) : undefined;
+  const broken = sizeBounds ? outsideBounds(sizeBounds, pageSize) : undefined;
   if (broken) {
     throw new InvalidParameterError(operation.operationId, where, `paginate ${operation.path}: pageSize ${pageSize} is not allowed (${plan.style.sizeParam} ${broken})`);
   }
@@ -272,9 +262,8 @@ function checkOptions(plan: Plan, options: PaginateOptions<PaginatedPath>): { pa
 }
 
 /** The bound of the page-size parameter's schema that `value` breaks, read without Ajv (the client loads none). */
-function outsideBounds(schema: Record<string, unknown> | undefined, value: number): string | undefined {
-  const bound = (key: string) => (typeof schema?.[key] === 'number' ? (schema[key] as number) : undefined);
-  const [min, max, xMin, xMax] = [bound('minimum'), bound('maximum'), bound('exclusiveMinimum'), bound('exclusiveMaximum')];
+function outsideBounds(bounds: PageList['queryBounds'][string], value: number): string | undefined {
+  const { minimum: min, maximum: max, exclusiveMinimum: xMin, exclusiveMaximum: xMax } = bounds;
   if (min !== undefined && value < min) return `must be >= ${min}`;
   if (max !== undefined && value > max) return `must be <= ${max}`;
   if (xMin !== undefined && value <= xMin) return `must be > ${xMin}`;

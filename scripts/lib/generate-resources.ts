@@ -70,21 +70,55 @@ function text(value: unknown): string {
 }
 
 /**
- * The same rule as `paginate()` (src/paginate.ts): a list method iterates pages only when its 200
- * body's `data` holds exactly one array, the page's items.
+ * The page's list: the one array property of the 200 body's `data`, or undefined when there is not
+ * exactly one. `paginate()` reads the result from generated/pagination.ts, so both use this rule.
  */
-function hasOneList(doc: Record<string, unknown>, operation: JsonObject): boolean {
+function listKeyOf(doc: Record<string, unknown>, operation: JsonObject): string | undefined {
   const responses = deref(doc, operation['responses']);
   const ok = deref(doc, isObject(responses) ? responses['200'] : undefined);
   const content = isObject(ok) && isObject(ok['content']) ? ok['content']['application/json'] : undefined;
   const body = deref(doc, isObject(content) ? content['schema'] : undefined);
   const data = deref(doc, isObject(body) && isObject(body['properties']) ? body['properties']['data'] : undefined);
-  const properties = isObject(data) && isObject(data['properties']) ? Object.values(data['properties']) : [];
-  const lists = properties.filter((schema) => {
+  const properties = isObject(data) && isObject(data['properties']) ? Object.entries(data['properties']) : [];
+  const lists = properties.filter(([, schema]) => {
     const type = deref(doc, schema)?.['type'];
     return type === 'array' || (Array.isArray(type) && type.includes('array'));
   });
-  return lists.length === 1;
+  return lists.length === 1 ? lists[0]![0] : undefined;
+}
+
+const BOUNDS = ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum'] as const;
+
+/**
+ * generated/pagination.ts: for every list `paginate()` can walk (a GET with a paging parameter and
+ * one list in its data), the list's property and the numeric bounds of its query parameters, so
+ * paging needs neither the schema document nor a validator at run time.
+ */
+function paginationModule(doc: Record<string, unknown>, plans: ResourcePlan[]): string {
+  const lists: Record<string, { listKey: string; queryBounds: Record<string, Record<string, number>> }> = {};
+  for (const op of listOperations(doc)) {
+    const plan = plans.find((p) => p.operationId === op.operation['operationId']);
+    const listKey = plan?.list ? listKeyOf(doc, op.operation) : undefined;
+    if (!listKey) continue;
+    const queryBounds: Record<string, Record<string, number>> = {};
+    for (const { param } of operationParameters(doc, op)) {
+      if (param['in'] !== 'query') continue;
+      const schema = deref(doc, param['schema']);
+      const bounds = Object.fromEntries(BOUNDS.filter((k) => typeof schema?.[k] === 'number').map((k) => [k, schema![k] as number]));
+      if (Object.keys(bounds).length > 0) queryBounds[String(param['name'])] = bounds;
+    }
+    lists[op.path] = { listKey, queryBounds };
+  }
+  return [
+    '/** The lists `paginate()` walks, by path: the page\'s list property and the numeric bounds of the query parameters. */',
+    'export interface PageList {',
+    '  listKey: string;',
+    '  queryBounds: Record<string, { minimum?: number; maximum?: number; exclusiveMinimum?: number; exclusiveMaximum?: number }>;',
+    '}',
+    '',
+    `export const pageLists: Record<string, PageList> = ${JSON.stringify(lists, null, 2)};`,
+    '',
+  ].join('\n');
 }
 
 function successStatus(operation: JsonObject): string | undefined {
@@ -108,7 +142,7 @@ function plan(doc: Record<string, unknown>, op: OperationRef): ResourcePlan {
     queryRequired: queryParams.some((p) => p['required'] === true),
     body: hasJsonBody,
     bodyRequired: hasJsonBody && requestBody['required'] === true,
-    list: op.method === 'get' && queryParams.some((p) => PAGING_PARAMS.includes(String(p['name']))) && hasOneList(doc, op.operation),
+    list: op.method === 'get' && queryParams.some((p) => PAGING_PARAMS.includes(String(p['name']))) && listKeyOf(doc, op.operation) !== undefined,
     typePrefix: [...route.groups, route.name].map(pascal).join(''),
     summary: text(op.operation['summary']),
     description: text(op.operation['description']),
@@ -306,5 +340,6 @@ export function resourceFiles(doc: Record<string, unknown>): Map<string, string>
   return new Map([
     ['resources.ts', resourcesModule(doc, plans)],
     ['types.ts', typesModule(doc, plans)],
+    ['pagination.ts', paginationModule(doc, plans)],
   ]);
 }
