@@ -16,6 +16,8 @@ import { createRandom, seedFor } from './random.js';
 import { buildRequest, type PlannedRequest } from './request-builder.js';
 import { checkResponse } from './response-checker.js';
 import type { CheckKind, CheckResult, Finding } from './types.js';
+import { nestedBodyVariants } from './nested-body-variants.js';
+import { pathIdVariants } from './path-id-variants.js';
 import { negativeVariants, positiveVariants } from './variants.js';
 import { findWorkflows, runWorkflow, type Workflow } from './workflows.js';
 
@@ -78,6 +80,10 @@ export function planChecks(operations: readonly OperationMeta[], options: PlanOp
     if (valid) {
       const random = createRandom(seedFor(seed, id));
       for (const v of negativeVariants(operation, valid, random)) checks.push({ id: `${id} rejects: ${v.name}`, kind: 'negative', operation, name: v.name, request: v.request });
+      // Its own random stream: adding nested variants leaves the other generated requests of a seed as they were.
+      const nested = nestedBodyVariants(operation, valid, createRandom(seedFor(seed, `${id} nested`)));
+      for (const v of nested) checks.push({ id: `${id} rejects: ${v.name}`, kind: 'negative', operation, name: v.name, request: v.request });
+      for (const v of pathIdVariants(operation, valid)) checks.push({ id: `${id} rejects: ${v.name}`, kind: 'negative', operation, name: v.name, request: v.request });
       for (const v of positiveVariants(operation, valid, random)) checks.push({ id: `${id} accepts: ${v.name}`, kind: 'positive', operation, name: v.name, request: v.request });
     }
     if (sizeParameter(operation)) checks.push({ id: `${id} pages`, kind: 'pagination', operation, name: 'take/limit honoured' });

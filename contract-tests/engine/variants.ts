@@ -26,7 +26,7 @@ const types = (s: Schema): unknown[] => (Array.isArray(s['type']) ? s['type'] : 
 const finite = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n) && Math.abs(n) <= Number.MAX_SAFE_INTEGER;
 
 /** Values that break `schema` in one way each, named for the report. */
-function breakers(schema: Schema): [string, unknown][] {
+export function breakers(schema: Schema): [string, unknown][] {
   const out: [string, unknown][] = [];
   const t = types(schema);
   if (t.includes('string')) out.push(['wrong type', 12345]);
