@@ -4,7 +4,7 @@
  * (configuration, bad parameters, network, unreadable bodies) have their own classes.
  */
 import type { ErrorObject } from 'ajv';
-import { excerpt } from './redact.js';
+import { redactExcerpt } from './redact.js';
 
 export class FungiesError extends Error {
   override name = 'FungiesError';
@@ -158,7 +158,7 @@ export class FungiesApiError extends FungiesError {
     const apiMessage = envelopeMessage(body);
     const detail =
       apiMessage ??
-      (body === undefined || body === '' ? `${status} status code (no body)` : typeof body === 'string' ? `non-JSON body: ${excerpt(body)}` : excerpt(printable(body)));
+      (body === undefined || body === '' ? `${status} status code (no body)` : typeof body === 'string' ? `non-JSON body: ${redactExcerpt(body)}` : redactExcerpt(printable(body)));
     const where = `${request.method} ${request.path}${request.operationId ? ` (${request.operationId})` : ''}`;
     const message = `${status} ${where}: ${detail}`;
     const Class = classForStatus(status);

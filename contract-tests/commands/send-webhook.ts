@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { excerpt, redact } from '../../src/redact.js';
+import { redactExcerpt } from '../../src/redact.js';
 import { isWebhookEventType, WEBHOOK_EVENT_TYPES, webhookEventSchema } from '../../src/webhooks/events.js';
 import { signWebhook, WEBHOOK_SIGNATURE_HEADER } from '../../src/webhooks/signature.js';
 import { sampleFor } from '../engine/schema-sample.js';
@@ -56,7 +56,7 @@ export async function sendWebhook(options: SendWebhookOptions, io: Io): Promise<
   }
   const text = await response.text().catch(() => '');
   const ok = response.status >= 200 && response.status < 300;
-  const answer = text ? `: ${excerpt(redact(text, [secret]), 120)}` : '';
+  const answer = text ? `: ${redactExcerpt(text, [secret], 120)}` : '';
   io.stdout.write(`${ok ? '✔' : '✘'} sent ${label} to ${url.origin}${url.pathname}: ${response.status} ${response.statusText}${answer}\n`);
   return { code: ok ? EXIT.pass : EXIT.failures, status: response.status };
 }
