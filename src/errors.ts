@@ -5,6 +5,7 @@
  */
 import type { ErrorObject } from 'ajv';
 import { redactExcerpt } from './redact.js';
+import { requestIdOf } from './request-id.js';
 
 export class FungiesError extends Error {
   override name = 'FungiesError';
@@ -213,11 +214,6 @@ function envelopeMessage(body: unknown): string | undefined {
     return (error as { message: string }).message;
   }
   return undefined;
-}
-
-/** The request id a server sends back, under the names servers commonly use. */
-export function requestIdOf(headers: Headers): string | undefined {
-  return headers.get('x-request-id') ?? headers.get('request-id') ?? undefined;
 }
 
 /** JSON for a message; a body nested too deeply for JSON.stringify must not turn into a RangeError. */
