@@ -7,7 +7,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ScriptError } from '../cli.js';
 import { generateFiles, GENERATED_DIR } from '../generate.js';
-import { isObject, listOperations } from '../openapi-walk.js';
+import { listOperations } from '../openapi-walk.js';
+import { isPlainObject } from '../../../src/plain-object.js';
 import { DEFAULT_SPEC_PATH, formatProblems, parseSpecText, SpecInvalidError, type SpecFile } from '../spec-file.js';
 import { checkSpec } from '../spec-checks.js';
 import { bundleSpec } from './bundle.js';
@@ -179,9 +180,9 @@ function operationKey(op: ReturnType<typeof listOperations>[number]): OperationK
 }
 
 function versionOf(doc: Record<string, unknown>): string {
-  return isObject(doc['info']) && doc['info']['version'] !== undefined ? String(doc['info']['version']) : '(none)';
+  return isPlainObject(doc['info']) && doc['info']['version'] !== undefined ? String(doc['info']['version']) : '(none)';
 }
 
 function title(doc: Record<string, unknown>): string {
-  return isObject(doc['info']) ? `${String(doc['info']['title'] ?? '')} ${versionOf(doc)}`.trim() : versionOf(doc);
+  return isPlainObject(doc['info']) ? `${String(doc['info']['title'] ?? '')} ${versionOf(doc)}`.trim() : versionOf(doc);
 }
