@@ -9,7 +9,8 @@ import { ScriptError } from '../cli.js';
 import { generateFiles, GENERATED_DIR } from '../generate.js';
 import { listOperations } from '../openapi-walk.js';
 import { isPlainObject } from '../../../src/plain-object.js';
-import { DEFAULT_SPEC_PATH, formatProblems, parseSpecText, SpecInvalidError, type SpecFile } from '../spec-file.js';
+import { SPEC_PATH } from '../../../contract-tests/spec-file.js';
+import { formatProblems, parseSpecText, SpecInvalidError, type SpecFile } from '../spec-file.js';
 import { checkSpec } from '../spec-checks.js';
 import { bundleSpec } from './bundle.js';
 import { createBudget } from './download.js';
@@ -63,7 +64,7 @@ export async function specUpdate(options: SpecUpdateOptions): Promise<SpecUpdate
   const source = options.source ?? defaultUrl;
   if (!source) throw fail('no source: pass a file or URL (npm run spec:update -- <url|file>) or set "fungies": { "specUrl": … } in package.json');
   const official = options.official === true || source === defaultUrl;
-  log(`==> Updating ${DEFAULT_SPEC_PATH} from ${source}${official ? ' (official)' : ''}`);
+  log(`==> Updating ${SPEC_PATH} from ${source}${official ? ' (official)' : ''}`);
 
   const budget = createBudget(options.maxBytes, options.timeoutMs);
   const reading = { budget, ...(options.fetch ? { fetch: options.fetch } : {}) };
@@ -80,11 +81,11 @@ export async function specUpdate(options: SpecUpdateOptions): Promise<SpecUpdate
   const staging = await claimStaging(cwd);
   try {
     // The banner of generated/ names the spec by its place in the repo, as spec:generate does.
-    const generated = await generateFrom({ ...spec, file: DEFAULT_SPEC_PATH });
+    const generated = await generateFrom({ ...spec, file: SPEC_PATH });
     log(`✔ bundled and validated: ${title(spec.doc)}, ${listOperations(spec.doc).length} operation(s)`);
 
-    const currentText = await readOptional(join(cwd, DEFAULT_SPEC_PATH));
-    const current = currentText === undefined ? {} : asUpdateError(() => parseSpecText(currentText, DEFAULT_SPEC_PATH)).doc;
+    const currentText = await readOptional(join(cwd, SPEC_PATH));
+    const current = currentText === undefined ? {} : asUpdateError(() => parseSpecText(currentText, SPEC_PATH)).doc;
     const changes = classify(diffSpecs(current, spec.doc));
     const compileErrors = currentText === text ? [] : await compileErrorsWith(cwd, generated, join(staging, 'tsc'));
     log(`✔ type-checked the project against the new types: ${compileErrors.length} new error(s)`);
@@ -113,13 +114,13 @@ export async function specUpdate(options: SpecUpdateOptions): Promise<SpecUpdate
     log(`\n${formatTerminal(report)}`);
 
     if (currentText !== text) {
-      files.set(DEFAULT_SPEC_PATH, text);
+      files.set(SPEC_PATH, text);
       files.set(CHANGES_PATH, prependEntry(await readOptional(join(cwd, CHANGES_PATH)), formatMarkdownEntry(report)));
     }
     const dirs = currentText !== text ? new Map([[GENERATED_DIR, generated]]) : new Map<string, Map<string, string>>();
     const written = [...files.keys(), ...[...dirs.keys()].map((d) => `${d}/`)].sort();
     if (options.dryRun) log(`\ndry run: nothing written (would write ${written.join(', ') || 'nothing'})`);
-    else if (written.length === 0) log(`\n✔ ${DEFAULT_SPEC_PATH} is already up to date`);
+    else if (written.length === 0) log(`\n✔ ${SPEC_PATH} is already up to date`);
     else {
       await swapIn(cwd, { files, dirs }, options.afterStep ? { afterStep: options.afterStep } : {});
       log(`\n✔ wrote ${written.join(', ')}`);
@@ -140,7 +141,7 @@ async function configuredSpecUrl(cwd: string): Promise<string | undefined> {
 
 /** The pipeline's own validation of the bundled text; problems are located in the file the user gave (pointers survive bundling). */
 async function validated(text: string, source: SpecFile): Promise<SpecFile> {
-  const spec = asUpdateError(() => parseSpecText(text, DEFAULT_SPEC_PATH));
+  const spec = asUpdateError(() => parseSpecText(text, SPEC_PATH));
   const problems = await checkSpec(spec);
   if (problems.length === 0) return spec;
   const located = problems.map(({ line: _line, column: _column, ...p }) => ({ ...p, ...source.locate(p.pointer) }));
