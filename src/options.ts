@@ -1,4 +1,5 @@
 /** The client's options, their defaults, and the checks that turn bad options into clear errors. */
+import { KEY_HEADER_OPTIONS } from './auth.js';
 import { FungiesConfigError } from './errors.js';
 import { createRequestLog, type FungiesLogger, type LogLevel, type RequestLog } from './logger.js';
 import type { RetryPolicy } from './retry.js';
@@ -119,8 +120,6 @@ const KEY_RULES = {
   secretKey: { prefix: 'sec_', env: 'FUNGIES_SECRET_KEY', other: 'pub_' },
 } as const;
 
-const MANAGED_HEADERS = new Set(['x-fngs-public-key', 'x-fngs-secret-key']);
-
 /** Checks a key's documented shape; the message never repeats the key itself. */
 function checkKey(option: keyof typeof KEY_RULES, value: unknown): string {
   const rule = KEY_RULES[option];
@@ -155,8 +154,9 @@ export function normalizeOptions(options: FungiesClientOptions): NormalizedOptio
   }
   const headers = { ...(options.headers ?? {}) };
   for (const name of Object.keys(headers)) {
-    if (MANAGED_HEADERS.has(name.toLowerCase())) {
-      throw new FungiesConfigError('headers', `headers.${name} is managed by the client: pass the key as ${name.toLowerCase().includes('secret') ? 'secretKey' : 'publicKey'} instead`);
+    const keyOption = Object.hasOwn(KEY_HEADER_OPTIONS, name.toLowerCase()) ? KEY_HEADER_OPTIONS[name.toLowerCase()] : undefined;
+    if (keyOption !== undefined) {
+      throw new FungiesConfigError('headers', `headers.${name} is managed by the client: pass the key as ${keyOption} instead`);
     }
   }
   if (options.log !== undefined && typeof options.log !== 'function') {
