@@ -2,6 +2,7 @@
 import { KEY_HEADER_OPTIONS } from './auth.js';
 import { FungiesConfigError } from './errors.js';
 import { createRequestLog, type FungiesLogger, type LogLevel, type RequestLog } from './logger.js';
+import { SAFE_METHODS } from './operation-meta.js';
 import type { RetryPolicy } from './retry.js';
 
 export interface FungiesClientOptions {
@@ -95,7 +96,7 @@ export const DEFAULTS = {
   validateResponses: false,
   retry: {
     limit: 2,
-    methods: ['GET', 'HEAD', 'OPTIONS'],
+    methods: SAFE_METHODS.map((m) => m.toUpperCase()),
     statusCodes: [408, 425, 429, 500, 502, 503, 504],
     maxRetryAfterMs: 60_000,
   },
@@ -191,7 +192,8 @@ export function normalizeTimeout(timeout: unknown): number | false {
   return timeout;
 }
 
-const HTTP_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'POST', 'PUT', 'PATCH', 'DELETE']);
+/** The names `retry.methods` accepts: every method the client sends (TRACE never is). */
+const RETRY_METHOD_NAMES = new Set(['GET', 'HEAD', 'OPTIONS', 'POST', 'PUT', 'PATCH', 'DELETE']);
 
 export function normalizeMaxResponseBytes(limit: unknown): number {
   if (typeof limit !== 'number' || !Number.isSafeInteger(limit) || limit <= 0) {
@@ -220,8 +222,8 @@ export function normalizeRetry(retry: unknown, base: RetryPolicy = DEFAULTS.retr
   if (given.methods !== undefined) {
     if (!Array.isArray(given.methods) || !given.methods.every((m) => typeof m === 'string')) throw new FungiesConfigError('retry', 'retry.methods must be an array of HTTP method names');
     const methods = given.methods.map((m: string) => m.toUpperCase());
-    const unknown = methods.find((m) => !HTTP_METHODS.has(m));
-    if (unknown !== undefined) throw new FungiesConfigError('retry', `retry.methods: ${JSON.stringify(unknown)} is not an HTTP method; use ${[...HTTP_METHODS].join(', ')}`);
+    const unknown = methods.find((m) => !RETRY_METHOD_NAMES.has(m));
+    if (unknown !== undefined) throw new FungiesConfigError('retry', `retry.methods: ${JSON.stringify(unknown)} is not an HTTP method; use ${[...RETRY_METHOD_NAMES].join(', ')}`);
     policy.methods = methods;
   }
   if (given.statusCodes !== undefined) {
