@@ -20,7 +20,8 @@ import { classify } from './classify.js';
 import { diffSpecs } from './diff.js';
 import { markOfficial, PROVENANCE_PATH } from './provenance.js';
 import { breakingCount, CHANGES_PATH, formatMarkdownEntry, formatTerminal, prependEntry, type UpdateReport } from './report.js';
-import { EXIT_UPDATE_FAILED, readSource } from './source.js';
+import { readSource } from './source.js';
+import { EXIT_UPDATE_FAILED, updateFailed } from './update-failed.js';
 import { claimStaging, recoverInterruptedUpdate, releaseStaging, swapIn } from './swap.js';
 import { compileErrorsWith } from './typecheck.js';
 
@@ -54,15 +55,13 @@ export interface SpecUpdateResult {
   written: string[];
 }
 
-const fail = (message: string) => new ScriptError(`✘ ${message}`, EXIT_UPDATE_FAILED);
-
 export async function specUpdate(options: SpecUpdateOptions): Promise<SpecUpdateResult> {
   const { cwd, log = console.log } = options;
   const recovered = await recoverInterruptedUpdate(cwd);
   if (recovered) log(recovered);
   const defaultUrl = await configuredSpecUrl(cwd);
   const source = options.source ?? defaultUrl;
-  if (!source) throw fail('no source: pass a file or URL (npm run spec:update -- <url|file>) or set "fungies": { "specUrl": … } in package.json');
+  if (!source) throw updateFailed('no source: pass a file or URL (npm run spec:update -- <url|file>) or set "fungies": { "specUrl": … } in package.json');
   const official = options.official === true || source === defaultUrl;
   log(`==> Updating ${SPEC_PATH} from ${source}${official ? ' (official)' : ''}`);
 
@@ -71,7 +70,7 @@ export async function specUpdate(options: SpecUpdateOptions): Promise<SpecUpdate
   const input = await readSource(source, { cwd: options.sourceCwd ?? cwd, ...reading });
   const parsed = asUpdateError(() => parseSpecText(input.text, input.label));
   if (!('openapi' in parsed.doc) || !('paths' in parsed.doc)) {
-    throw fail(`${input.label} is YAML/JSON but not an OpenAPI document (no "openapi" and "paths" at the top level)`);
+    throw updateFailed(`${input.label} is YAML/JSON but not an OpenAPI document (no "openapi" and "paths" at the top level)`);
   }
   const text = toYaml(canonicalize(await bundleSpec(parsed.doc, input, reading)));
 
@@ -152,7 +151,7 @@ async function generateFrom(spec: SpecFile): Promise<Map<string, string>> {
   try {
     return await generateFiles(spec);
   } catch (err) {
-    throw fail(`the new spec is valid but generated/ cannot be built from it: ${(err as Error).message}`);
+    throw updateFailed(`the new spec is valid but generated/ cannot be built from it: ${(err as Error).message}`);
   }
 }
 
@@ -163,7 +162,7 @@ function asUpdateError<T>(run: () => T): T {
     if (!(err instanceof SpecInvalidError)) throw err;
     const [only] = err.problems;
     // A problem with no place in the file (an alias bomb) is one line, not a located list.
-    if (err.problems.length === 1 && only && !only.pointer && !only.line) throw fail(`${err.file}: ${only.message}`);
+    if (err.problems.length === 1 && only && !only.pointer && !only.line) throw updateFailed(`${err.file}: ${only.message}`);
     throw new ScriptError(formatProblems(err.file, err.problems), EXIT_UPDATE_FAILED);
   }
 }

@@ -1,5 +1,5 @@
 /** Security changes of one operation: who can still call it with the keys they send today. */
-import type { Json, OperationRef } from '../openapi-walk.js';
+import type { OperationRef } from '../openapi-walk.js';
 import { isPlainObject } from '../../../src/plain-object.js';
 import { segmentsToPointer } from '../spec-file.js';
 import type { OperationKey, RawChange } from './changes.js';
