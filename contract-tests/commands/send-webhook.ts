@@ -41,17 +41,19 @@ export async function sendWebhook(options: SendWebhookOptions, io: Io): Promise<
   const body = await eventBody(options.event, io);
   const label = isWebhookEventType(options.event) ? `a sample ${options.event} event` : options.event === '-' ? 'stdin' : options.event;
   let response: Response;
+  // Kept so the catch can ask the signal whether it fired, rather than recognise the error by name.
+  const deadline = AbortSignal.timeout(options.timeoutMs);
   try {
     response = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', [WEBHOOK_SIGNATURE_HEADER]: signWebhook(body, secret) },
       body,
       redirect: 'manual',
-      signal: AbortSignal.timeout(options.timeoutMs),
+      signal: deadline,
     });
   } catch (err) {
     const e = err as Error & { cause?: { code?: string } };
-    const why = e.name === 'TimeoutError' ? `no answer within ${options.timeoutMs} ms` : (e.cause?.code ?? e.message);
+    const why = deadline.aborted ? `no answer within ${options.timeoutMs} ms` : (e.cause?.code ?? e.message);
     throw usageError(`cannot deliver to ${url.origin}${url.pathname}: ${why}`);
   }
   const text = await response.text().catch(() => '');

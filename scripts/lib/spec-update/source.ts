@@ -68,7 +68,7 @@ function refuseNonSpec(label: string, text: string, contentType: string): void {
 }
 
 export function networkReason(err: unknown): string {
-  const e = err as { name?: string; message?: string; cause?: { code?: string; message?: string } };
+  const e = err as { message?: string; cause?: { code?: string; message?: string } };
   const code = e.cause?.code;
   if (code === 'ECONNREFUSED') return 'connection refused';
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'host not found (no network, or a wrong host name)';
