@@ -167,6 +167,7 @@ export class FungiesApiError extends FungiesError {
   }
 }
 
+// One class per status, so a caller can catch by `instanceof`; only the names differ, by design.
 export class BadRequestError extends FungiesApiError {
   override name = 'BadRequestError';
 }

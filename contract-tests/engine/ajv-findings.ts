@@ -6,12 +6,7 @@ import { dedupeErrors, errorPointer } from './dedupe.js';
 import { specDefectReason } from '../../src/validation/spec-defects.js';
 import type { Finding } from './types.js';
 
-export interface FindingContext {
-  operationId: string;
-  method: string;
-  path: string;
-  status: number | undefined;
-}
+export type FindingContext = Pick<Finding, 'operationId' | 'method' | 'path' | 'status'>;
 
 const MAX_ACTUAL = 80;
 const MAX_ENUM_SHOWN = 8;
