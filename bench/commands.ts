@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { startPrism } from '../contract-tests/prism.js';
+import { SPEC_PATH } from '../contract-tests/spec-file.js';
 import { spread, type Spread } from './stats.js';
 
 const CONTRACT_BIN = 'dist/contract-tests/bin.js';
@@ -68,7 +69,7 @@ export async function measureContract(samples: number): Promise<ContractResult> 
   // The compiled CLI, as an installed package runs it (`npm run build` puts it in dist/).
   if (!existsSync(CONTRACT_BIN)) await promisify(execFile)('npm', ['run', '-s', 'build'], { timeout: 300_000 });
   const prismStart = performance.now();
-  const prism = await startPrism({ spec: 'openapi/api-docs.yaml' });
+  const prism = await startPrism({ spec: SPEC_PATH });
   const prismStartMs = performance.now() - prismStart;
   const dir = await mkdtemp(join(tmpdir(), 'fungies-bench-'));
   try {

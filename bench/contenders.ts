@@ -4,6 +4,7 @@ import ky from 'ky';
 import createClient from 'openapi-fetch';
 import type { paths } from '../generated/api.js';
 import { createFungies, createFungiesClient, type FungiesClientOptions } from '../src/index.js';
+import { PUBLIC_KEY_HEADER, SECRET_KEY_HEADER } from '../src/auth.js';
 
 export interface Contender {
   name: string;
@@ -14,11 +15,11 @@ const PUBLIC_KEY = 'pub_BenchPublicKey123456';
 const SECRET_KEY = 'sec_BenchSecretKey123456';
 const ORDER = '#ABC123DEF456';
 const PATH = '/v0/orders/{orderIdOrNumber}/cancel' as const;
-const headers = { 'x-fngs-public-key': PUBLIC_KEY, 'x-fngs-secret-key': SECRET_KEY, 'content-type': 'application/json' };
+const headers = { [PUBLIC_KEY_HEADER]: PUBLIC_KEY, [SECRET_KEY_HEADER]: SECRET_KEY, 'content-type': 'application/json' };
 
 export function contenders(baseUrl: string): Contender[] {
   const url = `${baseUrl}/v0/orders/${encodeURIComponent(ORDER)}/cancel`;
-  const bare = createClient<paths>({ baseUrl, headers: { 'x-fngs-public-key': PUBLIC_KEY, 'x-fngs-secret-key': SECRET_KEY } });
+  const bare = createClient<paths>({ baseUrl, headers: { [PUBLIC_KEY_HEADER]: PUBLIC_KEY, [SECRET_KEY_HEADER]: SECRET_KEY } });
   const fungies = (options: Partial<FungiesClientOptions> = {}) => createFungiesClient({ publicKey: PUBLIC_KEY, secretKey: SECRET_KEY, baseUrl, ...options });
   const byDefault = fungies();
   const noRetry = fungies({ retry: false });

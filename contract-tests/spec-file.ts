@@ -1,7 +1,11 @@
-/** The spec the suite checks against, found next to the package whether it runs from source or from dist/. */
+/** Where the spec lives: its path inside the package, and the file itself whether the suite runs from source or from dist/. */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const candidates = ['../openapi/api-docs.yaml', '../../openapi/api-docs.yaml'].map((rel) => fileURLToPath(new URL(rel, import.meta.url)));
+/** The spec's path from the package (and repository) root; scripts resolve it against their working directory. */
+export const SPEC_PATH = 'openapi/api-docs.yaml';
 
+const candidates = ['../', '../../'].map((up) => fileURLToPath(new URL(up + SPEC_PATH, import.meta.url)));
+
+/** The spec beside this package, as an absolute path. */
 export const SPEC_FILE = candidates.find((file) => existsSync(file)) ?? candidates[0]!;

@@ -1,10 +1,10 @@
 /** npm run mock [-- <spec>]: a Prism mock of the spec on a free port, until Ctrl-C. */
 import { runScript } from './lib/cli.js';
 import { startPrism } from './lib/prism.js';
-import { DEFAULT_SPEC_PATH } from './lib/spec-file.js';
+import { SPEC_PATH } from '../contract-tests/spec-file.js';
 
 await runScript(async () => {
-  const spec = process.argv[2] ?? DEFAULT_SPEC_PATH;
+  const spec = process.argv[2] ?? SPEC_PATH;
   const port = Number(process.env['PORT'] ?? 0);
   const prism = await startPrism({ spec, port });
   console.log(`✔ Prism mock of ${spec} listening on ${prism.url} (Ctrl-C stops it)`);

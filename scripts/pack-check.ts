@@ -12,6 +12,7 @@ import { ScriptError, runScript } from './lib/cli.js';
 import { checkModuleFormats, checkPublishedTypes } from './lib/pack-formats.js';
 import { startPrism } from './lib/prism.js';
 import { LIED_OPERATION, startLyingServer, type LieName } from '../contract-tests/fixtures/lying-server.js';
+import { SPEC_PATH } from '../contract-tests/spec-file.js';
 
 const exec = promisify(execFile);
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -117,7 +118,7 @@ await runScript(async () => {
     await step('Type-checking and compiling a consumer call', () => exec(process.execPath, [tsc, '-p', '.'], { cwd: app }));
     // Not every consumer compiles with strict: the shipped declarations must hold up without it.
     await step('Type-checking the same call without strict', () => exec(process.execPath, [tsc, '-p', '.', '--strict', 'false', '--noEmit'], { cwd: app }));
-    const prism = await startPrism({ spec: join(root, 'openapi/api-docs.yaml') });
+    const prism = await startPrism({ spec: join(root, SPEC_PATH) });
     try {
       const run = await step('Cancelling an order against Prism from the consumer', () =>
         exec(process.execPath, ['out/index.js'], { cwd: app, env: { ...process.env, BASE_URL: prism.url } }),

@@ -2,7 +2,7 @@
 import { ScriptError, runScript } from './lib/cli.js';
 import { driftedFiles } from './lib/drift.js';
 import { generateFiles, GENERATED_DIR } from './lib/generate.js';
-import { DEFAULT_SPEC_PATH } from './lib/spec-file.js';
+import { SPEC_PATH } from '../contract-tests/spec-file.js';
 import { recoverInterruptedUpdate } from './lib/spec-update/swap.js';
 import { loadValidSpec } from './lib/validate.js';
 
@@ -10,7 +10,7 @@ await runScript(async () => {
   // A spec:update killed half-way is completed or undone first, so what is checked is one whole version.
   const recovered = await recoverInterruptedUpdate(process.cwd());
   if (recovered) console.log(recovered);
-  const file = process.argv[2] ?? DEFAULT_SPEC_PATH;
+  const file = process.argv[2] ?? SPEC_PATH;
   console.log(`==> Checking ${file} and ${GENERATED_DIR}/`);
   const spec = await loadValidSpec(file);
   const drifted = await driftedFiles(GENERATED_DIR, await generateFiles(spec));

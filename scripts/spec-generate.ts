@@ -1,12 +1,12 @@
 /** npm run spec:generate: validates openapi/api-docs.yaml and rewrites generated/ from it. */
 import { runScript } from './lib/cli.js';
 import { generateFiles, GENERATED_DIR } from './lib/generate.js';
-import { DEFAULT_SPEC_PATH } from './lib/spec-file.js';
+import { SPEC_PATH } from '../contract-tests/spec-file.js';
 import { loadValidSpec } from './lib/validate.js';
 import { writeGenerated } from './lib/write-generated.js';
 
 await runScript(async () => {
-  const file = process.argv[2] ?? DEFAULT_SPEC_PATH;
+  const file = process.argv[2] ?? SPEC_PATH;
   console.log(`==> Generating ${GENERATED_DIR}/ from ${file}`);
   const spec = await loadValidSpec(file);
   const files = await generateFiles(spec);

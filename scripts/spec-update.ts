@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { runScript, ScriptError } from './lib/cli.js';
 import { specUpdate } from './lib/spec-update/command.js';
 import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS } from './lib/spec-update/download.js';
-import { EXIT_UPDATE_FAILED } from './lib/spec-update/source.js';
+import { EXIT_UPDATE_FAILED } from './lib/spec-update/update-failed.js';
 
 const HELP = `Usage: npm run spec:update -- [<url|file>] [options]
 

@@ -1,12 +1,12 @@
 /** npm run spec:validate [-- <file>]: validates the bundled spec (default openapi/api-docs.yaml). */
 import { runScript } from './lib/cli.js';
 import { listOperations } from './lib/openapi-walk.js';
-import { DEFAULT_SPEC_PATH } from './lib/spec-file.js';
+import { SPEC_PATH } from '../contract-tests/spec-file.js';
 import { formatWarnings, specWarnings } from './lib/spec-warnings.js';
 import { loadValidSpec } from './lib/validate.js';
 
 await runScript(async () => {
-  const file = process.argv[2] ?? DEFAULT_SPEC_PATH;
+  const file = process.argv[2] ?? SPEC_PATH;
   console.log(`==> Validating ${file}`);
   const spec = await loadValidSpec(file);
   const warnings = specWarnings(spec);

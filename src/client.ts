@@ -9,8 +9,7 @@ import type { OperationMeta } from './operation-meta.js';
 import { findOperation } from './operations.js';
 import { normalizeOptions, type FungiesClientOptions, type NormalizedOptions } from './options.js';
 import { checkPathParams } from './path-params.js';
-import { redact, redactHeaders } from './redact.js';
-import { redactBody, redactedExcerpt } from './redact-safely.js';
+import { redact, redactBody, redactExcerpt, redactHeaders } from './redact.js';
 import { FungiesRequest } from './request.js';
 import { assertValidResponse } from './response-validation.js';
 import { createTransport } from './transport.js';
@@ -107,7 +106,7 @@ async function checkSuccess(
     body = response.parsed();
   } catch {
     const type = response.headers.get('content-type') ?? 'no content-type';
-    throw parseError(response, info, `response body is not JSON (${type}): ${redactedExcerpt(response.bodyText, secrets)}`, secrets);
+    throw parseError(response, info, `response body is not JSON (${type}): ${redactExcerpt(response.bodyText, secrets)}`, secrets);
   }
   if (isErrorEnvelope(body)) throw FungiesApiError.from(response.status, redactBody(body, secrets, response.bodyText), redactHeaders(response.headers, secrets), info);
   if (validate && operation) await assertValidResponse(operation, response, body, info.method, secrets);
@@ -123,5 +122,5 @@ function isErrorEnvelope(body: unknown): boolean {
 
 function parseError(response: BufferedResponse, info: RequestInfo, detail: string, secrets: readonly (string | undefined)[]): ResponseParseError {
   const where = `${info.method} ${info.path}${info.operationId ? ` (${info.operationId})` : ''}`;
-  return new ResponseParseError(info.operationId, response.status, redactedExcerpt(response.bodyText, secrets), `${response.status} ${where}: ${detail}`);
+  return new ResponseParseError(info.operationId, response.status, redactExcerpt(response.bodyText, secrets), `${response.status} ${where}: ${detail}`);
 }

@@ -4,7 +4,8 @@
  * (configuration, bad parameters, network, unreadable bodies) have their own classes.
  */
 import type { ErrorObject } from 'ajv';
-import { excerpt } from './redact.js';
+import { redactExcerpt } from './redact.js';
+import { requestIdOf } from './request-id.js';
 
 export class FungiesError extends Error {
   override name = 'FungiesError';
@@ -158,7 +159,7 @@ export class FungiesApiError extends FungiesError {
     const apiMessage = envelopeMessage(body);
     const detail =
       apiMessage ??
-      (body === undefined || body === '' ? `${status} status code (no body)` : typeof body === 'string' ? `non-JSON body: ${excerpt(body)}` : excerpt(printable(body)));
+      (body === undefined || body === '' ? `${status} status code (no body)` : typeof body === 'string' ? `non-JSON body: ${redactExcerpt(body)}` : redactExcerpt(printable(body)));
     const where = `${request.method} ${request.path}${request.operationId ? ` (${request.operationId})` : ''}`;
     const message = `${status} ${where}: ${detail}`;
     const Class = classForStatus(status);
@@ -166,6 +167,7 @@ export class FungiesApiError extends FungiesError {
   }
 }
 
+// One class per status, so a caller can catch by `instanceof`; only the names differ, by design.
 export class BadRequestError extends FungiesApiError {
   override name = 'BadRequestError';
 }
@@ -213,11 +215,6 @@ function envelopeMessage(body: unknown): string | undefined {
     return (error as { message: string }).message;
   }
   return undefined;
-}
-
-/** The request id a server sends back, under the names servers commonly use. */
-export function requestIdOf(headers: Headers): string | undefined {
-  return headers.get('x-request-id') ?? headers.get('request-id') ?? undefined;
 }
 
 /** JSON for a message; a body nested too deeply for JSON.stringify must not turn into a RangeError. */

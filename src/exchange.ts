@@ -1,11 +1,8 @@
 /** What one attempt got back before its body is read: the same shape whichever way it was sent. */
+import type { ResponseHead } from './buffered-response.js';
 import type { AttemptDeadline } from './deadline.js';
 
-export interface Exchange {
-  status: number;
-  statusText: string;
-  headers: Headers;
-  url: string;
+export interface Exchange extends ResponseHead {
   /** The body as text, read within the attempt's deadline; throws BodyTooLarge past `limit` decoded bytes. */
   read(limit: number, deadline: AttemptDeadline): Promise<string>;
   /** Drops the body unread (a redirect, a status about to be retried). */

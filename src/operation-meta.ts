@@ -4,6 +4,13 @@
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];
 
+/** RFC 9110 "safe" methods: they change nothing on the server, so the client retries them by default and the suite sends them to any target. */
+export const SAFE_METHODS: readonly HttpMethod[] = ['get', 'head', 'options'];
+
+export function isSafeMethod(method: string): boolean {
+  return (SAFE_METHODS as readonly string[]).includes(method.toLowerCase());
+}
+
 export interface ParameterMeta {
   readonly name: string;
   readonly in: string;

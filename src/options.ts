@@ -1,6 +1,8 @@
 /** The client's options, their defaults, and the checks that turn bad options into clear errors. */
+import { KEY_HEADER_OPTIONS } from './auth.js';
 import { FungiesConfigError } from './errors.js';
 import { createRequestLog, type FungiesLogger, type LogLevel, type RequestLog } from './logger.js';
+import { SAFE_METHODS } from './operation-meta.js';
 import type { RetryPolicy } from './retry.js';
 
 export interface FungiesClientOptions {
@@ -94,7 +96,7 @@ export const DEFAULTS = {
   validateResponses: false,
   retry: {
     limit: 2,
-    methods: ['GET', 'HEAD', 'OPTIONS'],
+    methods: SAFE_METHODS.map((m) => m.toUpperCase()),
     statusCodes: [408, 425, 429, 500, 502, 503, 504],
     maxRetryAfterMs: 60_000,
   },
@@ -118,8 +120,6 @@ const KEY_RULES = {
   publicKey: { prefix: 'pub_', env: 'FUNGIES_PUBLIC_KEY', other: 'sec_' },
   secretKey: { prefix: 'sec_', env: 'FUNGIES_SECRET_KEY', other: 'pub_' },
 } as const;
-
-const MANAGED_HEADERS = new Set(['x-fngs-public-key', 'x-fngs-secret-key']);
 
 /** Checks a key's documented shape; the message never repeats the key itself. */
 function checkKey(option: keyof typeof KEY_RULES, value: unknown): string {
@@ -155,8 +155,9 @@ export function normalizeOptions(options: FungiesClientOptions): NormalizedOptio
   }
   const headers = { ...(options.headers ?? {}) };
   for (const name of Object.keys(headers)) {
-    if (MANAGED_HEADERS.has(name.toLowerCase())) {
-      throw new FungiesConfigError('headers', `headers.${name} is managed by the client: pass the key as ${name.toLowerCase().includes('secret') ? 'secretKey' : 'publicKey'} instead`);
+    const keyOption = Object.hasOwn(KEY_HEADER_OPTIONS, name.toLowerCase()) ? KEY_HEADER_OPTIONS[name.toLowerCase()] : undefined;
+    if (keyOption !== undefined) {
+      throw new FungiesConfigError('headers', `headers.${name} is managed by the client: pass the key as ${keyOption} instead`);
     }
   }
   if (options.log !== undefined && typeof options.log !== 'function') {
@@ -191,7 +192,8 @@ export function normalizeTimeout(timeout: unknown): number | false {
   return timeout;
 }
 
-const HTTP_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'POST', 'PUT', 'PATCH', 'DELETE']);
+/** The names `retry.methods` accepts: every method the client sends (TRACE never is). */
+const RETRY_METHOD_NAMES = new Set(['GET', 'HEAD', 'OPTIONS', 'POST', 'PUT', 'PATCH', 'DELETE']);
 
 export function normalizeMaxResponseBytes(limit: unknown): number {
   if (typeof limit !== 'number' || !Number.isSafeInteger(limit) || limit <= 0) {
@@ -220,8 +222,8 @@ export function normalizeRetry(retry: unknown, base: RetryPolicy = DEFAULTS.retr
   if (given.methods !== undefined) {
     if (!Array.isArray(given.methods) || !given.methods.every((m) => typeof m === 'string')) throw new FungiesConfigError('retry', 'retry.methods must be an array of HTTP method names');
     const methods = given.methods.map((m: string) => m.toUpperCase());
-    const unknown = methods.find((m) => !HTTP_METHODS.has(m));
-    if (unknown !== undefined) throw new FungiesConfigError('retry', `retry.methods: ${JSON.stringify(unknown)} is not an HTTP method; use ${[...HTTP_METHODS].join(', ')}`);
+    const unknown = methods.find((m) => !RETRY_METHOD_NAMES.has(m));
+    if (unknown !== undefined) throw new FungiesConfigError('retry', `retry.methods: ${JSON.stringify(unknown)} is not an HTTP method; use ${[...RETRY_METHOD_NAMES].join(', ')}`);
     policy.methods = methods;
   }
   if (given.statusCodes !== undefined) {

@@ -8,7 +8,7 @@
 import type { paths } from '../generated/api.js';
 import type { FungiesClient } from './client.js';
 import { InvalidParameterError, PaginationError } from './errors.js';
-import { excerpt } from './redact.js';
+import { redactExcerpt } from './redact.js';
 import { listOperations } from './operations.js';
 import type { OperationMeta } from './operation-meta.js';
 import { unwrap } from './unwrap.js';
@@ -132,7 +132,7 @@ const STYLES: readonly Style[] = [
         return undefined;
       }
       if (cursor === at.cursor) {
-        throw new PaginationError(`${path}: the server sent the cursor ${JSON.stringify(excerpt(cursor, 40))} again; stopping rather than asking for the same page forever`);
+        throw new PaginationError(`${path}: the server sent the cursor ${JSON.stringify(redactExcerpt(cursor, [], 40))} again; stopping rather than asking for the same page forever`);
       }
       return { ...at, cursor };
     },
@@ -222,7 +222,7 @@ async function* walk(client: FungiesClient, path: string, options: PaginateOptio
 }
 
 function repeatReason(plan: Plan, at: Position, data: PageData): string {
-  if (plan.style.positionParam === 'cursor' && data['cursor'] === at.cursor) return `the server sent the cursor ${JSON.stringify(excerpt(String(at.cursor), 40))} again`;
+  if (plan.style.positionParam === 'cursor' && data['cursor'] === at.cursor) return `the server sent the cursor ${JSON.stringify(redactExcerpt(String(at.cursor), [], 40))} again`;
   return `the server returned the same page twice (${plan.style.positionParam} did not move the list on)`;
 }
 

@@ -1,6 +1,9 @@
 /** Keeps API keys out of anything that may be logged: messages, bodies, headers, validation details. */
 
 const REDACTED = '[redacted]';
+const UNSHOWABLE = '[body could not be shown]';
+/** Longest non-JSON body text kept on an error. */
+const MAX_BODY_TEXT = 64 * 1024;
 const KEY_PREFIX = /(?:pub|sec)_/g;
 /** Shortest tail after `pub_`/`sec_` treated as a key of unknown value. */
 const MIN_KEY_TAIL = 4;
@@ -41,16 +44,32 @@ function isKeyChar(code: number): boolean {
 }
 
 /**
- * The start of `text`, keys removed, whitespace collapsed, at most `max` characters. Only a window
- * a little longer than the excerpt is redacted, so a huge body costs no more than a short one; the
- * window reaches past the cut by the longest secret so a key is never shown in part.
+ * The start of `text`, keys removed, whitespace collapsed, at most `max` characters: the one way
+ * any text reaches a message. Only a window a little longer than the excerpt is redacted, so a
+ * huge body costs no more than a short one; the window reaches past the cut by the longest secret
+ * so a key is never shown in part. Never throws: it runs on error paths.
  */
 export function redactExcerpt(text: string, secrets: readonly (string | undefined)[] = [], max = 200): string {
-  const longest = Math.max(64, ...secrets.map((s) => s?.length ?? 0));
-  const limit = max * 4 + longest;
-  const window = text.length > limit ? text.slice(0, limit) : text;
-  const flat = redact(window, secrets).replace(/\s+/g, ' ').trim();
-  return flat.length > max || window.length < text.length ? `${flat.slice(0, max)}…` : flat;
+  try {
+    const longest = Math.max(64, ...secrets.map((s) => s?.length ?? 0));
+    const limit = max * 4 + longest;
+    const window = text.length > limit ? text.slice(0, limit) : text;
+    const flat = redact(window, secrets).replace(/\s+/g, ' ').trim();
+    return flat.length > max || window.length < text.length ? `${flat.slice(0, max)}…` : flat;
+  } catch {
+    return UNSHOWABLE;
+  }
+}
+
+/** A body for an error object, keys removed: JSON through its text when there is one, long text shortened. */
+export function redactBody(body: unknown, secrets: readonly (string | undefined)[], text?: string): unknown {
+  if (body === undefined) return undefined;
+  try {
+    if (typeof body === 'string') return redact(body.length > MAX_BODY_TEXT ? `${body.slice(0, MAX_BODY_TEXT)}…` : body, secrets);
+    return JSON.parse(redact(text ?? JSON.stringify(body), secrets)) as unknown;
+  } catch {
+    return UNSHOWABLE;
+  }
 }
 
 /**
@@ -99,10 +118,4 @@ export function redactHeaders(headers: Headers, secrets: readonly (string | unde
 export function maskKey(key: string): string {
   const prefix = /^(pub|sec)_/.exec(key)?.[0] ?? '';
   return `${prefix}****`;
-}
-
-/** Shortens text to `max` characters for an error message. */
-export function excerpt(text: string, max = 200): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max)}…` : flat;
 }

@@ -13,7 +13,7 @@ import {
   FungiesUserAbortError,
   ResponseTooLargeError,
 } from './errors.js';
-import { BodyTooLarge, type Send } from './exchange.js';
+import { BodyTooLarge, type Outgoing, type Send } from './exchange.js';
 import { fetchSender } from './fetch-send.js';
 import { httpSender } from './http-send.js';
 import type { RequestLog } from './logger.js';
@@ -34,11 +34,7 @@ export interface TransportOptions {
 }
 
 /** What one call sends, fixed before the first attempt so retries resend the same thing. */
-interface Call {
-  url: string;
-  method: string;
-  headers: Headers;
-  body: string | Uint8Array | null;
+interface Call extends Outgoing {
   signal: AbortSignal | undefined;
   timeout: number | false;
   retry: RetryPolicy;

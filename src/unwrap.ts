@@ -1,8 +1,7 @@
 /** The throwing style: `await unwrap(client.GET(...))` returns the 2xx `data` or throws a typed error. */
 import { isBufferedResponse } from './buffered-response.js';
 import { FungiesApiError, type RequestInfo } from './errors.js';
-import { redactHeaders } from './redact.js';
-import { redactBody } from './redact-safely.js';
+import { redactBody, redactHeaders } from './redact.js';
 
 /** Filled by the client's middleware so errors can name the operation a response belongs to. */
 export const responseInfo = new WeakMap<Response, RequestInfo & { secrets: readonly (string | undefined)[] }>();

@@ -1,6 +1,4 @@
 /** `fungies-contract check webhook <eventType> <file|->`: validates one saved webhook event against the spec. */
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { isWebhookEventType, WEBHOOK_EVENT_TYPES, webhookEventSchema } from '../../src/webhooks/events.js';
 import { validateAgainst } from '../../src/validation/validators.js';
 import { ajvFindings, showValue, type FindingContext } from '../engine/ajv-findings.js';
@@ -8,7 +6,7 @@ import { colorsFor } from '../engine/colors.js';
 import { formatFinding } from '../engine/report.js';
 import type { Finding } from '../engine/types.js';
 import { EXIT, usageError } from './errors.js';
-import type { Io } from './io.js';
+import { readInput, type Io } from './io.js';
 
 export interface CheckWebhookOptions {
   /** The event type the file must be, e.g. `payment_success`. */
@@ -26,12 +24,7 @@ export async function checkWebhook(options: CheckWebhookOptions, io: Io): Promis
     const near = OLD_SPELLINGS[eventType] ?? WEBHOOK_EVENT_TYPES.find((t) => t.startsWith(eventType.slice(0, 9)));
     throw usageError(`unknown webhook event type "${eventType}"${near ? `: did you mean ${near}?` : ''} (documented: ${WEBHOOK_EVENT_TYPES.join(', ')})`);
   }
-  let text: string;
-  try {
-    text = options.file === '-' ? await io.readStdin() : await readFile(resolve(io.cwd, options.file), 'utf8');
-  } catch (err) {
-    throw usageError(`cannot read ${options.file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-  }
+  const text = await readInput(io, options.file);
   const ctx: FindingContext = { operationId: `webhook ${eventType}`, method: 'POST', path: `webhooks/${eventType}`, status: undefined };
   const findings: Finding[] = [];
   let body: unknown;

@@ -1,6 +1,4 @@
 /** `fungies-contract check <operationId> <status> <file|->`: validates one saved response body. */
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { listOperations } from '../../src/operations.js';
 import { documentedResponse } from '../../src/validation/response.js';
 import { colorsFor } from '../engine/colors.js';
@@ -10,7 +8,7 @@ import { printable, sanitize } from '../engine/safe-text.js';
 import type { Finding } from '../engine/types.js';
 import { checkWebhook } from './check-webhook.js';
 import { EXIT, usageError } from './errors.js';
-import type { Io } from './io.js';
+import { readInput, type Io } from './io.js';
 
 export interface CheckOptions {
   operationId: string;
@@ -32,12 +30,7 @@ export async function checkCommand(options: CheckOptions, io: Io): Promise<{ cod
   }
   if (!/^[1-5]\d\d$/.test(options.status)) throw usageError(`status must be an HTTP status code such as 200 or 400, got "${options.status}"`);
   const status = Number(options.status);
-  let text: string;
-  try {
-    text = options.file === '-' ? await io.readStdin() : await readFile(resolve(io.cwd, options.file), 'utf8');
-  } catch (err) {
-    throw usageError(`cannot read ${options.file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-  }
+  const text = await readInput(io, options.file);
   const declared = Object.keys(documentedResponse(operation, status)?.response.content ?? {})[0] ?? null;
   // A saved body may hold anything: findings are shown, never obeyed.
   const findings = sanitize(checkResponse(operation, { status, contentType: options.contentType ?? declared, text }), []);

@@ -1,4 +1,7 @@
 /** Where a command writes and reads: injectable so tests call commands directly. */
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { usageError } from './errors.js';
 
 export interface Io {
   stdout: { write(s: string): unknown; isTTY?: boolean };
@@ -21,4 +24,13 @@ export function processIo(): Io {
       return text;
     },
   };
+}
+
+/** A file named on the command line (`-` for stdin), as text; an unreadable one is a usage error naming it. */
+export async function readInput(io: Io, file: string): Promise<string> {
+  try {
+    return file === '-' ? await io.readStdin() : await readFile(resolve(io.cwd, file), 'utf8');
+  } catch (err) {
+    throw usageError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
 }

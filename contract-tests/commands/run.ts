@@ -15,7 +15,7 @@ import { runChecks } from '../engine/run-checks.js';
 import { buildRunData } from '../engine/run-data.js';
 import { printable, sanitize } from '../engine/safe-text.js';
 import { selectOperations } from '../engine/select.js';
-import type { CheckResult, RunData } from '../engine/types.js';
+import type { CheckResult, RunData, TargetKind } from '../engine/types.js';
 import { PrismMissingError, startPrism, type PrismHandle } from '../prism.js';
 import { SPEC_FILE } from '../spec-file.js';
 import { EXIT, usageError } from './errors.js';
@@ -60,7 +60,7 @@ export async function runCommand(options: RunOptions, io: Io): Promise<{ code: n
     }
   }
   const url = targetUrl ?? prism!.url;
-  const kind = prism || options.targetIsPrism ? 'prism' : 'live';
+  const kind: TargetKind = prism || options.targetIsPrism ? 'prism' : 'live';
   // A Prism mock checks that key headers are there, not their values: it gets the mock keys.
   const keys = kind === 'prism' ? MOCK_KEYS : { publicKey: io.env['FUNGIES_PUBLIC_KEY'] ?? '', secretKey: io.env['FUNGIES_SECRET_KEY'] || undefined };
   const config: EngineConfig = {

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { excerpt, redact } from '../../src/redact.js';
+import { redactExcerpt } from '../../src/redact.js';
 import { isWebhookEventType, WEBHOOK_EVENT_TYPES, webhookEventSchema } from '../../src/webhooks/events.js';
 import { signWebhook, WEBHOOK_SIGNATURE_HEADER } from '../../src/webhooks/signature.js';
 import { sampleFor } from '../engine/schema-sample.js';
@@ -41,22 +41,24 @@ export async function sendWebhook(options: SendWebhookOptions, io: Io): Promise<
   const body = await eventBody(options.event, io);
   const label = isWebhookEventType(options.event) ? `a sample ${options.event} event` : options.event === '-' ? 'stdin' : options.event;
   let response: Response;
+  // Kept so the catch can ask the signal whether it fired, rather than recognise the error by name.
+  const deadline = AbortSignal.timeout(options.timeoutMs);
   try {
     response = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', [WEBHOOK_SIGNATURE_HEADER]: signWebhook(body, secret) },
       body,
       redirect: 'manual',
-      signal: AbortSignal.timeout(options.timeoutMs),
+      signal: deadline,
     });
   } catch (err) {
     const e = err as Error & { cause?: { code?: string } };
-    const why = e.name === 'TimeoutError' ? `no answer within ${options.timeoutMs} ms` : (e.cause?.code ?? e.message);
+    const why = deadline.aborted ? `no answer within ${options.timeoutMs} ms` : (e.cause?.code ?? e.message);
     throw usageError(`cannot deliver to ${url.origin}${url.pathname}: ${why}`);
   }
   const text = await response.text().catch(() => '');
   const ok = response.status >= 200 && response.status < 300;
-  const answer = text ? `: ${excerpt(redact(text, [secret]), 120)}` : '';
+  const answer = text ? `: ${redactExcerpt(text, [secret], 120)}` : '';
   io.stdout.write(`${ok ? '✔' : '✘'} sent ${label} to ${url.origin}${url.pathname}: ${response.status} ${response.statusText}${answer}\n`);
   return { code: ok ? EXIT.pass : EXIT.failures, status: response.status };
 }

@@ -1,17 +1,12 @@
 /** Turns Ajv's errors for one body into findings: pointer, rule, expected, actual; spec defects told apart. */
 import type { ErrorObject } from 'ajv';
-import { excerpt, redact } from '../../src/redact.js';
+import { redactExcerpt } from '../../src/redact.js';
 import { derefSchema } from '../../src/validation/validators.js';
 import { dedupeErrors, errorPointer } from './dedupe.js';
 import { specDefectReason } from '../../src/validation/spec-defects.js';
 import type { Finding } from './types.js';
 
-export interface FindingContext {
-  operationId: string;
-  method: string;
-  path: string;
-  status: number | undefined;
-}
+export type FindingContext = Pick<Finding, 'operationId' | 'method' | 'path' | 'status'>;
 
 const MAX_ACTUAL = 80;
 const MAX_ENUM_SHOWN = 8;
@@ -19,7 +14,7 @@ const MAX_ENUM_SHOWN = 8;
 /** A value as shown in a report: JSON, shortened, anything shaped like a key redacted. */
 export function showValue(value: unknown, max = MAX_ACTUAL): string {
   if (value === undefined) return 'undefined';
-  return excerpt(redact(JSON.stringify(value) ?? String(value)), max);
+  return redactExcerpt(JSON.stringify(value) ?? String(value), [], max);
 }
 
 /** `rawNumbers`: numbers as they were on the wire (strict-json), shown instead of their rounded doubles. */
@@ -96,5 +91,5 @@ export function describeSchema(schema: unknown): string {
   if (s['pattern']) parts.push(`pattern ${String(s['pattern'])}`);
   if ('const' in s) parts.push(`const ${JSON.stringify(s['const'])}`);
   if (Array.isArray(s['enum'])) parts.push(`enum (${s['enum'].length} values)`);
-  return parts.join(', ') || excerpt(JSON.stringify(s), 60);
+  return parts.join(', ') || redactExcerpt(JSON.stringify(s), [], 60);
 }

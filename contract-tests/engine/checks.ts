@@ -6,7 +6,7 @@
  * judged for redirects, latency and duplicate keys.
  */
 import { PUBLIC_KEY_HEADER, SECRET_KEY_HEADER } from '../../src/auth.js';
-import type { OperationMeta } from '../../src/operation-meta.js';
+import { isSafeMethod, type OperationMeta } from '../../src/operation-meta.js';
 import { documentedResponse } from '../../src/validation/response.js';
 import { validateAgainst } from '../../src/validation/validators.js';
 import type { EngineConfig } from './config.js';
@@ -47,8 +47,7 @@ export interface PlanOptions {
 /** A path id no id schema accepts (not a UUID, not an order number). */
 export const BAD_ID = 'not_an_id!';
 
-const READ_METHODS = new Set(['get', 'head', 'options']);
-export const isWrite = (op: OperationMeta) => !READ_METHODS.has(op.method);
+export const isWrite = (op: OperationMeta) => !isSafeMethod(op.method);
 
 /** Tried in order for the unsupported-method check: PUT first, as this API never uses it. */
 const OTHER_METHODS = ['PUT', 'DELETE', 'GET', 'POST', 'PATCH'];
@@ -162,7 +161,7 @@ export async function runCheck(check: PlannedCheck, config: EngineConfig): Promi
 
 function skipReason(check: PlannedCheck, config: EngineConfig): string | undefined {
   const op = check.operation;
-  const writes = check.kind === 'method' ? !READ_METHODS.has(check.name!.toLowerCase()) : isWrite(op);
+  const writes = check.kind === 'method' ? !isSafeMethod(check.name!) : isWrite(op);
   if (config.kind === 'prism') {
     if (check.kind === 'auth' && /^(invalid|malformed)/.test(check.name!)) return 'a Prism mock checks that key headers are present, not their values';
     if (check.kind === 'pagination') return 'a Prism mock generates lists without paging them';

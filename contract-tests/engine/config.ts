@@ -1,10 +1,11 @@
 /** The engine's settings, passed as one value from the CLI (or a test) to every check. */
 import type { Target } from './exchange.js';
+import type { TargetKind } from './types.js';
 
 export interface EngineConfig {
   target: Target;
   /** `prism`: every documented status can be asked for (`Prefer: code=`) and writes are harmless. */
-  kind: 'prism' | 'live';
+  kind: TargetKind;
   allowWrites: boolean;
   /** Spec defects fail the check too. */
   strict: boolean;

@@ -3,6 +3,7 @@
  * error repeated by `enum` or `format` on the same value) before they become findings.
  */
 import type { ErrorObject } from 'ajv';
+import { escapePointerToken } from '../../src/json-pointer.js';
 
 /** The keyword kept when several fail on the same value: the most basic mismatch explains the rest. */
 const PRIORITY = ['type', 'const', 'enum', 'oneOf', 'anyOf', 'format', 'pattern', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'minLength', 'maxLength'];
@@ -13,7 +14,7 @@ const isUnder = (path: string, parent: string) => path === parent || path.starts
 export function errorPointer(e: ErrorObject): string {
   const p = e.params as { missingProperty?: string; additionalProperty?: string };
   const prop = e.keyword === 'required' ? p.missingProperty : e.keyword === 'additionalProperties' ? p.additionalProperty : undefined;
-  return prop === undefined ? e.instancePath : `${e.instancePath}/${prop.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+  return prop === undefined ? e.instancePath : `${e.instancePath}/${escapePointerToken(prop)}`;
 }
 
 export function dedupeErrors(errors: readonly ErrorObject[]): ErrorObject[] {

@@ -7,9 +7,9 @@
  */
 import { createFungiesClient } from '../../src/client.js';
 import { PUBLIC_KEY_HEADER, SECRET_KEY_HEADER } from '../../src/auth.js';
-import { FungiesError, ResponseParseError } from '../../src/errors.js';
+import { FungiesConnectionError, FungiesError, ResponseParseError } from '../../src/errors.js';
 import type { OperationMeta } from '../../src/operation-meta.js';
-import { excerpt, maskKey, redact } from '../../src/redact.js';
+import { maskKey, redact, redactExcerpt } from '../../src/redact.js';
 import type { PlannedRequest } from './request-builder.js';
 import type { RecordedRequest, RecordedResponse } from './types.js';
 
@@ -56,7 +56,7 @@ function recordingFetch(target: Target, into: Exchange, strip: readonly string[]
       status: response.status,
       statusText: response.statusText,
       contentType: response.headers.get('content-type'),
-      bodyExcerpt: excerpt(redact(text, secrets), BODY_EXCERPT),
+      bodyExcerpt: redactExcerpt(text, secrets, BODY_EXCERPT),
       headers: response.headers,
       text,
     };
@@ -140,5 +140,6 @@ export async function sendRaw(operation: OperationMeta, raw: RawRequest, target:
 
 /** True when the error is the client refusing to send (our bug or our config), not the network. */
 export function isClientRefusal(error: Error | undefined): boolean {
-  return error instanceof FungiesError && error.name !== 'FungiesConnectionError' && error.name !== 'FungiesTimeoutError';
+  // FungiesTimeoutError is a FungiesConnectionError: both are the network, not a refusal.
+  return error instanceof FungiesError && !(error instanceof FungiesConnectionError);
 }

@@ -70,7 +70,7 @@ export function formatCheckBlock(check: CheckResult, c: Colors): string {
   for (const f of check.findings) lines.push(indent(formatFinding(f, c), 4), '');
   if (check.response) {
     const r = check.response;
-    lines.push(`    [${r.status}] ${r.statusText || ''}${r.contentType ? ` (${r.contentType})` : ''}: ${r.bodyExcerpt || '(empty body)'}`.replace('] :', ']:'), '');
+    lines.push(`    [${r.status}]${r.statusText ? ` ${r.statusText}` : ''}${r.contentType ? ` (${r.contentType})` : ''}: ${r.bodyExcerpt || '(empty body)'}`, '');
   }
   if (check.request) lines.push('    Reproduce with:', '', `      ${toCurl(check.request)}`, '');
   return lines.join('\n');

@@ -1,6 +1,6 @@
 /** Checks one recorded response against the spec: documented status, Content-Type, JSON, body schema. */
 import type { OperationMeta } from '../../src/operation-meta.js';
-import { excerpt, redact } from '../../src/redact.js';
+import { redactExcerpt } from '../../src/redact.js';
 import { mediaType, validateResponse } from '../../src/validation/response.js';
 import { ajvFindings, type FindingContext } from './ajv-findings.js';
 import { scanJson } from './strict-json.js';
@@ -38,7 +38,7 @@ export function checkResponse(operation: OperationMeta, response: ResponseUnderC
   const result = validateResponse(operation.operationId, response.status, response.contentType, undefined);
   if (result.statusKey === undefined) {
     if (response.status >= 300 && response.status < 400) {
-      const to = response.location ? ` → ${excerpt(redact(response.location), 120)}` : '';
+      const to = response.location ? ` → ${redactExcerpt(response.location, [], 120)}` : '';
       return [finding('redirect', 'status', `a documented status: ${result.documentedStatuses.join(', ')} (redirects are never followed)`, `${statusLine}${to}`)];
     }
     return [finding('status', 'status', `a documented status: ${result.documentedStatuses.join(', ')}`, `${statusLine}${bodyHint(response.text)}`)];
@@ -60,7 +60,7 @@ export function checkResponse(operation: OperationMeta, response: ResponseUnderC
   try {
     body = JSON.parse(response.text);
   } catch (err) {
-    findings.push(finding('json', '', 'valid JSON', `${excerpt(redact(response.text), 80)} (${(err as Error).message})`));
+    findings.push(finding('json', '', 'valid JSON', `${redactExcerpt(response.text, [], 80)} (${(err as Error).message})`));
     return findings;
   }
   const scan = scanJson(response.text);
@@ -74,5 +74,5 @@ export function checkResponse(operation: OperationMeta, response: ResponseUnderC
 
 function bodyHint(text: string): string {
   const t = text.trim();
-  return t === '' ? '' : `: ${excerpt(redact(t), 80)}`;
+  return t === '' ? '' : `: ${redactExcerpt(t, [], 80)}`;
 }

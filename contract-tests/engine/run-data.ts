@@ -1,11 +1,11 @@
 /** Assembles the RunData of a run from the check results, in spec order. */
 import type { OperationMeta } from '../../src/operation-meta.js';
 import { specInfo } from '../../generated/schemas.js';
-import type { CheckResult, RunData } from './types.js';
+import type { CheckResult, RunData, TargetKind } from './types.js';
 
 export interface RunInfo {
   targetUrl: string;
-  kind: 'prism' | 'live';
+  kind: TargetKind;
   operationFilter?: string | undefined;
   strict: boolean;
   allowWrites: boolean;

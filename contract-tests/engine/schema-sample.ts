@@ -4,6 +4,7 @@
  * validators the responses are checked with, so a value that does not fit is reported, never sent.
  */
 import { ORDER_NUMBER_PATTERN } from '../../src/ids.js';
+import { isPlainObject } from '../../src/plain-object.js';
 import { derefSchema, validateAgainst } from '../../src/validation/validators.js';
 import type { Random } from './random.js';
 
@@ -51,14 +52,11 @@ export function sampleFor(schema: unknown, where = 'value', options: SampleOptio
   return value;
 }
 
+/** derefSchema, plus a depth cap: past 12 levels an object is built empty so recursive schemas end. */
 function deref(schema: unknown, depth: number): Schema {
   const node = derefSchema(schema);
   if (!node) return {};
   return depth > 12 ? { ...node, properties: {}, required: [] } : node;
-}
-
-function isSchema(v: unknown): v is Schema {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 function build(raw: unknown, depth: number, o: SampleOptions): unknown {
@@ -80,7 +78,7 @@ function build(raw: unknown, depth: number, o: SampleOptions): unknown {
   }
   if (Array.isArray(schema['allOf'])) {
     const parts = schema['allOf'].map((s) => build(s, depth + 1, o));
-    if (parts.every(isSchema)) return Object.assign({}, ...(parts as object[]), buildTyped(schema, depth, o));
+    if (parts.every(isPlainObject)) return Object.assign({}, ...(parts as object[]), buildTyped(schema, depth, o));
     return parts[0];
   }
   return buildTyped(schema, depth, o);
@@ -96,7 +94,7 @@ function pickType(schema: Schema): string | undefined {
   const type = schema['type'];
   if (typeof type === 'string') return type;
   if (Array.isArray(type)) return (type.find((t) => t !== 'null') ?? type[0]) as string | undefined;
-  if (isSchema(schema['properties'])) return 'object';
+  if (isPlainObject(schema['properties'])) return 'object';
   if (schema['items'] !== undefined) return 'array';
   return undefined;
 }
@@ -118,7 +116,7 @@ function buildTyped(schema: Schema, depth: number, o: SampleOptions): unknown {
     }
     case 'object': {
       const out: Record<string, unknown> = {};
-      const properties = isSchema(schema['properties']) ? schema['properties'] : {};
+      const properties = isPlainObject(schema['properties']) ? schema['properties'] : {};
       const required = Array.isArray(schema['required']) ? (schema['required'] as string[]) : [];
       for (const name of required) out[name] = build(properties[name] ?? schema['additionalProperties'], depth + 1, o);
       // Optional properties one level deep only: deeper ones multiply the ways a sample can fail its schema.
@@ -132,7 +130,7 @@ function buildTyped(schema: Schema, depth: number, o: SampleOptions): unknown {
       return out;
     }
     default:
-      return isSchema(schema['properties']) || schema['required'] ? buildTyped({ ...schema, type: 'object' }, depth, o) : 'sample';
+      return isPlainObject(schema['properties']) || schema['required'] ? buildTyped({ ...schema, type: 'object' }, depth, o) : 'sample';
   }
 }
 

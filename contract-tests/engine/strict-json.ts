@@ -3,6 +3,7 @@
  * that lose digits as doubles (an int64 beyond ±2^53). One scan of the raw text finds both, so a
  * finding can name the duplicate and show a number as it was on the wire.
  */
+import { escapePointerToken } from '../../src/json-pointer.js';
 
 export interface JsonScan {
   /** JSON pointers of keys that appear more than once in their object. */
@@ -10,8 +11,6 @@ export interface JsonScan {
   /** Pointer → the literal as sent, for numbers that JSON.parse cannot hold exactly. */
   rawNumbers: Map<string, string>;
 }
-
-const escapePointer = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
 
 /** Scans text that JSON.parse has already accepted; returns nothing useful for invalid JSON. */
 export function scanJson(text: string): JsonScan {
@@ -39,7 +38,7 @@ export function scanJson(text: string): JsonScan {
       for (;;) {
         ws();
         const key = string();
-        const child = `${pointer}/${escapePointer(key)}`;
+        const child = `${pointer}/${escapePointerToken(key)}`;
         if (seen.has(key)) scan.duplicateKeys.push(child);
         seen.add(key);
         ws();

@@ -86,10 +86,13 @@ export interface CheckResult {
   created?: CreatedResource;
 }
 
+/** What the suite runs against: a Prism mock of the spec (any documented status can be asked for, writes are harmless) or a live server. */
+export type TargetKind = 'prism' | 'live';
+
 export interface RunData {
   tool: 'fungies-contract';
   spec: { title: string; version: string };
-  target: { url: string; kind: 'prism' | 'live' };
+  target: { url: string; kind: TargetKind };
   /** The `--operation` filter, when one was given. */
   operationFilter?: string;
   strict: boolean;

@@ -4,6 +4,7 @@
  * what was written; every id the run creates is listed in the report, archived when it can be.
  */
 import type { OperationMeta } from '../../src/operation-meta.js';
+import { isPlainObject } from '../../src/plain-object.js';
 import { derefSchema, validateAgainst } from '../../src/validation/validators.js';
 import type { EngineConfig } from './config.js';
 import { sendThroughClient, type Exchange } from './exchange.js';
@@ -32,7 +33,7 @@ export function findWorkflows(operations: readonly OperationMeta[]): Workflow[] 
     const update = byPath('patch', new RegExp(`^${base}/\\{[^}]+\\}/update$`));
     const archive = byPath('patch', new RegExp(`^${base}/\\{[^}]+\\}/archive$`));
     // Without a resource object with an id in both answers there is nothing to follow.
-    if (![create, get].every((op) => isObject((derefSchema(resourceSchema(op))?.['properties'] as Json | undefined)?.['id']))) continue;
+    if (![create, get].every((op) => isPlainObject((derefSchema(resourceSchema(op))?.['properties'] as Json | undefined)?.['id']))) continue;
     out.push({ resource: base.split('/').pop()!, create, get, ...(update ? { update } : {}), ...(archive ? { archive } : {}) });
   }
   return out;
@@ -48,14 +49,13 @@ export interface WorkflowOutcome {
 }
 
 type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The resource object of a `{ data: { <resource>: {...} } }` body. */
 function resourceObject(text: string | undefined): Json | undefined {
   try {
     const data = (JSON.parse(text ?? '') as { data?: unknown }).data;
-    if (!isObject(data)) return undefined;
-    return Object.values(data).find(isObject);
+    if (!isPlainObject(data)) return undefined;
+    return Object.values(data).find(isPlainObject);
   } catch {
     return undefined;
   }
@@ -65,11 +65,11 @@ function resourceObject(text: string | undefined): Json | undefined {
 function resourceSchema(op: OperationMeta): unknown {
   const data = derefSchema((derefSchema(op.responses['200']?.content['application/json']?.schema)?.['properties'] as Json | undefined)?.['data']);
   const properties = (data?.['properties'] ?? {}) as Json;
-  return Object.values(properties).find((p) => isObject(derefSchema(p)?.['properties']));
+  return Object.values(properties).find((p) => isPlainObject(derefSchema(p)?.['properties']));
 }
 
 /** Scalar fields of a request body (what a read-back can be compared with). */
-const scalars = (body: unknown): [string, unknown][] => (isObject(body) ? Object.entries(body).filter(([, v]) => v === null || typeof v !== 'object') : []);
+const scalars = (body: unknown): [string, unknown][] => (isPlainObject(body) ? Object.entries(body).filter(([, v]) => v === null || typeof v !== 'object') : []);
 
 /** A body for `op` with required fields, plus the optional scalar ones a read-back can show. */
 function writeBody(op: OperationMeta, seed: number, fixed: Json = {}): unknown {
@@ -140,7 +140,7 @@ export async function runWorkflow(wf: Workflow, config: EngineConfig, seed: numb
   const pathOf = (op: OperationMeta) => ({ [op.parameters.find((p) => p.in === 'path')!.name]: id });
   if (await readBack(createBody, id, idParam, 'create')) {
     if (wf.update) {
-      const updateBody = writeBody(wf.update, seedFor(seed, `${wf.resource} update`), isObject(buildRequest(wf.update).body) && 'id' in (buildRequest(wf.update).body as Json) ? { id } : {});
+      const updateBody = writeBody(wf.update, seedFor(seed, `${wf.resource} update`), isPlainObject(buildRequest(wf.update).body) && 'id' in (buildRequest(wf.update).body as Json) ? { id } : {});
       if (await send('update', wf.update, { ...buildRequest(wf.update), path: pathOf(wf.update), body: updateBody })) await readBack(updateBody, id, idParam, 'update');
     }
   }

@@ -13,7 +13,8 @@
  * `Response` (`OrdersListQuery`, `ProductsVariantsUpdateBody`); a resource object is named after
  * its `object` constant (`order` → `Order`), taken from a get-by-id operation when there is one.
  */
-import { deref, isObject, listOperations, operationParameters, type JsonObject, type OperationRef } from './openapi-walk.js';
+import { deref, listOperations, operationParameters, type JsonObject, type OperationRef } from './openapi-walk.js';
+import { isPlainObject } from '../../src/plain-object.js';
 
 export interface ResourceRoute {
   groups: string[];
@@ -75,11 +76,11 @@ function text(value: unknown): string {
  */
 function listKeyOf(doc: Record<string, unknown>, operation: JsonObject): string | undefined {
   const responses = deref(doc, operation['responses']);
-  const ok = deref(doc, isObject(responses) ? responses['200'] : undefined);
-  const content = isObject(ok) && isObject(ok['content']) ? ok['content']['application/json'] : undefined;
-  const body = deref(doc, isObject(content) ? content['schema'] : undefined);
-  const data = deref(doc, isObject(body) && isObject(body['properties']) ? body['properties']['data'] : undefined);
-  const properties = isObject(data) && isObject(data['properties']) ? Object.entries(data['properties']) : [];
+  const ok = deref(doc, isPlainObject(responses) ? responses['200'] : undefined);
+  const content = isPlainObject(ok) && isPlainObject(ok['content']) ? ok['content']['application/json'] : undefined;
+  const body = deref(doc, isPlainObject(content) ? content['schema'] : undefined);
+  const data = deref(doc, isPlainObject(body) && isPlainObject(body['properties']) ? body['properties']['data'] : undefined);
+  const properties = isPlainObject(data) && isPlainObject(data['properties']) ? Object.entries(data['properties']) : [];
   const lists = properties.filter(([, schema]) => {
     const type = deref(doc, schema)?.['type'];
     return type === 'array' || (Array.isArray(type) && type.includes('array'));
@@ -122,7 +123,7 @@ function paginationModule(doc: Record<string, unknown>, plans: ResourcePlan[]): 
 }
 
 function successStatus(operation: JsonObject): string | undefined {
-  const responses = isObject(operation['responses']) ? Object.keys(operation['responses']) : [];
+  const responses = isPlainObject(operation['responses']) ? Object.keys(operation['responses']) : [];
   return responses.filter((s) => /^2\d\d$/.test(s)).sort()[0];
 }
 
@@ -132,7 +133,7 @@ function plan(doc: Record<string, unknown>, op: OperationRef): ResourcePlan {
   const queryParams = params.filter((p) => p['in'] === 'query');
   const pathParamDocs = Object.fromEntries(params.filter((p) => p['in'] === 'path' && text(p['description']) !== '').map((p) => [String(p['name']), text(p['description'])]));
   const requestBody = deref(doc, op.operation['requestBody']);
-  const hasJsonBody = isObject(requestBody) && isObject(requestBody['content']) && requestBody['content']['application/json'] !== undefined;
+  const hasJsonBody = isPlainObject(requestBody) && isPlainObject(requestBody['content']) && requestBody['content']['application/json'] !== undefined;
   return {
     ...route,
     operationId: String(op.operation['operationId']),
@@ -200,24 +201,24 @@ function resourceObjects(doc: Record<string, unknown>, plans: ResourcePlan[]): R
   plans.forEach((p, i) => {
     if (p.successStatus === undefined) return;
     const op = listOperations(doc).find((o) => o.operation['operationId'] === p.operationId);
-    const response = deref(doc, isObject(op?.operation['responses']) ? op.operation['responses'][p.successStatus] : undefined);
-    const media = isObject(response) && isObject(response['content']) ? response['content']['application/json'] : undefined;
-    const envelope = deref(doc, isObject(media) ? media['schema'] : undefined);
-    const data = deref(doc, isObject(envelope) && isObject(envelope['properties']) ? envelope['properties']['data'] : undefined);
-    const props = isObject(data) && isObject(data['properties']) ? data['properties'] : {};
+    const response = deref(doc, isPlainObject(op?.operation['responses']) ? op.operation['responses'][p.successStatus] : undefined);
+    const media = isPlainObject(response) && isPlainObject(response['content']) ? response['content']['application/json'] : undefined;
+    const envelope = deref(doc, isPlainObject(media) ? media['schema'] : undefined);
+    const data = deref(doc, isPlainObject(envelope) && isPlainObject(envelope['properties']) ? envelope['properties']['data'] : undefined);
+    const props = isPlainObject(data) && isPlainObject(data['properties']) ? data['properties'] : {};
     for (const [key, raw] of Object.entries(props)) {
       const schema = deref(doc, raw);
-      const isArray = isObject(schema) && schema['type'] === 'array';
+      const isArray = isPlainObject(schema) && schema['type'] === 'array';
       const item = deref(doc, isArray ? schema['items'] : schema);
-      const objectProp = deref(doc, isObject(item) && isObject(item['properties']) ? item['properties']['object'] : undefined);
-      const value = isObject(objectProp) ? (objectProp['const'] ?? (Array.isArray(objectProp['enum']) && objectProp['enum'].length === 1 ? objectProp['enum'][0] : undefined)) : undefined;
+      const objectProp = deref(doc, isPlainObject(item) && isPlainObject(item['properties']) ? item['properties']['object'] : undefined);
+      const value = isPlainObject(objectProp) ? (objectProp['const'] ?? (Array.isArray(objectProp['enum']) && objectProp['enum'].length === 1 ? objectProp['enum'][0] : undefined)) : undefined;
       if (typeof value !== 'string' || !/^[a-zA-Z][a-zA-Z0-9]*$/.test(value)) continue;
       const base = `NonNullable<NonNullable<${p.typePrefix}Response>[${JSON.stringify(key)}]>`;
       const where = `\`fungies.${[...p.groups, p.name].join('.')}()\``;
       const object = {
         name: pascal(value),
         expr: isArray ? `${base}[number]` : base,
-        description: text(isObject(item) ? item['description'] : undefined) || text(isObject(schema) ? schema['description'] : undefined) || `${/^[aeio]/i.test(value) ? 'An' : 'A'} \`${value}\` object, as ${where} returns it.`,
+        description: text(isPlainObject(item) ? item['description'] : undefined) || text(isPlainObject(schema) ? schema['description'] : undefined) || `${/^[aeio]/i.test(value) ? 'An' : 'A'} \`${value}\` object, as ${where} returns it.`,
         from: p,
       };
       candidates.push({ p, i, value, object });
@@ -314,7 +315,7 @@ function table(node: Tree): unknown {
 function resourcesModule(doc: Record<string, unknown>, plans: ResourcePlan[]): string {
   const root = tree(plans);
   const tags = new Map<string, string>();
-  for (const t of Array.isArray(doc['tags']) ? doc['tags'] : []) if (isObject(t) && typeof t['description'] === 'string') tags.set(String(t['name']), t['description']);
+  for (const t of Array.isArray(doc['tags']) ? doc['tags'] : []) if (isPlainObject(t) && typeof t['description'] === 'string') tags.set(String(t['name']), t['description']);
   return [
     '/** The resource methods: which operation each one sends (read at run time) and their typed signatures. */',
     "import type { PageItem } from '../src/paginate.js';",

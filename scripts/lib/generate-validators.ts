@@ -7,7 +7,8 @@ import standaloneModule from 'ajv/dist/standalone/index.js';
 import { createAjv } from '../../src/validation/ajv.js';
 import { numberFormats } from '../../src/validation/formats.js';
 import { absoluteRefs, idSchemas, SPEC_DOCUMENT_ID } from './generate.js';
-import { deref, isObject, listOperations, operationParameters, type JsonObject } from './openapi-walk.js';
+import { deref, listOperations, operationParameters, type JsonObject } from './openapi-walk.js';
+import { isPlainObject } from '../../src/plain-object.js';
 
 // ajv's standalone entry is CommonJS; under NodeNext its default import is the module object.
 type StandaloneCode = (ajv: ReturnType<typeof createAjv>, refs: Record<string, string>) => string;
@@ -58,13 +59,13 @@ export function generateValidatorFiles(doc: Record<string, unknown>, banner: str
       }
       params[id] = { ...params[id], [String(param['name'])]: name };
     }
-    const rawResponses = isObject(op.operation['responses']) ? op.operation['responses'] : {};
+    const rawResponses = isPlainObject(op.operation['responses']) ? op.operation['responses'] : {};
     // The client validates successful bodies only; error bodies become typed errors unvalidated.
     for (const status of Object.keys(rawResponses).sort().filter((key) => key.startsWith('2') || key === 'default')) {
       const response = deref(doc, rawResponses[status]);
-      if (!isObject(response) || !isObject(response['content'])) continue;
+      if (!isPlainObject(response) || !isPlainObject(response['content'])) continue;
       for (const [type, media] of Object.entries(response['content'])) {
-        if (!isObject(media) || media['schema'] === undefined) continue;
+        if (!isPlainObject(media) || media['schema'] === undefined) continue;
         const forOp = responses.get(id) ?? { entries: [], map: {} };
         responses.set(id, forOp);
         const name = `r${forOp.entries.length}`;
@@ -123,11 +124,11 @@ export function generateValidatorFiles(doc: Record<string, unknown>, banner: str
 function webhookValidatorsModule(doc: Record<string, unknown>, ajv: ReturnType<typeof createAjv>): string {
   const entries: Entry[] = [];
   const map: Record<string, string> = {};
-  for (const [event, item] of Object.entries(isObject(doc['webhooks']) ? doc['webhooks'] : {})) {
-    const post = isObject(item) ? deref(doc, item['post']) : undefined;
-    const body = isObject(post) ? deref(doc, post['requestBody']) : undefined;
-    const media = isObject(body) && isObject(body['content']) ? body['content']['application/json'] : undefined;
-    if (!isObject(media) || media['schema'] === undefined) continue;
+  for (const [event, item] of Object.entries(isPlainObject(doc['webhooks']) ? doc['webhooks'] : {})) {
+    const post = isPlainObject(item) ? deref(doc, item['post']) : undefined;
+    const body = isPlainObject(post) ? deref(doc, post['requestBody']) : undefined;
+    const media = isPlainObject(body) && isPlainObject(body['content']) ? body['content']['application/json'] : undefined;
+    if (!isPlainObject(media) || media['schema'] === undefined) continue;
     const name = `w${entries.length}`;
     entries.push({ name, id: `webhooks/${name}`, schema: absoluteRefs(media['schema']) });
     map[event] = name;
@@ -147,7 +148,7 @@ function webhookValidatorsModule(doc: Record<string, unknown>, ajv: ReturnType<t
 function standaloneAjv(doc: Record<string, unknown>): ReturnType<typeof createAjv> {
   const ajv = createAjv({ strict: false, verbose: true, code: { source: true, esm: true, lines: false, formats: _`formats` } });
   ajv.addKeyword('components');
-  const components = isObject(doc['components']) ? doc['components'] : {};
+  const components = isPlainObject(doc['components']) ? doc['components'] : {};
   ajv.addSchema({ $id: SPEC_DOCUMENT_ID, components: { schemas: components['schemas'] ?? {} } });
   return ajv;
 }

@@ -2,7 +2,8 @@
  * Emits generated/webhooks.ts from the spec's `webhooks:` section (OpenAPI 3.1): each event's type,
  * summary and body schema, so verifyWebhook narrows and validates events from the spec alone.
  */
-import { deref, isObject, type Json, type JsonObject } from './openapi-walk.js';
+import { deref, type Json, type JsonObject } from './openapi-walk.js';
+import { isPlainObject } from '../../src/plain-object.js';
 
 /** One event as the generator reads it; exported for the generator's tests. */
 export interface WebhookEventEntry {
@@ -16,15 +17,15 @@ export interface WebhookEventEntry {
 }
 
 export function listWebhookEvents(doc: Record<string, unknown>, documentId: string): WebhookEventEntry[] {
-  const webhooks = isObject(doc['webhooks']) ? doc['webhooks'] : {};
+  const webhooks = isPlainObject(doc['webhooks']) ? doc['webhooks'] : {};
   const events: WebhookEventEntry[] = [];
   for (const [key, item] of Object.entries(webhooks)) {
-    const post = isObject(item) && isObject(item['post']) ? item['post'] : undefined;
+    const post = isPlainObject(item) && isPlainObject(item['post']) ? item['post'] : undefined;
     const body = post ? deref(doc, post['requestBody']) : undefined;
-    const media = isObject(body) && isObject(body['content']) ? body['content']['application/json'] : undefined;
-    const schema = isObject(media) ? media['schema'] : undefined;
+    const media = isPlainObject(body) && isPlainObject(body['content']) ? body['content']['application/json'] : undefined;
+    const schema = isPlainObject(media) ? media['schema'] : undefined;
     const typeSchema = deref(doc, (deref(doc, schema) as JsonObject | undefined)?.['properties']);
-    const constType = isObject(typeSchema) && isObject(deref(doc, typeSchema['type'])) ? (deref(doc, typeSchema['type']) as JsonObject)['const'] : undefined;
+    const constType = isPlainObject(typeSchema) && isPlainObject(deref(doc, typeSchema['type'])) ? (deref(doc, typeSchema['type']) as JsonObject)['const'] : undefined;
     if (schema === undefined) throw new Error(`webhooks.${key}: no "post" with an application/json request body schema`);
     if (typeof constType !== 'string') {
       throw new Error(`webhooks.${key}: the body schema needs "properties.type.const" (the event name receivers switch on)`);
@@ -37,7 +38,7 @@ export function listWebhookEvents(doc: Record<string, unknown>, documentId: stri
 
 function absolute(node: unknown, documentId: string): Json {
   if (Array.isArray(node)) return node.map((n) => absolute(n, documentId));
-  if (!isObject(node)) return node as Json;
+  if (!isPlainObject(node)) return node as Json;
   const out: JsonObject = {};
   for (const [k, v] of Object.entries(node)) {
     out[k] = k === '$ref' && typeof v === 'string' && v.startsWith('#') ? documentId + v : absolute(v, documentId);

@@ -6,7 +6,8 @@ import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { generateValidatorFiles } from './generate-validators.js';
 import { resourceFiles } from './generate-resources.js';
-import { deref, isObject, listOperations, operationParameters, type Json, type JsonObject } from './openapi-walk.js';
+import { deref, listOperations, operationParameters, type Json, type JsonObject } from './openapi-walk.js';
+import { isPlainObject } from '../../src/plain-object.js';
 import type { SpecFile } from './spec-file.js';
 import { webhooksModule } from './generate-webhooks.js';
 
@@ -38,7 +39,7 @@ export async function generateFiles(spec: SpecFile): Promise<Map<string, string>
 /** Rewrites local refs so a schema compiles on its own against the registered document. */
 export function absoluteRefs(node: unknown): Json {
   if (Array.isArray(node)) return node.map(absoluteRefs);
-  if (!isObject(node)) return node as Json;
+  if (!isPlainObject(node)) return node as Json;
   const out: JsonObject = {};
   for (const [k, v] of Object.entries(node)) {
     out[k] = k === '$ref' && typeof v === 'string' && v.startsWith('#') ? SPEC_DOCUMENT_ID + v : absoluteRefs(v);
@@ -49,21 +50,21 @@ export function absoluteRefs(node: unknown): Json {
 function contentOf(doc: Record<string, unknown>, node: unknown): JsonObject {
   const resolved = deref(doc, node);
   const out: JsonObject = {};
-  if (!isObject(resolved) || !isObject(resolved['content'])) return out;
+  if (!isPlainObject(resolved) || !isPlainObject(resolved['content'])) return out;
   for (const [type, media] of Object.entries(resolved['content'])) {
-    out[type] = isObject(media) && media['schema'] !== undefined ? { schema: absoluteRefs(media['schema']) } : {};
+    out[type] = isPlainObject(media) && media['schema'] !== undefined ? { schema: absoluteRefs(media['schema']) } : {};
   }
   return out;
 }
 
 /** Header names the operation's security requires (every alternative of a requirement list). */
 function authHeaders(doc: Record<string, unknown>, security: unknown): string[] {
-  const schemes = isObject(doc['components']) && isObject(doc['components']['securitySchemes']) ? doc['components']['securitySchemes'] : {};
+  const schemes = isPlainObject(doc['components']) && isPlainObject(doc['components']['securitySchemes']) ? doc['components']['securitySchemes'] : {};
   if (!Array.isArray(security) || security.length === 0) return [];
   const perAlternative = security.map((req) =>
-    Object.keys(isObject(req) ? req : {})
+    Object.keys(isPlainObject(req) ? req : {})
       .map((name) => schemes[name])
-      .filter((s): s is JsonObject => isObject(s) && s['type'] === 'apiKey' && s['in'] === 'header')
+      .filter((s): s is JsonObject => isPlainObject(s) && s['type'] === 'apiKey' && s['in'] === 'header')
       .map((s) => String(s['name']).toLowerCase()),
   );
   // A header is required only if every alternative needs it; the client sends no more than that.
@@ -77,11 +78,11 @@ function operationsModule(doc: Record<string, unknown>): string {
     const id = String(op.operation['operationId']);
     const requestBody = deref(doc, op.operation['requestBody']);
     const responses: JsonObject = {};
-    const rawResponses = isObject(op.operation['responses']) ? op.operation['responses'] : {};
+    const rawResponses = isPlainObject(op.operation['responses']) ? op.operation['responses'] : {};
     for (const status of Object.keys(rawResponses).sort()) {
       const response = deref(doc, rawResponses[status]);
       responses[status] = {
-        description: isObject(response) && typeof response['description'] === 'string' ? response['description'] : '',
+        description: isPlainObject(response) && typeof response['description'] === 'string' ? response['description'] : '',
         content: contentOf(doc, rawResponses[status]),
       };
     }
@@ -102,7 +103,7 @@ function operationsModule(doc: Record<string, unknown>): string {
       })),
       responses,
     };
-    if (isObject(requestBody)) meta['requestBody'] = { required: requestBody['required'] === true, content: contentOf(doc, requestBody) };
+    if (isPlainObject(requestBody)) meta['requestBody'] = { required: requestBody['required'] === true, content: contentOf(doc, requestBody) };
     operations[id] = meta;
   }
   return [
@@ -120,19 +121,19 @@ function operationsModule(doc: Record<string, unknown>): string {
  * (the vendor writes it for every "id or number" path parameter).
  */
 export function idSchemas(doc: Record<string, unknown>): { uuid: Json; orderNumber: Json } {
-  const schemas = isObject(doc['components']) && isObject(doc['components']['schemas']) ? doc['components']['schemas'] : {};
+  const schemas = isPlainObject(doc['components']) && isPlainObject(doc['components']['schemas']) ? doc['components']['schemas'] : {};
   for (const name of Object.keys(schemas).sort()) {
     const branches = (schemas[name] as JsonObject)['oneOf'];
     if (!Array.isArray(branches)) continue;
-    const uuid = branches.find((b) => isObject(b) && b['format'] === 'uuid');
-    const orderNumber = branches.find((b) => isObject(b) && typeof b['pattern'] === 'string');
+    const uuid = branches.find((b) => isPlainObject(b) && b['format'] === 'uuid');
+    const orderNumber = branches.find((b) => isPlainObject(b) && typeof b['pattern'] === 'string');
     if (uuid && orderNumber) return { uuid, orderNumber };
   }
   throw new Error('no "id or number" schema (oneOf uuid + pattern) found in components.schemas');
 }
 
 function schemasModule(doc: Record<string, unknown>): string {
-  const components = isObject(doc['components']) ? doc['components'] : {};
+  const components = isPlainObject(doc['components']) ? doc['components'] : {};
   const document = { $id: SPEC_DOCUMENT_ID, components: { schemas: components['schemas'] ?? {} } };
   return [
     `/** The spec's component schemas, registered with Ajv under \`${SPEC_DOCUMENT_ID}\`. */`,

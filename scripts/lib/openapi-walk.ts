@@ -1,6 +1,7 @@
 /** Walks the parts of an OpenAPI 3.1 document the pipeline cares about: operations and schemas. */
 import { segmentsToPointer, valueAt } from '../../src/json-pointer.js';
 import { HTTP_METHODS, type HttpMethod } from '../../src/operation-meta.js';
+import { isPlainObject } from '../../src/plain-object.js';
 
 // Defined once beside the operation metadata; re-exported for the walker's own importers.
 export { HTTP_METHODS };
@@ -16,19 +17,16 @@ export interface OperationRef {
   pointer: string;
 }
 
-export function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 export function listOperations(doc: Record<string, unknown>): OperationRef[] {
   const out: OperationRef[] = [];
   const paths = doc['paths'];
-  if (!isObject(paths)) return out;
+  if (!isPlainObject(paths)) return out;
   for (const [path, pathItem] of Object.entries(paths)) {
-    if (!isObject(pathItem)) continue;
+    if (!isPlainObject(pathItem)) continue;
     for (const method of HTTP_METHODS) {
       const operation = pathItem[method];
-      if (isObject(operation)) out.push({ path, method, operation, pathItem, pointer: segmentsToPointer(['paths', path, method]) });
+      // The document is parsed JSON, so an object in it is a JsonObject.
+      if (isPlainObject(operation)) out.push({ path, method, operation: operation as JsonObject, pathItem: pathItem as JsonObject, pointer: segmentsToPointer(['paths', path, method]) });
     }
   }
   return out;
@@ -41,7 +39,7 @@ export function resolveLocalRef(doc: Record<string, unknown>, ref: string): unkn
 
 /** Follows `$ref` objects (Parameter, RequestBody, Response…) to the object they name. */
 export function deref<T = JsonObject>(doc: Record<string, unknown>, value: unknown, depth = 0): T | undefined {
-  if (isObject(value) && typeof value['$ref'] === 'string' && depth < 20) {
+  if (isPlainObject(value) && typeof value['$ref'] === 'string' && depth < 20) {
     return deref<T>(doc, resolveLocalRef(doc, value['$ref']), depth + 1);
   }
   return value as T | undefined;
@@ -51,7 +49,7 @@ export function deref<T = JsonObject>(doc: Record<string, unknown>, value: unkno
 export function* allRefs(node: unknown, segments: (string | number)[] = []): Generator<{ ref: string; pointer: string }> {
   if (Array.isArray(node)) {
     for (let i = 0; i < node.length; i++) yield* allRefs(node[i], [...segments, i]);
-  } else if (isObject(node)) {
+  } else if (isPlainObject(node)) {
     if (typeof node['$ref'] === 'string') yield { ref: node['$ref'], pointer: segmentsToPointer(segments) };
     for (const [k, v] of Object.entries(node)) if (k !== '$ref') yield* allRefs(v, [...segments, k]);
   }
@@ -64,7 +62,7 @@ export function operationParameters(doc: Record<string, unknown>, op: OperationR
     if (!Array.isArray(list)) return;
     list.forEach((raw, i) => {
       const param = deref(doc, raw);
-      if (!isObject(param)) return;
+      if (!isPlainObject(param)) return;
       byKey.set(`${String(param['in'])}:${String(param['name'])}`, { param, pointer: `${base}/parameters/${i}` });
     });
   };

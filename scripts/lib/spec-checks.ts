@@ -4,7 +4,8 @@
  */
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { createAjv } from '../../src/validation/ajv.js';
-import { allRefs, isObject, listOperations, operationParameters, pathTemplateParams, resolveLocalRef } from './openapi-walk.js';
+import { allRefs, listOperations, operationParameters, pathTemplateParams, resolveLocalRef } from './openapi-walk.js';
+import { isPlainObject } from '../../src/plain-object.js';
 import { segmentsToPointer, type SpecFile, type SpecProblem } from './spec-file.js';
 
 /** Problems that make the spec unusable. Warnings are separate (see spec-warnings.ts). */
@@ -120,7 +121,7 @@ function checkSchemas(doc: Record<string, unknown>): SpecProblem[] {
 /** Pointers (relative to `schema`) of every object that carries `keyword`. */
 function keywordPointers(schema: unknown, keyword: string, at = ''): string[] {
   if (Array.isArray(schema)) return schema.flatMap((item, i) => keywordPointers(item, keyword, `${at}/${i}`));
-  if (!isObject(schema)) return [];
+  if (!isPlainObject(schema)) return [];
   const here = keyword in schema ? [`${at}/${keyword}`] : [];
   return here.concat(Object.entries(schema).flatMap(([k, v]) => keywordPointers(v, keyword, `${at}/${segmentsToPointer([k]).slice(1)}`)));
 }
@@ -129,32 +130,32 @@ function keywordPointers(schema: unknown, keyword: string, at = ''): string[] {
 export function schemaPointers(doc: Record<string, unknown>): string[] {
   const out: string[] = [];
   const components = doc['components'];
-  if (isObject(components) && isObject(components['schemas'])) {
+  if (isPlainObject(components) && isPlainObject(components['schemas'])) {
     for (const name of Object.keys(components['schemas'])) out.push(segmentsToPointer(['components', 'schemas', name]));
   }
   const content = (base: string, node: unknown) => {
-    if (!isObject(node) || !isObject(node['content'])) return;
+    if (!isPlainObject(node) || !isPlainObject(node['content'])) return;
     for (const [type, media] of Object.entries(node['content'])) {
-      if (isObject(media) && isObject(media['schema'])) out.push(`${base}/content/${segmentsToPointer([type]).slice(1)}/schema`);
+      if (isPlainObject(media) && isPlainObject(media['schema'])) out.push(`${base}/content/${segmentsToPointer([type]).slice(1)}/schema`);
     }
   };
   for (const op of listOperations(doc)) {
     const params = op.operation['parameters'];
     if (Array.isArray(params)) {
       params.forEach((p, i) => {
-        if (isObject(p) && isObject(p['schema'])) out.push(`${op.pointer}/parameters/${i}/schema`);
+        if (isPlainObject(p) && isPlainObject(p['schema'])) out.push(`${op.pointer}/parameters/${i}/schema`);
       });
     }
     content(`${op.pointer}/requestBody`, op.operation['requestBody']);
     const responses = op.operation['responses'];
-    if (isObject(responses)) {
+    if (isPlainObject(responses)) {
       for (const [status, response] of Object.entries(responses)) content(`${op.pointer}/responses/${status}`, response);
     }
   }
   // A bare {$ref} is checked where it points.
   return out.filter((pointer) => {
     const schema = resolveLocalRef(doc, `#${pointer}`);
-    return !(isObject(schema) && typeof schema['$ref'] === 'string' && Object.keys(schema).length === 1);
+    return !(isPlainObject(schema) && typeof schema['$ref'] === 'string' && Object.keys(schema).length === 1);
   });
 }
 

@@ -5,8 +5,6 @@ import { CORE_SCHEMA, load } from 'js-yaml';
 import type { Document, LineCounter } from 'yaml';
 import { pointerSegments } from '../../src/json-pointer.js';
 
-export const DEFAULT_SPEC_PATH = 'openapi/api-docs.yaml';
-
 /** One thing wrong with a spec, located as precisely as the parser allows. */
 export interface SpecProblem {
   /** JSON pointer into the document ('' for the whole document). */

@@ -6,7 +6,8 @@
  */
 import { valueAt } from '../../src/json-pointer.js';
 import { createAjv } from '../../src/validation/ajv.js';
-import { isObject, listOperations } from './openapi-walk.js';
+import { listOperations } from './openapi-walk.js';
+import { isPlainObject } from '../../src/plain-object.js';
 import { schemaPointers } from './spec-checks.js';
 import { segmentsToPointer, type SpecFile, type SpecProblem } from './spec-file.js';
 
@@ -19,16 +20,16 @@ const SUBSCHEMA_MAPS = ['properties', 'patternProperties', '$defs', 'dependentSc
 
 /** Pointers of a schema and of every schema nested in it. */
 function nestedSchemas(schema: unknown, pointer: string, out: string[] = []): string[] {
-  if (!isObject(schema)) return out;
+  if (!isPlainObject(schema)) return out;
   out.push(pointer);
-  for (const k of SUBSCHEMA) if (isObject(schema[k])) nestedSchemas(schema[k], `${pointer}/${k}`, out);
+  for (const k of SUBSCHEMA) if (isPlainObject(schema[k])) nestedSchemas(schema[k], `${pointer}/${k}`, out);
   for (const k of SUBSCHEMA_LISTS) {
     const list = schema[k];
     if (Array.isArray(list)) list.forEach((s, i) => nestedSchemas(s, `${pointer}/${k}/${i}`, out));
   }
   for (const k of SUBSCHEMA_MAPS) {
     const map = schema[k];
-    if (isObject(map)) for (const [name, s] of Object.entries(map)) nestedSchemas(s, `${pointer}/${k}${segmentsToPointer([name])}`, out);
+    if (isPlainObject(map)) for (const [name, s] of Object.entries(map)) nestedSchemas(s, `${pointer}/${k}${segmentsToPointer([name])}`, out);
   }
   return out;
 }
@@ -48,19 +49,19 @@ function* ownValues(doc: Record<string, unknown>): Generator<{ valuePointer: str
   for (const op of listOperations(doc)) {
     const media: [string, unknown][] = [];
     const body = op.operation['requestBody'];
-    if (isObject(body) && isObject(body['content'])) for (const [t, m] of Object.entries(body['content'])) media.push([`${op.pointer}/requestBody/content${segmentsToPointer([t])}`, m]);
+    if (isPlainObject(body) && isPlainObject(body['content'])) for (const [t, m] of Object.entries(body['content'])) media.push([`${op.pointer}/requestBody/content${segmentsToPointer([t])}`, m]);
     const responses = op.operation['responses'];
-    if (isObject(responses)) {
+    if (isPlainObject(responses)) {
       for (const [status, r] of Object.entries(responses)) {
-        if (isObject(r) && isObject(r['content'])) for (const [t, m] of Object.entries(r['content'])) media.push([`${op.pointer}/responses${segmentsToPointer([status])}/content${segmentsToPointer([t])}`, m]);
+        if (isPlainObject(r) && isPlainObject(r['content'])) for (const [t, m] of Object.entries(r['content'])) media.push([`${op.pointer}/responses${segmentsToPointer([status])}/content${segmentsToPointer([t])}`, m]);
       }
     }
     for (const [pointer, m] of media) {
-      if (!isObject(m) || !isObject(m['schema'])) continue;
+      if (!isPlainObject(m) || !isPlainObject(m['schema'])) continue;
       if ('example' in m) yield { valuePointer: `${pointer}/example`, what: 'example', value: m['example'], schemaPointer: `${pointer}/schema` };
-      if (isObject(m['examples'])) {
+      if (isPlainObject(m['examples'])) {
         for (const [name, ex] of Object.entries(m['examples'])) {
-          if (isObject(ex) && 'value' in ex) yield { valuePointer: `${pointer}/examples${segmentsToPointer([name])}/value`, what: `example "${name}"`, value: ex['value'], schemaPointer: `${pointer}/schema` };
+          if (isPlainObject(ex) && 'value' in ex) yield { valuePointer: `${pointer}/examples${segmentsToPointer([name])}/value`, what: `example "${name}"`, value: ex['value'], schemaPointer: `${pointer}/schema` };
         }
       }
     }

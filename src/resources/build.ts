@@ -3,6 +3,7 @@ import type { FungiesClient } from '../client.js';
 import { paginate, type PaginatedPath } from '../paginate.js';
 import { InvalidParameterError } from '../errors.js';
 import { unwrap } from '../unwrap.js';
+import { isPlainObject } from '../plain-object.js';
 import { ApiPromise, ListPromise } from './api-promise.js';
 import { requestInit, type RequestOptions } from './request-options.js';
 import { isMethodSpec, type ResourceMethodSpec, type ResourceTable } from './resource-table.js';
@@ -22,7 +23,6 @@ export function buildResources<R>(client: FungiesClient, table: ResourceTable, p
 }
 
 const kind = (value: unknown) => (value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value);
-const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** JavaScript callers get the check TypeScript gives typed ones: the argument, by name and position. */
 function checkArguments(spec: ResourceMethodSpec, name: string, path: Record<string, unknown>, body: unknown, query: unknown): void {

@@ -2,6 +2,7 @@
 import { FungiesConfigError } from '../errors.js';
 import type { RetryPolicy } from '../retry.js';
 
+// Mirrors FungiesRequestOptions (client-types.ts) field by field on purpose: each is documented where its callers read it.
 export interface RequestOptions {
   /**
    * This call's timeout per attempt, in milliseconds; `false` for none. Overrides the client's `timeout`.

@@ -1,6 +1,7 @@
 /** Follows `$ref`s into the generated spec document without Ajv, so callers on the request path load none. */
 import { schemaDocument } from '../../generated/schemas.js';
 import { valueAt } from '../json-pointer.js';
+import { isPlainObject } from '../plain-object.js';
 
 /**
  * The schema behind a chain of `$ref`s into the spec document, or undefined when one dangles.
@@ -14,10 +15,6 @@ export function derefSchema(schema: unknown): Record<string, unknown> | undefine
     node = Object.keys(rest).length > 0 && isPlainObject(target) ? { ...target, ...rest } : target;
   }
   return isPlainObject(node) ? node : undefined;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** The schema a `$ref` into the registered spec document names (`urn:fungies:api-docs#/…`, or `#/…` from inside it), or undefined. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ansiColors, colorsFor, plainColors } from '../../contract-tests/engine/colors.js';
 import { formatJUnit } from '../../contract-tests/engine/junit.js';
 import { formatJson } from '../../contract-tests/engine/json-report.js';
-import { formatReport } from '../../contract-tests/engine/report.js';
+import { formatCheckBlock, formatReport } from '../../contract-tests/engine/report.js';
 import type { RunData } from '../../contract-tests/engine/types.js';
 import { createAjv } from '../../src/validation/ajv.js';
 import schema from '../../contract-tests/report.schema.json' with { type: 'json' };
@@ -121,5 +121,16 @@ describe('machine-readable reports', () => {
     expect(xml).toContain('<skipped message="the server answered 401, not 400"/>');
     expect(xml).toContain('[200] /data/order/number: pattern');
     expect(xml).toContain('&lt;string&gt;');
+  });
+});
+
+describe('formatCheckBlock', () => {
+  const failed = data.checks[0]!;
+  it.each([
+    [{ status: 502, statusText: '', contentType: 'text/plain', bodyExcerpt: 'x' }, '    [502] (text/plain): x'],
+    [{ status: 502, statusText: '', contentType: null, bodyExcerpt: '' }, '    [502]: (empty body)'],
+    [{ status: 200, statusText: 'OK', contentType: null, bodyExcerpt: 'y' }, '    [200] OK: y'],
+  ])('prints the response line with one space between its parts (%o)', (response, line) => {
+    expect(formatCheckBlock({ ...failed, response }, plainColors).split('\n')).toContain(line);
   });
 });

@@ -8,7 +8,7 @@ import { allRefs } from '../openapi-walk.js';
 import { parseYamlValue, SpecInvalidError } from '../spec-file.js';
 import { createBudget, ReadRefused, type Budget } from './download.js';
 import { filePolicy, RefReadError, resolveRef, targetOf, urlPolicy, type RefPolicy } from './ref-policy.js';
-import { EXIT_UPDATE_FAILED } from './source.js';
+import { EXIT_UPDATE_FAILED, updateFailed } from './update-failed.js';
 
 export interface BundleSource {
   /** An absolute file path or the URL the spec came from: relative `$ref`s resolve from here. */
@@ -23,7 +23,7 @@ export interface BundleOptions {
   fetch?: typeof globalThis.fetch;
 }
 
-const fail = (message: string) => new ScriptError(`✘ ${message}; nothing was changed`, EXIT_UPDATE_FAILED);
+const fail = (message: string) => updateFailed(`${message}; nothing was changed`);
 
 /**
  * swagger-parser's `bundle` inlines each external file once and points the other refs at that

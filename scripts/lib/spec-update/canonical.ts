@@ -3,7 +3,8 @@
  * so the same spec always gives the same bytes and a review diff shows only what the vendor changed.
  */
 import { dump } from 'js-yaml';
-import { HTTP_METHODS, isObject } from '../openapi-walk.js';
+import { HTTP_METHODS } from '../openapi-walk.js';
+import { isPlainObject } from '../../../src/plain-object.js';
 
 /**
  * Fixed key orders for the structural objects. Top level: the order the vendor's own file uses
@@ -24,10 +25,10 @@ const COMPONENTS = ['schemas', 'responses', 'parameters', 'examples', 'requestBo
  */
 export function canonicalize(doc: Record<string, unknown>): Record<string, unknown> {
   const out = ordered(doc, TOP_LEVEL);
-  if (isObject(out['paths'])) {
-    out['paths'] = Object.fromEntries(Object.entries(out['paths']).map(([path, item]) => [path, isObject(item) ? pathItem(item) : item]));
+  if (isPlainObject(out['paths'])) {
+    out['paths'] = Object.fromEntries(Object.entries(out['paths']).map(([path, item]) => [path, isPlainObject(item) ? pathItem(item) : item]));
   }
-  if (isObject(out['components'])) out['components'] = ordered(out['components'], COMPONENTS);
+  if (isPlainObject(out['components'])) out['components'] = ordered(out['components'], COMPONENTS);
   return out;
 }
 
@@ -43,7 +44,7 @@ function pathItem(item: Record<string, unknown>): Record<string, unknown> {
   const out = ordered(item, PATH_ITEM);
   for (const method of HTTP_METHODS) {
     const op = out[method];
-    if (!isObject(op)) continue;
+    if (!isPlainObject(op)) continue;
     out[method] = ordered(op, OPERATION);
   }
   return out;

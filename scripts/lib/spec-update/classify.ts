@@ -9,6 +9,7 @@ type Rule = Verdict | { readonly request: Verdict; readonly response: Verdict };
 
 const SAFE_OPTIONAL: Verdict = ['safe', 'optional: existing calls stay valid'];
 
+// A table, one row per change kind: its repeated shape is data, not duplicated code.
 export const RULES: Record<ChangeKind, Rule> = {
   'operation-added': ['safe', 'a new operation; existing calls are unaffected'],
   'operation-removed': ['breaking', 'calls to it fail and no longer compile'],

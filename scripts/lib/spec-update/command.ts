@@ -7,8 +7,10 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ScriptError } from '../cli.js';
 import { generateFiles, GENERATED_DIR } from '../generate.js';
-import { isObject, listOperations } from '../openapi-walk.js';
-import { DEFAULT_SPEC_PATH, formatProblems, parseSpecText, SpecInvalidError, type SpecFile } from '../spec-file.js';
+import { listOperations } from '../openapi-walk.js';
+import { isPlainObject } from '../../../src/plain-object.js';
+import { SPEC_PATH } from '../../../contract-tests/spec-file.js';
+import { formatProblems, parseSpecText, SpecInvalidError, type SpecFile } from '../spec-file.js';
 import { checkSpec } from '../spec-checks.js';
 import { bundleSpec } from './bundle.js';
 import { createBudget } from './download.js';
@@ -18,7 +20,8 @@ import { classify } from './classify.js';
 import { diffSpecs } from './diff.js';
 import { markOfficial, PROVENANCE_PATH } from './provenance.js';
 import { breakingCount, CHANGES_PATH, formatMarkdownEntry, formatTerminal, prependEntry, type UpdateReport } from './report.js';
-import { EXIT_UPDATE_FAILED, readSource } from './source.js';
+import { readSource } from './source.js';
+import { EXIT_UPDATE_FAILED, updateFailed } from './update-failed.js';
 import { claimStaging, recoverInterruptedUpdate, releaseStaging, swapIn } from './swap.js';
 import { compileErrorsWith } from './typecheck.js';
 
@@ -52,24 +55,22 @@ export interface SpecUpdateResult {
   written: string[];
 }
 
-const fail = (message: string) => new ScriptError(`✘ ${message}`, EXIT_UPDATE_FAILED);
-
 export async function specUpdate(options: SpecUpdateOptions): Promise<SpecUpdateResult> {
   const { cwd, log = console.log } = options;
   const recovered = await recoverInterruptedUpdate(cwd);
   if (recovered) log(recovered);
   const defaultUrl = await configuredSpecUrl(cwd);
   const source = options.source ?? defaultUrl;
-  if (!source) throw fail('no source: pass a file or URL (npm run spec:update -- <url|file>) or set "fungies": { "specUrl": … } in package.json');
+  if (!source) throw updateFailed('no source: pass a file or URL (npm run spec:update -- <url|file>) or set "fungies": { "specUrl": … } in package.json');
   const official = options.official === true || source === defaultUrl;
-  log(`==> Updating ${DEFAULT_SPEC_PATH} from ${source}${official ? ' (official)' : ''}`);
+  log(`==> Updating ${SPEC_PATH} from ${source}${official ? ' (official)' : ''}`);
 
   const budget = createBudget(options.maxBytes, options.timeoutMs);
   const reading = { budget, ...(options.fetch ? { fetch: options.fetch } : {}) };
   const input = await readSource(source, { cwd: options.sourceCwd ?? cwd, ...reading });
   const parsed = asUpdateError(() => parseSpecText(input.text, input.label));
   if (!('openapi' in parsed.doc) || !('paths' in parsed.doc)) {
-    throw fail(`${input.label} is YAML/JSON but not an OpenAPI document (no "openapi" and "paths" at the top level)`);
+    throw updateFailed(`${input.label} is YAML/JSON but not an OpenAPI document (no "openapi" and "paths" at the top level)`);
   }
   const text = toYaml(canonicalize(await bundleSpec(parsed.doc, input, reading)));
 
@@ -79,11 +80,11 @@ export async function specUpdate(options: SpecUpdateOptions): Promise<SpecUpdate
   const staging = await claimStaging(cwd);
   try {
     // The banner of generated/ names the spec by its place in the repo, as spec:generate does.
-    const generated = await generateFrom({ ...spec, file: DEFAULT_SPEC_PATH });
+    const generated = await generateFrom({ ...spec, file: SPEC_PATH });
     log(`✔ bundled and validated: ${title(spec.doc)}, ${listOperations(spec.doc).length} operation(s)`);
 
-    const currentText = await readOptional(join(cwd, DEFAULT_SPEC_PATH));
-    const current = currentText === undefined ? {} : asUpdateError(() => parseSpecText(currentText, DEFAULT_SPEC_PATH)).doc;
+    const currentText = await readOptional(join(cwd, SPEC_PATH));
+    const current = currentText === undefined ? {} : asUpdateError(() => parseSpecText(currentText, SPEC_PATH)).doc;
     const changes = classify(diffSpecs(current, spec.doc));
     const compileErrors = currentText === text ? [] : await compileErrorsWith(cwd, generated, join(staging, 'tsc'));
     log(`✔ type-checked the project against the new types: ${compileErrors.length} new error(s)`);
@@ -112,13 +113,13 @@ export async function specUpdate(options: SpecUpdateOptions): Promise<SpecUpdate
     log(`\n${formatTerminal(report)}`);
 
     if (currentText !== text) {
-      files.set(DEFAULT_SPEC_PATH, text);
+      files.set(SPEC_PATH, text);
       files.set(CHANGES_PATH, prependEntry(await readOptional(join(cwd, CHANGES_PATH)), formatMarkdownEntry(report)));
     }
     const dirs = currentText !== text ? new Map([[GENERATED_DIR, generated]]) : new Map<string, Map<string, string>>();
     const written = [...files.keys(), ...[...dirs.keys()].map((d) => `${d}/`)].sort();
     if (options.dryRun) log(`\ndry run: nothing written (would write ${written.join(', ') || 'nothing'})`);
-    else if (written.length === 0) log(`\n✔ ${DEFAULT_SPEC_PATH} is already up to date`);
+    else if (written.length === 0) log(`\n✔ ${SPEC_PATH} is already up to date`);
     else {
       await swapIn(cwd, { files, dirs }, options.afterStep ? { afterStep: options.afterStep } : {});
       log(`\n✔ wrote ${written.join(', ')}`);
@@ -139,7 +140,7 @@ async function configuredSpecUrl(cwd: string): Promise<string | undefined> {
 
 /** The pipeline's own validation of the bundled text; problems are located in the file the user gave (pointers survive bundling). */
 async function validated(text: string, source: SpecFile): Promise<SpecFile> {
-  const spec = asUpdateError(() => parseSpecText(text, DEFAULT_SPEC_PATH));
+  const spec = asUpdateError(() => parseSpecText(text, SPEC_PATH));
   const problems = await checkSpec(spec);
   if (problems.length === 0) return spec;
   const located = problems.map(({ line: _line, column: _column, ...p }) => ({ ...p, ...source.locate(p.pointer) }));
@@ -150,7 +151,7 @@ async function generateFrom(spec: SpecFile): Promise<Map<string, string>> {
   try {
     return await generateFiles(spec);
   } catch (err) {
-    throw fail(`the new spec is valid but generated/ cannot be built from it: ${(err as Error).message}`);
+    throw updateFailed(`the new spec is valid but generated/ cannot be built from it: ${(err as Error).message}`);
   }
 }
 
@@ -161,7 +162,7 @@ function asUpdateError<T>(run: () => T): T {
     if (!(err instanceof SpecInvalidError)) throw err;
     const [only] = err.problems;
     // A problem with no place in the file (an alias bomb) is one line, not a located list.
-    if (err.problems.length === 1 && only && !only.pointer && !only.line) throw fail(`${err.file}: ${only.message}`);
+    if (err.problems.length === 1 && only && !only.pointer && !only.line) throw updateFailed(`${err.file}: ${only.message}`);
     throw new ScriptError(formatProblems(err.file, err.problems), EXIT_UPDATE_FAILED);
   }
 }
@@ -179,9 +180,9 @@ function operationKey(op: ReturnType<typeof listOperations>[number]): OperationK
 }
 
 function versionOf(doc: Record<string, unknown>): string {
-  return isObject(doc['info']) && doc['info']['version'] !== undefined ? String(doc['info']['version']) : '(none)';
+  return isPlainObject(doc['info']) && doc['info']['version'] !== undefined ? String(doc['info']['version']) : '(none)';
 }
 
 function title(doc: Record<string, unknown>): string {
-  return isObject(doc['info']) ? `${String(doc['info']['title'] ?? '')} ${versionOf(doc)}`.trim() : versionOf(doc);
+  return isPlainObject(doc['info']) ? `${String(doc['info']['title'] ?? '')} ${versionOf(doc)}`.trim() : versionOf(doc);
 }

@@ -1,5 +1,6 @@
 /** Security changes of one operation: who can still call it with the keys they send today. */
-import { isObject, type Json, type OperationRef } from '../openapi-walk.js';
+import type { OperationRef } from '../openapi-walk.js';
+import { isPlainObject } from '../../../src/plain-object.js';
 import { segmentsToPointer } from '../spec-file.js';
 import type { OperationKey, RawChange } from './changes.js';
 
@@ -11,7 +12,7 @@ export function diffSecurity(oldDoc: Doc, newDoc: Doc, oldOp: OperationRef, newO
   const alternatives = (doc: Doc, op: OperationRef): string[][] => {
     const list = op.operation['security'] ?? doc['security'];
     if (!Array.isArray(list) || list.length === 0) return [[]];
-    return list.map((req) => Object.keys(isObject(req) ? req : {}).sort());
+    return list.map((req) => Object.keys(isPlainObject(req) ? req : {}).sort());
   };
   const before = alternatives(oldDoc, oldOp);
   const after = alternatives(newDoc, newOp);
@@ -23,11 +24,11 @@ export function diffSecurity(oldDoc: Doc, newDoc: Doc, oldOp: OperationRef, newO
     const loosened = before.every((old) => after.some((alt) => alt.every((s) => old.includes(s))));
     out.push({ ...base, operation, kind: loosened ? 'security-loosened' : 'security-tightened', detail: `security ${show(oldDoc, before)} → ${show(newDoc, after)}` });
   }
-  const schemes = (doc: Doc) => (isObject(doc['components']) && isObject(doc['components']['securitySchemes']) ? doc['components']['securitySchemes'] : {});
+  const schemes = (doc: Doc) => (isPlainObject(doc['components']) && isPlainObject(doc['components']['securitySchemes']) ? doc['components']['securitySchemes'] : {});
   const used = new Set(after.flat().filter((s) => before.flat().includes(s)));
   for (const name of used) {
     // Only what decides how the key is sent; a reworded description changes nothing for a caller.
-    const how = (scheme: Json | undefined) => (isObject(scheme) ? JSON.stringify([scheme['type'], scheme['in'], scheme['name'], scheme['scheme']]) : undefined);
+    const how = (scheme: unknown) => (isPlainObject(scheme) ? JSON.stringify([scheme['type'], scheme['in'], scheme['name'], scheme['scheme']]) : undefined);
     const [old, now] = [how(schemes(oldDoc)[name]), how(schemes(newDoc)[name])];
     if (old !== undefined && now !== undefined && old !== now) {
       out.push({ ...base, operation, pointer: segmentsToPointer(['components', 'securitySchemes', name]), kind: 'security-scheme-changed', detail: `security scheme ${name}: ${schemeLabel(oldDoc, name)} → ${schemeLabel(newDoc, name)}` });
@@ -37,9 +38,9 @@ export function diffSecurity(oldDoc: Doc, newDoc: Doc, oldOp: OperationRef, newO
 }
 
 function schemeLabel(doc: Doc, name: string): string {
-  const schemes = isObject(doc['components']) && isObject(doc['components']['securitySchemes']) ? doc['components']['securitySchemes'] : {};
+  const schemes = isPlainObject(doc['components']) && isPlainObject(doc['components']['securitySchemes']) ? doc['components']['securitySchemes'] : {};
   const scheme = schemes[name];
-  if (isObject(scheme) && scheme['type'] === 'apiKey') return `${String(scheme['name'])} (${String(scheme['in'])})`;
-  if (isObject(scheme) && scheme['type'] === 'http') return `${String(scheme['scheme'])} (http)`;
+  if (isPlainObject(scheme) && scheme['type'] === 'apiKey') return `${String(scheme['name'])} (${String(scheme['in'])})`;
+  if (isPlainObject(scheme) && scheme['type'] === 'http') return `${String(scheme['scheme'])} (http)`;
   return name;
 }

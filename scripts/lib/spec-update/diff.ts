@@ -2,7 +2,8 @@
  * Compares two specs operation by operation, with every `$ref` followed: the vendor names its
  * components per operation, so comparing components by name would miss renames and shared shapes.
  */
-import { deref, isObject, listOperations, operationParameters, type Json, type JsonObject, type OperationRef } from '../openapi-walk.js';
+import { deref, listOperations, operationParameters, type Json, type JsonObject, type OperationRef } from '../openapi-walk.js';
+import { isPlainObject } from '../../../src/plain-object.js';
 import { segmentsToPointer } from '../spec-file.js';
 import type { ChangeKind, Direction, OperationKey, RawChange } from './changes.js';
 import { compareClosed, compareEnums, compareKeyword, compareTypes, showTypes, typesOf, valuesOf } from './diff-keywords.js';
@@ -94,17 +95,17 @@ function diffRequestBody(ctx: Ctx, oldOp: OperationRef, newOp: OperationRef): vo
   const old = deref(ctx.oldDoc, oldOp.operation['requestBody']);
   const now = deref(ctx.newDoc, newOp.operation['requestBody']);
   const base = { direction: 'request' as const, where, field: '', pointer };
-  if (!isObject(old) && !isObject(now)) return;
-  if (!isObject(now)) return push(ctx, { ...base, pointer: `${oldOp.pointer}/requestBody`, kind: 'request-body-removed', detail: 'request body removed' });
+  if (!isPlainObject(old) && !isPlainObject(now)) return;
+  if (!isPlainObject(now)) return push(ctx, { ...base, pointer: `${oldOp.pointer}/requestBody`, kind: 'request-body-removed', detail: 'request body removed' });
   const required = now['required'] === true;
-  if (!isObject(old)) return push(ctx, { ...base, kind: required ? 'request-body-added-required' : 'request-body-added', detail: `${required ? 'required' : 'optional'} request body added` });
+  if (!isPlainObject(old)) return push(ctx, { ...base, kind: required ? 'request-body-added-required' : 'request-body-added', detail: `${required ? 'required' : 'optional'} request body added` });
   if (old['required'] !== true && required) push(ctx, { ...base, kind: 'request-body-now-required', detail: 'request body is now required' });
   if (old['required'] === true && !required) push(ctx, { ...base, kind: 'request-body-now-optional', detail: 'request body is now optional' });
   diffContent({ ...ctx, direction: 'request', where, stack: new Set() }, old, now, pointer);
 }
 
 function diffResponses(ctx: Ctx, oldOp: OperationRef, newOp: OperationRef): void {
-  const responses = (op: OperationRef) => (isObject(op.operation['responses']) ? op.operation['responses'] : {});
+  const responses = (op: OperationRef) => (isPlainObject(op.operation['responses']) ? op.operation['responses'] : {});
   const [before, after] = [responses(oldOp), responses(newOp)];
   for (const status of Object.keys(before)) {
     const where = `response ${status}`;
@@ -116,7 +117,7 @@ function diffResponses(ctx: Ctx, oldOp: OperationRef, newOp: OperationRef): void
     }
     const old = deref(ctx.oldDoc, before[status]);
     const now = deref(ctx.newDoc, after[status]);
-    if (!isObject(old) || !isObject(now)) continue;
+    if (!isPlainObject(old) || !isPlainObject(now)) continue;
     diffContent({ ...ctx, direction: 'response', where, stack: new Set() }, old, now, pointer);
     diffHeaders(ctx, old, now, pointer, where);
   }
@@ -131,9 +132,9 @@ function diffResponses(ctx: Ctx, oldOp: OperationRef, newOp: OperationRef): void
 function diffHeaders(ctx: Ctx, old: JsonObject, now: JsonObject, pointer: string, response: string): void {
   const headers = (doc: Doc, node: JsonObject) => {
     const out = new Map<string, { name: string; header: JsonObject }>();
-    for (const [name, raw] of Object.entries(isObject(node['headers']) ? node['headers'] : {})) {
+    for (const [name, raw] of Object.entries(isPlainObject(node['headers']) ? node['headers'] : {})) {
       const header = deref(doc, raw);
-      if (isObject(header)) out.set(name.toLowerCase(), { name, header });
+      if (isPlainObject(header)) out.set(name.toLowerCase(), { name, header });
     }
     return out;
   };
@@ -154,7 +155,7 @@ function diffHeaders(ctx: Ctx, old: JsonObject, now: JsonObject, pointer: string
 
 /** Media types of a body or response: schemas compared where both have the type. */
 function diffContent(ctx: SchemaCtx, old: JsonObject, now: JsonObject, pointer: string): void {
-  const content = (node: JsonObject) => (isObject(node['content']) ? node['content'] : {});
+  const content = (node: JsonObject) => (isPlainObject(node['content']) ? node['content'] : {});
   const [before, after] = [content(old), content(now)];
   for (const type of Object.keys(before)) {
     const at = `${pointer}/content/${segmentsToPointer([type]).slice(1)}`;
@@ -162,7 +163,7 @@ function diffContent(ctx: SchemaCtx, old: JsonObject, now: JsonObject, pointer: 
     if (media === undefined) {
       push(ctx, { kind: 'content-type-removed', direction: ctx.direction, where: ctx.where, field: '', pointer: at, detail: `${ctx.where}: ${type} removed` });
     } else {
-      const schemaOf = (m: Json | undefined) => (isObject(m) ? m['schema'] : undefined);
+      const schemaOf = (m: Json | undefined) => (isPlainObject(m) ? m['schema'] : undefined);
       // Most operations speak only JSON; name the media type only when there is a choice.
       const where = Object.keys(after).length > 1 ? `${ctx.where} (${type})` : ctx.where;
       diffSchema({ ...ctx, where }, schemaOf(before[type]), schemaOf(media), `${at}/schema`, '');
@@ -219,7 +220,7 @@ function diffSchema(ctx: SchemaCtx, oldRaw: unknown, newRaw: unknown, pointer: s
   compareClosed(change, label, old, now);
 
   if (old['items'] !== undefined || now['items'] !== undefined) diffSchema(inner, old['items'], now['items'], `${pointer}/items`, `${field}[]`);
-  if (isObject(old['additionalProperties']) && isObject(now['additionalProperties'])) {
+  if (isPlainObject(old['additionalProperties']) && isPlainObject(now['additionalProperties'])) {
     diffSchema(inner, old['additionalProperties'], now['additionalProperties'], `${pointer}/additionalProperties`, `${field}{*}`);
   }
   for (const keyword of ['oneOf', 'anyOf'] as const) {
@@ -235,7 +236,7 @@ function diffSchema(ctx: SchemaCtx, oldRaw: unknown, newRaw: unknown, pointer: s
 }
 
 function refOf(node: unknown): string {
-  return isObject(node) && typeof node['$ref'] === 'string' ? node['$ref'] : '';
+  return isPlainObject(node) && typeof node['$ref'] === 'string' ? node['$ref'] : '';
 }
 
 function arrayOf(value: Json | undefined): Json[] {
@@ -246,7 +247,7 @@ function arrayOf(value: Json | undefined): Json[] {
 function flatten(doc: Doc, raw: unknown, depth = 0): JsonObject | undefined {
   const node = deref<Json>(doc, raw);
   if (node === true) return {};
-  if (!isObject(node) || depth > 16) return undefined;
+  if (!isPlainObject(node) || depth > 16) return undefined;
   const allOf = node['allOf'];
   if (!Array.isArray(allOf)) return node;
   const merged: JsonObject = { ...node };
@@ -262,7 +263,7 @@ function flatten(doc: Doc, raw: unknown, depth = 0): JsonObject | undefined {
 }
 
 function propertiesOf(schema: JsonObject): JsonObject {
-  return isObject(schema['properties']) ? schema['properties'] : {};
+  return isPlainObject(schema['properties']) ? schema['properties'] : {};
 }
 
 function requiredOf(schema: JsonObject): Set<string> {

@@ -1,4 +1,5 @@
 /** The change report, from one set of data: a terminal summary and a markdown entry for openapi/CHANGES.md. */
+import { SPEC_PATH } from '../../../contract-tests/spec-file.js';
 import type { Change, OperationKey } from './changes.js';
 import { PROVENANCE_PATH as PROVENANCE_FILE } from './provenance.js';
 import type { CompileError } from './typecheck.js';
@@ -115,7 +116,7 @@ export function formatMarkdownEntry(report: UpdateReport): string {
 export function prependEntry(existing: string | undefined, entry: string): string {
   if (existing === undefined || !existing.includes(ENTRIES_MARKER)) {
     const header = [
-      '# Changes to openapi/api-docs.yaml',
+      `# Changes to ${SPEC_PATH}`,
       '',
       'Written by `npm run spec:update`, newest first. **Breaking for callers**: code that calls the API',
       'as the old spec described may fail. **Breaking for this client**: the project stopped compiling',

@@ -1,10 +1,7 @@
 /** Reads the new spec from a file or an http(s) URL, refusing anything that is not a YAML/JSON document. */
 import { resolve } from 'node:path';
-import { ScriptError } from '../cli.js';
 import { createBudget, downloadCapped, readCappedFile, ReadRefused, type Budget } from './download.js';
-
-/** Usage, spec and network failures all exit 2; 1 is kept for "breaking changes found". */
-export const EXIT_UPDATE_FAILED = 2;
+import { updateFailed } from './update-failed.js';
 
 export interface SpecSource {
   /** What the user gave, for messages (a URL without credentials). */
@@ -23,23 +20,21 @@ export interface ReadSourceOptions {
   budget?: Budget;
 }
 
-const fail = (message: string) => new ScriptError(`✘ ${message}`, EXIT_UPDATE_FAILED);
-
 export function isUrl(source: string): boolean {
   return /^https?:\/\//i.test(source);
 }
 
 export async function readSource(source: string, { cwd, fetch = globalThis.fetch, budget = createBudget() }: ReadSourceOptions): Promise<SpecSource> {
   if (isUrl(source)) return readUrl(source, fetch, budget);
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(source)) throw fail(`${source}: only http(s) URLs and file paths are supported`);
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(source)) throw updateFailed(`${source}: only http(s) URLs and file paths are supported`);
   const file = resolve(cwd, source);
   let text: string;
   try {
     text = (await readCappedFile(file, budget)).toString('utf8');
   } catch (err) {
-    if (err instanceof ReadRefused) throw fail(`${source}${err.kind === 'size' ? ' is ' : ': '}${err.message}`);
+    if (err instanceof ReadRefused) throw updateFailed(`${source}${err.kind === 'size' ? ' is ' : ': '}${err.message}`);
     const code = (err as NodeJS.ErrnoException).code;
-    throw fail(`${source}: ${code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory, not a spec file' : `cannot read (${code ?? String(err)})`}`);
+    throw updateFailed(`${source}: ${code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory, not a spec file' : `cannot read (${code ?? String(err)})`}`);
   }
   refuseNonSpec(source, text, '');
   return { label: source, base: file, text, isUrl: false };
@@ -54,10 +49,10 @@ async function readUrl(url: string, fetch: typeof globalThis.fetch, budget: Budg
     response = download.response;
     text = download.body.toString('utf8');
   } catch (err) {
-    if (err instanceof ReadRefused && err.kind === 'size') throw fail(`${label} is ${err.message}`);
-    throw fail(`cannot download ${label}: ${err instanceof ReadRefused ? err.message : networkReason(err)}. Check the URL and the network, or update from a file: npm run spec:update -- path/to/api-docs.yaml`);
+    if (err instanceof ReadRefused && err.kind === 'size') throw updateFailed(`${label} is ${err.message}`);
+    throw updateFailed(`cannot download ${label}: ${err instanceof ReadRefused ? err.message : networkReason(err)}. Check the URL and the network, or update from a file: npm run spec:update -- path/to/api-docs.yaml`);
   }
-  if (!response.ok) throw fail(`${label} answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}: no spec was downloaded`);
+  if (!response.ok) throw updateFailed(`${label} answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}: no spec was downloaded`);
   refuseNonSpec(label, text, response.headers.get('content-type') ?? '');
   // Relative $refs resolve against where the spec was finally served from (after redirects).
   return { label, base: response.url || url, text, isUrl: true };
@@ -67,13 +62,13 @@ async function readUrl(url: string, fetch: typeof globalThis.fetch, budget: Budg
 function refuseNonSpec(label: string, text: string, contentType: string): void {
   const head = text.trimStart().slice(0, 200).toLowerCase();
   if (/html/i.test(contentType) || head.startsWith('<!doctype') || head.startsWith('<html') || head.startsWith('<?xml')) {
-    throw fail(`${label} is an HTML/XML page${contentType ? ` (content-type ${contentType})` : ''}, not an OpenAPI YAML/JSON file: point at the raw api-docs.yaml`);
+    throw updateFailed(`${label} is an HTML/XML page${contentType ? ` (content-type ${contentType})` : ''}, not an OpenAPI YAML/JSON file: point at the raw api-docs.yaml`);
   }
-  if (text.trim() === '') throw fail(`${label} is empty: no spec to update from`);
+  if (text.trim() === '') throw updateFailed(`${label} is empty: no spec to update from`);
 }
 
 export function networkReason(err: unknown): string {
-  const e = err as { name?: string; message?: string; cause?: { code?: string; message?: string } };
+  const e = err as { message?: string; cause?: { code?: string; message?: string } };
   const code = e.cause?.code;
   if (code === 'ECONNREFUSED') return 'connection refused';
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'host not found (no network, or a wrong host name)';

@@ -11,6 +11,7 @@
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { ScriptError } from '../cli.js';
+import { exists } from '../fs-exists.js';
 import { recoverLegacyLeftovers } from './legacy-leftovers.js';
 
 /** The one staging place of spec:update, relative to the repository root. */
@@ -201,10 +202,3 @@ const busy = (owner: number | undefined) =>
   new ScriptError(
     `✘ another spec:update${owner ? ` (process ${owner})` : ''} is using ${STAGING_DIR}/: wait for it to finish and run this again (if no spec:update is running, delete ${STAGING_DIR}/${OWNER} and run this again)`,
   );
-
-async function exists(path: string): Promise<boolean> {
-  return stat(path).then(
-    () => true,
-    () => false,
-  );
-}

@@ -3,9 +3,10 @@
  * TypeScript sources with node_modules linked, so a failed bump never leaves the repo half-done.
  */
 import { execFile } from 'node:child_process';
-import { cp, mkdir, readFile, realpath, rm, stat, symlink } from 'node:fs/promises';
+import { cp, mkdir, readFile, realpath, rm, symlink } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { exists } from '../fs-exists.js';
 import { writeGenerated } from '../write-generated.js';
 import { GENERATED_DIR } from '../generate.js';
 
@@ -58,13 +59,6 @@ async function includedRoots(cwd: string): Promise<string[]> {
   } catch {
     return ['src', 'scripts', 'contract-tests', 'test', 'bench'];
   }
-}
-
-async function exists(path: string): Promise<boolean> {
-  return stat(path).then(
-    () => true,
-    () => false,
-  );
 }
 
 /** tsc of the project's own typescript, in `dir`; `--pretty false` gives one parseable line per error. */
