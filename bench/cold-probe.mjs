@@ -25,5 +25,6 @@ const first = await call();
 const t2 = performance.now();
 await call();
 const t3 = performance.now();
-if (first && typeof first === 'object' && 'error' in first && first.error !== undefined) throw new Error(`first call failed: ${JSON.stringify(first.error)}`);
+if (first && typeof first === 'object' && 'error' in first && first.error !== undefined)
+  throw new Error(`first call failed: ${JSON.stringify(first.error)}`);
 process.stdout.write(JSON.stringify({ importMs: t1 - t0, firstCallMs: t2 - t1, secondCallMs: t3 - t2 }));

@@ -56,7 +56,13 @@ export async function measureColdStart(samples: number, distEntry: string): Prom
       emptyNodeMs: spread(empty),
       rows: COLD_MODES.map((mode) => {
         const r = raw.get(mode)!;
-        return { mode, processMs: spread(r.processMs), importMs: spread(r.importMs), firstCallMs: spread(r.firstCallMs), secondCallMs: spread(r.secondCallMs) };
+        return {
+          mode,
+          processMs: spread(r.processMs),
+          importMs: spread(r.importMs),
+          firstCallMs: spread(r.firstCallMs),
+          secondCallMs: spread(r.secondCallMs),
+        };
       }),
     };
   } finally {

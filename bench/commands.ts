@@ -20,10 +20,15 @@ export interface CommandRun {
 function runCommand(cmd: string, args: string[], env: Record<string, string> = {}, timeout = 180_000): Promise<CommandRun> {
   const start = performance.now();
   return new Promise((resolve) => {
-    execFile(cmd, args, { env: { ...process.env, FORCE_COLOR: '0', ...env }, timeout, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
-      const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
-      resolve({ ms: performance.now() - start, code, output: `${stdout}${stderr}` });
-    });
+    execFile(
+      cmd,
+      args,
+      { env: { ...process.env, FORCE_COLOR: '0', ...env }, timeout, maxBuffer: 64 * 1024 * 1024 },
+      (err, stdout, stderr) => {
+        const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
+        resolve({ ms: performance.now() - start, code, output: `${stdout}${stderr}` });
+      },
+    );
   });
 }
 
@@ -39,7 +44,9 @@ export async function measureSpecCheck(samples: number): Promise<{ ms: Spread; c
   const cpu: number[] = [];
   const timed = existsSync(TIME);
   for (let i = 0; i < samples; i++) {
-    const r = timed ? await runCommand(TIME, ['-f', `${CPU_MARK} %U %S`, 'npm', 'run', '-s', 'spec:check']) : await runCommand('npm', ['run', '-s', 'spec:check']);
+    const r = timed
+      ? await runCommand(TIME, ['-f', `${CPU_MARK} %U %S`, 'npm', 'run', '-s', 'spec:check'])
+      : await runCommand('npm', ['run', '-s', 'spec:check']);
     if (r.code !== 0) throw new Error(`spec:check failed:\n${r.output}`);
     times.push(r.ms);
     const m = new RegExp(`${CPU_MARK} ([\\d.]+) ([\\d.]+)`).exec(r.output);
@@ -79,11 +86,10 @@ export async function measureContract(samples: number): Promise<ContractResult> 
     let count: number | undefined;
     for (let i = 0; i < samples; i++) {
       const json = join(dir, `report-${i}.json`);
-      const r = await runCommand(
-        process.execPath,
-        [CONTRACT_BIN, 'run', '--target', prism.url, '--target-is-prism', '--json', json],
-        { FUNGIES_PUBLIC_KEY: 'pub_BenchPublicKey123456', FUNGIES_SECRET_KEY: 'sec_BenchSecretKey123456' },
-      );
+      const r = await runCommand(process.execPath, [CONTRACT_BIN, 'run', '--target', prism.url, '--target-is-prism', '--json', json], {
+        FUNGIES_PUBLIC_KEY: 'pub_BenchPublicKey123456',
+        FUNGIES_SECRET_KEY: 'sec_BenchSecretKey123456',
+      });
       if (r.code !== 0 && r.code !== 1) throw new Error(`the contract run failed (exit ${r.code}):\n${r.output.slice(-2000)}`);
       wall.push(r.ms);
       codes.push(r.code);

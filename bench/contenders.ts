@@ -20,7 +20,8 @@ const headers = { [PUBLIC_KEY_HEADER]: PUBLIC_KEY, [SECRET_KEY_HEADER]: SECRET_K
 export function contenders(baseUrl: string): Contender[] {
   const url = `${baseUrl}/v0/orders/${encodeURIComponent(ORDER)}/cancel`;
   const bare = createClient<paths>({ baseUrl, headers: { [PUBLIC_KEY_HEADER]: PUBLIC_KEY, [SECRET_KEY_HEADER]: SECRET_KEY } });
-  const fungies = (options: Partial<FungiesClientOptions> = {}) => createFungiesClient({ publicKey: PUBLIC_KEY, secretKey: SECRET_KEY, baseUrl, ...options });
+  const fungies = (options: Partial<FungiesClientOptions> = {}) =>
+    createFungiesClient({ publicKey: PUBLIC_KEY, secretKey: SECRET_KEY, baseUrl, ...options });
   const byDefault = fungies();
   const noRetry = fungies({ retry: false });
   const validating = fungies({ validateResponses: true });

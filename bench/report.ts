@@ -37,7 +37,9 @@ export function renderMarkdown(r: BenchResults): string {
     '## Machine and versions',
     '',
     `- ${r.machine.cores} × ${r.machine.cpu}, ${r.machine.memoryGb} GB; load average ${f(r.machine.loadAverageAtStart, 1)} at start, ${f(r.machine.loadAverageAtEnd ?? NaN, 1)} at end`,
-    `- ${Object.entries(r.versions).map(([k, v]) => `${k} ${v}`).join(', ')}`,
+    `- ${Object.entries(r.versions)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
     `- whole run: ${f(r.totalSeconds ?? NaN, 0)} s${r.quick ? ' (`--quick`: fewer rounds and samples, wider spreads)' : ''}`,
     '',
   ];
@@ -54,7 +56,12 @@ function targets(r: BenchResults): string[] {
   const defaults = row(rows, 'client, defaults');
   const validating = row(rows, 'client, validateResponses');
   const fastest = (key: 'sequentialRatio' | 'concurrentRatio') =>
-    defaults && rows ? ['axios', 'ky'].every((n) => { const other = row(rows, n); return !other || defaults[key].median < other[key].median; }) : undefined;
+    defaults && rows
+      ? ['axios', 'ky'].every((n) => {
+          const other = row(rows, n);
+          return !other || defaults[key].median < other[key].median;
+        })
+      : undefined;
   const client = r.cold?.rows.find((x) => x.mode === 'client');
   const fetchRow = r.cold?.rows.find((x) => x.mode === 'fetch');
   const importExtra = client && fetchRow ? client.importMs.median - fetchRow.importMs.median : undefined;
@@ -92,7 +99,10 @@ function throughput(r: BenchResults): string[] {
     '',
     '| client | sequential µs/call | × raw fetch | 32 in flight µs/call | × raw fetch |',
     '|---|---|---|---|---|',
-    ...rows.map((x) => `| ${x.name} | ${range(x.sequentialUs, 0)} | ${range(x.sequentialRatio)} | ${range(x.concurrentUs, 0)} | ${range(x.concurrentRatio)} |`),
+    ...rows.map(
+      (x) =>
+        `| ${x.name} | ${range(x.sequentialUs, 0)} | ${range(x.sequentialRatio)} | ${range(x.concurrentUs, 0)} | ${range(x.concurrentRatio)} |`,
+    ),
     '',
     ...(bare && defaults
       ? [
@@ -123,17 +133,20 @@ function cold(r: BenchResults): string[] {
     `Each sample is a new \`node\` process that imports one client and makes two calls to the loopback`,
     `server; \`node -e 0\` takes ${range(emptyNodeMs, 0)} ms of wall time on its own. Import and call times are`,
     'measured inside the process (performance.now), so node\'s own start-up is not in them. "Import"',
-    'includes creating the client and loading node\'s fetch implementation (raw fetch touches the global',
+    "includes creating the client and loading node's fetch implementation (raw fetch touches the global",
     'in the same phase), so the rows differ by what each client adds.',
     '',
     '| what | import ms | first call ms | second call ms | process wall ms |',
     '|---|---|---|---|---|',
-    ...rows.map((x) => `| ${label[x.mode] ?? x.mode} | ${range(x.importMs, 1)} | ${range(x.firstCallMs, 1)} | ${range(x.secondCallMs, 1)} | ${range(x.processMs, 0)} |`),
+    ...rows.map(
+      (x) =>
+        `| ${label[x.mode] ?? x.mode} | ${range(x.importMs, 1)} | ${range(x.firstCallMs, 1)} | ${range(x.secondCallMs, 1)} | ${range(x.processMs, 0)} |`,
+    ),
     '',
     ...(client && validating
       ? [
-          `Reading: the first call of any client pays for opening the connection and warming node\'s fetch`,
-          '(undici) code paths, which is why raw fetch\'s own first call is slow. The client loads',
+          `Reading: the first call of any client pays for opening the connection and warming node's fetch`,
+          "(undici) code paths, which is why raw fetch's own first call is slow. The client loads",
           'no Ajv and compiles nothing: path ids are checked by validators precompiled into `generated/`;',
           `with validateResponses on, the first validated response also loads the precompiled response validators`,
           `(first call ${f(validating.firstCallMs.median, 1)} ms against ${f(client.firstCallMs.median, 1)} ms without).`,

@@ -17,7 +17,13 @@ const SECTIONS = ['throughput', 'cold', 'validation', 'spec-check', 'contract'] 
 type Section = (typeof SECTIONS)[number];
 
 const { values } = parseArgs({
-  options: { quick: { type: 'boolean' }, write: { type: 'boolean' }, render: { type: 'boolean' }, only: { type: 'string' }, out: { type: 'string', default: 'bench/results.json' } },
+  options: {
+    quick: { type: 'boolean' },
+    write: { type: 'boolean' },
+    render: { type: 'boolean' },
+    only: { type: 'string' },
+    out: { type: 'string', default: 'bench/results.json' },
+  },
 });
 const quick = values.quick === true;
 const only = new Set((values.only?.split(',') ?? SECTIONS).map((s) => s.trim()));
@@ -46,7 +52,12 @@ const started = performance.now();
 const results: BenchResults = {
   date: new Date().toISOString(),
   quick,
-  machine: { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGb: Math.round(totalmem() / 2 ** 30), loadAverageAtStart: loadavg()[0]! },
+  machine: {
+    cpu: cpus()[0]?.model ?? 'unknown',
+    cores: cpus().length,
+    memoryGb: Math.round(totalmem() / 2 ** 30),
+    loadAverageAtStart: loadavg()[0]!,
+  },
   versions: {
     node: process.versions.node,
     undici: process.versions.undici ?? 'unknown',
@@ -60,7 +71,9 @@ const results: BenchResults = {
 if (wanted('throughput')) {
   log('throughput: interleaved rounds, sequential and 32 in flight');
   results.throughput = {
-    settings: quick ? { rounds: 4, sequentialCalls: 100, concurrentCalls: 320, inFlight: 32 } : { rounds: 10, sequentialCalls: 200, concurrentCalls: 640, inFlight: 32 },
+    settings: quick
+      ? { rounds: 4, sequentialCalls: 100, concurrentCalls: 320, inFlight: 32 }
+      : { rounds: 10, sequentialCalls: 200, concurrentCalls: 640, inFlight: 32 },
     rows: [],
   };
   results.throughput.rows = await measureThroughput(results.throughput.settings);

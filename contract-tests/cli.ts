@@ -58,7 +58,12 @@ type Flags = Record<string, { type: 'string' | 'boolean'; short?: string }>;
 
 function parse(args: string[], options: Flags): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
   try {
-    const { values, positionals } = parseArgs({ args, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+    const { values, positionals } = parseArgs({
+      args,
+      options: { ...options, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    });
     return { values: values as Record<string, string | boolean | undefined>, positionals };
   } catch (err) {
     // node's messages name the flag ("Unknown option '--foo'"); keep the first sentence.
@@ -76,14 +81,16 @@ function timeout(value: unknown): number {
 function maxResponseTime(value: unknown): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw usageError(`--max-response-time must be a positive number of milliseconds, got ${JSON.stringify(value)}`);
+  if (!Number.isInteger(n) || n <= 0)
+    throw usageError(`--max-response-time must be a positive number of milliseconds, got ${JSON.stringify(value)}`);
   return n;
 }
 
 function seed(value: unknown): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n >= 2 ** 32) throw usageError(`--seed must be a whole number from 0 to 4294967295, got ${JSON.stringify(value)}`);
+  if (!Number.isInteger(n) || n < 0 || n >= 2 ** 32)
+    throw usageError(`--seed must be a whole number from 0 to 4294967295, got ${JSON.stringify(value)}`);
   return n;
 }
 
@@ -108,7 +115,8 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
         seed: { type: 'string' },
       });
       if (values['help']) return (io.stdout.write(HELP), EXIT.pass);
-      if (positionals.length > 0) throw usageError(`run takes no arguments, got "${positionals.join(' ')}" (did you mean --operation ${positionals[0]}?)`);
+      if (positionals.length > 0)
+        throw usageError(`run takes no arguments, got "${positionals.join(' ')}" (did you mean --operation ${positionals[0]}?)`);
       const { code } = await runCommand(
         {
           target: values['target'] as string | undefined,
@@ -130,8 +138,12 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       const { values, positionals } = parse(rest, { strict: { type: 'boolean' }, 'content-type': { type: 'string' } });
       if (values['help']) return (io.stdout.write(HELP), EXIT.pass);
       const [operationId, status, file] = positionals;
-      if (!operationId || !status || !file || positionals.length > 3) throw usageError('usage: fungies-contract check <operationId> <status> <file.json|->');
-      const { code } = await checkCommand({ operationId, status, file, strict: values['strict'] === true, contentType: values['content-type'] as string | undefined }, io);
+      if (!operationId || !status || !file || positionals.length > 3)
+        throw usageError('usage: fungies-contract check <operationId> <status> <file.json|->');
+      const { code } = await checkCommand(
+        { operationId, status, file, strict: values['strict'] === true, contentType: values['content-type'] as string | undefined },
+        io,
+      );
       return code;
     }
     if (command === 'send-webhook') {

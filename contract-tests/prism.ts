@@ -50,7 +50,9 @@ export const PRISM_PACKAGE = '@stoplight/prism-cli';
 export class PrismMissingError extends Error {
   override name = 'PrismMissingError';
   constructor() {
-    super(`the Prism mock needs ${PRISM_PACKAGE}, which is not installed: run \`npm install --save-dev ${PRISM_PACKAGE}@5.14.2\`, or check a running server with --target <url>`);
+    super(
+      `the Prism mock needs ${PRISM_PACKAGE}, which is not installed: run \`npm install --save-dev ${PRISM_PACKAGE}@5.14.2\`, or check a running server with --target <url>`,
+    );
   }
 }
 
@@ -72,10 +74,28 @@ function prismEntry(from: readonly string[]): string {
   return join(dirname(pkgPath), bin);
 }
 
-export async function startPrism({ spec, port = 0, seed = DEFAULT_PRISM_SEED, startTimeoutMs = 60_000, cwd }: PrismOptions): Promise<PrismHandle> {
+export async function startPrism({
+  spec,
+  port = 0,
+  seed = DEFAULT_PRISM_SEED,
+  startTimeoutMs = 60_000,
+  cwd,
+}: PrismOptions): Promise<PrismHandle> {
   const entry = prismEntry([...(cwd ? [join(cwd, 'package.json')] : []), import.meta.url]);
   const chosen = port || (await freePort());
-  const args = [entry, 'mock', spec, '-h', '127.0.0.1', '-p', String(chosen), '-d', '--seed', String(seed), '--json-schema-faker-fillProperties=false'];
+  const args = [
+    entry,
+    'mock',
+    spec,
+    '-h',
+    '127.0.0.1',
+    '-p',
+    String(chosen),
+    '-d',
+    '--seed',
+    String(seed),
+    '--json-schema-faker-fillProperties=false',
+  ];
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0' } });
   let log = '';
   child.stdout?.on('data', (d: Buffer) => (log += d.toString()));

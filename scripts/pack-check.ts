@@ -58,7 +58,11 @@ const CAUGHT: [LieName, string][] = [
 /** Runs the installed `fungies-contract` bin in `app`; exit code and output come back whatever the code. */
 async function contractCli(app: string, args: string[], env: Record<string, string> = {}): Promise<{ code: number; out: string }> {
   try {
-    const { stdout, stderr } = await exec(process.execPath, [join(app, 'node_modules/fungies-openapi/dist/contract-tests/bin.js'), ...args], { cwd: app, env: { ...process.env, NO_COLOR: '1', ...env } });
+    const { stdout, stderr } = await exec(
+      process.execPath,
+      [join(app, 'node_modules/fungies-openapi/dist/contract-tests/bin.js'), ...args],
+      { cwd: app, env: { ...process.env, NO_COLOR: '1', ...env } },
+    );
     return { code: 0, out: stdout + stderr };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };
@@ -67,7 +71,8 @@ async function contractCli(app: string, args: string[], env: Record<string, stri
 }
 
 function expectCli(label: string, got: { code: number; out: string }, code: number, text: RegExp): void {
-  if (got.code !== code || !text.test(got.out)) throw new ScriptError(`✘ ${label}: expected exit ${code} and ${text}, got exit ${got.code}:\n${got.out.slice(-2000)}`);
+  if (got.code !== code || !text.test(got.out))
+    throw new ScriptError(`✘ ${label}: expected exit ${code} and ${text}, got exit ${got.code}:\n${got.out.slice(-2000)}`);
   console.log(`✔ ${label}`);
 }
 
@@ -77,16 +82,45 @@ async function checkContractCli(app: string, root: string): Promise<void> {
   await step('Finding the fungies-contract bin', () => exec(join(app, 'node_modules/.bin/fungies-contract'), ['--help'], { cwd: app }));
   expectCli('fungies-contract --help', await contractCli(app, ['--help']), 0, /Exit codes/);
   await writeFile(join(app, 'cancel-200.json'), await readFile(join(root, 'openapi/docs-examples/cancel-order.200.docs-example.json')));
-  expectCli('fungies-contract check (no Prism needed)', await contractCli(app, ['check', LIED_OPERATION, '200', 'cancel-200.json']), 1, /\/data\/order\/number: pattern/);
-  expectCli('fungies-contract run without Prism installed', await contractCli(app, ['run', '--operation', LIED_OPERATION]), 2, /@stoplight\/prism-cli, which is not installed/);
+  expectCli(
+    'fungies-contract check (no Prism needed)',
+    await contractCli(app, ['check', LIED_OPERATION, '200', 'cancel-200.json']),
+    1,
+    /\/data\/order\/number: pattern/,
+  );
+  expectCli(
+    'fungies-contract run without Prism installed',
+    await contractCli(app, ['run', '--operation', LIED_OPERATION]),
+    2,
+    /@stoplight\/prism-cli, which is not installed/,
+  );
   const server = await startLyingServer();
   try {
     const keys = { FUNGIES_PUBLIC_KEY: 'pub_LyingFixtureKey123', FUNGIES_SECRET_KEY: 'sec_LyingFixtureKey123' };
-    expectCli('fungies-contract run against an honest server', await contractCli(app, ['run', '--target', server.url('honest'), '--allow-writes'], keys), 0, /✔ \d+ checks passed/);
-    expectCli('fungies-contract run against a lying server', await contractCli(app, ['run', '--target', server.url('all-body-lies'), '--allow-writes'], keys), 1, /\/data\/order\/number: pattern/);
+    expectCli(
+      'fungies-contract run against an honest server',
+      await contractCli(app, ['run', '--target', server.url('honest'), '--allow-writes'], keys),
+      0,
+      /✔ \d+ checks passed/,
+    );
+    expectCli(
+      'fungies-contract run against a lying server',
+      await contractCli(app, ['run', '--target', server.url('all-body-lies'), '--allow-writes'], keys),
+      1,
+      /\/data\/order\/number: pattern/,
+    );
     // One lie per check category, each caught by name from the installed CLI.
     for (const [lie, rule] of CAUGHT) {
-      const args = ['run', '--target', server.url(lie), '--allow-writes', '--max-response-time', '250', '--operation', `${LIED_OPERATION},GetV0SubscriptionsList,users`];
+      const args = [
+        'run',
+        '--target',
+        server.url(lie),
+        '--allow-writes',
+        '--max-response-time',
+        '250',
+        '--operation',
+        `${LIED_OPERATION},GetV0SubscriptionsList,users`,
+      ];
       expectCli(`fungies-contract run catches the lie ${lie}`, await contractCli(app, args, keys), 1, new RegExp(`: ${rule}`));
     }
   } finally {
@@ -100,7 +134,9 @@ await runScript(async () => {
   try {
     // No build step here: `npm pack` must build dist/ itself (prepack), as it would from a fresh clone.
     await rm(join(root, 'dist'), { recursive: true, force: true });
-    const { stdout } = await step('Packing (prepack builds dist/)', () => exec(npm, ['pack', '--json', '--pack-destination', work], { cwd: root }));
+    const { stdout } = await step('Packing (prepack builds dist/)', () =>
+      exec(npm, ['pack', '--json', '--pack-destination', work], { cwd: root }),
+    );
     // The prepack build prints before npm's JSON report.
     const tarball = join(work, (JSON.parse(stdout.slice(stdout.search(/^\[/m))) as { filename: string }[])[0]?.filename ?? '');
     const app = join(work, 'app');
@@ -109,15 +145,29 @@ await runScript(async () => {
     await writeFile(join(app, 'index.ts'), CONSUMER);
     await writeFile(
       join(app, 'tsconfig.json'),
-      JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, outDir: 'out', skipLibCheck: false, types: [] } }),
+      JSON.stringify({
+        compilerOptions: {
+          target: 'ES2022',
+          module: 'NodeNext',
+          moduleResolution: 'NodeNext',
+          strict: true,
+          outDir: 'out',
+          skipLibCheck: false,
+          types: [],
+        },
+      }),
     );
-    await step('Installing the tarball into an empty project', () => exec(npm, ['install', '--no-audit', '--no-fund', tarball], { cwd: app }));
+    await step('Installing the tarball into an empty project', () =>
+      exec(npm, ['install', '--no-audit', '--no-fund', tarball], { cwd: app }),
+    );
     const formats = { root, tarball, app, step };
     await checkPublishedTypes(formats);
     const tsc = resolve(root, 'node_modules/typescript/bin/tsc');
     await step('Type-checking and compiling a consumer call', () => exec(process.execPath, [tsc, '-p', '.'], { cwd: app }));
     // Not every consumer compiles with strict: the shipped declarations must hold up without it.
-    await step('Type-checking the same call without strict', () => exec(process.execPath, [tsc, '-p', '.', '--strict', 'false', '--noEmit'], { cwd: app }));
+    await step('Type-checking the same call without strict', () =>
+      exec(process.execPath, [tsc, '-p', '.', '--strict', 'false', '--noEmit'], { cwd: app }),
+    );
     const prism = await startPrism({ spec: join(root, SPEC_PATH) });
     try {
       const run = await step('Cancelling an order against Prism from the consumer', () =>

@@ -45,7 +45,8 @@ await runScript(async () => {
     throw new ScriptError(`✘ ${(err as Error).message}\n\n${HELP}`, EXIT_UPDATE_FAILED);
   }
   if (args.values.help) return console.log(HELP);
-  if (args.positionals.length > 1) throw new ScriptError(`✘ one source at most, got ${args.positionals.length}\n\n${HELP}`, EXIT_UPDATE_FAILED);
+  if (args.positionals.length > 1)
+    throw new ScriptError(`✘ one source at most, got ${args.positionals.length}\n\n${HELP}`, EXIT_UPDATE_FAILED);
   const result = await specUpdate({
     cwd: process.cwd(),
     source: args.positionals[0],

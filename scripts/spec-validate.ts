@@ -11,5 +11,7 @@ await runScript(async () => {
   const spec = await loadValidSpec(file);
   const warnings = specWarnings(spec);
   if (warnings.length > 0) console.log(formatWarnings(file, warnings));
-  console.log(`✔ ${file} is valid: ${listOperations(spec.doc).length} operation(s)${warnings.length ? `, ${warnings.length} warning(s)` : ''}`);
+  console.log(
+    `✔ ${file} is valid: ${listOperations(spec.doc).length} operation(s)${warnings.length ? `, ${warnings.length} warning(s)` : ''}`,
+  );
 });

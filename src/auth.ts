@@ -6,7 +6,10 @@ export const PUBLIC_KEY_HEADER = 'x-fngs-public-key';
 export const SECRET_KEY_HEADER = 'x-fngs-secret-key';
 
 /** Each key header and the option that carries its key: the client owns these headers. */
-export const KEY_HEADER_OPTIONS: Readonly<Record<string, 'publicKey' | 'secretKey'>> = { [PUBLIC_KEY_HEADER]: 'publicKey', [SECRET_KEY_HEADER]: 'secretKey' };
+export const KEY_HEADER_OPTIONS: Readonly<Record<string, 'publicKey' | 'secretKey'>> = {
+  [PUBLIC_KEY_HEADER]: 'publicKey',
+  [SECRET_KEY_HEADER]: 'secretKey',
+};
 
 export interface Keys {
   publicKey: string;

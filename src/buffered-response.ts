@@ -37,73 +37,74 @@ export function isBufferedResponse(value: unknown): value is BufferedResponse {
  * Defined on first use, not at import: touching the global `Response` loads node's fetch
  * implementation (about 18 ms), which importing the package need not pay.
  */
-const defineBufferedResponse = (): BufferedResponseClass => class BufferedResponse extends Response {
-  readonly #source: ResponseHead;
-  readonly #text: string;
-  #parsed: unknown;
-  #isParsed = false;
+const defineBufferedResponse = (): BufferedResponseClass =>
+  class BufferedResponse extends Response {
+    readonly #source: ResponseHead;
+    readonly #text: string;
+    #parsed: unknown;
+    #isParsed = false;
 
-  constructor(text: string, source: ResponseHead) {
-    super(null, { status: source.status, statusText: source.statusText });
-    this.#source = source;
-    this.#text = text;
-  }
-
-  override get headers(): Headers {
-    return this.#source.headers;
-  }
-
-  override get url(): string {
-    return this.#source.url;
-  }
-
-  override get redirected(): boolean {
-    return false;
-  }
-
-  override get bodyUsed(): boolean {
-    return false;
-  }
-
-  override get body(): ReadableStream<Uint8Array<ArrayBuffer>> | null {
-    return this.#text === '' ? null : new Response(this.#text).body;
-  }
-
-  /** The body text, as read. */
-  get bodyText(): string {
-    return this.#text;
-  }
-
-  /** The body parsed as JSON (once); throws SyntaxError when it is not JSON. */
-  parsed(): unknown {
-    if (!this.#isParsed) {
-      this.#parsed = JSON.parse(this.#text) as unknown;
-      this.#isParsed = true;
+    constructor(text: string, source: ResponseHead) {
+      super(null, { status: source.status, statusText: source.statusText });
+      this.#source = source;
+      this.#text = text;
     }
-    return this.#parsed;
-  }
 
-  override text(): Promise<string> {
-    return Promise.resolve(this.#text);
-  }
-
-  override json(): Promise<unknown> {
-    try {
-      return Promise.resolve(this.parsed());
-    } catch (err) {
-      return Promise.reject(err);
+    override get headers(): Headers {
+      return this.#source.headers;
     }
-  }
 
-  override arrayBuffer(): Promise<ArrayBuffer> {
-    return new Response(this.#text).arrayBuffer();
-  }
+    override get url(): string {
+      return this.#source.url;
+    }
 
-  override blob(): Promise<Blob> {
-    return new Response(this.#text, { headers: this.headers }).blob();
-  }
+    override get redirected(): boolean {
+      return false;
+    }
 
-  override clone(): BufferedResponse {
-    return new BufferedResponse(this.#text, this.#source);
-  }
-};
+    override get bodyUsed(): boolean {
+      return false;
+    }
+
+    override get body(): ReadableStream<Uint8Array<ArrayBuffer>> | null {
+      return this.#text === '' ? null : new Response(this.#text).body;
+    }
+
+    /** The body text, as read. */
+    get bodyText(): string {
+      return this.#text;
+    }
+
+    /** The body parsed as JSON (once); throws SyntaxError when it is not JSON. */
+    parsed(): unknown {
+      if (!this.#isParsed) {
+        this.#parsed = JSON.parse(this.#text) as unknown;
+        this.#isParsed = true;
+      }
+      return this.#parsed;
+    }
+
+    override text(): Promise<string> {
+      return Promise.resolve(this.#text);
+    }
+
+    override json(): Promise<unknown> {
+      try {
+        return Promise.resolve(this.parsed());
+      } catch (err) {
+        return Promise.reject(err);
+      }
+    }
+
+    override arrayBuffer(): Promise<ArrayBuffer> {
+      return new Response(this.#text).arrayBuffer();
+    }
+
+    override blob(): Promise<Blob> {
+      return new Response(this.#text, { headers: this.headers }).blob();
+    }
+
+    override clone(): BufferedResponse {
+      return new BufferedResponse(this.#text, this.#source);
+    }
+  };

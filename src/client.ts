@@ -4,7 +4,14 @@ import type { paths } from '../generated/api.js';
 import { applyAuth } from './auth.js';
 import { isBufferedResponse, type BufferedResponse } from './buffered-response.js';
 import type { FungiesClient } from './client-types.js';
-import { FungiesApiError, FungiesConfigError, FungiesConnectionError, FungiesError, ResponseParseError, type RequestInfo } from './errors.js';
+import {
+  FungiesApiError,
+  FungiesConfigError,
+  FungiesConnectionError,
+  FungiesError,
+  ResponseParseError,
+  type RequestInfo,
+} from './errors.js';
 import type { OperationMeta } from './operation-meta.js';
 import { findOperation } from './operations.js';
 import { normalizeOptions, type FungiesClientOptions, type NormalizedOptions } from './options.js';
@@ -39,7 +46,10 @@ export function createFungiesClient(options: FungiesClientOptions): FungiesClien
   return client as FungiesClient;
 }
 
-function fungiesMiddleware({ publicKey, secretKey, validateResponses, baseUrl }: NormalizedOptions, secrets: readonly (string | undefined)[]): Middleware {
+function fungiesMiddleware(
+  { publicKey, secretKey, validateResponses, baseUrl }: NormalizedOptions,
+  secrets: readonly (string | undefined)[],
+): Middleware {
   const origin = new URL(baseUrl).origin;
   return {
     onRequest({ request, schemaPath, params }) {
@@ -98,7 +108,8 @@ async function checkSuccess(
   validate: boolean,
 ): Promise<void> {
   if (response.bodyText === '') {
-    if (operation && promisesBody(operation)) throw parseError(response, info, 'response body is empty, but the spec documents a JSON body', secrets);
+    if (operation && promisesBody(operation))
+      throw parseError(response, info, 'response body is empty, but the spec documents a JSON body', secrets);
     return;
   }
   let body: unknown;
@@ -108,7 +119,13 @@ async function checkSuccess(
     const type = response.headers.get('content-type') ?? 'no content-type';
     throw parseError(response, info, `response body is not JSON (${type}): ${redactExcerpt(response.bodyText, secrets)}`, secrets);
   }
-  if (isErrorEnvelope(body)) throw FungiesApiError.from(response.status, redactBody(body, secrets, response.bodyText), redactHeaders(response.headers, secrets), info);
+  if (isErrorEnvelope(body))
+    throw FungiesApiError.from(
+      response.status,
+      redactBody(body, secrets, response.bodyText),
+      redactHeaders(response.headers, secrets),
+      info,
+    );
   if (validate && operation) await assertValidResponse(operation, response, body, info.method, secrets);
 }
 
@@ -120,7 +137,17 @@ function isErrorEnvelope(body: unknown): boolean {
   return typeof body === 'object' && body !== null && (body as { status?: unknown }).status === 'error';
 }
 
-function parseError(response: BufferedResponse, info: RequestInfo, detail: string, secrets: readonly (string | undefined)[]): ResponseParseError {
+function parseError(
+  response: BufferedResponse,
+  info: RequestInfo,
+  detail: string,
+  secrets: readonly (string | undefined)[],
+): ResponseParseError {
   const where = `${info.method} ${info.path}${info.operationId ? ` (${info.operationId})` : ''}`;
-  return new ResponseParseError(info.operationId, response.status, redactExcerpt(response.bodyText, secrets), `${response.status} ${where}: ${detail}`);
+  return new ResponseParseError(
+    info.operationId,
+    response.status,
+    redactExcerpt(response.bodyText, secrets),
+    `${response.status} ${where}: ${detail}`,
+  );
 }

@@ -159,7 +159,11 @@ export class FungiesApiError extends FungiesError {
     const apiMessage = envelopeMessage(body);
     const detail =
       apiMessage ??
-      (body === undefined || body === '' ? `${status} status code (no body)` : typeof body === 'string' ? `non-JSON body: ${redactExcerpt(body)}` : redactExcerpt(printable(body)));
+      (body === undefined || body === ''
+        ? `${status} status code (no body)`
+        : typeof body === 'string'
+          ? `non-JSON body: ${redactExcerpt(body)}`
+          : redactExcerpt(printable(body)));
     const where = `${request.method} ${request.path}${request.operationId ? ` (${request.operationId})` : ''}`;
     const message = `${status} ${where}: ${detail}`;
     const Class = classForStatus(status);

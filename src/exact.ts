@@ -4,7 +4,11 @@
  * inferred type parameter, so `{ body: { nmae: 'x' } }` would compile. Intersecting the argument
  * with `never` for every key the spec's body lacks restores the check without changing inference.
  */
-type BodyOf<Op> = Op extends { requestBody?: infer R } ? (NonNullable<R> extends { content: { 'application/json': infer B } } ? B : never) : never;
+type BodyOf<Op> = Op extends { requestBody?: infer R }
+  ? NonNullable<R> extends { content: { 'application/json': infer B } }
+    ? B
+    : never
+  : never;
 type NoExtraKeys<Given, Allowed> = [Allowed] extends [never]
   ? unknown
   : Given extends readonly unknown[]

@@ -5,7 +5,13 @@ import { BodyTooLarge, decodeChunks, type Exchange, type Send } from './exchange
 export function fetchSender(fetch: typeof globalThis.fetch): Send {
   return async (outgoing, deadline) => {
     const response = await deadline.race(
-      fetch(outgoing.url, { method: outgoing.method, headers: outgoing.headers, body: outgoing.body as BodyInit | null, signal: deadline.signal, redirect: 'manual' }),
+      fetch(outgoing.url, {
+        method: outgoing.method,
+        headers: outgoing.headers,
+        body: outgoing.body as BodyInit | null,
+        signal: deadline.signal,
+        redirect: 'manual',
+      }),
     );
     // A browser-style fetch hides a manual redirect as an opaque response with status 0.
     const status = response.type === 'opaqueredirect' ? 302 : response.status;

@@ -71,26 +71,28 @@ async function read(res: IncomingMessage, headers: Headers, limit: number, deadl
   }
   const chunks: Buffer[] = [];
   let size = 0;
-  await deadline.race(
-    new Promise<void>((resolve, reject) => {
-      res.on('data', (chunk: Buffer) => {
-        size += chunk.byteLength;
-        if (size > limit) {
-          res.destroy();
-          reject(new BodyTooLarge());
-        } else chunks.push(chunk);
-      });
-      res.on('end', resolve);
-      res.on('error', reject);
-      // A reset or a body shorter than its Content-Length closes without 'end'.
-      res.on('close', () => {
-        if (!res.complete) reject(Object.assign(new Error('the connection closed before the body was complete'), { code: 'ECONNRESET' }));
-      });
-    }),
-  ).catch((err: unknown) => {
-    res.destroy();
-    throw err;
-  });
+  await deadline
+    .race(
+      new Promise<void>((resolve, reject) => {
+        res.on('data', (chunk: Buffer) => {
+          size += chunk.byteLength;
+          if (size > limit) {
+            res.destroy();
+            reject(new BodyTooLarge());
+          } else chunks.push(chunk);
+        });
+        res.on('end', resolve);
+        res.on('error', reject);
+        // A reset or a body shorter than its Content-Length closes without 'end'.
+        res.on('close', () => {
+          if (!res.complete) reject(Object.assign(new Error('the connection closed before the body was complete'), { code: 'ECONNRESET' }));
+        });
+      }),
+    )
+    .catch((err: unknown) => {
+      res.destroy();
+      throw err;
+    });
   const encoding = headers.get('content-encoding')?.trim().toLowerCase();
   if (!encoding || encoding === 'identity' || size === 0) return decodeChunks(chunks, size);
   const decoded = await decompress(Buffer.concat(chunks, size), encoding, limit);
@@ -107,7 +109,8 @@ async function decompress(body: Buffer, encoding: string, limit: number): Promis
   try {
     if (encoding === 'gzip' || encoding === 'x-gzip') return zlib.gunzipSync(body, options);
     if (encoding === 'br') return zlib.brotliDecompressSync(body, options);
-    if (encoding === 'deflate') return body[0] !== undefined && (body[0] & 0x0f) === 8 ? zlib.inflateSync(body, options) : zlib.inflateRawSync(body, options);
+    if (encoding === 'deflate')
+      return body[0] !== undefined && (body[0] & 0x0f) === 8 ? zlib.inflateSync(body, options) : zlib.inflateRawSync(body, options);
   } catch (err) {
     if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw new BodyTooLarge();
     throw Object.assign(new Error(`the ${encoding} body could not be decompressed (${(err as Error).message})`), { code: 'EBADENCODING' });

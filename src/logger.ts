@@ -63,5 +63,7 @@ export function createRequestLog(
 
 function isLogger(value: unknown): value is FungiesLogger {
   const v = value as Partial<FungiesLogger> | null;
-  return typeof v === 'object' && v !== null && typeof v.debug === 'function' && typeof v.info === 'function' && typeof v.warn === 'function';
+  return (
+    typeof v === 'object' && v !== null && typeof v.debug === 'function' && typeof v.info === 'function' && typeof v.warn === 'function'
+  );
 }

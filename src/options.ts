@@ -125,13 +125,22 @@ const KEY_RULES = {
 function checkKey(option: keyof typeof KEY_RULES, value: unknown): string {
   const rule = KEY_RULES[option];
   if (typeof value !== 'string' || value === '') {
-    throw new FungiesConfigError(option, `${option} is missing: pass createFungiesClient({ ${option}: process.env.${rule.env} }) with your ${rule.prefix}… key`);
+    throw new FungiesConfigError(
+      option,
+      `${option} is missing: pass createFungiesClient({ ${option}: process.env.${rule.env} }) with your ${rule.prefix}… key`,
+    );
   }
   if (value.startsWith(rule.other)) {
-    throw new FungiesConfigError(option, `${option} looks like a ${rule.other === 'pub_' ? 'public' : 'secret'} key (${rule.other}…): the ${option} starts with ${rule.prefix}; are the two keys swapped?`);
+    throw new FungiesConfigError(
+      option,
+      `${option} looks like a ${rule.other === 'pub_' ? 'public' : 'secret'} key (${rule.other}…): the ${option} starts with ${rule.prefix}; are the two keys swapped?`,
+    );
   }
   if (!value.startsWith(rule.prefix) || value.length <= rule.prefix.length || /\s/.test(value)) {
-    throw new FungiesConfigError(option, `${option} is not a Fungies key: expected "${rule.prefix}" followed by the key's characters, with no spaces`);
+    throw new FungiesConfigError(
+      option,
+      `${option} is not a Fungies key: expected "${rule.prefix}" followed by the key's characters, with no spaces`,
+    );
   }
   return value;
 }
@@ -147,7 +156,10 @@ export function normalizeOptions(options: FungiesClientOptions): NormalizedOptio
     const url = new URL(baseUrl);
     if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('protocol');
   } catch {
-    throw new FungiesConfigError('baseUrl', `baseUrl must be an absolute http(s) URL such as ${DEFAULTS.baseUrl}; got ${JSON.stringify(baseUrl)}`);
+    throw new FungiesConfigError(
+      'baseUrl',
+      `baseUrl must be an absolute http(s) URL such as ${DEFAULTS.baseUrl}; got ${JSON.stringify(baseUrl)}`,
+    );
   }
   const fetchImpl = options.fetch;
   if (fetchImpl !== undefined && typeof fetchImpl !== 'function') {
@@ -171,7 +183,8 @@ export function normalizeOptions(options: FungiesClientOptions): NormalizedOptio
     headers,
     timeout: normalizeTimeout(options.timeout),
     retry: normalizeRetry(options.retry),
-    maxResponseBytes: options.maxResponseBytes === undefined ? DEFAULTS.maxResponseBytes : normalizeMaxResponseBytes(options.maxResponseBytes),
+    maxResponseBytes:
+      options.maxResponseBytes === undefined ? DEFAULTS.maxResponseBytes : normalizeMaxResponseBytes(options.maxResponseBytes),
     requestLog: createRequestLog(options, [publicKey, secretKey]),
     validateResponses: checkBoolean('validateResponses', options.validateResponses, DEFAULTS.validateResponses),
   };
@@ -197,7 +210,10 @@ const RETRY_METHOD_NAMES = new Set(['GET', 'HEAD', 'OPTIONS', 'POST', 'PUT', 'PA
 
 export function normalizeMaxResponseBytes(limit: unknown): number {
   if (typeof limit !== 'number' || !Number.isSafeInteger(limit) || limit <= 0) {
-    throw new FungiesConfigError('maxResponseBytes', `maxResponseBytes must be a positive whole number of bytes, e.g. ${DEFAULTS.maxResponseBytes}; got ${JSON.stringify(limit)}`);
+    throw new FungiesConfigError(
+      'maxResponseBytes',
+      `maxResponseBytes must be a positive whole number of bytes, e.g. ${DEFAULTS.maxResponseBytes}; got ${JSON.stringify(limit)}`,
+    );
   }
   return limit;
 }
@@ -220,10 +236,15 @@ export function normalizeRetry(retry: unknown, base: RetryPolicy = DEFAULTS.retr
   const policy = { ...defaults };
   if (given.limit !== undefined) policy.limit = checkLimit(given.limit);
   if (given.methods !== undefined) {
-    if (!Array.isArray(given.methods) || !given.methods.every((m) => typeof m === 'string')) throw new FungiesConfigError('retry', 'retry.methods must be an array of HTTP method names');
+    if (!Array.isArray(given.methods) || !given.methods.every((m) => typeof m === 'string'))
+      throw new FungiesConfigError('retry', 'retry.methods must be an array of HTTP method names');
     const methods = given.methods.map((m: string) => m.toUpperCase());
     const unknown = methods.find((m) => !RETRY_METHOD_NAMES.has(m));
-    if (unknown !== undefined) throw new FungiesConfigError('retry', `retry.methods: ${JSON.stringify(unknown)} is not an HTTP method; use ${[...RETRY_METHOD_NAMES].join(', ')}`);
+    if (unknown !== undefined)
+      throw new FungiesConfigError(
+        'retry',
+        `retry.methods: ${JSON.stringify(unknown)} is not an HTTP method; use ${[...RETRY_METHOD_NAMES].join(', ')}`,
+      );
     policy.methods = methods;
   }
   if (given.statusCodes !== undefined) {

@@ -16,11 +16,16 @@ import { pageLists, type PageList } from '../generated/pagination.js';
 
 type Get<P extends keyof paths> = paths[P] extends { get: infer G } ? G : never;
 // `query?: never` (no query parameters) must give no keys: keyof never is every key.
-type QueryOf<P extends keyof paths> = Get<P> extends { parameters: { query?: infer Q } } ? ([NonNullable<Q>] extends [never] ? {} : NonNullable<Q>) : {};
-type PathParamsOf<P extends keyof paths> = Get<P> extends { parameters: { path?: infer A } } ? ([NonNullable<A>] extends [never] ? undefined : NonNullable<A>) : undefined;
-type DataOf<P extends keyof paths> = Get<P> extends { responses: { 200: { content: { 'application/json': { data: infer D } } } } } ? D : never;
+type QueryOf<P extends keyof paths> =
+  Get<P> extends { parameters: { query?: infer Q } } ? ([NonNullable<Q>] extends [never] ? {} : NonNullable<Q>) : {};
+type PathParamsOf<P extends keyof paths> =
+  Get<P> extends { parameters: { path?: infer A } } ? ([NonNullable<A>] extends [never] ? undefined : NonNullable<A>) : undefined;
+type DataOf<P extends keyof paths> =
+  Get<P> extends { responses: { 200: { content: { 'application/json': { data: infer D } } } } } ? D : never;
 /** The property of `data` that holds the page's items; never when the spec documents no list. */
-type ListKey<P extends keyof paths> = { [K in keyof DataOf<P>]-?: NonNullable<DataOf<P>[K]> extends readonly unknown[] ? K : never }[keyof DataOf<P>];
+type ListKey<P extends keyof paths> = {
+  [K in keyof DataOf<P>]-?: NonNullable<DataOf<P>[K]> extends readonly unknown[] ? K : never;
+}[keyof DataOf<P>];
 type PagingKey = 'skip' | 'take' | 'cursor' | 'page' | 'limit';
 
 /**
@@ -128,16 +133,24 @@ const STYLES: readonly Style[] = [
     next(at, data, _items, path) {
       const cursor = data['cursor'];
       if (typeof cursor !== 'string' || cursor === '') {
-        if (data['hasMore'] === true) throw new PaginationError(`${path}: hasMore is true but no cursor came with it, so the next page cannot be asked for`);
+        if (data['hasMore'] === true)
+          throw new PaginationError(`${path}: hasMore is true but no cursor came with it, so the next page cannot be asked for`);
         return undefined;
       }
       if (cursor === at.cursor) {
-        throw new PaginationError(`${path}: the server sent the cursor ${JSON.stringify(redactExcerpt(cursor, [], 40))} again; stopping rather than asking for the same page forever`);
+        throw new PaginationError(
+          `${path}: the server sent the cursor ${JSON.stringify(redactExcerpt(cursor, [], 40))} again; stopping rather than asking for the same page forever`,
+        );
       }
       return { ...at, cursor };
     },
   },
-  { positionParam: 'skip', sizeParam: 'take', query: (at) => ({ skip: at.skip }), next: (at, _data, items) => ({ ...at, skip: at.skip + items.length }) },
+  {
+    positionParam: 'skip',
+    sizeParam: 'take',
+    query: (at) => ({ skip: at.skip }),
+    next: (at, _data, items) => ({ ...at, skip: at.skip + items.length }),
+  },
   {
     positionParam: 'page',
     sizeParam: 'limit',
@@ -177,11 +190,19 @@ export const paginatedPaths: readonly PaginatedPath[] = [...PLANS.keys()] as Pag
  * for await (const order of paginate(client, '/v0/orders/list', { query: { statuses: ['PAID'] } })) { … }
  * for await (const page of paginate(client, '/v0/orders/list').pages()) console.log(page.page, page.items.length, page.total);
  */
-export function paginate<P extends PaginatedPath>(client: FungiesClient, path: P, options: PaginateOptions<P> = {}): Paginator<PageItem<P>> {
+export function paginate<P extends PaginatedPath>(
+  client: FungiesClient,
+  path: P,
+  options: PaginateOptions<P> = {},
+): Paginator<PageItem<P>> {
   return new Paginator(() => walk(client, path, options) as AsyncGenerator<Page<PageItem<P>>, void, undefined>);
 }
 
-async function* walk(client: FungiesClient, path: string, options: PaginateOptions<PaginatedPath>): AsyncGenerator<Page<unknown>, void, undefined> {
+async function* walk(
+  client: FungiesClient,
+  path: string,
+  options: PaginateOptions<PaginatedPath>,
+): AsyncGenerator<Page<unknown>, void, undefined> {
   const plan = PLANS.get(path);
   if (!plan) throw new PaginationError(`${path} is not a paginated list operation: use one of ${paginatedPaths.join(', ')}`);
   const { pageSize, maxItems, maxPages } = checkOptions(plan, options);
@@ -195,10 +216,16 @@ async function* walk(client: FungiesClient, path: string, options: PaginateOptio
   let previous: string | undefined;
   for (let number = 1; ; number++) {
     if (number > maxPages) {
-      throw new PaginationError(`${path}: stopped after ${maxPages} pages without reaching the end of the list; pass a larger maxPages (or pageSize) if the list is that long`);
+      throw new PaginationError(
+        `${path}: stopped after ${maxPages} pages without reaching the end of the list; pass a larger maxPages (or pageSize) if the list is that long`,
+      );
     }
     const paging = { [plan.style.sizeParam]: pageSize, ...plan.style.query(at) };
-    const init = { params: { path: options.path, query: { ...(options.query ?? {}), ...paging } }, signal: options.signal, headers: options.headers };
+    const init = {
+      params: { path: options.path, query: { ...(options.query ?? {}), ...paging } },
+      signal: options.signal,
+      headers: options.headers,
+    };
     const body = (await unwrap(get(path, init))) as { data?: unknown } | undefined;
     const data = (body?.data ?? {}) as PageData;
     const items = data[plan.listKey];
@@ -222,7 +249,8 @@ async function* walk(client: FungiesClient, path: string, options: PaginateOptio
 }
 
 function repeatReason(plan: Plan, at: Position, data: PageData): string {
-  if (plan.style.positionParam === 'cursor' && data['cursor'] === at.cursor) return `the server sent the cursor ${JSON.stringify(redactExcerpt(String(at.cursor), [], 40))} again`;
+  if (plan.style.positionParam === 'cursor' && data['cursor'] === at.cursor)
+    return `the server sent the cursor ${JSON.stringify(redactExcerpt(String(at.cursor), [], 40))} again`;
   return `the server returned the same page twice (${plan.style.positionParam} did not move the list on)`;
 }
 
@@ -246,18 +274,27 @@ function checkOptions(plan: Plan, options: PaginateOptions<PaginatedPath>): { pa
   const pageSize = options.pageSize ?? 50;
   const where = `query.${plan.style.sizeParam}`;
   if (!Number.isInteger(pageSize) || pageSize < 1) {
-    throw new InvalidParameterError(operation.operationId, where, `paginate ${operation.path}: pageSize must be a whole number ≥ 1; got ${String(pageSize)}`);
+    throw new InvalidParameterError(
+      operation.operationId,
+      where,
+      `paginate ${operation.path}: pageSize must be a whole number ≥ 1; got ${String(pageSize)}`,
+    );
   }
   const broken = sizeBounds ? outsideBounds(sizeBounds, pageSize) : undefined;
   if (broken) {
-    throw new InvalidParameterError(operation.operationId, where, `paginate ${operation.path}: pageSize ${pageSize} is not allowed (${plan.style.sizeParam} ${broken})`);
+    throw new InvalidParameterError(
+      operation.operationId,
+      where,
+      `paginate ${operation.path}: pageSize ${pageSize} is not allowed (${plan.style.sizeParam} ${broken})`,
+    );
   }
   const maxItems = options.maxItems ?? Infinity;
   if (typeof maxItems !== 'number' || Number.isNaN(maxItems) || maxItems < 0) {
     throw new PaginationError(`paginate ${operation.path}: maxItems must be a number ≥ 0 (or Infinity); got ${String(maxItems)}`);
   }
   const maxPages = options.maxPages ?? 1000;
-  if (!Number.isInteger(maxPages) || maxPages < 1) throw new PaginationError(`paginate ${operation.path}: maxPages must be a whole number ≥ 1; got ${String(maxPages)}`);
+  if (!Number.isInteger(maxPages) || maxPages < 1)
+    throw new PaginationError(`paginate ${operation.path}: maxPages must be a whole number ≥ 1; got ${String(maxPages)}`);
   return { pageSize, maxItems, maxPages };
 }
 

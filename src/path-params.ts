@@ -17,7 +17,12 @@ export function checkPathParams(operation: OperationMeta, values: Record<string,
       );
     }
     const unsafe = unsafeSegment(value);
-    if (unsafe) throw new InvalidParameterError(operation.operationId, `path.${param.name}`, `${operation.operationId}: path parameter "${param.name}" ${unsafe}`);
+    if (unsafe)
+      throw new InvalidParameterError(
+        operation.operationId,
+        `path.${param.name}`,
+        `${operation.operationId}: path parameter "${param.name}" ${unsafe}`,
+      );
     // Validators are precompiled per operation and parameter; one the spec did not generate checks nothing.
     const validate = pathParamValidators[operation.operationId]?.[param.name];
     if (validate && !validate(value)) {
@@ -43,7 +48,8 @@ function describe(operation: OperationMeta, param: ParameterMeta, value: unknown
  * URL parser would resolve them and send the request to another operation (`PATCH /v0/update`).
  */
 function unsafeSegment(value: unknown): string | undefined {
-  if (value === '.' || value === '..') return `is ${JSON.stringify(value)}, a dot-segment that would change which operation is called: pass the resource's real id`;
+  if (value === '.' || value === '..')
+    return `is ${JSON.stringify(value)}, a dot-segment that would change which operation is called: pass the resource's real id`;
   if (typeof value === 'string' && value.length > MAX_ID_LENGTH) {
     return `is ${value.length} characters long; ids are at most ${MAX_ID_LENGTH} characters: pass the resource's id, not a URL or a document`;
   }

@@ -40,7 +40,9 @@ export class FungiesRequest {
 
   /** Middleware written for WHATWG Requests may return one; openapi-fetch checks with `instanceof`. */
   static [Symbol.hasInstance](value: unknown): boolean {
-    return (typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === FungiesRequest.prototype) || value instanceof Request;
+    return (
+      (typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === FungiesRequest.prototype) || value instanceof Request
+    );
   }
 
   /** As on a WHATWG Request, always a signal, for middleware that reads `request.signal.aborted`. */

@@ -31,7 +31,13 @@ function validatorsOf(operationId: string): Promise<OperationValidators | undefi
  * the spec's own schema rejects as its own default (a spec defect, e.g. `currency: null`) are not
  * the server's fault and do not throw.
  */
-export async function assertValidResponse(operation: OperationMeta, response: Response, body: unknown, method: string, secrets: readonly (string | undefined)[] = []): Promise<void> {
+export async function assertValidResponse(
+  operation: OperationMeta,
+  response: Response,
+  body: unknown,
+  method: string,
+  secrets: readonly (string | undefined)[] = [],
+): Promise<void> {
   const match = matchResponse(operation, response.status, response.headers.get('content-type'));
   if (match.statusKey === undefined || match.mediaTypeKey === undefined || body === undefined) return;
   const validate = (await validatorsOf(operation.operationId))?.[match.statusKey]?.[match.mediaTypeKey];
@@ -50,12 +56,19 @@ export async function assertValidResponse(operation: OperationMeta, response: Re
 }
 
 function redactError(e: ErrorObject, secrets: readonly (string | undefined)[]): ErrorObject {
-  return { ...e, instancePath: redact(e.instancePath, secrets), params: redactValue(e.params, secrets), data: redactValue(e.data, secrets), ...(e.message === undefined ? {} : { message: redact(e.message, secrets) }) };
+  return {
+    ...e,
+    instancePath: redact(e.instancePath, secrets),
+    params: redactValue(e.params, secrets),
+    data: redactValue(e.data, secrets),
+    ...(e.message === undefined ? {} : { message: redact(e.message, secrets) }),
+  };
 }
 
 function describe(e: ErrorObject, secrets: readonly (string | undefined)[]): string {
   const params = e.params as { allowedValue?: unknown; allowedValues?: unknown[]; additionalProperty?: string };
-  const actual = e.keyword === 'required' || e.keyword === 'additionalProperties' ? '' : ` (got ${redactExcerpt(showValue(e.data), secrets, 60)})`;
+  const actual =
+    e.keyword === 'required' || e.keyword === 'additionalProperties' ? '' : ` (got ${redactExcerpt(showValue(e.data), secrets, 60)})`;
   if (params.allowedValue !== undefined) return `must be ${JSON.stringify(params.allowedValue)}${actual}`;
   if (params.additionalProperty) return `${e.message ?? 'is invalid'}: "${params.additionalProperty}"`;
   return `${e.message ?? 'is invalid'}${actual}`;

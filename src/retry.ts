@@ -39,11 +39,13 @@ export function shouldRetry({ method, status, headers, attempt, policy }: RetryI
   if (attempt > policy.limit) return { retry: false, reason: `error; no more retries left (${policy.limit})` };
   const wait = retryAfterMs(headers);
   // A Retry-After longer than we are willing to wait: give the caller the error now.
-  if (wait !== undefined && wait > policy.maxRetryAfterMs) return { retry: false, reason: `Retry-After ${wait} ms exceeds maxRetryAfterMs` };
+  if (wait !== undefined && wait > policy.maxRetryAfterMs)
+    return { retry: false, reason: `Retry-After ${wait} ms exceeds maxRetryAfterMs` };
   // Retry on rate limits, whatever the method: a 429 means the server did not act on the request.
   if (status === 429) return { retry: true, reason: 'rate limited (429)' };
   // Never repeat a write unless the caller opted in: a POST, PATCH or DELETE that failed may have been applied.
-  if (!policy.methods.includes(method.toUpperCase())) return { retry: false, reason: `error; ${method.toUpperCase()} is not retried (add it to retry.methods to allow)` };
+  if (!policy.methods.includes(method.toUpperCase()))
+    return { retry: false, reason: `error; ${method.toUpperCase()} is not retried (add it to retry.methods to allow)` };
   // Retry when the connection failed or timed out.
   if (status === undefined) return { retry: true, reason: 'connection error or timeout' };
   // Retry on the statuses that mean "try again" (timeouts, overload, gateways).

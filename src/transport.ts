@@ -83,7 +83,14 @@ export function createTransport(options: TransportOptions): typeof fetch {
         else log?.warn?.(line);
         return outcome;
       }
-      await wait(call, attempt, outcome.headers, `${call.short} ${outcome.status} ${elapsed(started)} (attempt ${attempt}): ${outcome.reason}`, log, sleep);
+      await wait(
+        call,
+        attempt,
+        outcome.headers,
+        `${call.short} ${outcome.status} ${elapsed(started)} (attempt ${attempt}): ${outcome.reason}`,
+        log,
+        sleep,
+      );
     }
   };
 }
@@ -114,14 +121,22 @@ async function attemptOnce(send: Send, call: Call, attempt: number): Promise<Buf
     const exchange = await send(call, deadline);
     if (exchange.status < 200 || exchange.status > 599) {
       exchange.discard();
-      throw new FungiesConnectionError(`${call.where}: the server answered with status ${exchange.status}, which is not a final HTTP status`);
+      throw new FungiesConnectionError(
+        `${call.where}: the server answered with status ${exchange.status}, which is not a final HTTP status`,
+      );
     }
     if (exchange.status >= 300 && exchange.status < 400) {
       exchange.discard();
       throw redirectError(call, exchange.status, exchange.headers);
     }
     if (exchange.status >= 400) {
-      const decision = shouldRetry({ method: call.method, status: exchange.status, headers: exchange.headers, attempt, policy: call.retry });
+      const decision = shouldRetry({
+        method: call.method,
+        status: exchange.status,
+        headers: exchange.headers,
+        attempt,
+        policy: call.retry,
+      });
       if (decision.retry) {
         // Free the connection of a response we are not going to read.
         exchange.discard();
@@ -142,11 +157,18 @@ async function attemptOnce(send: Send, call: Call, attempt: number): Promise<Buf
 function classify(err: unknown, call: Call, deadline: AttemptDeadline, phase: 'connect' | 'body', status: number): FungiesError {
   if (deadline.stopped === 'caller') return userAbort(call, err);
   if (deadline.stopped === 'timeout') {
-    return new FungiesTimeoutError(`Request timed out after ${call.timeout} ms${phase === 'body' ? ' while reading the response body' : ''}: ${call.where}`, { cause: err });
+    return new FungiesTimeoutError(
+      `Request timed out after ${call.timeout} ms${phase === 'body' ? ' while reading the response body' : ''}: ${call.where}`,
+      { cause: err },
+    );
   }
   if (err instanceof FungiesError) return err;
   if (err instanceof BodyTooLarge) {
-    return new ResponseTooLargeError(status, call.maxResponseBytes, `${status} ${call.where}: response body exceeds maxResponseBytes (${call.maxResponseBytes} bytes); the rest was not read. Raise maxResponseBytes if this response is expected`);
+    return new ResponseTooLargeError(
+      status,
+      call.maxResponseBytes,
+      `${status} ${call.where}: response body exceeds maxResponseBytes (${call.maxResponseBytes} bytes); the rest was not read. Raise maxResponseBytes if this response is expected`,
+    );
   }
   const cause = (err as { cause?: { code?: string; message?: string } }).cause;
   const detail = cause?.code ?? (err as { code?: string }).code ?? cause?.message ?? (err as Error).message ?? String(err);
@@ -183,7 +205,10 @@ async function describeCall(input: FungiesRequest | Request, options: TransportO
   const url = new URL(request.url);
   const path = (isOurs && request.schemaPath) || url.pathname;
   const headers = request.headers;
-  const body = await sendableBody(isOurs ? request.bodyInit : (input as Request).body ? await (input as Request).arrayBuffer() : null, headers);
+  const body = await sendableBody(
+    isOurs ? request.bodyInit : (input as Request).body ? await (input as Request).arrayBuffer() : null,
+    headers,
+  );
   return {
     url: request.url,
     method: request.method,
@@ -192,7 +217,8 @@ async function describeCall(input: FungiesRequest | Request, options: TransportO
     signal: isOurs ? request.callerSignal : (input as Request).signal,
     timeout: isOurs && request.timeout !== undefined ? normalizeTimeout(request.timeout) : options.timeout,
     retry: isOurs && request.retry !== undefined ? normalizeRetry(request.retry, options.retry) : options.retry,
-    maxResponseBytes: isOurs && request.maxResponseBytes !== undefined ? normalizeMaxResponseBytes(request.maxResponseBytes) : options.maxResponseBytes,
+    maxResponseBytes:
+      isOurs && request.maxResponseBytes !== undefined ? normalizeMaxResponseBytes(request.maxResponseBytes) : options.maxResponseBytes,
     where: `${request.method} ${url.origin}${path}`,
     short: `${request.method} ${path}`,
   };

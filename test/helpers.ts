@@ -10,7 +10,10 @@ export function json(body: unknown, status = 200, headers: Record<string, string
   return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
 }
 
-export function createTestClient(handler: Handler = () => json({ status: 'success', data: {} }), options: Partial<FungiesClientOptions> = {}) {
+export function createTestClient(
+  handler: Handler = () => json({ status: 'success', data: {} }),
+  options: Partial<FungiesClientOptions> = {},
+) {
   const requests: Request[] = [];
   const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
     const request = input instanceof Request ? input : new Request(input, init);

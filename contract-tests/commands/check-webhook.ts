@@ -22,7 +22,9 @@ export async function checkWebhook(options: CheckWebhookOptions, io: Io): Promis
   const { eventType } = options;
   if (!isWebhookEventType(eventType)) {
     const near = OLD_SPELLINGS[eventType] ?? WEBHOOK_EVENT_TYPES.find((t) => t.startsWith(eventType.slice(0, 9)));
-    throw usageError(`unknown webhook event type "${eventType}"${near ? `: did you mean ${near}?` : ''} (documented: ${WEBHOOK_EVENT_TYPES.join(', ')})`);
+    throw usageError(
+      `unknown webhook event type "${eventType}"${near ? `: did you mean ${near}?` : ''} (documented: ${WEBHOOK_EVENT_TYPES.join(', ')})`,
+    );
   }
   const text = await readInput(io, options.file);
   const ctx: FindingContext = { operationId: `webhook ${eventType}`, method: 'POST', path: `webhooks/${eventType}`, status: undefined };
@@ -31,12 +33,26 @@ export async function checkWebhook(options: CheckWebhookOptions, io: Io): Promis
   try {
     body = JSON.parse(text);
   } catch (err) {
-    findings.push({ kind: 'response', ...ctx, pointer: '', rule: 'json', expected: 'a JSON event', actual: `${showValue(text.slice(0, 80))} (${(err as Error).message})` });
+    findings.push({
+      kind: 'response',
+      ...ctx,
+      pointer: '',
+      rule: 'json',
+      expected: 'a JSON event',
+      actual: `${showValue(text.slice(0, 80))} (${(err as Error).message})`,
+    });
   }
   if (findings.length === 0) {
     const type = (body as { type?: unknown } | null)?.type;
     if (type !== eventType && typeof body === 'object' && body !== null) {
-      findings.push({ kind: 'response', ...ctx, pointer: '/type', rule: 'const', expected: JSON.stringify(eventType), actual: `${showValue(type)} (${typeof type})` });
+      findings.push({
+        kind: 'response',
+        ...ctx,
+        pointer: '/type',
+        rule: 'const',
+        expected: JSON.stringify(eventType),
+        actual: `${showValue(type)} (${typeof type})`,
+      });
     } else {
       findings.push(...ajvFindings(validateAgainst(webhookEventSchema(eventType), body), ctx));
     }

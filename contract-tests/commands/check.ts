@@ -25,10 +25,15 @@ export async function checkCommand(options: CheckOptions, io: Io): Promise<{ cod
   const operations = listOperations();
   const operation = operations.find((op) => op.operationId === options.operationId);
   if (!operation) {
-    const near = operations.filter((op) => op.operationId.toLowerCase().includes(options.operationId.toLowerCase().slice(0, 12))).slice(0, 3);
-    throw usageError(`unknown operationId "${options.operationId}"${near.length ? `: did you mean ${near.map((o) => o.operationId).join(', ')}?` : ' (fungies-contract run --help lists how to select operations)'}`);
+    const near = operations
+      .filter((op) => op.operationId.toLowerCase().includes(options.operationId.toLowerCase().slice(0, 12)))
+      .slice(0, 3);
+    throw usageError(
+      `unknown operationId "${options.operationId}"${near.length ? `: did you mean ${near.map((o) => o.operationId).join(', ')}?` : ' (fungies-contract run --help lists how to select operations)'}`,
+    );
   }
-  if (!/^[1-5]\d\d$/.test(options.status)) throw usageError(`status must be an HTTP status code such as 200 or 400, got "${options.status}"`);
+  if (!/^[1-5]\d\d$/.test(options.status))
+    throw usageError(`status must be an HTTP status code such as 200 or 400, got "${options.status}"`);
   const status = Number(options.status);
   const text = await readInput(io, options.file);
   const declared = Object.keys(documentedResponse(operation, status)?.response.content ?? {})[0] ?? null;
@@ -41,7 +46,9 @@ export async function checkCommand(options: CheckOptions, io: Io): Promise<{ cod
   const lines = [c.bold(`___ ${operation.method.toUpperCase()} ${operation.path} (${operation.operationId}) ${status}: ${label} ___`), ''];
   for (const f of findings) lines.push(formatFinding(f, c), '');
   const violations = findings.length - defects;
-  const defectNote = defects ? `, ${defects} spec defect${defects === 1 ? '' : 's'}${options.strict ? '' : ' (not failing; --strict makes them fail)'}` : '';
+  const defectNote = defects
+    ? `, ${defects} spec defect${defects === 1 ? '' : 's'}${options.strict ? '' : ' (not failing; --strict makes them fail)'}`
+    : '';
   if (failing.length > 0) lines.push(c.red(c.bold(`✘ ${violations} violation${violations === 1 ? '' : 's'}${defectNote} in ${label}`)));
   else lines.push(c.green(c.bold(`✔ ${label} conforms to ${operation.operationId} ${status}${defectNote}`)));
   io.stdout.write(`${lines.join('\n')}\n`);

@@ -47,7 +47,9 @@ export async function runCommand(options: RunOptions, io: Io): Promise<{ code: n
   const operations = selectOperations(listOperations(), options.operation);
   if (operations.length === 0) {
     const tags = [...new Set(listOperations().flatMap((op) => op.tags))].sort();
-    throw usageError(`--operation ${JSON.stringify(options.operation)} matches no operation: give an operationId, a tag (${tags.join(', ')}) or a glob such as "*Orders*"`);
+    throw usageError(
+      `--operation ${JSON.stringify(options.operation)} matches no operation: give an operationId, a tag (${tags.join(', ')}) or a glob such as "*Orders*"`,
+    );
   }
   if (targetUrl) await checkTarget(targetUrl, io, options.timeoutMs, !options.targetIsPrism);
   let prism: PrismHandle | undefined;
@@ -62,7 +64,8 @@ export async function runCommand(options: RunOptions, io: Io): Promise<{ code: n
   const url = targetUrl ?? prism!.url;
   const kind: TargetKind = prism || options.targetIsPrism ? 'prism' : 'live';
   // A Prism mock checks that key headers are there, not their values: it gets the mock keys.
-  const keys = kind === 'prism' ? MOCK_KEYS : { publicKey: io.env['FUNGIES_PUBLIC_KEY'] ?? '', secretKey: io.env['FUNGIES_SECRET_KEY'] || undefined };
+  const keys =
+    kind === 'prism' ? MOCK_KEYS : { publicKey: io.env['FUNGIES_PUBLIC_KEY'] ?? '', secretKey: io.env['FUNGIES_SECRET_KEY'] || undefined };
   const config: EngineConfig = {
     target: { baseUrl: url, publicKey: keys.publicKey, secretKey: keys.secretKey, timeoutMs: options.timeoutMs },
     kind,
@@ -72,25 +75,35 @@ export async function runCommand(options: RunOptions, io: Io): Promise<{ code: n
   };
   const seed = options.seed ?? randomSeed();
   const checks = planChecks(operations, { seed });
-  io.stderr.write(`==> fungies-contract: ${operations.length} operation(s), ${checks.length} checks (seed ${seed}) against ${prism ? `a Prism mock of the spec at ${url}` : url}\n`);
+  io.stderr.write(
+    `==> fungies-contract: ${operations.length} operation(s), ${checks.length} checks (seed ${seed}) against ${prism ? `a Prism mock of the spec at ${url}` : url}\n`,
+  );
   const startedAt = new Date();
   let results: CheckResult[];
   try {
-    results = await runChecks(checks, config, { onResult: progress(checks.map((c) => c.operation.operationId), io) });
+    results = await runChecks(checks, config, {
+      onResult: progress(
+        checks.map((c) => c.operation.operationId),
+        io,
+      ),
+    });
   } finally {
     await prism?.stop();
   }
   // Everything the reports show passes through here: a server's text is shown, never obeyed.
-  const data = sanitize(buildRunData(operations, results, {
-    targetUrl: url,
-    kind,
-    operationFilter: options.operation,
-    strict: options.strict,
-    allowWrites: options.allowWrites,
-    startedAt,
-    durationMs: Date.now() - startedAt.getTime(),
-    seed,
-  }), [keys.publicKey, keys.secretKey]);
+  const data = sanitize(
+    buildRunData(operations, results, {
+      targetUrl: url,
+      kind,
+      operationFilter: options.operation,
+      strict: options.strict,
+      allowWrites: options.allowWrites,
+      startedAt,
+      durationMs: Date.now() - startedAt.getTime(),
+      seed,
+    }),
+    [keys.publicKey, keys.secretKey],
+  );
   const c = colorsFor(io.stdout, io.env);
   io.stdout.write(`\n${formatReport(data, c)}\n`);
   if (options.json) await writeReport(resolve(io.cwd, options.json), formatJson(data));
@@ -144,12 +157,22 @@ async function checkTarget(targetUrl: string, io: Io, timeoutMs: number, needsKe
     throw usageError(`--target must be an absolute http(s) URL such as https://api.fungies.io, got ${JSON.stringify(targetUrl)}`);
   }
   if (needsKeys && !io.env['FUNGIES_PUBLIC_KEY']) {
-    throw usageError('FUNGIES_PUBLIC_KEY is not set: export your pub_… key before running against a target (keys are read from the environment, never from flags)');
+    throw usageError(
+      'FUNGIES_PUBLIC_KEY is not set: export your pub_… key before running against a target (keys are read from the environment, never from flags)',
+    );
   }
   try {
-    if (needsKeys) normalizeOptions({ publicKey: io.env['FUNGIES_PUBLIC_KEY'] ?? '', secretKey: io.env['FUNGIES_SECRET_KEY'] || undefined, baseUrl: targetUrl });
+    if (needsKeys)
+      normalizeOptions({
+        publicKey: io.env['FUNGIES_PUBLIC_KEY'] ?? '',
+        secretKey: io.env['FUNGIES_SECRET_KEY'] || undefined,
+        baseUrl: targetUrl,
+      });
   } catch (err) {
-    if (err instanceof FungiesConfigError) throw usageError(`${err.option === 'publicKey' ? 'FUNGIES_PUBLIC_KEY' : err.option === 'secretKey' ? 'FUNGIES_SECRET_KEY' : err.option}: ${err.message}`);
+    if (err instanceof FungiesConfigError)
+      throw usageError(
+        `${err.option === 'publicKey' ? 'FUNGIES_PUBLIC_KEY' : err.option === 'secretKey' ? 'FUNGIES_SECRET_KEY' : err.option}: ${err.message}`,
+      );
     throw err;
   }
   try {

@@ -37,7 +37,8 @@ export async function sendWebhook(options: SendWebhookOptions, io: Io): Promise<
   } catch {
     url = new URL('invalid:');
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw usageError(`the URL must be an absolute http(s) URL, got ${JSON.stringify(options.url)}`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw usageError(`the URL must be an absolute http(s) URL, got ${JSON.stringify(options.url)}`);
   const body = await eventBody(options.event, io);
   const label = isWebhookEventType(options.event) ? `a sample ${options.event} event` : options.event === '-' ? 'stdin' : options.event;
   let response: Response;

@@ -18,7 +18,11 @@ export function showValue(value: unknown, max = MAX_ACTUAL): string {
 }
 
 /** `rawNumbers`: numbers as they were on the wire (strict-json), shown instead of their rounded doubles. */
-export function ajvFindings(errors: readonly ErrorObject[], ctx: FindingContext, rawNumbers: ReadonlyMap<string, string> = new Map()): Finding[] {
+export function ajvFindings(
+  errors: readonly ErrorObject[],
+  ctx: FindingContext,
+  rawNumbers: ReadonlyMap<string, string> = new Map(),
+): Finding[] {
   return dedupeErrors(errors).map((e) => {
     const defect = specDefectReason(e.parentSchema, e.data);
     const missing = e.keyword === 'required';
@@ -28,7 +32,13 @@ export function ajvFindings(errors: readonly ErrorObject[], ctx: FindingContext,
       pointer: errorPointer(e),
       rule: e.keyword,
       expected: expected(e),
-      actual: missing ? 'missing' : e.keyword === 'additionalProperties' ? `${showValue(additional(e))} (not declared)` : rawNumbers.has(e.instancePath) ? `${rawNumbers.get(e.instancePath)} (number)` : describeActual(e.data),
+      actual: missing
+        ? 'missing'
+        : e.keyword === 'additionalProperties'
+          ? `${showValue(additional(e))} (not declared)`
+          : rawNumbers.has(e.instancePath)
+            ? `${rawNumbers.get(e.instancePath)} (number)`
+            : describeActual(e.data),
     };
     if (defect) finding.note = defect;
     return finding;
@@ -51,12 +61,17 @@ function expected(e: ErrorObject): string {
     case 'pattern':
       return `a string matching ${String(p['pattern'])}`;
     case 'format':
-      return p['format'] === 'int64' ? 'int64: a whole number within ±9007199254740991 (the safe-integer range)' : `format ${String(p['format'])}`;
+      return p['format'] === 'int64'
+        ? 'int64: a whole number within ±9007199254740991 (the safe-integer range)'
+        : `format ${String(p['format'])}`;
     case 'const':
       return JSON.stringify(p['allowedValue']);
     case 'enum': {
       const values = (p['allowedValues'] as unknown[]) ?? [];
-      const shown = values.slice(0, MAX_ENUM_SHOWN).map((v) => JSON.stringify(v)).join(', ');
+      const shown = values
+        .slice(0, MAX_ENUM_SHOWN)
+        .map((v) => JSON.stringify(v))
+        .join(', ');
       return `one of ${shown}${values.length > MAX_ENUM_SHOWN ? `, … (${values.length} values)` : ''}`;
     }
     case 'required':

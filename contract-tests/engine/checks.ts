@@ -78,12 +78,16 @@ export function planChecks(operations: readonly OperationMeta[], options: PlanOp
     }
     if (valid) {
       const random = createRandom(seedFor(seed, id));
-      for (const v of negativeVariants(operation, valid, random)) checks.push({ id: `${id} rejects: ${v.name}`, kind: 'negative', operation, name: v.name, request: v.request });
+      for (const v of negativeVariants(operation, valid, random))
+        checks.push({ id: `${id} rejects: ${v.name}`, kind: 'negative', operation, name: v.name, request: v.request });
       // Its own random stream: adding nested variants leaves the other generated requests of a seed as they were.
       const nested = nestedBodyVariants(operation, valid, createRandom(seedFor(seed, `${id} nested`)));
-      for (const v of nested) checks.push({ id: `${id} rejects: ${v.name}`, kind: 'negative', operation, name: v.name, request: v.request });
-      for (const v of pathIdVariants(operation, valid)) checks.push({ id: `${id} rejects: ${v.name}`, kind: 'negative', operation, name: v.name, request: v.request });
-      for (const v of positiveVariants(operation, valid, random)) checks.push({ id: `${id} accepts: ${v.name}`, kind: 'positive', operation, name: v.name, request: v.request });
+      for (const v of nested)
+        checks.push({ id: `${id} rejects: ${v.name}`, kind: 'negative', operation, name: v.name, request: v.request });
+      for (const v of pathIdVariants(operation, valid))
+        checks.push({ id: `${id} rejects: ${v.name}`, kind: 'negative', operation, name: v.name, request: v.request });
+      for (const v of positiveVariants(operation, valid, random))
+        checks.push({ id: `${id} accepts: ${v.name}`, kind: 'positive', operation, name: v.name, request: v.request });
     }
     if (sizeParameter(operation)) checks.push({ id: `${id} pages`, kind: 'pagination', operation, name: 'take/limit honoured' });
     if (!pathsWithMethodCheck.has(operation.path)) {
@@ -94,7 +98,14 @@ export function planChecks(operations: readonly OperationMeta[], options: PlanOp
   }
   for (const workflow of findWorkflows(operations)) {
     const steps = ['create', 'get', ...(workflow.update ? ['update', 'get'] : []), ...(workflow.archive ? ['archive'] : [])];
-    checks.push({ id: `${workflow.resource} workflow: ${steps.join(' → ')}`, kind: 'workflow', operation: workflow.create, name: workflow.resource, workflow, seed });
+    checks.push({
+      id: `${workflow.resource} workflow: ${steps.join(' → ')}`,
+      kind: 'workflow',
+      operation: workflow.create,
+      name: workflow.resource,
+      workflow,
+      seed,
+    });
   }
   return checks;
 }
@@ -123,10 +134,24 @@ export async function runCheck(check: PlannedCheck, config: EngineConfig): Promi
     if (exchange?.response) result.response = strip(exchange.response);
     const max = config.maxResponseTimeMs;
     if (max !== undefined && exchange?.elapsedMs !== undefined && exchange.elapsedMs > max && result.outcome !== 'skipped') {
-      result.findings = [...result.findings, { ...finding(op, 'max_response_time', `a response within ${max} ms (--max-response-time)`, `${Math.round(exchange.elapsedMs)} ms`, exchange.response?.status), kind: 'response', pointer: 'time' }];
+      result.findings = [
+        ...result.findings,
+        {
+          ...finding(
+            op,
+            'max_response_time',
+            `a response within ${max} ms (--max-response-time)`,
+            `${Math.round(exchange.elapsedMs)} ms`,
+            exchange.response?.status,
+          ),
+          kind: 'response',
+          pointer: 'time',
+        },
+      ];
     }
     if (result.request) result.findings = result.findings.map((f) => ({ url: result.request!.url, ...f }));
-    if (result.outcome !== 'skipped') result.outcome = result.findings.some((f) => config.strict || f.kind !== 'spec-defect') ? 'failed' : 'passed';
+    if (result.outcome !== 'skipped')
+      result.outcome = result.findings.some((f) => config.strict || f.kind !== 'spec-defect') ? 'failed' : 'passed';
     return result;
   };
   const skip = skipReason(check, config);
@@ -152,7 +177,12 @@ export async function runCheck(check: PlannedCheck, config: EngineConfig): Promi
       return done(await methodCheck(op, check.name!, planned, config));
     case 'workflow': {
       const { exchange, findings, steps, created } = await runWorkflow(check.workflow!, config, check.seed ?? 0);
-      return done({ ...(exchange ? { exchange } : {}), findings, reason: `steps run: ${steps.join(' → ')}`, ...(created ? { created } : {}) });
+      return done({
+        ...(exchange ? { exchange } : {}),
+        findings,
+        reason: `steps run: ${steps.join(' → ')}`,
+        ...(created ? { created } : {}),
+      });
     }
     default:
       return done({ outcome: 'skipped', reason: `no runner for ${check.kind}` });
@@ -163,18 +193,30 @@ function skipReason(check: PlannedCheck, config: EngineConfig): string | undefin
   const op = check.operation;
   const writes = check.kind === 'method' ? !isSafeMethod(check.name!) : isWrite(op);
   if (config.kind === 'prism') {
-    if (check.kind === 'auth' && /^(invalid|malformed)/.test(check.name!)) return 'a Prism mock checks that key headers are present, not their values';
+    if (check.kind === 'auth' && /^(invalid|malformed)/.test(check.name!))
+      return 'a Prism mock checks that key headers are present, not their values';
     if (check.kind === 'pagination') return 'a Prism mock generates lists without paging them';
     if (check.kind === 'workflow') return 'a Prism mock keeps no state: workflows run against a live target with --allow-writes';
   }
   if (!writes) return undefined;
-  if (config.kind === 'live' && !config.allowWrites) return `${check.kind === 'method' ? check.name : op.method.toUpperCase()} changes data: pass --allow-writes to run it against this target`;
+  if (config.kind === 'live' && !config.allowWrites)
+    return `${check.kind === 'method' ? check.name : op.method.toUpperCase()} changes data: pass --allow-writes to run it against this target`;
   if (!config.target.secretKey && isWrite(op)) return 'needs the secret key: set FUNGIES_SECRET_KEY';
   return undefined;
 }
 
 function finding(op: OperationMeta, rule: string, expected: string, actual: string, status?: number): Finding {
-  return { kind: 'request', operationId: op.operationId, method: op.method.toUpperCase(), path: op.path, status, pointer: '', rule, expected, actual };
+  return {
+    kind: 'request',
+    operationId: op.operationId,
+    method: op.method.toUpperCase(),
+    path: op.path,
+    status,
+    pointer: '',
+    rule,
+    expected,
+    actual,
+  };
 }
 
 /** Findings when no response came back: the client refused (our bug) or the connection failed. */
@@ -195,19 +237,36 @@ function requestViolations(op: OperationMeta, exchange: Exchange): Finding[] {
     violations = [{ message: header }];
   }
   return violations.map((v) => ({
-    ...finding(op, `request ${v.code ?? ''}`.trim(), 'a request that satisfies the spec', v.message ?? 'invalid request', exchange.response?.status),
+    ...finding(
+      op,
+      `request ${v.code ?? ''}`.trim(),
+      'a request that satisfies the spec',
+      v.message ?? 'invalid request',
+      exchange.response?.status,
+    ),
     pointer: (v.location ?? []).join('.'),
   }));
 }
 
 const judge = (op: OperationMeta, exchange: Exchange, expectedStatus?: number): Finding[] =>
-  checkResponse(op, { ...exchange.response!, location: exchange.response!.headers.get('location') }, expectedStatus !== undefined ? { expectedStatus } : {});
+  checkResponse(
+    op,
+    { ...exchange.response!, location: exchange.response!.headers.get('location') },
+    expectedStatus !== undefined ? { expectedStatus } : {},
+  );
 
-const toRaw = (planned: PlannedRequest, extra: Partial<RawRequest> = {}): RawRequest => ({ path: planned.path, query: planned.query, header: planned.header, body: planned.body, ...extra });
+const toRaw = (planned: PlannedRequest, extra: Partial<RawRequest> = {}): RawRequest => ({
+  path: planned.path,
+  query: planned.query,
+  header: planned.header,
+  body: planned.body,
+  ...extra,
+});
 
 async function statusCheck(op: OperationMeta, statusKey: string, planned: PlannedRequest, config: EngineConfig): Promise<Outcome> {
   const wanted = Number(statusKey);
-  if (config.kind === 'prism' && !/^\d{3}$/.test(statusKey)) return { outcome: 'skipped', reason: `Prism cannot be asked for "${statusKey}"` };
+  if (config.kind === 'prism' && !/^\d{3}$/.test(statusKey))
+    return { outcome: 'skipped', reason: `Prism cannot be asked for "${statusKey}"` };
   let exchange: Exchange;
   let keyless = false;
   if (config.kind === 'prism') {
@@ -218,7 +277,9 @@ async function statusCheck(op: OperationMeta, statusKey: string, planned: Planne
     // A live server cannot be asked for an error; the requests that must fail are the way to see one.
     const id = idParameter(op);
     keyless = !id;
-    exchange = id ? await sendRaw(op, toRaw(planned, { path: { ...planned.path, [id]: BAD_ID } }), config.target) : await sendThroughClient(op, planned, config.target, { strip: [PUBLIC_KEY_HEADER] });
+    exchange = id
+      ? await sendRaw(op, toRaw(planned, { path: { ...planned.path, [id]: BAD_ID } }), config.target)
+      : await sendThroughClient(op, planned, config.target, { strip: [PUBLIC_KEY_HEADER] });
   }
   if (!exchange.response) return { exchange, findings: noResponse(op, exchange) };
   // When Prism rejects our request, its answer is about the request: the response is not judged.
@@ -226,12 +287,20 @@ async function statusCheck(op: OperationMeta, statusKey: string, planned: Planne
   if (rejected.length > 0) return { exchange, findings: rejected };
   const got = exchange.response.status;
   if (keyless && got !== wanted && (got === 401 || got === 403)) {
-    return { exchange, outcome: 'skipped', reason: `a request without the public key got ${got}, not ${statusKey}: ${statusKey} cannot be provoked on this target` };
+    return {
+      exchange,
+      outcome: 'skipped',
+      reason: `a request without the public key got ${got}, not ${statusKey}: ${statusKey} cannot be provoked on this target`,
+    };
   }
   const findings = judge(op, exchange, config.kind === 'prism' ? wanted : undefined);
   if (config.kind === 'live' && got !== wanted && findings.length === 0) {
     const key = documentedResponse(op, got)?.key;
-    return { exchange, outcome: 'skipped', reason: `the server answered ${got}${key ? ` (checked against ${key})` : ''}, not ${statusKey}` };
+    return {
+      exchange,
+      outcome: 'skipped',
+      reason: `the server answered ${got}${key ? ` (checked against ${key})` : ''}, not ${statusKey}`,
+    };
   }
   return { exchange, findings };
 }
@@ -252,7 +321,8 @@ function mustReject(op: OperationMeta, exchange: Exchange, rule: string, what: s
   if (s >= 300 && s < 400 && !documented) return { exchange, findings: judge(op, exchange) };
   const expected = `${authCase ? '401, 403 or a documented 4xx' : 'a documented 4xx'} for ${what}`;
   const actual = `${s} ${response.statusText}`.trim();
-  if (s >= 500) return { exchange, findings: [{ ...finding(op, 'not_a_server_error', expected, actual, s), kind: 'response', pointer: 'status' }] };
+  if (s >= 500)
+    return { exchange, findings: [{ ...finding(op, 'not_a_server_error', expected, actual, s), kind: 'response', pointer: 'status' }] };
   if (s >= 400) return { exchange, findings: [{ ...finding(op, 'status', expected, actual, s), kind: 'response', pointer: 'status' }] };
   return { exchange, findings: [{ ...finding(op, rule, expected, actual, s), kind: 'negative', pointer: 'status' }] };
 }
@@ -260,16 +330,27 @@ function mustReject(op: OperationMeta, exchange: Exchange, rule: string, what: s
 async function authCheck(op: OperationMeta, name: AuthName, planned: PlannedRequest, config: EngineConfig): Promise<Outcome> {
   let exchange: Exchange;
   if (name === 'no public key' || name === 'no secret key') {
-    exchange = await sendThroughClient(op, planned, config.target, { strip: [name === 'no public key' ? PUBLIC_KEY_HEADER : SECRET_KEY_HEADER] });
+    exchange = await sendThroughClient(op, planned, config.target, {
+      strip: [name === 'no public key' ? PUBLIC_KEY_HEADER : SECRET_KEY_HEADER],
+    });
   } else {
     const random = createRandom(seedFor(0, op.operationId + name));
-    const keys: RawRequest['keys'] = { [PUBLIC_KEY_HEADER]: config.target.publicKey, [SECRET_KEY_HEADER]: op.authHeaders.includes(SECRET_KEY_HEADER) ? config.target.secretKey : undefined };
+    const keys: RawRequest['keys'] = {
+      [PUBLIC_KEY_HEADER]: config.target.publicKey,
+      [SECRET_KEY_HEADER]: op.authHeaders.includes(SECRET_KEY_HEADER) ? config.target.secretKey : undefined,
+    };
     if (name === 'invalid public key') keys[PUBLIC_KEY_HEADER] = `pub_${random.alnum(24)}`;
     if (name === 'malformed public key') keys[PUBLIC_KEY_HEADER] = 'not-a-key';
     if (name === 'invalid secret key') keys[SECRET_KEY_HEADER] = `sec_${random.alnum(24)}`;
     exchange = await sendRaw(op, toRaw(planned, { keys }), config.target);
   }
-  return mustReject(op, exchange, 'ignored_auth', `a request with ${name === 'no secret key' ? 'only the public key' : name === 'no public key' ? 'no public key' : `an ${name}`}`, true);
+  return mustReject(
+    op,
+    exchange,
+    'ignored_auth',
+    `a request with ${name === 'no secret key' ? 'only the public key' : name === 'no public key' ? 'no public key' : `an ${name}`}`,
+    true,
+  );
 }
 
 async function negativeCheck(op: OperationMeta, check: PlannedCheck, planned: PlannedRequest, config: EngineConfig): Promise<Outcome> {
@@ -293,7 +374,17 @@ async function positiveCheck(op: OperationMeta, planned: PlannedRequest, config:
   if (s >= 400 && !(s === 404 && hasId)) {
     const actual = `${s} ${exchange.response.statusText}`.trim();
     const rule = s >= 500 ? 'not_a_server_error' : 'positive_data_acceptance';
-    return { exchange, findings: [{ ...finding(op, rule, `a 2xx for a request the spec allows${hasId ? ' (or 404 for an id that does not exist)' : ''}`, actual, s), kind: 'response', pointer: 'status' }, ...findings.filter((f) => f.rule !== 'status')] };
+    return {
+      exchange,
+      findings: [
+        {
+          ...finding(op, rule, `a 2xx for a request the spec allows${hasId ? ' (or 404 for an id that does not exist)' : ''}`, actual, s),
+          kind: 'response',
+          pointer: 'status',
+        },
+        ...findings.filter((f) => f.rule !== 'status'),
+      ],
+    };
   }
   return { exchange, findings };
 }
@@ -322,7 +413,8 @@ async function methodCheck(op: OperationMeta, method: string, planned: PlannedRe
   const actual = `${response.status} ${response.statusText}`.trim();
   const expected = `405 (or another non-2xx): the spec lists no ${method} for ${op.path}`;
   const f = { ...finding(op, '', expected, actual, response.status), method, kind: 'response' as const, pointer: 'status' };
-  if (response.status >= 200 && response.status < 300) return { exchange, findings: [{ ...f, rule: 'unsupported_method', kind: 'negative' }] };
+  if (response.status >= 200 && response.status < 300)
+    return { exchange, findings: [{ ...f, rule: 'unsupported_method', kind: 'negative' }] };
   if (response.status >= 500) return { exchange, findings: [{ ...f, rule: 'not_a_server_error' }] };
   return { exchange };
 }

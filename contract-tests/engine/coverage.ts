@@ -34,9 +34,15 @@ export function formatCoverage(data: RunData, c: Colors): string {
   const nameWidth = Math.max('operation'.length, 'total'.length, ...rows.map((r) => r.operationId.length));
   const statusWidth = Math.max(3, ...statuses.map((s) => s.length));
   const counts = ['checked', 'passed', 'failed', 'skipped'] as const;
-  const paint = (cell: keyof typeof SYMBOL, s: string) => (cell === 'passed' ? c.green(s) : cell === 'failed' ? c.red(s) : cell === 'defect' ? c.yellow(s) : c.dim(s));
+  const paint = (cell: keyof typeof SYMBOL, s: string) =>
+    cell === 'passed' ? c.green(s) : cell === 'failed' ? c.red(s) : cell === 'defect' ? c.yellow(s) : c.dim(s);
   const header = `  ${'operation'.padEnd(nameWidth)}  ${statuses.map((s) => s.padEnd(statusWidth)).join(' ')}  │ ${counts.map((k) => k.padStart(7)).join(' ')}`;
-  const lines = [c.bold(`Coverage: ${rows.length} operation${rows.length === 1 ? '' : 's'} × documented statuses`) + c.dim('  (✔ passed  ✘ failed  – skipped  ! passed, spec defect reported)'), '', c.bold(header)];
+  const lines = [
+    c.bold(`Coverage: ${rows.length} operation${rows.length === 1 ? '' : 's'} × documented statuses`) +
+      c.dim('  (✔ passed  ✘ failed  – skipped  ! passed, spec defect reported)'),
+    '',
+    c.bold(header),
+  ];
   for (const r of rows) {
     const cells = statuses.map((s) => {
       const cell = r.cells[s];
@@ -45,6 +51,10 @@ export function formatCoverage(data: RunData, c: Colors): string {
     lines.push(`  ${r.operationId.padEnd(nameWidth)}  ${cells.join(' ')}  │ ${counts.map((k) => String(r[k]).padStart(7)).join(' ')}`);
   }
   const total = (k: (typeof counts)[number]) => rows.reduce((n, r) => n + r[k], 0);
-  lines.push(c.bold(`  ${'total'.padEnd(nameWidth)}  ${' '.repeat(Math.max(0, statuses.length * (statusWidth + 1) - 1))}  │ ${counts.map((k) => String(total(k)).padStart(7)).join(' ')}`));
+  lines.push(
+    c.bold(
+      `  ${'total'.padEnd(nameWidth)}  ${' '.repeat(Math.max(0, statuses.length * (statusWidth + 1) - 1))}  │ ${counts.map((k) => String(total(k)).padStart(7)).join(' ')}`,
+    ),
+  );
   return lines.join('\n');
 }

@@ -6,7 +6,21 @@ import type { ErrorObject } from 'ajv';
 import { escapePointerToken } from '../../src/json-pointer.js';
 
 /** The keyword kept when several fail on the same value: the most basic mismatch explains the rest. */
-const PRIORITY = ['type', 'const', 'enum', 'oneOf', 'anyOf', 'format', 'pattern', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'minLength', 'maxLength'];
+const PRIORITY = [
+  'type',
+  'const',
+  'enum',
+  'oneOf',
+  'anyOf',
+  'format',
+  'pattern',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'minLength',
+  'maxLength',
+];
 
 const isUnder = (path: string, parent: string) => path === parent || path.startsWith(`${parent}/`);
 
@@ -50,7 +64,12 @@ function collapseAlternatives(errors: readonly ErrorObject[]): ErrorObject[] {
       branches.set(key, [...(branches.get(key) ?? []), b]);
     }
     const plausible = [...branches.values()].filter(
-      (errs) => !errs.some((b) => (b.keyword === 'type' && b.instancePath === e.instancePath) || ((b.keyword === 'const' || b.keyword === 'enum') && isDirectChild(b.instancePath, e.instancePath))),
+      (errs) =>
+        !errs.some(
+          (b) =>
+            (b.keyword === 'type' && b.instancePath === e.instancePath) ||
+            ((b.keyword === 'const' || b.keyword === 'enum') && isDirectChild(b.instancePath, e.instancePath)),
+        ),
     );
     if (plausible.length === 1 && branches.size > 1) out.push(...collapseAlternatives(plausible[0]!));
     else out.push(e);

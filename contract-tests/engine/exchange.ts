@@ -37,7 +37,12 @@ function recordRequest(request: Request, bodyText: string | undefined, secrets: 
   request.headers.forEach((value, name) => {
     headers[name] = name === PUBLIC_KEY_HEADER || name === SECRET_KEY_HEADER ? maskKey(value) : redact(value, secrets);
   });
-  return { method: request.method, url: redact(request.url, secrets), headers, ...(bodyText !== undefined ? { body: redact(bodyText, secrets) } : {}) };
+  return {
+    method: request.method,
+    url: redact(request.url, secrets),
+    headers,
+    ...(bodyText !== undefined ? { body: redact(bodyText, secrets) } : {}),
+  };
 }
 
 /** A `fetch` that records what goes out and comes back; `strip` removes headers after the client set them. */
@@ -72,7 +77,12 @@ export interface SendOptions {
 }
 
 /** Sends `planned` through createFungiesClient. */
-export async function sendThroughClient(operation: OperationMeta, planned: PlannedRequest, target: Target, options: SendOptions = {}): Promise<Exchange> {
+export async function sendThroughClient(
+  operation: OperationMeta,
+  planned: PlannedRequest,
+  target: Target,
+  options: SendOptions = {},
+): Promise<Exchange> {
   const exchange: Exchange = {};
   const client = createFungiesClient({
     publicKey: target.publicKey,
@@ -117,7 +127,8 @@ export async function sendRaw(operation: OperationMeta, raw: RawRequest, target:
   const path = operation.path.replace(/\{([^}]+)\}/g, (_m, name: string) => encodeURIComponent(String(raw.path[name] ?? '')));
   const url = new URL(target.baseUrl.replace(/\/+$/, '') + path);
   for (const [name, value] of Object.entries(raw.query)) {
-    for (const v of Array.isArray(value) ? value : [value]) url.searchParams.append(name, typeof v === 'object' ? JSON.stringify(v) : String(v));
+    for (const v of Array.isArray(value) ? value : [value])
+      url.searchParams.append(name, typeof v === 'object' ? JSON.stringify(v) : String(v));
   }
   const keys = raw.keys ?? {
     [PUBLIC_KEY_HEADER]: target.publicKey,

@@ -17,9 +17,13 @@ export function formatJUnit(data: RunData): string {
   ];
   for (const [operationId, checks] of byOperation) {
     const time = checks.reduce((t, c) => t + c.durationMs, 0) / 1000;
-    lines.push(`  <testsuite name="${xml(operationId)}" tests="${checks.length}" failures="${count(checks, 'failed')}" skipped="${count(checks, 'skipped')}" time="${time.toFixed(3)}">`);
+    lines.push(
+      `  <testsuite name="${xml(operationId)}" tests="${checks.length}" failures="${count(checks, 'failed')}" skipped="${count(checks, 'skipped')}" time="${time.toFixed(3)}">`,
+    );
     for (const c of checks) {
-      lines.push(`    <testcase classname="${xml(`${c.method} ${c.path}`)}" name="${xml(c.id)}" time="${(c.durationMs / 1000).toFixed(3)}">`);
+      lines.push(
+        `    <testcase classname="${xml(`${c.method} ${c.path}`)}" name="${xml(c.id)}" time="${(c.durationMs / 1000).toFixed(3)}">`,
+      );
       if (c.outcome === 'skipped') lines.push(`      <skipped message="${xml(c.reason ?? '')}"/>`);
       const text = c.findings.map((f) => formatFinding(f, plainColors)).join('\n');
       if (c.outcome === 'failed') lines.push(`      <failure message="${xml(`${c.findings.length} finding(s)`)}">${xml(text)}</failure>`);

@@ -52,7 +52,8 @@ export function nestedBodyVariants(op: OperationMeta, valid: PlannedRequest, ran
     const value = base[name] ?? sample(schema, `body field "${name}"`, random);
     const body = { ...base, [name]: value };
     if (value === undefined || validateAgainst(bodySchema, body).length > 0) continue;
-    const variant = (what: string, nested: unknown) => out.push({ name: `body /${name}${what}`, request: { ...valid, body: { ...body, [name]: nested } } });
+    const variant = (what: string, nested: unknown) =>
+      out.push({ name: `body /${name}${what}`, request: { ...valid, body: { ...body, [name]: nested } } });
     if (isObject(value)) {
       for (const [what, broken] of brokenFields(schema, value, '')) variant(what, broken);
     } else if (Array.isArray(value)) {

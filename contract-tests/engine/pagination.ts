@@ -33,15 +33,45 @@ export function paginationFindings(op: OperationMeta, text: string, size: number
   if (!data || !key) return [];
   const items = (data[key] as unknown[]).length;
   const out: Finding[] = [];
-  const f = (rule: string, pointer: string, expected: string, actual: string): Finding => ({ kind: 'response', operationId: op.operationId, method: op.method.toUpperCase(), path: op.path, status: 200, pointer, rule, expected, actual });
+  const f = (rule: string, pointer: string, expected: string, actual: string): Finding => ({
+    kind: 'response',
+    operationId: op.operationId,
+    method: op.method.toUpperCase(),
+    path: op.path,
+    status: 200,
+    pointer,
+    rule,
+    expected,
+    actual,
+  });
   const param = sizeParameter(op)!.name;
   if (items > size) out.push(f('pagination_limit', `/data/${key}`, `at most ${size} items (${param}=${size})`, `${items} items`));
   const count = typeof data['count'] === 'number' ? data['count'] : undefined;
   if (count !== undefined) {
-    if (items > count) out.push(f('pagination_consistency', '/data/count', `a count of at least the ${items} items returned`, String(count)));
-    else if (items < Math.min(size, count)) out.push(f('pagination_consistency', `/data/${key}`, `${Math.min(size, count)} items on the first page (count ${count}, ${param}=${size})`, `${items} items`));
-    if (typeof data['hasMore'] === 'boolean' && data['hasMore'] !== count > items) out.push(f('pagination_consistency', '/data/hasMore', `${count > items} (count ${count}, ${items} items on the first page)`, String(data['hasMore'])));
-    if (typeof data['pages'] === 'number' && data['pages'] !== Math.ceil(count / size)) out.push(f('pagination_consistency', '/data/pages', `${Math.ceil(count / size)} (count ${count} / ${param} ${size})`, String(data['pages'])));
+    if (items > count)
+      out.push(f('pagination_consistency', '/data/count', `a count of at least the ${items} items returned`, String(count)));
+    else if (items < Math.min(size, count))
+      out.push(
+        f(
+          'pagination_consistency',
+          `/data/${key}`,
+          `${Math.min(size, count)} items on the first page (count ${count}, ${param}=${size})`,
+          `${items} items`,
+        ),
+      );
+    if (typeof data['hasMore'] === 'boolean' && data['hasMore'] !== count > items)
+      out.push(
+        f(
+          'pagination_consistency',
+          '/data/hasMore',
+          `${count > items} (count ${count}, ${items} items on the first page)`,
+          String(data['hasMore']),
+        ),
+      );
+    if (typeof data['pages'] === 'number' && data['pages'] !== Math.ceil(count / size))
+      out.push(
+        f('pagination_consistency', '/data/pages', `${Math.ceil(count / size)} (count ${count} / ${param} ${size})`, String(data['pages'])),
+      );
   }
   return out;
 }
@@ -73,17 +103,30 @@ export function secondPageFindings(op: OperationMeta, firstText: string, secondT
   const first = listOf(firstText);
   const second = listOf(secondText);
   if (!first || !second) return [];
-  const f = (rule: string, expected: string, actual: string): Finding => ({ kind: 'response', operationId: op.operationId, method: op.method.toUpperCase(), path: op.path, status: 200, pointer: `/data/${second.key}`, rule, expected, actual, note: 'on page 2' });
+  const f = (rule: string, expected: string, actual: string): Finding => ({
+    kind: 'response',
+    operationId: op.operationId,
+    method: op.method.toUpperCase(),
+    path: op.path,
+    status: 200,
+    pointer: `/data/${second.key}`,
+    rule,
+    expected,
+    actual,
+    note: 'on page 2',
+  });
   const out: Finding[] = [];
   if (second.items.length > size) out.push(f('pagination_limit', `at most ${size} items`, `${second.items.length} items`));
   const idOf = (item: unknown) => (item && typeof item === 'object' ? (item as { id?: unknown }).id : undefined);
   const seen = new Set(first.items.map(idOf).filter((id) => id !== undefined));
   const repeated = second.items.map(idOf).filter((id) => id !== undefined && seen.has(id));
-  if (repeated.length > 0) out.push(f('pagination_pages', 'no item of page 1 again on page 2', `${repeated.length} repeated (id ${JSON.stringify(repeated[0])})`));
+  if (repeated.length > 0)
+    out.push(f('pagination_pages', 'no item of page 1 again on page 2', `${repeated.length} repeated (id ${JSON.stringify(repeated[0])})`));
   const count = typeof first.data['count'] === 'number' ? first.data['count'] : undefined;
   if (count !== undefined) {
     const want = Math.min(size, Math.max(0, count - first.items.length));
-    if (second.items.length !== want) out.push(f('pagination_pages', `${want} items (count ${count}, ${first.items.length} on page 1)`, `${second.items.length} items`));
+    if (second.items.length !== want)
+      out.push(f('pagination_pages', `${want} items (count ${count}, ${first.items.length} on page 1)`, `${second.items.length} items`));
   }
   return out;
 }

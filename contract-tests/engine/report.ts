@@ -70,7 +70,10 @@ export function formatCheckBlock(check: CheckResult, c: Colors): string {
   for (const f of check.findings) lines.push(indent(formatFinding(f, c), 4), '');
   if (check.response) {
     const r = check.response;
-    lines.push(`    [${r.status}]${r.statusText ? ` ${r.statusText}` : ''}${r.contentType ? ` (${r.contentType})` : ''}: ${r.bodyExcerpt || '(empty body)'}`, '');
+    lines.push(
+      `    [${r.status}]${r.statusText ? ` ${r.statusText}` : ''}${r.contentType ? ` (${r.contentType})` : ''}: ${r.bodyExcerpt || '(empty body)'}`,
+      '',
+    );
   }
   if (check.request) lines.push('    Reproduce with:', '', `      ${toCurl(check.request)}`, '');
   return lines.join('\n');
@@ -104,16 +107,26 @@ export function formatSummary(data: RunData, c: Colors): string {
     const checks = data.checks.filter((ch) => ch.kind === kind);
     if (checks.length > 0) lines.push(line(label, checks));
   }
-  for (const r of data.created ?? []) lines.push(c.yellow(`  created ${r.resource} ${r.id}${r.archived ? ' (archived again)' : ' (not archived: remove it by hand)'}`));
+  for (const r of data.created ?? [])
+    lines.push(c.yellow(`  created ${r.resource} ${r.id}${r.archived ? ' (archived again)' : ' (not archived: remove it by hand)'}`));
   if (data.seed !== undefined) lines.push(c.dim(`  seed ${data.seed} (--seed ${data.seed} repeats the generated requests)`));
-  if (defects) lines.push(c.yellow(`  ${'spec defects'.padEnd(28)} ${defects} reported${data.strict ? ' (failing: --strict)' : ', not failing (--strict makes them fail)'}`));
+  if (defects)
+    lines.push(
+      c.yellow(
+        `  ${'spec defects'.padEnd(28)} ${defects} reported${data.strict ? ' (failing: --strict)' : ', not failing (--strict makes them fail)'}`,
+      ),
+    );
   for (const reason of skippedReasons.slice(0, 5)) lines.push(c.dim(`  skipped: ${reason}`));
   const seconds = (data.durationMs / 1000).toFixed(1);
   lines.push(
     '',
     failed > 0
       ? c.red(c.bold(`✘ ${failed} of ${data.checks.length} checks failed against ${data.target.url} in ${seconds} s`))
-      : c.green(c.bold(`✔ ${count(data.checks, 'passed')} checks passed${count(data.checks, 'skipped') ? `, ${count(data.checks, 'skipped')} skipped` : ''} against ${data.target.url} in ${seconds} s`)),
+      : c.green(
+          c.bold(
+            `✔ ${count(data.checks, 'passed')} checks passed${count(data.checks, 'skipped') ? `, ${count(data.checks, 'skipped')} skipped` : ''} against ${data.target.url} in ${seconds} s`,
+          ),
+        ),
   );
   return lines.join('\n');
 }

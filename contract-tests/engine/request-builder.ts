@@ -69,4 +69,3 @@ function optionalQueryValue(param: ParameterMeta): unknown {
   }
   return PAGINATION.has(param.name) && typeof value === 'number' ? value : undefined;
 }
-

@@ -22,7 +22,12 @@ export interface CheckResponseOptions {
 }
 
 export function checkResponse(operation: OperationMeta, response: ResponseUnderCheck, options: CheckResponseOptions = {}): Finding[] {
-  const ctx: FindingContext = { operationId: operation.operationId, method: operation.method.toUpperCase(), path: operation.path, status: response.status };
+  const ctx: FindingContext = {
+    operationId: operation.operationId,
+    method: operation.method.toUpperCase(),
+    path: operation.path,
+    status: response.status,
+  };
   const finding = (rule: string, pointer: string, expected: string, actual: string, note?: string): Finding => ({
     kind: 'response',
     ...ctx,
@@ -39,16 +44,34 @@ export function checkResponse(operation: OperationMeta, response: ResponseUnderC
   if (result.statusKey === undefined) {
     if (response.status >= 300 && response.status < 400) {
       const to = response.location ? ` → ${redactExcerpt(response.location, [], 120)}` : '';
-      return [finding('redirect', 'status', `a documented status: ${result.documentedStatuses.join(', ')} (redirects are never followed)`, `${statusLine}${to}`)];
+      return [
+        finding(
+          'redirect',
+          'status',
+          `a documented status: ${result.documentedStatuses.join(', ')} (redirects are never followed)`,
+          `${statusLine}${to}`,
+        ),
+      ];
     }
-    return [finding('status', 'status', `a documented status: ${result.documentedStatuses.join(', ')}`, `${statusLine}${bodyHint(response.text)}`)];
+    return [
+      finding(
+        'status',
+        'status',
+        `a documented status: ${result.documentedStatuses.join(', ')}`,
+        `${statusLine}${bodyHint(response.text)}`,
+      ),
+    ];
   }
   if (expectedStatus !== undefined && response.status !== expectedStatus) {
-    findings.push(finding('status', 'status', String(expectedStatus), statusLine, `asked for ${expectedStatus} (Prefer: code=${expectedStatus})`));
+    findings.push(
+      finding('status', 'status', String(expectedStatus), statusLine, `asked for ${expectedStatus} (Prefer: code=${expectedStatus})`),
+    );
   }
   if (result.expectedContentTypes.length === 0) return findings;
   if (!result.contentTypeOk) {
-    findings.push(finding('content-type', 'header:content-type', result.expectedContentTypes.join(' or '), response.contentType ?? '(none)'));
+    findings.push(
+      finding('content-type', 'header:content-type', result.expectedContentTypes.join(' or '), response.contentType ?? '(none)'),
+    );
   }
   if (response.text.trim() === '') {
     findings.push(finding('body', '', `a ${result.expectedContentTypes.join(' or ')} body`, 'empty body'));
@@ -65,7 +88,14 @@ export function checkResponse(operation: OperationMeta, response: ResponseUnderC
   }
   const scan = scanJson(response.text);
   for (const pointer of scan.duplicateKeys) {
-    findings.push(finding('duplicate_key', pointer, 'each key once per object (JSON parsers disagree on which copy wins)', 'the key appears more than once'));
+    findings.push(
+      finding(
+        'duplicate_key',
+        pointer,
+        'each key once per object (JSON parsers disagree on which copy wins)',
+        'the key appears more than once',
+      ),
+    );
   }
   const validation = validateResponse(operation.operationId, response.status, response.contentType, body);
   findings.push(...ajvFindings(validation.errors, ctx, scan.rawNumbers));

@@ -9,7 +9,11 @@ export interface RunChecksOptions {
   onResult?: (result: CheckResult) => void;
 }
 
-export async function runChecks(checks: readonly PlannedCheck[], config: EngineConfig, options: RunChecksOptions = {}): Promise<CheckResult[]> {
+export async function runChecks(
+  checks: readonly PlannedCheck[],
+  config: EngineConfig,
+  options: RunChecksOptions = {},
+): Promise<CheckResult[]> {
   const results: CheckResult[] = new Array(checks.length);
   let next = 0;
   const worker = async () => {

@@ -16,7 +16,9 @@ export interface RunInfo {
 
 export function buildRunData(operations: readonly OperationMeta[], results: readonly CheckResult[], info: RunInfo): RunData {
   const order = new Map(operations.map((op, i) => [op.operationId, i]));
-  const checks = [...results].sort((a, b) => (order.get(a.operationId) ?? 0) - (order.get(b.operationId) ?? 0) || rank(a) - rank(b) || a.id.localeCompare(b.id));
+  const checks = [...results].sort(
+    (a, b) => (order.get(a.operationId) ?? 0) - (order.get(b.operationId) ?? 0) || rank(a) - rank(b) || a.id.localeCompare(b.id),
+  );
   return {
     tool: 'fungies-contract',
     spec: { title: specInfo.title, version: specInfo.version },
@@ -26,7 +28,12 @@ export function buildRunData(operations: readonly OperationMeta[], results: read
     allowWrites: info.allowWrites,
     startedAt: info.startedAt.toISOString(),
     durationMs: Math.round(info.durationMs),
-    operations: operations.map((op) => ({ operationId: op.operationId, method: op.method.toUpperCase(), path: op.path, statuses: Object.keys(op.responses) })),
+    operations: operations.map((op) => ({
+      operationId: op.operationId,
+      method: op.method.toUpperCase(),
+      path: op.path,
+      statuses: Object.keys(op.responses),
+    })),
     checks,
     ...(info.seed !== undefined ? { seed: info.seed } : {}),
     created: checks.flatMap((c) => (c.created ? [c.created] : [])),

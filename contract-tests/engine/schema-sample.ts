@@ -47,7 +47,9 @@ export function sampleFor(schema: unknown, where = 'value', options: SampleOptio
   const errors = validateAgainst(schema, value);
   if (errors.length > 0) {
     const e = errors[0]!;
-    throw new SampleError(`cannot build a valid ${where}: ${JSON.stringify(value)} fails ${e.instancePath || '/'} ${e.message ?? e.keyword}`);
+    throw new SampleError(
+      `cannot build a valid ${where}: ${JSON.stringify(value)} fails ${e.instancePath || '/'} ${e.message ?? e.keyword}`,
+    );
   }
   return value;
 }
@@ -144,7 +146,9 @@ function buildString(schema: Schema): string {
   if (typeof pattern === 'string') {
     if (pattern === ORDER_NUMBER_PATTERN) return SAMPLE_ORDER_NUMBER;
     const regex = new RegExp(pattern, 'u');
-    const examples = [schema['example'], ...(Array.isArray(schema['examples']) ? schema['examples'] : []), schema['default']].filter((v) => typeof v === 'string');
+    const examples = [schema['example'], ...(Array.isArray(schema['examples']) ? schema['examples'] : []), schema['default']].filter(
+      (v) => typeof v === 'string',
+    );
     const found = [...examples, ...PATTERN_CANDIDATES].find((s) => regex.test(s) && fits(s));
     if (found !== undefined) return found;
   }

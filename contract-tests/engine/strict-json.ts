@@ -64,7 +64,8 @@ export function scanJson(text: string): JsonScan {
     const literal = text.slice(start, i);
     if (/^-?\d/.test(literal)) {
       const n = Number(literal);
-      if (/^-?\d+$/.test(literal) ? !Number.isSafeInteger(n) : String(n) !== literal && !/[eE.]/.test(literal)) scan.rawNumbers.set(pointer, literal);
+      if (/^-?\d+$/.test(literal) ? !Number.isSafeInteger(n) : String(n) !== literal && !/[eE.]/.test(literal))
+        scan.rawNumbers.set(pointer, literal);
     }
   };
   try {

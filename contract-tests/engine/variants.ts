@@ -36,7 +36,8 @@ export function breakers(schema: Schema): [string, unknown][] {
   else if (t.includes('object')) out.push(['wrong type', 'not-an-object']);
   if (Array.isArray(schema['enum'])) out.push(['outside the enum', 'NOT_IN_ENUM_VALUE']);
   if (typeof schema['pattern'] === 'string') out.push(['breaks the pattern', ' !? ']);
-  if (typeof schema['format'] === 'string' && ['uuid', 'email', 'date-time', 'uri'].includes(schema['format'])) out.push([`not a ${schema['format']}`, 'not a valid value']);
+  if (typeof schema['format'] === 'string' && ['uuid', 'email', 'date-time', 'uri'].includes(schema['format']))
+    out.push([`not a ${schema['format']}`, 'not a valid value']);
   if (finite(schema['minimum'])) out.push(['below minimum', schema['minimum'] - 1]);
   if (finite(schema['exclusiveMinimum'])) out.push(['below minimum', schema['exclusiveMinimum']]);
   if (finite(schema['maximum'])) out.push(['above maximum', schema['maximum'] + 1]);
@@ -71,7 +72,8 @@ export function negativeVariants(op: OperationMeta, valid: PlannedRequest, rando
       out.push({ name: `body /${name}: missing required`, request: { ...valid, body: rest } });
     }
     for (const [name, propSchema] of Object.entries(properties)) {
-      for (const [what, value] of breakers(schemaOf(propSchema))) out.push({ name: `body /${name}: ${what}`, request: { ...valid, body: { ...base, [name]: value } } });
+      for (const [what, value] of breakers(schemaOf(propSchema)))
+        out.push({ name: `body /${name}: ${what}`, request: { ...valid, body: { ...base, [name]: value } } });
     }
     out.push({ name: 'body: not an object', request: { ...valid, body: ['not', 'an', 'object'] } });
   }
@@ -88,12 +90,19 @@ export function negativeVariants(op: OperationMeta, valid: PlannedRequest, rando
 /** True when the variant's body or one of its query values fails the spec (so rejecting it is right). */
 function breaksSpec(op: OperationMeta, request: PlannedRequest, bodySchema: unknown): boolean {
   if (bodySchema !== undefined && request.body !== undefined && validateAgainst(bodySchema, request.body).length > 0) return true;
-  return op.parameters.some((p) => p.in === 'query' && request.query[p.name] !== undefined && validateAgainst(p.schema, coerceQuery(p.schema, onWire(request.query[p.name]))).length > 0);
+  return op.parameters.some(
+    (p) =>
+      p.in === 'query' &&
+      request.query[p.name] !== undefined &&
+      validateAgainst(p.schema, coerceQuery(p.schema, onWire(request.query[p.name]))).length > 0,
+  );
 }
 
 /** Path parameters that take both a UUID and an order number (`orderIdOrNumber`, `subscriptionIdOrNumber`). */
 function idOrNumberParams(op: OperationMeta): ParameterMeta[] {
-  return op.parameters.filter((p) => p.in === 'path' && ['ABC123DEF456', '#ABC123DEF456', SAMPLE_UUID].every((v) => validateAgainst(p.schema, v).length === 0));
+  return op.parameters.filter(
+    (p) => p.in === 'path' && ['ABC123DEF456', '#ABC123DEF456', SAMPLE_UUID].every((v) => validateAgainst(p.schema, v).length === 0),
+  );
 }
 
 /** A value for an optional query parameter, or undefined when none can be built (an opaque cursor). */
@@ -111,7 +120,12 @@ function optionalValue(p: ParameterMeta, random: Random): unknown {
 function bound(schema: Schema, side: 'min' | 'max'): number | undefined {
   const integer = types(schema).includes('integer');
   const step = integer ? 1 : 0.5;
-  if (side === 'min') return finite(schema['minimum']) ? schema['minimum'] : finite(schema['exclusiveMinimum']) ? schema['exclusiveMinimum'] + step : undefined;
+  if (side === 'min')
+    return finite(schema['minimum'])
+      ? schema['minimum']
+      : finite(schema['exclusiveMinimum'])
+        ? schema['exclusiveMinimum'] + step
+        : undefined;
   return finite(schema['maximum']) ? schema['maximum'] : finite(schema['exclusiveMaximum']) ? schema['exclusiveMaximum'] - step : undefined;
 }
 
@@ -134,8 +148,14 @@ export function positiveVariants(op: OperationMeta, valid: PlannedRequest, rando
   out.push({ name: 'optional fields and parameters', request: { ...valid, query, body } });
   for (const p of idOrNumberParams(op)) {
     out.push({ name: `${p.name} as a UUID`, request: { ...valid, path: { ...valid.path, [p.name]: SAMPLE_UUID } } });
-    out.push({ name: `${p.name} as an order number with #`, request: { ...valid, path: { ...valid.path, [p.name]: `#${random.alnum(12).toUpperCase()}` } } });
-    out.push({ name: `${p.name} as an order number without #`, request: { ...valid, path: { ...valid.path, [p.name]: random.alnum(12).toUpperCase() } } });
+    out.push({
+      name: `${p.name} as an order number with #`,
+      request: { ...valid, path: { ...valid.path, [p.name]: `#${random.alnum(12).toUpperCase()}` } },
+    });
+    out.push({
+      name: `${p.name} as an order number without #`,
+      request: { ...valid, path: { ...valid.path, [p.name]: random.alnum(12).toUpperCase() } },
+    });
   }
   for (const side of ['min', 'max'] as const) {
     const bounded: Record<string, unknown> = {};
@@ -143,7 +163,11 @@ export function positiveVariants(op: OperationMeta, valid: PlannedRequest, rando
       const b = bound(schemaOf(p.schema), side);
       if (b !== undefined && validateAgainst(p.schema, coerceQuery(p.schema, [String(b)])).length === 0) bounded[p.name] = b;
     }
-    if (Object.keys(bounded).length > 0) out.push({ name: `query at its ${side === 'min' ? 'lower' : 'upper'} bounds`, request: { ...valid, query: { ...valid.query, ...bounded } } });
+    if (Object.keys(bounded).length > 0)
+      out.push({
+        name: `query at its ${side === 'min' ? 'lower' : 'upper'} bounds`,
+        request: { ...valid, query: { ...valid.query, ...bounded } },
+      });
     if (bodySchema !== undefined && body !== null && typeof body === 'object' && !Array.isArray(body)) {
       const atBounds: Record<string, unknown> = { ...(body as Record<string, unknown>) };
       let changed = false;
@@ -156,5 +180,9 @@ export function positiveVariants(op: OperationMeta, valid: PlannedRequest, rando
       if (changed) out.push({ name: `body at its ${side === 'min' ? 'lower' : 'upper'} bounds`, request: { ...valid, body: atBounds } });
     }
   }
-  return out.filter((v) => !breaksSpec(op, v.request, bodySchema) && op.parameters.every((p) => p.in !== 'path' || validateAgainst(p.schema, v.request.path[p.name]).length === 0));
+  return out.filter(
+    (v) =>
+      !breaksSpec(op, v.request, bodySchema) &&
+      op.parameters.every((p) => p.in !== 'path' || validateAgainst(p.schema, v.request.path[p.name]).length === 0),
+  );
 }

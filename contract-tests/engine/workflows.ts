@@ -33,7 +33,8 @@ export function findWorkflows(operations: readonly OperationMeta[]): Workflow[] 
     const update = byPath('patch', new RegExp(`^${base}/\\{[^}]+\\}/update$`));
     const archive = byPath('patch', new RegExp(`^${base}/\\{[^}]+\\}/archive$`));
     // Without a resource object with an id in both answers there is nothing to follow.
-    if (![create, get].every((op) => isPlainObject((derefSchema(resourceSchema(op))?.['properties'] as Json | undefined)?.['id']))) continue;
+    if (![create, get].every((op) => isPlainObject((derefSchema(resourceSchema(op))?.['properties'] as Json | undefined)?.['id'])))
+      continue;
     out.push({ resource: base.split('/').pop()!, create, get, ...(update ? { update } : {}), ...(archive ? { archive } : {}) });
   }
   return out;
@@ -63,13 +64,16 @@ function resourceObject(text: string | undefined): Json | undefined {
 
 /** The schema of the resource object in an operation's 200 body. */
 function resourceSchema(op: OperationMeta): unknown {
-  const data = derefSchema((derefSchema(op.responses['200']?.content['application/json']?.schema)?.['properties'] as Json | undefined)?.['data']);
+  const data = derefSchema(
+    (derefSchema(op.responses['200']?.content['application/json']?.schema)?.['properties'] as Json | undefined)?.['data'],
+  );
   const properties = (data?.['properties'] ?? {}) as Json;
   return Object.values(properties).find((p) => isPlainObject(derefSchema(p)?.['properties']));
 }
 
 /** Scalar fields of a request body (what a read-back can be compared with). */
-const scalars = (body: unknown): [string, unknown][] => (isPlainObject(body) ? Object.entries(body).filter(([, v]) => v === null || typeof v !== 'object') : []);
+const scalars = (body: unknown): [string, unknown][] =>
+  isPlainObject(body) ? Object.entries(body).filter(([, v]) => v === null || typeof v !== 'object') : [];
 
 /** A body for `op` with required fields, plus the optional scalar ones a read-back can show. */
 function writeBody(op: OperationMeta, seed: number, fixed: Json = {}): unknown {
@@ -100,7 +104,17 @@ export async function runWorkflow(wf: Workflow, config: EngineConfig, seed: numb
   const steps: string[] = [];
   const findings: Finding[] = [];
   let last: Exchange | undefined;
-  const f = (op: OperationMeta, rule: string, pointer: string, expected: string, actual: string, status?: number): Finding => ({ kind: 'response', operationId: op.operationId, method: op.method.toUpperCase(), path: op.path, status, pointer, rule, expected, actual });
+  const f = (op: OperationMeta, rule: string, pointer: string, expected: string, actual: string, status?: number): Finding => ({
+    kind: 'response',
+    operationId: op.operationId,
+    method: op.method.toUpperCase(),
+    path: op.path,
+    status,
+    pointer,
+    rule,
+    expected,
+    actual,
+  });
   const send = async (step: string, op: OperationMeta, planned: PlannedRequest): Promise<Exchange | undefined> => {
     steps.push(step);
     const exchange = await sendThroughClient(op, planned, config.target);
@@ -112,7 +126,16 @@ export async function runWorkflow(wf: Workflow, config: EngineConfig, seed: numb
     }
     findings.push(...checkResponse(op, { ...response, location: response.headers.get('location') }));
     if (response.status < 200 || response.status >= 300) {
-      findings.push(f(op, 'stateful_workflow', 'status', `a 2xx for ${step} of a ${wf.resource} this run created`, `${response.status} ${response.statusText}`.trim(), response.status));
+      findings.push(
+        f(
+          op,
+          'stateful_workflow',
+          'status',
+          `a 2xx for ${step} of a ${wf.resource} this run created`,
+          `${response.status} ${response.statusText}`.trim(),
+          response.status,
+        ),
+      );
       return undefined;
     }
     return exchange;
@@ -122,26 +145,61 @@ export async function runWorkflow(wf: Workflow, config: EngineConfig, seed: numb
     if (!got) return false;
     const object = resourceObject(got.response?.text);
     const fieldSchema = (name: string) => (derefSchema(resourceSchema(wf.get))?.['properties'] as Json | undefined)?.[name];
-    if (object?.['id'] !== id) findings.push(f(wf.get, 'stateful_readback', '/data/*/id', `the id ${id} returned by ${after}`, JSON.stringify(object?.['id'] ?? null), got.response?.status));
+    if (object?.['id'] !== id)
+      findings.push(
+        f(
+          wf.get,
+          'stateful_readback',
+          '/data/*/id',
+          `the id ${id} returned by ${after}`,
+          JSON.stringify(object?.['id'] ?? null),
+          got.response?.status,
+        ),
+      );
     for (const [name, value] of scalars(written)) {
       // A value the response schema cannot hold (a number where it declares a string) cannot come back as written.
       if (name === 'id' || !object || !(name in object) || validateAgainst(fieldSchema(name) ?? {}, value).length > 0) continue;
-      if (JSON.stringify(object[name]) !== JSON.stringify(value)) findings.push(f(wf.get, 'stateful_readback', `/data/*/${name}`, `${JSON.stringify(value)} as written by ${after}`, JSON.stringify(object[name]), got.response?.status));
+      if (JSON.stringify(object[name]) !== JSON.stringify(value))
+        findings.push(
+          f(
+            wf.get,
+            'stateful_readback',
+            `/data/*/${name}`,
+            `${JSON.stringify(value)} as written by ${after}`,
+            JSON.stringify(object[name]),
+            got.response?.status,
+          ),
+        );
     }
     return true;
   };
   const createBody = writeBody(wf.create, seedFor(seed, `${wf.resource} create`));
   const created = await send('create', wf.create, { ...buildRequest(wf.create), body: createBody });
   const id = created ? resourceObject(created.response?.text)?.['id'] : undefined;
-  if (created && typeof id !== 'string') findings.push(f(wf.create, 'stateful_workflow', '/data/*/id', `the id of the created ${wf.resource}`, 'none in the response', created.response?.status));
+  if (created && typeof id !== 'string')
+    findings.push(
+      f(
+        wf.create,
+        'stateful_workflow',
+        '/data/*/id',
+        `the id of the created ${wf.resource}`,
+        'none in the response',
+        created.response?.status,
+      ),
+    );
   if (typeof id !== 'string') return { findings, steps, ...(last ? { exchange: last } : {}) };
   const record: CreatedResource = { resource: wf.resource, id, archived: false };
   const idParam = wf.get.parameters.find((p) => p.in === 'path')!.name;
   const pathOf = (op: OperationMeta) => ({ [op.parameters.find((p) => p.in === 'path')!.name]: id });
   if (await readBack(createBody, id, idParam, 'create')) {
     if (wf.update) {
-      const updateBody = writeBody(wf.update, seedFor(seed, `${wf.resource} update`), isPlainObject(buildRequest(wf.update).body) && 'id' in (buildRequest(wf.update).body as Json) ? { id } : {});
-      if (await send('update', wf.update, { ...buildRequest(wf.update), path: pathOf(wf.update), body: updateBody })) await readBack(updateBody, id, idParam, 'update');
+      const updateBody = writeBody(
+        wf.update,
+        seedFor(seed, `${wf.resource} update`),
+        isPlainObject(buildRequest(wf.update).body) && 'id' in (buildRequest(wf.update).body as Json) ? { id } : {},
+      );
+      if (await send('update', wf.update, { ...buildRequest(wf.update), path: pathOf(wf.update), body: updateBody }))
+        await readBack(updateBody, id, idParam, 'update');
     }
   }
   if (wf.archive && (await send('archive', wf.archive, { ...buildRequest(wf.archive), path: pathOf(wf.archive) }))) record.archived = true;

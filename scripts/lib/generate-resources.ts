@@ -67,7 +67,13 @@ export function resourceRoute(method: string, path: string): ResourceRoute {
 
 /** Spec prose for JSDoc: the vendor indents continuation lines, which editors would show as code. */
 function text(value: unknown): string {
-  return typeof value === 'string' ? value.split('\n').map((l) => l.trim()).join('\n').trim() : '';
+  return typeof value === 'string'
+    ? value
+        .split('\n')
+        .map((l) => l.trim())
+        .join('\n')
+        .trim()
+    : '';
 }
 
 /**
@@ -111,7 +117,7 @@ function paginationModule(doc: Record<string, unknown>, plans: ResourcePlan[]): 
     lists[op.path] = { listKey, queryBounds };
   }
   return [
-    '/** The lists `paginate()` walks, by path: the page\'s list property and the numeric bounds of the query parameters. */',
+    "/** The lists `paginate()` walks, by path: the page's list property and the numeric bounds of the query parameters. */",
     'export interface PageList {',
     '  listKey: string;',
     '  queryBounds: Record<string, { minimum?: number; maximum?: number; exclusiveMinimum?: number; exclusiveMaximum?: number }>;',
@@ -131,9 +137,12 @@ function plan(doc: Record<string, unknown>, op: OperationRef): ResourcePlan {
   const route = resourceRoute(op.method, op.path);
   const params = operationParameters(doc, op).map(({ param }) => param);
   const queryParams = params.filter((p) => p['in'] === 'query');
-  const pathParamDocs = Object.fromEntries(params.filter((p) => p['in'] === 'path' && text(p['description']) !== '').map((p) => [String(p['name']), text(p['description'])]));
+  const pathParamDocs = Object.fromEntries(
+    params.filter((p) => p['in'] === 'path' && text(p['description']) !== '').map((p) => [String(p['name']), text(p['description'])]),
+  );
   const requestBody = deref(doc, op.operation['requestBody']);
-  const hasJsonBody = isPlainObject(requestBody) && isPlainObject(requestBody['content']) && requestBody['content']['application/json'] !== undefined;
+  const hasJsonBody =
+    isPlainObject(requestBody) && isPlainObject(requestBody['content']) && requestBody['content']['application/json'] !== undefined;
   return {
     ...route,
     operationId: String(op.operation['operationId']),
@@ -143,7 +152,10 @@ function plan(doc: Record<string, unknown>, op: OperationRef): ResourcePlan {
     queryRequired: queryParams.some((p) => p['required'] === true),
     body: hasJsonBody,
     bodyRequired: hasJsonBody && requestBody['required'] === true,
-    list: op.method === 'get' && queryParams.some((p) => PAGING_PARAMS.includes(String(p['name']))) && listKeyOf(doc, op.operation) !== undefined,
+    list:
+      op.method === 'get' &&
+      queryParams.some((p) => PAGING_PARAMS.includes(String(p['name']))) &&
+      listKeyOf(doc, op.operation) !== undefined,
     typePrefix: [...route.groups, route.name].map(pascal).join(''),
     summary: text(op.operation['summary']),
     description: text(op.operation['description']),
@@ -159,7 +171,10 @@ export function planResources(doc: Record<string, unknown>): ResourcePlan[] {
   for (const p of plans) {
     const key = [...p.groups, p.name].join('.');
     const other = methods.get(key);
-    if (other) throw new Error(`resource method ${key} would call both ${other.operationId} and ${p.operationId}; rename a path or extend the rule in scripts/lib/generate-resources.ts`);
+    if (other)
+      throw new Error(
+        `resource method ${key} would call both ${other.operationId} and ${p.operationId}; rename a path or extend the rule in scripts/lib/generate-resources.ts`,
+      );
     methods.set(key, p);
   }
   for (const p of plans) {
@@ -211,14 +226,20 @@ function resourceObjects(doc: Record<string, unknown>, plans: ResourcePlan[]): R
       const isArray = isPlainObject(schema) && schema['type'] === 'array';
       const item = deref(doc, isArray ? schema['items'] : schema);
       const objectProp = deref(doc, isPlainObject(item) && isPlainObject(item['properties']) ? item['properties']['object'] : undefined);
-      const value = isPlainObject(objectProp) ? (objectProp['const'] ?? (Array.isArray(objectProp['enum']) && objectProp['enum'].length === 1 ? objectProp['enum'][0] : undefined)) : undefined;
+      const value = isPlainObject(objectProp)
+        ? (objectProp['const'] ??
+          (Array.isArray(objectProp['enum']) && objectProp['enum'].length === 1 ? objectProp['enum'][0] : undefined))
+        : undefined;
       if (typeof value !== 'string' || !/^[a-zA-Z][a-zA-Z0-9]*$/.test(value)) continue;
       const base = `NonNullable<NonNullable<${p.typePrefix}Response>[${JSON.stringify(key)}]>`;
       const where = `\`fungies.${[...p.groups, p.name].join('.')}()\``;
       const object = {
         name: pascal(value),
         expr: isArray ? `${base}[number]` : base,
-        description: text(isPlainObject(item) ? item['description'] : undefined) || text(isPlainObject(schema) ? schema['description'] : undefined) || `${/^[aeio]/i.test(value) ? 'An' : 'A'} \`${value}\` object, as ${where} returns it.`,
+        description:
+          text(isPlainObject(item) ? item['description'] : undefined) ||
+          text(isPlainObject(schema) ? schema['description'] : undefined) ||
+          `${/^[aeio]/i.test(value) ? 'An' : 'A'} \`${value}\` object, as ${where} returns it.`,
         from: p,
       };
       candidates.push({ p, i, value, object });
@@ -232,7 +253,7 @@ function resourceObjects(doc: Record<string, unknown>, plans: ResourcePlan[]): R
 
 function typesModule(doc: Record<string, unknown>, plans: ResourcePlan[]): string {
   const out = [
-    '/** Named types for every resource object and every operation\'s params, query, body and response. */',
+    "/** Named types for every resource object and every operation's params, query, body and response. */",
     "import type { operations } from './api.js';",
     '',
   ];
@@ -245,9 +266,16 @@ function typesModule(doc: Record<string, unknown>, plans: ResourcePlan[]): strin
   for (const p of plans) {
     const call = `\`fungies.${[...p.groups, p.name].join('.')}()\` (\`${p.method} ${p.path}\`)`;
     const title = p.summary || p.operationId;
-    if (p.pathParams.length > 0) add(`${p.typePrefix}Params`, [`Path parameters of ${title}: ${call}.`], `${opType(p)}['parameters']['path']`);
-    if (p.query) add(`${p.typePrefix}Query`, [`Query parameters of ${title}: ${call}.`], `NonNullable<${opType(p)}['parameters']['query']>`);
-    if (p.body) add(`${p.typePrefix}Body`, [`Request body of ${title}: ${call}.`], `NonNullable<${opType(p)}['requestBody']>['content']['application/json']`);
+    if (p.pathParams.length > 0)
+      add(`${p.typePrefix}Params`, [`Path parameters of ${title}: ${call}.`], `${opType(p)}['parameters']['path']`);
+    if (p.query)
+      add(`${p.typePrefix}Query`, [`Query parameters of ${title}: ${call}.`], `NonNullable<${opType(p)}['parameters']['query']>`);
+    if (p.body)
+      add(
+        `${p.typePrefix}Body`,
+        [`Request body of ${title}: ${call}.`],
+        `NonNullable<${opType(p)}['requestBody']>['content']['application/json']`,
+      );
     add(`${p.typePrefix}Response`, [`What ${call} returns: the \`data\` of its ${p.successStatus ?? '2xx'} response.`], responseType(p));
   }
   for (const r of resourceObjects(doc, plans)) add(r.name, [r.description], r.expr);
@@ -282,14 +310,21 @@ function signature(p: ResourcePlan): string {
     }
   }
   const params = [...args.map((a) => `${a.name}${a.optional ? '?' : ''}: ${a.type}`), 'options?: RequestOptions'].join(', ');
-  const result = p.list ? `ListPromise<T.${p.typePrefix}Response, PageItem<${JSON.stringify(p.path)}>>` : `ApiPromise<T.${p.typePrefix}Response>`;
+  const result = p.list
+    ? `ListPromise<T.${p.typePrefix}Response, PageItem<${JSON.stringify(p.path)}>>`
+    : `ApiPromise<T.${p.typePrefix}Response>`;
   return `${p.name}(${params}): ${result};`;
 }
 
 function interfaceBody(node: Tree, indent: string, tags: Map<string, string>): string[] {
   const lines: string[] = [];
   for (const p of node.methods) {
-    const docLines = [p.summary || p.operationId, ...(p.description && p.description !== p.summary ? ['', p.description] : []), '', `\`${p.method} ${p.path}\` (${p.operationId})`];
+    const docLines = [
+      p.summary || p.operationId,
+      ...(p.description && p.description !== p.summary ? ['', p.description] : []),
+      '',
+      `\`${p.method} ${p.path}\` (${p.operationId})`,
+    ];
     if (p.list) docLines.push('', 'Await it for one page; iterate it with `for await` for every item across pages (from the first page).');
     const params = p.pathParams.map((name) => `@param ${name} ${p.pathParamDocs[name] ?? ''}`.trimEnd());
     if (params.length > 0) docLines.push('', ...params);
@@ -306,7 +341,15 @@ function interfaceBody(node: Tree, indent: string, tags: Map<string, string>): s
 function table(node: Tree): unknown {
   const out: Record<string, unknown> = {};
   for (const p of node.methods) {
-    out[p.name] = { operationId: p.operationId, method: p.method, path: p.path, pathParams: p.pathParams, query: p.query, body: p.body, list: p.list };
+    out[p.name] = {
+      operationId: p.operationId,
+      method: p.method,
+      path: p.path,
+      pathParams: p.pathParams,
+      query: p.query,
+      body: p.body,
+      list: p.list,
+    };
   }
   for (const [name, child] of node.groups) out[name] = table(child);
   return out;
@@ -315,7 +358,8 @@ function table(node: Tree): unknown {
 function resourcesModule(doc: Record<string, unknown>, plans: ResourcePlan[]): string {
   const root = tree(plans);
   const tags = new Map<string, string>();
-  for (const t of Array.isArray(doc['tags']) ? doc['tags'] : []) if (isPlainObject(t) && typeof t['description'] === 'string') tags.set(String(t['name']), t['description']);
+  for (const t of Array.isArray(doc['tags']) ? doc['tags'] : [])
+    if (isPlainObject(t) && typeof t['description'] === 'string') tags.set(String(t['name']), t['description']);
   return [
     '/** The resource methods: which operation each one sends (read at run time) and their typed signatures. */',
     "import type { PageItem } from '../src/paginate.js';",

@@ -61,7 +61,9 @@ export function generateValidatorFiles(doc: Record<string, unknown>, banner: str
     }
     const rawResponses = isPlainObject(op.operation['responses']) ? op.operation['responses'] : {};
     // The client validates successful bodies only; error bodies become typed errors unvalidated.
-    for (const status of Object.keys(rawResponses).sort().filter((key) => key.startsWith('2') || key === 'default')) {
+    for (const status of Object.keys(rawResponses)
+      .sort()
+      .filter((key) => key.startsWith('2') || key === 'default')) {
       const response = deref(doc, rawResponses[status]);
       if (!isPlainObject(response) || !isPlainObject(response['content'])) continue;
       for (const [type, media] of Object.entries(response['content'])) {
@@ -79,7 +81,7 @@ export function generateValidatorFiles(doc: Record<string, unknown>, banner: str
   files.set(
     PARAM_VALIDATORS_FILE,
     [
-      '/** Precompiled validators for path parameters (by operationId and name) and for the spec\'s id schemas. */',
+      "/** Precompiled validators for path parameters (by operationId and name) and for the spec's id schemas. */",
       validatorModule(ajv, paramEntries, '..'),
       `/** The spec's order-number pattern, for messages. */`,
       `export const ORDER_NUMBER_PATTERN: string = ${JSON.stringify((ids.orderNumber as JsonObject)['pattern'])};`,
@@ -162,7 +164,7 @@ function validatorModule(ajv: ReturnType<typeof createAjv>, entries: Entry[], ro
   }
   const { code, imports } = hoistRequires(standaloneCode(ajv, refs));
   return [
-    '// @ts-nocheck -- Ajv standalone output; the typed exports at the end are the module\'s interface.',
+    "// @ts-nocheck -- Ajv standalone output; the typed exports at the end are the module's interface.",
     "import type { ValidateFunction } from 'ajv';",
     ...imports,
     formatsCode(code, root),

@@ -25,13 +25,21 @@ export function listWebhookEvents(doc: Record<string, unknown>, documentId: stri
     const media = isPlainObject(body) && isPlainObject(body['content']) ? body['content']['application/json'] : undefined;
     const schema = isPlainObject(media) ? media['schema'] : undefined;
     const typeSchema = deref(doc, (deref(doc, schema) as JsonObject | undefined)?.['properties']);
-    const constType = isPlainObject(typeSchema) && isPlainObject(deref(doc, typeSchema['type'])) ? (deref(doc, typeSchema['type']) as JsonObject)['const'] : undefined;
+    const constType =
+      isPlainObject(typeSchema) && isPlainObject(deref(doc, typeSchema['type']))
+        ? (deref(doc, typeSchema['type']) as JsonObject)['const']
+        : undefined;
     if (schema === undefined) throw new Error(`webhooks.${key}: no "post" with an application/json request body schema`);
     if (typeof constType !== 'string') {
       throw new Error(`webhooks.${key}: the body schema needs "properties.type.const" (the event name receivers switch on)`);
     }
     if (events.some((e) => e.type === constType)) throw new Error(`webhooks.${key}: event type "${constType}" is declared twice`);
-    events.push({ type: constType, key, summary: typeof post?.['summary'] === 'string' ? post['summary'] : '', schema: absolute(schema, documentId) });
+    events.push({
+      type: constType,
+      key,
+      summary: typeof post?.['summary'] === 'string' ? post['summary'] : '',
+      schema: absolute(schema, documentId),
+    });
   }
   return events;
 }

@@ -59,7 +59,8 @@ function contentOf(doc: Record<string, unknown>, node: unknown): JsonObject {
 
 /** Header names the operation's security requires (every alternative of a requirement list). */
 function authHeaders(doc: Record<string, unknown>, security: unknown): string[] {
-  const schemes = isPlainObject(doc['components']) && isPlainObject(doc['components']['securitySchemes']) ? doc['components']['securitySchemes'] : {};
+  const schemes =
+    isPlainObject(doc['components']) && isPlainObject(doc['components']['securitySchemes']) ? doc['components']['securitySchemes'] : {};
   if (!Array.isArray(security) || security.length === 0) return [];
   const perAlternative = security.map((req) =>
     Object.keys(isPlainObject(req) ? req : {})
@@ -103,7 +104,8 @@ function operationsModule(doc: Record<string, unknown>): string {
       })),
       responses,
     };
-    if (isPlainObject(requestBody)) meta['requestBody'] = { required: requestBody['required'] === true, content: contentOf(doc, requestBody) };
+    if (isPlainObject(requestBody))
+      meta['requestBody'] = { required: requestBody['required'] === true, content: contentOf(doc, requestBody) };
     operations[id] = meta;
   }
   return [

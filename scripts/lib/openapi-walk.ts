@@ -26,7 +26,14 @@ export function listOperations(doc: Record<string, unknown>): OperationRef[] {
     for (const method of HTTP_METHODS) {
       const operation = pathItem[method];
       // The document is parsed JSON, so an object in it is a JsonObject.
-      if (isPlainObject(operation)) out.push({ path, method, operation: operation as JsonObject, pathItem: pathItem as JsonObject, pointer: segmentsToPointer(['paths', path, method]) });
+      if (isPlainObject(operation))
+        out.push({
+          path,
+          method,
+          operation: operation as JsonObject,
+          pathItem: pathItem as JsonObject,
+          pointer: segmentsToPointer(['paths', path, method]),
+        });
     }
   }
   return out;

@@ -65,10 +65,23 @@ export async function checkModuleFormats({ root, app, step }: FormatCheckContext
   await writeFile(join(dir, 'cjs.cts'), CONSUMER);
   await writeFile(
     join(dir, 'tsconfig.json'),
-    JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, outDir: 'out', skipLibCheck: false, types: [] }, include: ['*.mts', '*.cts'] }),
+    JSON.stringify({
+      compilerOptions: {
+        target: 'ES2022',
+        module: 'NodeNext',
+        moduleResolution: 'NodeNext',
+        strict: true,
+        outDir: 'out',
+        skipLibCheck: false,
+        types: [],
+      },
+      include: ['*.mts', '*.cts'],
+    }),
   );
   const tsc = join(root, 'node_modules/typescript/bin/tsc');
-  await step('Type-checking an ES module and a CommonJS consumer of the resource methods', () => exec(process.execPath, [tsc, '-p', '.'], { cwd: dir }));
+  await step('Type-checking an ES module and a CommonJS consumer of the resource methods', () =>
+    exec(process.execPath, [tsc, '-p', '.'], { cwd: dir }),
+  );
   const outputs: string[] = [];
   for (const file of ['out/esm.mjs', 'out/cjs.cjs']) {
     const run = await step(`Running ${file} against Prism (resource methods, named types, for await)`, () =>

@@ -35,7 +35,10 @@ function checkRefs(doc: Record<string, unknown>): SpecProblem[] {
   const problems: SpecProblem[] = [];
   for (const { ref, pointer } of allRefs(doc)) {
     if (!ref.startsWith('#')) {
-      problems.push({ pointer: `${pointer}/$ref`, message: `external $ref "${ref}": the bundled spec must be self-contained (npm run spec:update bundles it)` });
+      problems.push({
+        pointer: `${pointer}/$ref`,
+        message: `external $ref "${ref}": the bundled spec must be self-contained (npm run spec:update bundles it)`,
+      });
     } else if (resolveLocalRef(doc, ref) === undefined) {
       problems.push({ pointer: `${pointer}/$ref`, message: `$ref "${ref}" points at nothing in this document` });
     }
@@ -50,9 +53,15 @@ function checkOperations(doc: Record<string, unknown>): SpecProblem[] {
     const label = `${op.method.toUpperCase()} ${op.path}`;
     const id = op.operation['operationId'];
     if (typeof id !== 'string' || id === '') {
-      problems.push({ pointer: op.pointer, message: `${label} has no operationId (the client and the contract suite name operations by it)` });
+      problems.push({
+        pointer: op.pointer,
+        message: `${label} has no operationId (the client and the contract suite name operations by it)`,
+      });
     } else if (seen.has(id)) {
-      problems.push({ pointer: `${op.pointer}/operationId`, message: `operationId "${id}" is used twice: by ${seen.get(id)} and ${label}` });
+      problems.push({
+        pointer: `${op.pointer}/operationId`,
+        message: `operationId "${id}" is used twice: by ${seen.get(id)} and ${label}`,
+      });
     } else {
       seen.set(id, label);
     }
@@ -60,7 +69,10 @@ function checkOperations(doc: Record<string, unknown>): SpecProblem[] {
     const declared = operationParameters(doc, op).filter(({ param }) => param['in'] === 'path');
     for (const name of templated) {
       if (!declared.some(({ param }) => param['name'] === name)) {
-        problems.push({ pointer: op.pointer, message: `${label}: path has {${name}} but no "in: path" parameter named "${name}" is declared` });
+        problems.push({
+          pointer: op.pointer,
+          message: `${label}: path has {${name}} but no "in: path" parameter named "${name}" is declared`,
+        });
       }
     }
     for (const { param, pointer } of declared) {

@@ -42,7 +42,9 @@ export async function readSpecFile(file: string): Promise<SpecFile> {
     text = await readFile(file, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new SpecInvalidError(file, [{ pointer: '', message: code === 'ENOENT' ? 'file not found' : `cannot read file (${code ?? String(err)})` }]);
+    throw new SpecInvalidError(file, [
+      { pointer: '', message: code === 'ENOENT' ? 'file not found' : `cannot read file (${code ?? String(err)})` },
+    ]);
   }
   return parseSpecText(text, file);
 }
@@ -106,7 +108,9 @@ function parseWithLocations(text: string, file: string): SpecFile {
   const document = parseYamlDocument(text, file, lineCounter);
   const doc = toPlainValue(document, file);
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
-    throw new SpecInvalidError(file, [{ pointer: '', message: 'the document is not a YAML/JSON object (is this an OpenAPI file?)', line: 1 }]);
+    throw new SpecInvalidError(file, [
+      { pointer: '', message: 'the document is not a YAML/JSON object (is this an OpenAPI file?)', line: 1 },
+    ]);
   }
   return { file, text, doc: doc as Record<string, unknown>, locate: (pointer) => locateIn(document, lineCounter, pointer) };
 }
@@ -137,7 +141,12 @@ function parseYamlDocument(text: string, file: string, lineCounter: LineCounter)
       file,
       document.errors.map((e) => {
         const pos = e.linePos?.[0];
-        return { pointer: '', message: `YAML syntax: ${(e.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')}`, line: pos?.line, column: pos?.col };
+        return {
+          pointer: '',
+          message: `YAML syntax: ${(e.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')}`,
+          line: pos?.line,
+          column: pos?.col,
+        };
       }),
     );
   }
@@ -150,7 +159,9 @@ function toPlainValue(document: Document, file: string): unknown {
   } catch (err) {
     // The yaml package signals an alias explosion with a ReferenceError; anything else is a bug.
     if (err instanceof ReferenceError && /alias/i.test(err.message)) {
-      throw new SpecInvalidError(file, [{ pointer: '', message: `YAML aliases expand past ${MAX_YAML_ALIAS_COUNT} uses (an alias bomb): refused` }]);
+      throw new SpecInvalidError(file, [
+        { pointer: '', message: `YAML aliases expand past ${MAX_YAML_ALIAS_COUNT} uses (an alias bomb): refused` },
+      ]);
     }
     throw err;
   }

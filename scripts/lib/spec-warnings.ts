@@ -14,7 +14,18 @@ import { segmentsToPointer, type SpecFile, type SpecProblem } from './spec-file.
 const DOC_ID = 'urn:fungies:spec-warnings';
 
 /** Keywords whose values are schemas, or maps/arrays of schemas. */
-const SUBSCHEMA = ['items', 'additionalProperties', 'not', 'if', 'then', 'else', 'contains', 'propertyNames', 'unevaluatedItems', 'unevaluatedProperties'];
+const SUBSCHEMA = [
+  'items',
+  'additionalProperties',
+  'not',
+  'if',
+  'then',
+  'else',
+  'contains',
+  'propertyNames',
+  'unevaluatedItems',
+  'unevaluatedProperties',
+];
 const SUBSCHEMA_LISTS = ['allOf', 'anyOf', 'oneOf', 'prefixItems'];
 const SUBSCHEMA_MAPS = ['properties', 'patternProperties', '$defs', 'dependentSchemas'];
 
@@ -29,39 +40,55 @@ function nestedSchemas(schema: unknown, pointer: string, out: string[] = []): st
   }
   for (const k of SUBSCHEMA_MAPS) {
     const map = schema[k];
-    if (isPlainObject(map)) for (const [name, s] of Object.entries(map)) nestedSchemas(s, `${pointer}/${k}${segmentsToPointer([name])}`, out);
+    if (isPlainObject(map))
+      for (const [name, s] of Object.entries(map)) nestedSchemas(s, `${pointer}/${k}${segmentsToPointer([name])}`, out);
   }
   return out;
 }
 
 /** (value pointer, value, schema pointer) for every default/example in schemas and media types. */
-function* ownValues(doc: Record<string, unknown>): Generator<{ valuePointer: string; what: string; value: unknown; schemaPointer: string }> {
+function* ownValues(
+  doc: Record<string, unknown>,
+): Generator<{ valuePointer: string; what: string; value: unknown; schemaPointer: string }> {
   for (const top of schemaPointers(doc)) {
     for (const pointer of nestedSchemas(valueAt(doc, top), top)) {
       const schema = valueAt(doc, pointer) as Record<string, unknown>;
-      if ('default' in schema) yield { valuePointer: `${pointer}/default`, what: 'default', value: schema['default'], schemaPointer: pointer };
-      if ('example' in schema) yield { valuePointer: `${pointer}/example`, what: 'example', value: schema['example'], schemaPointer: pointer };
+      if ('default' in schema)
+        yield { valuePointer: `${pointer}/default`, what: 'default', value: schema['default'], schemaPointer: pointer };
+      if ('example' in schema)
+        yield { valuePointer: `${pointer}/example`, what: 'example', value: schema['example'], schemaPointer: pointer };
       if (Array.isArray(schema['examples'])) {
-        for (const [i, ex] of schema['examples'].entries()) yield { valuePointer: `${pointer}/examples/${i}`, what: 'example', value: ex, schemaPointer: pointer };
+        for (const [i, ex] of schema['examples'].entries())
+          yield { valuePointer: `${pointer}/examples/${i}`, what: 'example', value: ex, schemaPointer: pointer };
       }
     }
   }
   for (const op of listOperations(doc)) {
     const media: [string, unknown][] = [];
     const body = op.operation['requestBody'];
-    if (isPlainObject(body) && isPlainObject(body['content'])) for (const [t, m] of Object.entries(body['content'])) media.push([`${op.pointer}/requestBody/content${segmentsToPointer([t])}`, m]);
+    if (isPlainObject(body) && isPlainObject(body['content']))
+      for (const [t, m] of Object.entries(body['content'])) media.push([`${op.pointer}/requestBody/content${segmentsToPointer([t])}`, m]);
     const responses = op.operation['responses'];
     if (isPlainObject(responses)) {
       for (const [status, r] of Object.entries(responses)) {
-        if (isPlainObject(r) && isPlainObject(r['content'])) for (const [t, m] of Object.entries(r['content'])) media.push([`${op.pointer}/responses${segmentsToPointer([status])}/content${segmentsToPointer([t])}`, m]);
+        if (isPlainObject(r) && isPlainObject(r['content']))
+          for (const [t, m] of Object.entries(r['content']))
+            media.push([`${op.pointer}/responses${segmentsToPointer([status])}/content${segmentsToPointer([t])}`, m]);
       }
     }
     for (const [pointer, m] of media) {
       if (!isPlainObject(m) || !isPlainObject(m['schema'])) continue;
-      if ('example' in m) yield { valuePointer: `${pointer}/example`, what: 'example', value: m['example'], schemaPointer: `${pointer}/schema` };
+      if ('example' in m)
+        yield { valuePointer: `${pointer}/example`, what: 'example', value: m['example'], schemaPointer: `${pointer}/schema` };
       if (isPlainObject(m['examples'])) {
         for (const [name, ex] of Object.entries(m['examples'])) {
-          if (isPlainObject(ex) && 'value' in ex) yield { valuePointer: `${pointer}/examples${segmentsToPointer([name])}/value`, what: `example "${name}"`, value: ex['value'], schemaPointer: `${pointer}/schema` };
+          if (isPlainObject(ex) && 'value' in ex)
+            yield {
+              valuePointer: `${pointer}/examples${segmentsToPointer([name])}/value`,
+              what: `example "${name}"`,
+              value: ex['value'],
+              schemaPointer: `${pointer}/schema`,
+            };
         }
       }
     }
@@ -79,15 +106,24 @@ export function specWarnings(spec: SpecFile): SpecProblem[] {
   for (const { valuePointer, what, value, schemaPointer } of ownValues(doc)) {
     const validate = ajv.getSchema(`${DOC_ID}#${schemaPointer}`);
     if (!validate || validate(value)) continue;
-    const reason = (validate.errors ?? []).slice(0, 2).map((e) => `${e.instancePath || ''} ${e.message ?? e.keyword}`.trim()).join('; ');
-    warnings.push({ pointer: valuePointer, message: `${what} ${JSON.stringify(value)?.slice(0, 60)} fails its own schema: ${reason}`, ...spec.locate(valuePointer) });
+    const reason = (validate.errors ?? [])
+      .slice(0, 2)
+      .map((e) => `${e.instancePath || ''} ${e.message ?? e.keyword}`.trim())
+      .join('; ');
+    warnings.push({
+      pointer: valuePointer,
+      message: `${what} ${JSON.stringify(value)?.slice(0, 60)} fails its own schema: ${reason}`,
+      ...spec.locate(valuePointer),
+    });
   }
   return warnings;
 }
 
 /** One screen: `⚠ N warnings`, then `file:line:col  at #pointer` and the message per warning. */
 export function formatWarnings(file: string, warnings: readonly SpecProblem[], limit = 20): string {
-  const lines = warnings.slice(0, limit).map((w) => `  ${file}${w.line ? `:${w.line}:${w.column ?? 1}` : ''}  at #${w.pointer}\n    ${w.message}`);
+  const lines = warnings
+    .slice(0, limit)
+    .map((w) => `  ${file}${w.line ? `:${w.line}:${w.column ?? 1}` : ''}  at #${w.pointer}\n    ${w.message}`);
   if (warnings.length > limit) lines.push(`  … and ${warnings.length - limit} more`);
   return `⚠ ${warnings.length} spec warning${warnings.length === 1 ? '' : 's'} (not failing): a default or example that its own schema rejects; the contract suite reports such values as spec defects\n${lines.join('\n')}`;
 }

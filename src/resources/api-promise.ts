@@ -36,8 +36,13 @@ export class ApiPromise<T> implements Promise<T> {
   }
 
   // biome-ignore lint/suspicious/noThenProperty: an ApiPromise is awaited like a promise; it starts the request on first use.
-  then<A = T, B = never>(onFulfilled?: ((value: T) => A | PromiseLike<A>) | null, onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<A | B> {
-    return this.#start().then((r) => r.data).then(onFulfilled, onRejected);
+  then<A = T, B = never>(
+    onFulfilled?: ((value: T) => A | PromiseLike<A>) | null,
+    onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
+  ): Promise<A | B> {
+    return this.#start()
+      .then((r) => r.data)
+      .then(onFulfilled, onRejected);
   }
 
   catch<B = never>(onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<T | B> {

@@ -29,16 +29,29 @@ function checkArguments(spec: ResourceMethodSpec, name: string, path: Record<str
   const signature = `${name}(${[...spec.pathParams, ...(spec.body ? ['body'] : []), ...(spec.query ? ['query'] : [])].join(', ')})`;
   spec.pathParams.forEach((param, i) => {
     if (typeof path[param] !== 'string') {
-      throw new InvalidParameterError(spec.operationId, `path.${param}`, `${signature}: argument ${i + 1}, ${param}, must be a string; got ${kind(path[param])}`);
+      throw new InvalidParameterError(
+        spec.operationId,
+        `path.${param}`,
+        `${signature}: argument ${i + 1}, ${param}, must be a string; got ${kind(path[param])}`,
+      );
     }
   });
-  if (spec.body && !isPlainObject(body)) throw new InvalidParameterError(spec.operationId, 'body', `${signature}: body must be an object; got ${kind(body)}`);
+  if (spec.body && !isPlainObject(body))
+    throw new InvalidParameterError(spec.operationId, 'body', `${signature}: body must be an object; got ${kind(body)}`);
   if (query !== undefined && !isPlainObject(query)) {
-    throw new InvalidParameterError(spec.operationId, 'query', `${signature}: query must be an object of query parameters; got ${kind(query)}`);
+    throw new InvalidParameterError(
+      spec.operationId,
+      'query',
+      `${signature}: query must be an object of query parameters; got ${kind(query)}`,
+    );
   }
 }
 
-async function send(client: FungiesClient, spec: ResourceMethodSpec, init: Record<string, unknown>): Promise<{ data: unknown; response: Response }> {
+async function send(
+  client: FungiesClient,
+  spec: ResourceMethodSpec,
+  init: Record<string, unknown>,
+): Promise<{ data: unknown; response: Response }> {
   // The method and path come from the spec-generated table, so the call is as typed as the path style.
   const call = (client[spec.method] as unknown as Call).bind(client);
   const result = await call(spec.path, init);

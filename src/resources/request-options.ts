@@ -28,10 +28,17 @@ type Init = Partial<Pick<RequestOptions, (typeof KNOWN)[number]>>;
 export function requestInit(options: RequestOptions | undefined): Init {
   if (options === undefined) return {};
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    throw new FungiesConfigError('options', `request options must be an object like { timeout, retry, signal, headers }; got ${options === null ? 'null' : typeof options}`);
+    throw new FungiesConfigError(
+      'options',
+      `request options must be an object like { timeout, retry, signal, headers }; got ${options === null ? 'null' : typeof options}`,
+    );
   }
   const unknown = Object.keys(options).filter((k) => !(KNOWN as readonly string[]).includes(k));
-  if (unknown.length > 0) throw new FungiesConfigError(unknown[0] ?? 'options', `unknown request option ${unknown.map((k) => `'${k}'`).join(', ')}; the options are ${KNOWN.join(', ')}`);
+  if (unknown.length > 0)
+    throw new FungiesConfigError(
+      unknown[0] ?? 'options',
+      `unknown request option ${unknown.map((k) => `'${k}'`).join(', ')}; the options are ${KNOWN.join(', ')}`,
+    );
   const init: Record<string, unknown> = {};
   for (const key of KNOWN) if (options[key] !== undefined) init[key] = options[key];
   return init as Init;

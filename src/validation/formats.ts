@@ -10,7 +10,10 @@ const INT32_MAX = 2 ** 31 - 1;
 // JSON numbers are IEEE doubles: an int64 is only exact within the safe-integer range, which is
 // also the range the spec's int64 bounds state. ajv-formats only checks "is an integer".
 export const int64: FormatDefinition<number> = { type: 'number', validate: (n: number) => Number.isSafeInteger(n) };
-export const int32: FormatDefinition<number> = { type: 'number', validate: (n: number) => Number.isInteger(n) && n >= INT32_MIN && n <= INT32_MAX };
+export const int32: FormatDefinition<number> = {
+  type: 'number',
+  validate: (n: number) => Number.isInteger(n) && n >= INT32_MIN && n <= INT32_MAX,
+};
 
 /** Formats this project defines on top of ajv-formats, by name. */
 export const numberFormats = { int64, int32 } as const;

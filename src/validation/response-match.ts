@@ -35,7 +35,14 @@ export function matchResponse(operation: OperationMeta, status: number, contentT
   const documentedStatuses = Object.keys(operation.responses);
   const match = documentedResponse(operation, status);
   if (!match) {
-    return { statusKey: undefined, documentedStatuses, expectedContentTypes: [], contentTypeOk: true, mediaTypeKey: undefined, schema: undefined };
+    return {
+      statusKey: undefined,
+      documentedStatuses,
+      expectedContentTypes: [],
+      contentTypeOk: true,
+      mediaTypeKey: undefined,
+      schema: undefined,
+    };
   }
   const expectedContentTypes = Object.keys(match.response.content);
   const actual = mediaType(contentType);

@@ -19,7 +19,12 @@ export interface ResponseValidation extends Omit<ResponseMatch, 'mediaTypeKey'> 
  * Validates a response for `operationId`. `body` is the parsed JSON (pass undefined for an empty
  * body). Throws only for an operationId the spec does not have.
  */
-export function validateResponse(operationId: string, status: number, contentType: string | null | undefined, body: unknown): ResponseValidation {
+export function validateResponse(
+  operationId: string,
+  status: number,
+  contentType: string | null | undefined,
+  body: unknown,
+): ResponseValidation {
   const operation = findOperationById(operationId);
   if (!operation) throw new Error(`unknown operationId "${operationId}"`);
   const { mediaTypeKey: _chosen, ...match } = matchResponse(operation, status, contentType);

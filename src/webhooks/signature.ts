@@ -31,7 +31,10 @@ export function parseSignatureHeader(header: SignatureHeader): Uint8Array {
     value = header ?? undefined;
   } else {
     if (header.length > 1) {
-      throw new WebhookSignatureError('malformed-header', `the ${WEBHOOK_SIGNATURE_HEADER} header was sent ${header.length} times; a delivery carries exactly one`);
+      throw new WebhookSignatureError(
+        'malformed-header',
+        `the ${WEBHOOK_SIGNATURE_HEADER} header was sent ${header.length} times; a delivery carries exactly one`,
+      );
     }
     value = header[0];
   }
@@ -43,24 +46,34 @@ export function parseSignatureHeader(header: SignatureHeader): Uint8Array {
     );
   }
   if (value.length > MAX_HEADER_LENGTH || !/^[\x21-\x7e]+$/.test(value) || value.includes(',')) {
-    throw new WebhookSignatureError('malformed-header', `the ${WEBHOOK_SIGNATURE_HEADER} header is malformed: expected one "${PREFIX}<64 hex digits>" value, without spaces or lists`);
+    throw new WebhookSignatureError(
+      'malformed-header',
+      `the ${WEBHOOK_SIGNATURE_HEADER} header is malformed: expected one "${PREFIX}<64 hex digits>" value, without spaces or lists`,
+    );
   }
   if (!value.startsWith(PREFIX)) {
     throw new WebhookSignatureError('wrong-prefix', wrongPrefixMessage(value));
   }
   const hex = value.slice(PREFIX.length);
   if (!/^[0-9a-fA-F]*$/.test(hex)) {
-    throw new WebhookSignatureError('bad-hex', `the ${WEBHOOK_SIGNATURE_HEADER} digest after "${PREFIX}" is not hexadecimal (Fungies sends a hex HMAC-SHA256, not base64)`);
+    throw new WebhookSignatureError(
+      'bad-hex',
+      `the ${WEBHOOK_SIGNATURE_HEADER} digest after "${PREFIX}" is not hexadecimal (Fungies sends a hex HMAC-SHA256, not base64)`,
+    );
   }
   if (hex.length !== DIGEST_HEX_LENGTH) {
-    throw new WebhookSignatureError('wrong-length', `the ${WEBHOOK_SIGNATURE_HEADER} digest has ${hex.length} hex digits, expected ${DIGEST_HEX_LENGTH} (an HMAC-SHA256); the header may have been cut or padded`);
+    throw new WebhookSignatureError(
+      'wrong-length',
+      `the ${WEBHOOK_SIGNATURE_HEADER} digest has ${hex.length} hex digits, expected ${DIGEST_HEX_LENGTH} (an HMAC-SHA256); the header may have been cut or padded`,
+    );
   }
   return Buffer.from(hex, 'hex');
 }
 
 function wrongPrefixMessage(value: string): string {
   const expected = `expected "${PREFIX}<64 hex digits>"`;
-  if (value.startsWith('sha256=')) return `the ${WEBHOOK_SIGNATURE_HEADER} header starts with "sha256=" but Fungies writes "${PREFIX}" (underscore): ${expected}`;
+  if (value.startsWith('sha256='))
+    return `the ${WEBHOOK_SIGNATURE_HEADER} header starts with "sha256=" but Fungies writes "${PREFIX}" (underscore): ${expected}`;
   if (/^[0-9a-fA-F]+$/.test(value)) return `the ${WEBHOOK_SIGNATURE_HEADER} header has no "${PREFIX}" prefix: ${expected}`;
   // Only a short, prefix-shaped head is echoed: enough to recognise the scheme, never a digest.
   const head = /^[A-Za-z0-9-]{1,12}[_=:]/.exec(value)?.[0];

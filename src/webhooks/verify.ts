@@ -26,7 +26,10 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  */
 export function verifyWebhook({ body, signature, secret, validate = false }: VerifyWebhookOptions): WebhookEvent {
   if (typeof secret !== 'string' || secret === '') {
-    throw new FungiesConfigError('secret', "verifyWebhook: `secret` is empty: pass the webhook's secret from the dashboard (Developers → Webhooks)");
+    throw new FungiesConfigError(
+      'secret',
+      "verifyWebhook: `secret` is empty: pass the webhook's secret from the dashboard (Developers → Webhooks)",
+    );
   }
   if (typeof body !== 'string' && !(body instanceof Uint8Array)) {
     throw new WebhookPayloadError(
@@ -53,7 +56,11 @@ export function verifyWebhook({ body, signature, secret, validate = false }: Ver
     if (errors.length > 0) {
       const shown = errors.slice(0, MAX_ERRORS_SHOWN).map((e) => `${e.instancePath || '(body)'} ${e.message ?? e.keyword}`);
       const more = errors.length > MAX_ERRORS_SHOWN ? `; and ${errors.length - MAX_ERRORS_SHOWN} more` : '';
-      throw new WebhookValidationError(event.type, errors, `signed ${event.type} event does not match the spec: ${shown.join('; ')}${more}`);
+      throw new WebhookValidationError(
+        event.type,
+        errors,
+        `signed ${event.type} event does not match the spec: ${shown.join('; ')}${more}`,
+      );
     }
   }
   return event as WebhookEvent;
@@ -68,7 +75,10 @@ function parseEvent(body: string | Uint8Array): { type: string } {
     throw new WebhookPayloadError('not-json', `the signature is valid but the body is not JSON (${why}): Fungies sends a JSON event`);
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value) || typeof (value as { type?: unknown }).type !== 'string') {
-    throw new WebhookPayloadError('not-an-event', 'the signature is valid but the body is not an event: expected a JSON object with a string `type`');
+    throw new WebhookPayloadError(
+      'not-an-event',
+      'the signature is valid but the body is not an event: expected a JSON object with a string `type`',
+    );
   }
   return value as { type: string };
 }

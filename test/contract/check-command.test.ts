@@ -51,13 +51,37 @@ describe('fungies-contract check', () => {
   });
 
   it('does not fail on a spec defect alone, and fails on it with --strict', async () => {
-    const body = JSON.stringify({ status: 'success', data: { order: { id: '3c90c3cc-0d44-4b50-8888-8dd25736052a', number: '#ABC123DEF456', status: 'PAID', createdAt: 1, orderNumber: '#ABC123DEF456', currency: null } } });
+    const body = JSON.stringify({
+      status: 'success',
+      data: {
+        order: {
+          id: '3c90c3cc-0d44-4b50-8888-8dd25736052a',
+          number: '#ABC123DEF456',
+          status: 'PAID',
+          createdAt: 1,
+          orderNumber: '#ABC123DEF456',
+          currency: null,
+        },
+      },
+    });
     expect((await checkCommand({ operationId: OP, status: '200', file: '-', strict: false }, memoryIo(body))).code).toBe(0);
     expect((await checkCommand({ operationId: OP, status: '200', file: '-', strict: true }, memoryIo(body))).code).toBe(1);
   });
 
   it('blames the server, not the spec, for a currency outside the enum that is not the default', async () => {
-    const body = JSON.stringify({ status: 'success', data: { order: { id: '3c90c3cc-0d44-4b50-8888-8dd25736052a', number: '#ABC123DEF456', status: 'PAID', createdAt: 1, orderNumber: '#ABC123DEF456', currency: 'XXX' } } });
+    const body = JSON.stringify({
+      status: 'success',
+      data: {
+        order: {
+          id: '3c90c3cc-0d44-4b50-8888-8dd25736052a',
+          number: '#ABC123DEF456',
+          status: 'PAID',
+          createdAt: 1,
+          orderNumber: '#ABC123DEF456',
+          currency: 'XXX',
+        },
+      },
+    });
     const { findings } = await checkCommand({ operationId: OP, status: '200', file: '-', strict: false }, memoryIo(body));
     expect(findings.map((f) => [f.pointer, f.kind])).toEqual([['/data/order/currency', 'response']]);
   });
@@ -83,7 +107,9 @@ describe('fungies-contract check', () => {
   it('exits 2 with one line when the target cannot be reached', async () => {
     const io = memoryIo('', { FUNGIES_PUBLIC_KEY: 'pub_UnreachableTest1' });
     expect(await main(['run', '--target', 'http://127.0.0.1:9'], io)).toBe(2);
-    expect(io.err()).toMatch(/^fungies-contract: cannot reach http:\/\/127\.0\.0\.1:9 \(.+\): is the server running and the URL right\?\n$/);
+    expect(io.err()).toMatch(
+      /^fungies-contract: cannot reach http:\/\/127\.0\.0\.1:9 \(.+\): is the server running and the URL right\?\n$/,
+    );
   });
 
   it('prints the help with exit 0 on --help', async () => {

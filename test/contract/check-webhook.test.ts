@@ -10,7 +10,11 @@ const SUCCESS = 'openapi/docs-examples/webhooks/payment_success.docs-example.jso
 
 describe('fungies-contract check webhook', () => {
   it("passes the vendor's own examples", async () => {
-    for (const [type, file] of [['payment_refunded', REFUNDED], ['payment_success', SUCCESS], ['subscription_created', 'openapi/docs-examples/webhooks/subscription_created.docs-example.json']] as const) {
+    for (const [type, file] of [
+      ['payment_refunded', REFUNDED],
+      ['payment_success', SUCCESS],
+      ['subscription_created', 'openapi/docs-examples/webhooks/subscription_created.docs-example.json'],
+    ] as const) {
       const io = memoryIo();
       const { code, findings } = await checkWebhook({ eventType: type, file }, io);
       expect([code, findings], type).toEqual([0, []]);
@@ -35,7 +39,12 @@ describe('fungies-contract check webhook', () => {
   it('fails an event of another type than the one named', async () => {
     const { code, findings } = await checkWebhook({ eventType: 'payment_success', file: REFUNDED }, memoryIo());
     expect(code).toBe(1);
-    expect(findings[0]).toMatchObject({ pointer: '/type', rule: 'const', expected: '"payment_success"', actual: '"payment_refunded" (string)' });
+    expect(findings[0]).toMatchObject({
+      pointer: '/type',
+      rule: 'const',
+      expected: '"payment_success"',
+      actual: '"payment_refunded" (string)',
+    });
   });
 
   it('fails a body that is not JSON', async () => {

@@ -22,7 +22,9 @@ afterAll(async () => {
 /** Spawns the bin as a user would; exit code and output come back even when it fails. */
 async function cli(args: string[], env: Record<string, string> = {}) {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'contract-tests/bin.ts', ...args], { env: { ...process.env, NO_COLOR: '1', ...env } });
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'contract-tests/bin.ts', ...args], {
+      env: { ...process.env, NO_COLOR: '1', ...env },
+    });
     return { code: 0, stdout, stderr };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };
@@ -50,7 +52,7 @@ describe('fungies-contract run --target (spawned bin)', () => {
     ]) {
       expect(result.stdout).toContain(`✘ ${LIED_OPERATION} PATCH /v0/orders/{orderIdOrNumber}/cancel [200] ${pointer}: ${rule}`);
     }
-    expect(result.stdout).toContain("Reproduce with:");
+    expect(result.stdout).toContain('Reproduce with:');
     expect(result.stdout).toContain("-H 'x-fngs-public-key: pub_****' -H 'x-fngs-secret-key: sec_****'");
     expect(result.stdout).toMatch(/✘ \d+ of \d+ checks failed/);
     const everything = result.stdout + result.stderr + (await readFile(json, 'utf8')) + (await readFile(junit, 'utf8'));
@@ -61,10 +63,14 @@ describe('fungies-contract run --target (spawned bin)', () => {
     const validate = createAjv().compile(schema);
     const report = JSON.parse(await readFile(json, 'utf8')) as { checks: { kind: string; status?: string; outcome: string }[] };
     expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
-    expect(report.checks.filter((c) => c.kind === 'status').map((c) => [c.status, c.outcome])).toEqual([['200', 'failed'], ['400', 'passed']]);
+    expect(report.checks.filter((c) => c.kind === 'status').map((c) => [c.status, c.outcome])).toEqual([
+      ['200', 'failed'],
+      ['400', 'passed'],
+    ]);
     // The body lies break every 2xx: the positive-data checks see them too; nothing is rejected wrongly.
     expect(report.checks.filter((c) => c.outcome === 'failed').every((c) => c.kind === 'status' || c.kind === 'positive')).toBe(true);
-    expect(await readFile(junit, 'utf8')).toMatch(new RegExp(`<testsuites name="fungies-contract" tests="${report.checks.length}" failures="\\d+" skipped="0"`));
+    expect(await readFile(junit, 'utf8')).toMatch(
+      new RegExp(`<testsuites name="fungies-contract" tests="${report.checks.length}" failures="\\d+" skipped="0"`),
+    );
   });
-
 });

@@ -6,7 +6,8 @@ import { listOperations } from '../../src/operations.js';
 import { validateAgainst } from '../../src/validation/validators.js';
 
 const ctx = { operationId: 'Op', method: 'GET', path: '/x', status: 200 };
-const findings = (schema: object, value: unknown) => ajvFindings(validateAgainst(schema, value), ctx).map((f) => [f.pointer, f.rule, f.kind]);
+const findings = (schema: object, value: unknown) =>
+  ajvFindings(validateAgainst(schema, value), ctx).map((f) => [f.pointer, f.rule, f.kind]);
 
 describe('one root cause, one finding', () => {
   const variants = {
@@ -27,9 +28,18 @@ describe('one root cause, one finding', () => {
   });
 
   it('reports the oneOf itself when no branch stands out', () => {
-    const id = { oneOf: [{ type: 'string', format: 'uuid' }, { type: 'string', pattern: '^#?[0-9A-Za-z]{12,32}$' }] };
+    const id = {
+      oneOf: [
+        { type: 'string', format: 'uuid' },
+        { type: 'string', pattern: '^#?[0-9A-Za-z]{12,32}$' },
+      ],
+    };
     const [f] = ajvFindings(validateAgainst(id, 'nope'), ctx);
-    expect([f?.pointer, f?.rule, f?.expected]).toEqual(['', 'oneOf', 'exactly one of: string, format uuid | string, pattern ^#?[0-9A-Za-z]{12,32}$']);
+    expect([f?.pointer, f?.rule, f?.expected]).toEqual([
+      '',
+      'oneOf',
+      'exactly one of: string, format uuid | string, pattern ^#?[0-9A-Za-z]{12,32}$',
+    ]);
   });
 
   it('keeps the type error when enum and format also fail on the same value', () => {
@@ -63,13 +73,19 @@ describe('request values built from the spec', () => {
     ['a const', { const: 'success' }, 'success'],
     ['the order-number pattern', { type: 'string', pattern: '^#?([0-9A-Za-z]{12,32}|[0-9]+)(-[0-9]+)?$' }, '#ABC123DEF456'],
     ['a UUID', { type: 'string', format: 'uuid' }, '3c90c3cc-0d44-4b50-8888-8dd25736052a'],
-    ['a required array', { type: 'object', required: ['ids'], properties: { ids: { type: 'array', items: { type: 'string', format: 'uuid' } } } }, { ids: ['3c90c3cc-0d44-4b50-8888-8dd25736052a'] }],
+    [
+      'a required array',
+      { type: 'object', required: ['ids'], properties: { ids: { type: 'array', items: { type: 'string', format: 'uuid' } } } },
+      { ids: ['3c90c3cc-0d44-4b50-8888-8dd25736052a'] },
+    ],
   ])('builds %s', (_name, schema, want) => {
     expect(sampleFor(schema)).toEqual(want);
   });
 
   it('refuses to invent a value it cannot make valid, naming the problem', () => {
-    expect(() => sampleFor({ type: 'string', pattern: '^zz[0-9]{40}$' }, 'query parameter "code"')).toThrow(/cannot build a valid query parameter "code"/);
+    expect(() => sampleFor({ type: 'string', pattern: '^zz[0-9]{40}$' }, 'query parameter "code"')).toThrow(
+      /cannot build a valid query parameter "code"/,
+    );
   });
 
   it('builds a valid request for every operation of the spec', () => {

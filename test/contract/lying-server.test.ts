@@ -61,13 +61,28 @@ describe('the lying fixture server', () => {
     expect(results.map((r) => [r.name, r.outcome, r.findings.map((f) => [f.kind, f.rule, f.status])])).toEqual(
       negatives.map((c) => [c.name, 'failed', [['negative', c.kind === 'auth' ? 'ignored_auth' : 'negative_data_rejection', 200]]]),
     );
-    expect(negatives.map((c) => c.name)).toEqual(expect.arrayContaining(['no public key', 'invalid public key', 'malformed public key', 'no secret key', 'invalid secret key', 'bad id']));
+    expect(negatives.map((c) => c.name)).toEqual(
+      expect.arrayContaining([
+        'no public key',
+        'invalid public key',
+        'malformed public key',
+        'no secret key',
+        'invalid secret key',
+        'bad id',
+      ]),
+    );
   });
 
   it("reports Prism's request violations (sl-violations) as findings against our client, not the server", async () => {
     const result = await runCheck(status200, liveConfig(server.url('rejects-request'), { kind: 'prism' }));
     expect(result.findings).toEqual([
-      expect.objectContaining({ kind: 'request', rule: 'request required', pointer: 'request.body', status: 422, actual: "Request body must have required property 'name'" }),
+      expect.objectContaining({
+        kind: 'request',
+        rule: 'request required',
+        pointer: 'request.body',
+        status: 422,
+        actual: "Request body must have required property 'name'",
+      }),
     ]);
   });
 
@@ -79,7 +94,10 @@ describe('the lying fixture server', () => {
 
   it('lists every check of a write as skipped, never passed, against a live target without --allow-writes', async () => {
     const results = await runChecks(planChecks([operation]), liveConfig(server.url('all-body-lies'), { allowWrites: false }));
-    for (const r of results) expect([r.outcome, r.reason].join(': ')).toMatch(/^skipped: (PATCH|PUT) changes data: pass --allow-writes to run it against this target$/);
+    for (const r of results)
+      expect([r.outcome, r.reason].join(': ')).toMatch(
+        /^skipped: (PATCH|PUT) changes data: pass --allow-writes to run it against this target$/,
+      );
     expect(results.every((r) => r.request === undefined)).toBe(true);
   });
 });

@@ -8,7 +8,9 @@ import { validateAgainst } from '../../src/validation/validators.js';
 import { liveConfig } from './helpers.js';
 
 // Nested objects (billingDetails, paymentData), arrays of objects (items) and of strings (excludedOffers).
-const OPERATIONS = listOperations().filter((op) => ['PostV0UsersCreate', 'PostV0SubscriptionsCreate', 'PatchV0DiscountsDiscountIdUpdate'].includes(op.operationId));
+const OPERATIONS = listOperations().filter((op) =>
+  ['PostV0UsersCreate', 'PostV0SubscriptionsCreate', 'PatchV0DiscountsDiscountIdUpdate'].includes(op.operationId),
+);
 const negatives = () => planChecks(OPERATIONS, { seed: 11 }).filter((c) => c.kind === 'negative' && c.request);
 
 let server: LyingServer;
@@ -24,10 +26,15 @@ const run = (lie: LieName) => runChecks(negatives(), liveConfig(server.url(lie))
 describe('invalid nested body fields', () => {
   it('are planned one level down into objects and array items, each proved invalid by the spec', () => {
     const nested = negatives().filter((c) => /^body \/\w+\/\S/.test(c.name!));
-    expect([...new Set(nested.map((c) => c.operation.operationId))]).toEqual(expect.arrayContaining(['PostV0UsersCreate', 'PostV0SubscriptionsCreate']));
+    expect([...new Set(nested.map((c) => c.operation.operationId))]).toEqual(
+      expect.arrayContaining(['PostV0UsersCreate', 'PostV0SubscriptionsCreate']),
+    );
     expect(nested.some((c) => c.name!.startsWith('body /items/0/'))).toBe(true);
     expect(nested.some((c) => /^body \/(billingDetails|paymentData)\//.test(c.name!))).toBe(true);
-    for (const c of nested) expect(validateAgainst(c.operation.requestBody!.content['application/json']!.schema, c.request!.body).length, c.id).toBeGreaterThan(0);
+    for (const c of nested)
+      expect(validateAgainst(c.operation.requestBody!.content['application/json']!.schema, c.request!.body).length, c.id).toBeGreaterThan(
+        0,
+      );
   });
 
   it('catch a server that validates only the top level of a body', async () => {

@@ -8,7 +8,9 @@ import { listOperations } from '../../src/operations.js';
 import { KEYS, liveConfig, memoryIo } from './helpers.js';
 
 // A write with an `…IdOrNumber` id and a body, and two lists (take + cursor/hasMore, limit + pages).
-const OPERATIONS = listOperations().filter((op) => [LIED_OPERATION, 'GetV0SubscriptionsList', 'GetV0UsersUserIdInventory'].includes(op.operationId));
+const OPERATIONS = listOperations().filter((op) =>
+  [LIED_OPERATION, 'GetV0SubscriptionsList', 'GetV0UsersUserIdInventory'].includes(op.operationId),
+);
 
 let server: LyingServer;
 beforeAll(async () => {
@@ -18,7 +20,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-const run = (lie: LieName, maxResponseTimeMs = 5000) => runChecks(planChecks(OPERATIONS, { seed: 7 }), liveConfig(server.url(lie), { maxResponseTimeMs }));
+const run = (lie: LieName, maxResponseTimeMs = 5000) =>
+  runChecks(planChecks(OPERATIONS, { seed: 7 }), liveConfig(server.url(lie), { maxResponseTimeMs }));
 
 describe('the checks beyond response shapes', () => {
   it('find nothing wrong with the honest server', async () => {
@@ -49,7 +52,10 @@ describe('the checks beyond response shapes', () => {
 });
 
 describe('--seed', () => {
-  const requests = (seed: number) => planChecks(listOperations(), { seed }).filter((c) => c.request).map((c) => [c.id, c.request]);
+  const requests = (seed: number) =>
+    planChecks(listOperations(), { seed })
+      .filter((c) => c.request)
+      .map((c) => [c.id, c.request]);
 
   it('plans the same generated requests for the same seed, and others for another seed', () => {
     expect(requests(42)).toEqual(requests(42));
@@ -69,7 +75,11 @@ describe('stateful workflows (--allow-writes against a live target)', () => {
 
   it('runs create → get → update → get → archive on the honest server, listing every id it created', async () => {
     // products/create declares no resource object with an id in both answers: nothing to follow there.
-    expect(workflows().map((c) => c.name).sort()).toEqual(['discounts', 'offers', 'subscriptions', 'users']);
+    expect(
+      workflows()
+        .map((c) => c.name)
+        .sort(),
+    ).toEqual(['discounts', 'offers', 'subscriptions', 'users']);
     const results = await runChecks(workflows(), liveConfig(server.url('honest')));
     expect(results.filter((r) => r.outcome !== 'passed').map((r) => [r.id, r.findings])).toEqual([]);
     const users = results.find((r) => r.name === 'users')!;

@@ -19,15 +19,19 @@ afterAll(async () => {
 });
 
 // C0 and C1 controls, DEL, bidi overrides, lone surrogates: none may reach a terminal or a file raw.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: the test looks for raw control characters.
-const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const UNSAFE =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the test looks for raw control characters.
+  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 describe('output safety against a hostile server', () => {
   it('escapes control characters, keeps the JUnit XML valid and masks keys echoed glued to other text', async () => {
     const json = join(dir, 'report.json');
     const junit = join(dir, 'junit.xml');
     const io = memoryIo('', { NO_COLOR: '1', FUNGIES_PUBLIC_KEY: KEYS.publicKey, FUNGIES_SECRET_KEY: KEYS.secretKey });
-    const code = await main(['run', '--target', server.url('hostile-text'), '--operation', LIED_OPERATION, '--allow-writes', '--json', json, '--junit', junit], io);
+    const code = await main(
+      ['run', '--target', server.url('hostile-text'), '--operation', LIED_OPERATION, '--allow-writes', '--json', json, '--junit', junit],
+      io,
+    );
     expect(code).toBe(1);
     const terminal = io.out() + io.err();
     const files = { terminal, json: await readFile(json, 'utf8'), junit: await readFile(junit, 'utf8') };

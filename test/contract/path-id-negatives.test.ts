@@ -9,7 +9,13 @@ import { liveConfig } from './helpers.js';
 
 // An `…IdOrNumber` id, two UUID ids on one path, a plain-string id, nested objects and arrays of objects in bodies.
 const OPERATIONS = listOperations().filter((op) =>
-  [LIED_OPERATION, 'PatchV0ProductsProductIdVariantsVariantIdUpdate', 'PatchV0DiscountsDiscountIdUpdate', 'PostV0UsersCreate', 'PostV0SubscriptionsCreate'].includes(op.operationId),
+  [
+    LIED_OPERATION,
+    'PatchV0ProductsProductIdVariantsVariantIdUpdate',
+    'PatchV0DiscountsDiscountIdUpdate',
+    'PostV0UsersCreate',
+    'PostV0SubscriptionsCreate',
+  ].includes(op.operationId),
 );
 const negatives = () => planChecks(OPERATIONS, { seed: 11 }).filter((c) => c.kind === 'negative' && c.request);
 
@@ -25,8 +31,16 @@ const run = (lie: LieName) => runChecks(negatives(), liveConfig(server.url(lie))
 
 describe('invalid path ids', () => {
   it('are planned for every path id, one per kind of id schema', () => {
-    const names = (operationId: string) => negatives().filter((c) => c.operation.operationId === operationId && c.name!.startsWith('path ')).map((c) => c.name);
-    expect(names('PatchV0ProductsProductIdVariantsVariantIdUpdate')).toEqual(['path productId: not a UUID', 'path productId: a UUID with a bad character', 'path variantId: not a UUID', 'path variantId: a UUID with a bad character']);
+    const names = (operationId: string) =>
+      negatives()
+        .filter((c) => c.operation.operationId === operationId && c.name!.startsWith('path '))
+        .map((c) => c.name);
+    expect(names('PatchV0ProductsProductIdVariantsVariantIdUpdate')).toEqual([
+      'path productId: not a UUID',
+      'path productId: a UUID with a bad character',
+      'path variantId: not a UUID',
+      'path variantId: a UUID with a bad character',
+    ]);
     expect(names(LIED_OPERATION)).toEqual([
       'path orderIdOrNumber: a malformed order number',
       'path orderIdOrNumber: a UUID with a bad character',
@@ -38,15 +52,22 @@ describe('invalid path ids', () => {
 
   it('each break the spec in the id alone', () => {
     for (const check of negatives().filter((c) => c.name!.startsWith('path '))) {
-      const broken = check.operation.parameters.filter((p) => p.in === 'path' && validateAgainst(p.schema, check.request!.path[p.name]).length > 0);
-      expect(broken.map((p) => p.name), check.id).toEqual([check.name!.split(' ')[1]!.replace(/:$/, '')]);
+      const broken = check.operation.parameters.filter(
+        (p) => p.in === 'path' && validateAgainst(p.schema, check.request!.path[p.name]).length > 0,
+      );
+      expect(
+        broken.map((p) => p.name),
+        check.id,
+      ).toEqual([check.name!.split(' ')[1]!.replace(/:$/, '')]);
     }
   });
 
   it('catch a server that accepts a malformed order number on one operation', async () => {
     const results = await run('accepts-malformed-order-number');
     const failed = results.filter((r) => r.outcome === 'failed');
-    expect(failed.map((r) => [r.operationId, r.name, r.findings.map((f) => f.rule)])).toEqual([[LIED_OPERATION, 'path orderIdOrNumber: a malformed order number', ['negative_data_rejection']]]);
+    expect(failed.map((r) => [r.operationId, r.name, r.findings.map((f) => f.rule)])).toEqual([
+      [LIED_OPERATION, 'path orderIdOrNumber: a malformed order number', ['negative_data_rejection']],
+    ]);
     expect(failed[0]!.request?.url).toContain('/orders/%23');
   });
 });

@@ -31,7 +31,14 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-const options = (prismSpec?: string): RunOptions => ({ targetIsPrism: false, operation: OPERATION, allowWrites: false, strict: false, timeoutMs: 10_000, prismSpec });
+const options = (prismSpec?: string): RunOptions => ({
+  targetIsPrism: false,
+  operation: OPERATION,
+  allowWrites: false,
+  strict: false,
+  timeoutMs: 10_000,
+  prismSpec,
+});
 
 describe('fungies-contract run against its own Prism mock', () => {
   it("prints Prism's captured output after the report when a check fails", async () => {

@@ -9,7 +9,16 @@ const query = (name: string, schema: unknown, required = false): ParameterMeta =
 const STATUS = { type: 'array', items: { type: 'string', enum: ['PAID', 'FAILED', 'REFUNDED'] } };
 
 function operation(parameters: ParameterMeta[]): OperationMeta {
-  return { operationId: 'ListThings', method: 'get', path: '/v0/things', summary: '', tags: [], authHeaders: [], parameters, responses: {} };
+  return {
+    operationId: 'ListThings',
+    method: 'get',
+    path: '/v0/things',
+    summary: '',
+    tags: [],
+    authHeaders: [],
+    parameters,
+    responses: {},
+  };
 }
 
 describe('buildRequest: optional query parameters', () => {
@@ -18,12 +27,23 @@ describe('buildRequest: optional query parameters', () => {
   });
 
   it('sends an optional array of free strings or uuids with one valid item', () => {
-    const planned = buildRequest(operation([query('ids', { type: 'array', items: { type: 'string', format: 'uuid' } }), query('tags', { type: 'array', items: { type: 'string' } })]));
+    const planned = buildRequest(
+      operation([
+        query('ids', { type: 'array', items: { type: 'string', format: 'uuid' } }),
+        query('tags', { type: 'array', items: { type: 'string' } }),
+      ]),
+    );
     expect(planned.query).toEqual({ ids: ['3c90c3cc-0d44-4b50-8888-8dd25736052a'], tags: ['sample'] });
   });
 
   it('sends pagination parameters with a value inside their bounds', () => {
-    const planned = buildRequest(operation([query('take', { type: 'integer', minimum: 1, maximum: 100 }), query('page', { type: 'integer', exclusiveMinimum: 1 }), query('skip', { type: ['number', 'null'], minimum: 0 })]));
+    const planned = buildRequest(
+      operation([
+        query('take', { type: 'integer', minimum: 1, maximum: 100 }),
+        query('page', { type: 'integer', exclusiveMinimum: 1 }),
+        query('skip', { type: ['number', 'null'], minimum: 0 }),
+      ]),
+    );
     expect(planned.query).toEqual({ take: 1, page: 2, skip: 1 });
   });
 
@@ -46,16 +66,19 @@ describe('buildRequest: optional query parameters', () => {
 });
 
 describe('the client sends array query parameters form/explode (one name=value per item)', () => {
-  it.each(listOperations().filter((op) => Object.values(buildRequest(op).query).some((v) => Array.isArray(v) && v.length > 1)).map((op) => [op.operationId, op] as const))(
-    '%s',
-    async (_id, op) => {
-      const planned = buildRequest(op);
-      const { client, requests } = createTestClient(() => json({ status: 'success', data: {} }));
-      await (client.request as unknown as (m: string, p: string, i: unknown) => Promise<unknown>)(op.method, op.path, { params: { path: planned.path, query: planned.query } });
-      const sent = new URL(requests[0]!.url).searchParams;
-      for (const [name, value] of Object.entries(planned.query)) {
-        expect(sent.getAll(name), name).toEqual((Array.isArray(value) ? value : [value]).map(String));
-      }
-    },
-  );
+  it.each(
+    listOperations()
+      .filter((op) => Object.values(buildRequest(op).query).some((v) => Array.isArray(v) && v.length > 1))
+      .map((op) => [op.operationId, op] as const),
+  )('%s', async (_id, op) => {
+    const planned = buildRequest(op);
+    const { client, requests } = createTestClient(() => json({ status: 'success', data: {} }));
+    await (client.request as unknown as (m: string, p: string, i: unknown) => Promise<unknown>)(op.method, op.path, {
+      params: { path: planned.path, query: planned.query },
+    });
+    const sent = new URL(requests[0]!.url).searchParams;
+    for (const [name, value] of Object.entries(planned.query)) {
+      expect(sent.getAll(name), name).toEqual((Array.isArray(value) ? value : [value]).map(String));
+    }
+  });
 });

@@ -12,7 +12,9 @@ describe('scanJson', () => {
   });
 
   it('keeps integers beyond ±2^53 as written, and nothing else', () => {
-    const { rawNumbers } = scanJson('{"big":9007199254740993,"neg":-9007199254740993,"ok":9007199254740991,"f":1.5,"e":1e400,"s":"9007199254740993"}');
+    const { rawNumbers } = scanJson(
+      '{"big":9007199254740993,"neg":-9007199254740993,"ok":9007199254740991,"f":1.5,"e":1e400,"s":"9007199254740993"}',
+    );
     expect(Object.fromEntries(rawNumbers)).toEqual({ '/big': '9007199254740993', '/neg': '-9007199254740993' });
   });
 

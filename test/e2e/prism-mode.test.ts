@@ -21,7 +21,9 @@ describe("Prism's seeded dynamic mode", () => {
     for (const op of ops) {
       const x = await send(op);
       expect(x.response?.status, op.operationId).toBe(200);
-      expect(validateResponse(op.operationId, 200, x.response!.contentType, JSON.parse(x.response!.text)).errors, op.operationId).toEqual([]);
+      expect(validateResponse(op.operationId, 200, x.response!.contentType, JSON.parse(x.response!.text)).errors, op.operationId).toEqual(
+        [],
+      );
       first.set(op.operationId, x.response?.text);
     }
     for (const op of [...ops].reverse()) expect((await send(op)).response?.text, op.operationId).toBe(first.get(op.operationId));

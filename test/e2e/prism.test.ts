@@ -8,7 +8,9 @@ describe('against a Prism mock of the spec', () => {
   const client = () => createFungiesClient({ publicKey: 'pub_e2eTestKey', secretKey: 'sec_e2eTestKey', baseUrl: prism.url });
 
   it('cancels an order through the client and gets typed data back', async () => {
-    const data = await unwrap(client().PATCH('/v0/orders/{orderIdOrNumber}/cancel', { params: { path: { orderIdOrNumber: '#ABC123DEF456' } }, body: {} }));
+    const data = await unwrap(
+      client().PATCH('/v0/orders/{orderIdOrNumber}/cancel', { params: { path: { orderIdOrNumber: '#ABC123DEF456' } }, body: {} }),
+    );
     expect(data.status).toBe('success');
     expect(isOrderNumber(data.data.order.number)).toBe(true);
   });
@@ -24,7 +26,12 @@ describe('against a Prism mock of the spec', () => {
 
   it('pages through a cursor list with requests Prism accepts', async () => {
     const seen: unknown[] = [];
-    for await (const subscription of paginate(client(), '/v0/subscriptions/list', { query: { status: 'active' }, pageSize: 2, maxItems: 5 })) seen.push(subscription);
+    for await (const subscription of paginate(client(), '/v0/subscriptions/list', {
+      query: { status: 'active' },
+      pageSize: 2,
+      maxItems: 5,
+    }))
+      seen.push(subscription);
     expect(seen.length).toBeGreaterThan(0);
     expect(seen.length).toBeLessThanOrEqual(5);
   });

@@ -8,7 +8,16 @@ const spec = parse(readFileSync('openapi/api-docs.yaml', 'utf8')) as Record<stri
 const ID = 'urn:test';
 const event = (typeSchema: unknown) => ({
   webhooks: {
-    thing: { post: { summary: 'A thing', requestBody: { content: { 'application/json': { schema: { type: 'object', properties: { type: typeSchema, data: { $ref: '#/components/schemas/D' } } } } } } } },
+    thing: {
+      post: {
+        summary: 'A thing',
+        requestBody: {
+          content: {
+            'application/json': { schema: { type: 'object', properties: { type: typeSchema, data: { $ref: '#/components/schemas/D' } } } },
+          },
+        },
+      },
+    },
   },
   components: { schemas: { D: { type: 'object' } } },
 });
@@ -32,13 +41,18 @@ describe('listWebhookEvents', () => {
       type: 'thing.done',
       key: 'thing',
       summary: 'A thing',
-      schema: { type: 'object', properties: { type: { type: 'string', const: 'thing.done' }, data: { $ref: 'urn:test#/components/schemas/D' } } },
+      schema: {
+        type: 'object',
+        properties: { type: { type: 'string', const: 'thing.done' }, data: { $ref: 'urn:test#/components/schemas/D' } },
+      },
     });
   });
 
   it('names the webhook and the fix when the body has no type const', () => {
     expect(() => listWebhookEvents(event({ type: 'string' }), ID)).toThrow('webhooks.thing: the body schema needs "properties.type.const"');
-    expect(() => listWebhookEvents({ webhooks: { thing: { post: {} } } }, ID)).toThrow('webhooks.thing: no "post" with an application/json request body schema');
+    expect(() => listWebhookEvents({ webhooks: { thing: { post: {} } } }, ID)).toThrow(
+      'webhooks.thing: no "post" with an application/json request body schema',
+    );
   });
 
   it('emits an empty map for a spec without webhooks', () => {

@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 
-type Doc = { paths: Record<string, Record<string, unknown>>; components: { schemas: Record<string, unknown>; securitySchemes: unknown } } & Record<string, unknown>;
+type Doc = {
+  paths: Record<string, Record<string, unknown>>;
+  components: { schemas: Record<string, unknown>; securitySchemes: unknown };
+} & Record<string, unknown>;
 const official = parse(readFileSync('openapi/official/cancel-order.yaml', 'utf8')) as Doc;
 const officialText = readFileSync('openapi/official/cancel-order.yaml', 'utf8');
 const specText = readFileSync('openapi/api-docs.yaml', 'utf8');

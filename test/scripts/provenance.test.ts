@@ -10,7 +10,11 @@ const rows = readFileSync('openapi/PROVENANCE.md', 'utf8')
   .map((line) => line.slice(2, -2).split(' | '));
 
 describe('openapi/PROVENANCE.md', () => {
-  const operations = listOperations(spec).map((op) => ({ id: String(op.operation['operationId']), method: op.method.toUpperCase(), path: op.path }));
+  const operations = listOperations(spec).map((op) => ({
+    id: String(op.operation['operationId']),
+    method: op.method.toUpperCase(),
+    path: op.path,
+  }));
 
   it('has exactly one row per operation of the spec, and no other', () => {
     const ids = rows.map((r) => r[0]);

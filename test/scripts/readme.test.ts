@@ -5,12 +5,21 @@ describe('README', () => {
   it('shows exactly the example that test/types/readme-example.ts compiles', () => {
     const readme = readFileSync('README.md', 'utf8');
     const example = /```ts\n([\s\S]*?)```/.exec(readme)?.[1];
-    const compiled = readFileSync('test/types/readme-example.ts', 'utf8').split('\n').slice(1).join('\n').replace(/export \{\};\n$/, '');
+    const compiled = readFileSync('test/types/readme-example.ts', 'utf8')
+      .split('\n')
+      .slice(1)
+      .join('\n')
+      .replace(/export \{\};\n$/, '');
     expect(compiled.replace("'../../src/index.js'", "'fungies-openapi'")).toBe(example);
   });
 
   it('opens with exactly the two set-up commands', () => {
     const firstBlock = /```sh\n([\s\S]*?)```/.exec(readFileSync('README.md', 'utf8'))?.[1] ?? '';
-    expect(firstBlock.trim().split('\n').map((l) => l.split('#')[0]?.trim())).toEqual(['npm ci && npm run contract', 'npm test']);
+    expect(
+      firstBlock
+        .trim()
+        .split('\n')
+        .map((l) => l.split('#')[0]?.trim()),
+    ).toEqual(['npm ci && npm run contract', 'npm test']);
   });
 });

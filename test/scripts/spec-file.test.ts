@@ -33,7 +33,12 @@ describe('parseSpecText', () => {
 
   it('bounds alias expansion (a billion-laughs document is refused, not expanded)', () => {
     const lines = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
-    for (let i = 1; i < 12; i++) lines.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`);
+    for (let i = 1; i < 12; i++)
+      lines.push(
+        `a${i}: &a${i} [${Array(10)
+          .fill(`*a${i - 1}`)
+          .join(', ')}]`,
+      );
     expect(() => parseSpecText(lines.join('\n') + '\n', 'bomb.yaml')).toThrow();
   });
 });

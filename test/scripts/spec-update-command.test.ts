@@ -25,7 +25,8 @@ describe('npm run spec:update, failing: the repo stays byte-identical', () => {
   beforeAll(async () => {
     server = createServer((req, res) => {
       if (req.url === '/html') res.writeHead(200, { 'content-type': 'text/html' }).end('<!DOCTYPE html><html><body>Sign in</body></html>');
-      else if (req.url === '/garbage') res.writeHead(200, { 'content-type': 'application/octet-stream' }).end('\u0000\u0001: [unclosed\n  - {');
+      else if (req.url === '/garbage')
+        res.writeHead(200, { 'content-type': 'application/octet-stream' }).end('\u0000\u0001: [unclosed\n  - {');
       else res.writeHead(404, { 'content-type': 'text/plain' }).end('not here');
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -41,14 +42,28 @@ describe('npm run spec:update, failing: the repo stays byte-identical', () => {
     ['an HTML error page', () => `${base}/html`, /is an HTML\/XML page \(content-type text\/html\), not an OpenAPI YAML\/JSON file/],
     ['a 404', () => `${base}/missing.yaml`, /answered 404 Not Found: no spec was downloaded/],
     ['a garbage body', () => `${base}/garbage`, /is not a valid OpenAPI 3\.1 spec[\s\S]*YAML syntax/],
-    ['an unreachable URL', () => `http://127.0.0.1:${closedPort}/api-docs.yaml`, /cannot download .*: connection refused\. .*update from a file/],
+    [
+      'an unreachable URL',
+      () => `http://127.0.0.1:${closedPort}/api-docs.yaml`,
+      /cannot download .*: connection refused\. .*update from a file/,
+    ],
     ['a missing file', () => 'no/such/api-docs.yaml', /no\/such\/api-docs\.yaml: file not found/],
-    ['a YAML file that is not OpenAPI', async () => writeFile(join(box.scratch, 'list.yaml'), '- a\n- b\n').then(() => join(box.scratch, 'list.yaml')), /not a YAML\/JSON object/],
+    [
+      'a YAML file that is not OpenAPI',
+      async () => writeFile(join(box.scratch, 'list.yaml'), '- a\n- b\n').then(() => join(box.scratch, 'list.yaml')),
+      /not a YAML\/JSON object/,
+    ],
     [
       'a spec with a dangling $ref',
       async () => {
         const file = join(box.scratch, 'dangling.yaml');
-        await writeFile(file, (await readFile(join(box.repo.dir, 'openapi/api-docs.yaml'), 'utf8')).replace(/#\/components\/schemas\/PatchV0OrdersOrderIdOrNumberCancelRequestBody/, '#/components/schemas/Nowhere'));
+        await writeFile(
+          file,
+          (await readFile(join(box.repo.dir, 'openapi/api-docs.yaml'), 'utf8')).replace(
+            /#\/components\/schemas\/PatchV0OrdersOrderIdOrNumberCancelRequestBody/,
+            '#/components/schemas/Nowhere',
+          ),
+        );
         return file;
       },
       /dangling\.yaml:\d+:\d+ {2}at #\/paths\/.*\n {4}\$ref "#\/components\/schemas\/Nowhere" points at nothing[\s\S]*nothing was changed/,
@@ -93,7 +108,9 @@ describe('npm run spec:update, succeeding', () => {
       const { result, output, error } = await box.run({ source: file });
       expect(error).toBeUndefined();
       expect(result!.breaking).toBe(0);
-      expect(result!.report.changes.map((c) => `${c.severity} ${c.kind} ${c.where} ${c.field}`)).toEqual(['safe field-added response 200 data.order.note']);
+      expect(result!.report.changes.map((c) => `${c.severity} ${c.kind} ${c.where} ${c.field}`)).toEqual([
+        'safe field-added response 200 data.order.note',
+      ]);
       expect(result!.written).toEqual(['generated/', 'openapi/CHANGES.md', 'openapi/api-docs.yaml']);
       expect(output).toMatch(/0 breaking for callers, 1 safe/);
 
@@ -115,9 +132,9 @@ describe('npm run spec:update, succeeding', () => {
   );
 });
 
-describe('npm run spec:update from the vendor\'s URL (a local server standing in for it)', () => {
+describe("npm run spec:update from the vendor's URL (a local server standing in for it)", () => {
   it(
-    'downloads the spec from package.json\'s specUrl and marks every operation it holds official',
+    "downloads the spec from package.json's specUrl and marks every operation it holds official",
     async () => {
       // Served: the repo's own spec, so once a previous test has written it in canonical form nothing but provenance changes.
       const served = await readFile(join(box.repo.dir, 'openapi/api-docs.yaml'), 'utf8');
@@ -128,15 +145,25 @@ describe('npm run spec:update from the vendor\'s URL (a local server standing in
       const pkg = await readFile(pkgPath, 'utf8');
       await writeFile(pkgPath, pkg.replace(/"specUrl": "[^"]*"/, `"specUrl": "${url}"`));
       try {
-        const before = (await readFile(join(box.repo.dir, 'openapi/PROVENANCE.md'), 'utf8')).split('\n').map(rowCells).filter((r) => r !== undefined);
+        const before = (await readFile(join(box.repo.dir, 'openapi/PROVENANCE.md'), 'utf8'))
+          .split('\n')
+          .map(rowCells)
+          .filter((r) => r !== undefined);
         const { result, output, error } = await box.run({});
         expect(error).toBeUndefined();
         expect(output).toContain(`from ${url} (official)`);
         expect(result!.written).toContain('openapi/PROVENANCE.md');
-        const rows = (await readFile(join(box.repo.dir, 'openapi/PROVENANCE.md'), 'utf8')).split('\n').map(rowCells).filter((r) => r !== undefined);
+        const rows = (await readFile(join(box.repo.dir, 'openapi/PROVENANCE.md'), 'utf8'))
+          .split('\n')
+          .map(rowCells)
+          .filter((r) => r !== undefined);
         expect(rows.map((r) => r[0])).toEqual(before.map((r) => r[0]));
         expect(rows.filter((r) => r[6] !== 'official')).toEqual([]);
-        expect(result!.report.provenance).toEqual({ marked: before.filter((r) => r[6] !== 'official').map((r) => r[0]), added: [], dropped: [] });
+        expect(result!.report.provenance).toEqual({
+          marked: before.filter((r) => r[6] !== 'official').map((r) => r[0]),
+          added: [],
+          dropped: [],
+        });
         expect(rows.find((r) => r[6] === 'official' && r[3]?.startsWith(url))).toBeDefined();
       } finally {
         await writeFile(pkgPath, pkg);
@@ -165,12 +192,19 @@ describe('npm run spec:update, breaking', () => {
         ].join('\n'),
       );
       const { code, stdout, stderr } = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-        const child = execFile(join(box.repo.dir, 'node_modules/.bin/tsx'), ['scripts/spec-update.ts', file, '--fail-on-breaking'], { cwd: box.repo.dir }, (_err, stdout, stderr) =>
-          resolve({ code: child.exitCode, stdout, stderr }),
+        const child = execFile(
+          join(box.repo.dir, 'node_modules/.bin/tsx'),
+          ['scripts/spec-update.ts', file, '--fail-on-breaking'],
+          { cwd: box.repo.dir },
+          (_err, stdout, stderr) => resolve({ code: child.exitCode, stdout, stderr }),
         );
       });
-      expect(stdout).toMatch(/Breaking for callers:\n {2}PATCH \/v0\/orders\/\{orderIdOrNumber\}\/cancel \(PatchV0OrdersOrderIdOrNumberCancel\)\n {4}✘ response 200: field data\.order\.country removed — code that reads it gets undefined/);
-      expect(stdout).toMatch(/Breaking for this client \(.*\):\n {2}✘ src\/reads-country\.ts:3:50 TS2339 Property 'country' does not exist on type/);
+      expect(stdout).toMatch(
+        /Breaking for callers:\n {2}PATCH \/v0\/orders\/\{orderIdOrNumber\}\/cancel \(PatchV0OrdersOrderIdOrNumberCancel\)\n {4}✘ response 200: field data\.order\.country removed — code that reads it gets undefined/,
+      );
+      expect(stdout).toMatch(
+        /Breaking for this client \(.*\):\n {2}✘ src\/reads-country\.ts:3:50 TS2339 Property 'country' does not exist on type/,
+      );
       expect(stdout.match(/✘ src\//g)).toHaveLength(1); // errors the project had before are not the bump's
       expect(stderr).toMatch(/✘ 2 breaking change\(s\) \(--fail-on-breaking\)/);
       expect(code).toBe(1);

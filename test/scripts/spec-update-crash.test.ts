@@ -25,8 +25,11 @@ async function oldRepo(): Promise<string> {
 /** The child swaps CRASH_PLAN into `dir` and kills itself with SIGKILL right after operation `at` (0: never). */
 function runChild(dir: string, at: number | string, planFile?: string): Promise<{ signal: string | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', CHILD, dir, String(at), ...(planFile ? [planFile] : [])], { timeout: 30_000 }, (err, stdout, stderr) =>
-      resolve({ signal: (err as { signal?: string } | null)?.signal ?? null, stdout, stderr }),
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', CHILD, dir, String(at), ...(planFile ? [planFile] : [])],
+      { timeout: 30_000 },
+      (err, stdout, stderr) => resolve({ signal: (err as { signal?: string } | null)?.signal ?? null, stdout, stderr }),
     );
   });
 }
@@ -78,8 +81,16 @@ describe('swapIn, killed after every file operation', () => {
 
   it('a staging folder a live spec:update holds is left alone, and the run stops saying so', async () => {
     const dir = await oldRepo();
-    await writeTree(dir, new Map([[`${STAGING_DIR}/owner`, String(process.ppid)], [`${STAGING_DIR}/journal.json`, JSON.stringify({ targets: ['openapi/api-docs.yaml'] })]]));
-    await expect(recoverInterruptedUpdate(dir)).rejects.toThrow(new RegExp(`^✘ another spec:update \\(process ${process.ppid}\\) is using \\.spec-update/`));
+    await writeTree(
+      dir,
+      new Map([
+        [`${STAGING_DIR}/owner`, String(process.ppid)],
+        [`${STAGING_DIR}/journal.json`, JSON.stringify({ targets: ['openapi/api-docs.yaml'] })],
+      ]),
+    );
+    await expect(recoverInterruptedUpdate(dir)).rejects.toThrow(
+      new RegExp(`^✘ another spec:update \\(process ${process.ppid}\\) is using \\.spec-update/`),
+    );
     await expect(swapIn(dir, CRASH_PLAN)).rejects.toThrow(/another spec:update/);
     expect((await readTree(dir)).get(`${STAGING_DIR}/journal.json`)).toBeDefined();
   });
@@ -101,7 +112,9 @@ describe('swapIn, killed after every file operation', () => {
 /** A script of the repo run in `cwd` as a user would: exit code and output, bounded in time. */
 function runScript(cwd: string, script: string, args: string[] = []): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = execFile(process.execPath, ['--import', 'tsx', script, ...args], { cwd, timeout: 120_000 }, (_err, stdout, stderr) => resolve({ code: child.exitCode, stdout, stderr }));
+    const child = execFile(process.execPath, ['--import', 'tsx', script, ...args], { cwd, timeout: 120_000 }, (_err, stdout, stderr) =>
+      resolve({ code: child.exitCode, stdout, stderr }),
+    );
   });
 }
 
@@ -120,11 +133,21 @@ describe('in a copy of the repository: the next spec:check or spec:update recove
 
   it('spec:update killed while it type-checks leaves nothing in the temp dir; spec:check then removes its staging folder', async () => {
     const source = join(scratch, 'next.yaml');
-    await writeFile(source, (await readFile(join(repo.dir, 'openapi/api-docs.yaml'), 'utf8')).replace(/^(info:\n(?:  .*\n)*?  version: ).*$/m, (_m, head: string) => `${head}9.9.9`));
+    await writeFile(
+      source,
+      (await readFile(join(repo.dir, 'openapi/api-docs.yaml'), 'utf8')).replace(
+        /^(info:\n(?: {2}.*\n)*? {2}version: ).*$/m,
+        (_m, head: string) => `${head}9.9.9`,
+      ),
+    );
     const privateTmp = await mkdtemp(join(tmpdir(), 'spec-update-crash-tmp-'));
     try {
       // Its own process group, so the kill also takes the tsc it may have started.
-      const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/spec-update.ts', source], { cwd: repo.dir, detached: true, env: { ...process.env, TMPDIR: privateTmp } });
+      const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/spec-update.ts', source], {
+        cwd: repo.dir,
+        detached: true,
+        env: { ...process.env, TMPDIR: privateTmp },
+      });
       const killed = await new Promise<boolean>((resolve) => {
         let out = '';
         const timer = setTimeout(() => resolve(false), 90_000);
@@ -140,7 +163,9 @@ describe('in a copy of the repository: the next spec:check or spec:update recove
       });
       if (!killed) process.kill(-child.pid!, 'SIGKILL');
       expect(killed).toBe(true);
-      await new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve(undefined) : child.once('exit', resolve)));
+      await new Promise((resolve) =>
+        child.exitCode !== null || child.signalCode !== null ? resolve(undefined) : child.once('exit', resolve),
+      );
       // tsx keeps its own compile cache there; anything else would be spec:update's.
       expect((await readdir(privateTmp)).filter((name) => !name.startsWith('tsx-'))).toEqual([]);
     } finally {
@@ -148,14 +173,16 @@ describe('in a copy of the repository: the next spec:check or spec:update recove
     }
     const check = await runScript(repo.dir, 'scripts/spec-check.ts');
     expect(check.stderr).toBe('');
-    expect(check.stdout.split('\n')[0]).toMatch(/^✔ removed \.spec-update\/ left by an interrupted update that had not changed anything yet$/);
+    expect(check.stdout.split('\n')[0]).toMatch(
+      /^✔ removed \.spec-update\/ left by an interrupted update that had not changed anything yet$/,
+    );
     expect(check.code).toBe(0);
     expect(repo.gitStatus()).toBe('');
   }, 180_000);
 
   it('killed after the journal, the swap is completed by the next spec:check, which then passes', async () => {
     const spec = parseSpecText(await readFile(join(repo.dir, 'openapi/api-docs.yaml'), 'utf8'), 'openapi/api-docs.yaml');
-    const text = spec.text.replace(/^(info:\n(?:  .*\n)*?  version: ).*$/m, (_m, head: string) => `${head}9.9.9`);
+    const text = spec.text.replace(/^(info:\n(?: {2}.*\n)*? {2}version: ).*$/m, (_m, head: string) => `${head}9.9.9`);
     expect(text).not.toBe(spec.text);
     const generated = await generateFiles(parseSpecText(text, 'openapi/api-docs.yaml'));
     const planFile = join(scratch, 'plan.json');
@@ -164,7 +191,9 @@ describe('in a copy of the repository: the next spec:check or spec:update recove
     const { signal } = await runChild(repo.dir, 'journal+1', planFile);
     expect(signal).toBe('SIGKILL');
     const check = await runScript(repo.dir, 'scripts/spec-check.ts');
-    expect(check.stdout.split('\n')[0]).toMatch(/^✔ finished an update that was interrupted half-way: openapi\/api-docs\.yaml, generated\/ now hold the new version/);
+    expect(check.stdout.split('\n')[0]).toMatch(
+      /^✔ finished an update that was interrupted half-way: openapi\/api-docs\.yaml, generated\/ now hold the new version/,
+    );
     expect(check.stderr).toBe('');
     expect(check.code).toBe(0);
     expect(await readFile(join(repo.dir, 'openapi/api-docs.yaml'), 'utf8')).toBe(text);
@@ -177,7 +206,9 @@ describe('in a copy of the repository: the next spec:check or spec:update recove
     const { signal } = await runChild(repo.dir, 3);
     expect(signal).toBe('SIGKILL');
     const lines: string[] = [];
-    await expect(specUpdate({ cwd: repo.dir, source: join(scratch, 'missing.yaml'), log: (l) => lines.push(l) })).rejects.toThrow(/missing\.yaml: file not found/);
+    await expect(specUpdate({ cwd: repo.dir, source: join(scratch, 'missing.yaml'), log: (l) => lines.push(l) })).rejects.toThrow(
+      /missing\.yaml: file not found/,
+    );
     expect(lines[0]).toBe('✔ removed .spec-update/ left by an interrupted update that had not changed anything yet');
     expect(repo.gitStatus()).toBe('');
   }, 60_000);
@@ -187,11 +218,27 @@ describe('leftovers of the swap spec:update used before the journal (<target>.sp
   it('killed half-way (generated/ set aside, not replaced): the old version is put back', async () => {
     const dir = await oldRepo();
     // The state a kill right after rename 5 of the old swap left: the spec already new, generated/ gone.
-    await writeTree(dir, new Map([['openapi/api-docs.yaml', 'new spec'], ['openapi/api-docs.yaml.spec-update-old', 'old spec'], ['openapi/CHANGES.md.spec-update-new', 'new changes']]));
-    await writeTree(dir, new Map([['generated.spec-update-old/api.ts', 'old api'], ['generated.spec-update-old/gone.ts', 'old, dropped by the new version'], ['generated.spec-update-new/api.ts', 'new api']]));
+    await writeTree(
+      dir,
+      new Map([
+        ['openapi/api-docs.yaml', 'new spec'],
+        ['openapi/api-docs.yaml.spec-update-old', 'old spec'],
+        ['openapi/CHANGES.md.spec-update-new', 'new changes'],
+      ]),
+    );
+    await writeTree(
+      dir,
+      new Map([
+        ['generated.spec-update-old/api.ts', 'old api'],
+        ['generated.spec-update-old/gone.ts', 'old, dropped by the new version'],
+        ['generated.spec-update-new/api.ts', 'new api'],
+      ]),
+    );
     await rm(join(dir, 'generated'), { recursive: true });
     const said = await recoverInterruptedUpdate(dir);
-    expect(said).toMatch(/^✔ put back the old version from the backups an interrupted spec:update left: generated\/, openapi\/api-docs\.yaml$/);
+    expect(said).toMatch(
+      /^✔ put back the old version from the backups an interrupted spec:update left: generated\/, openapi\/api-docs\.yaml$/,
+    );
     expect(asText(await readTree(dir))).toBe(OLD);
   });
 

@@ -46,7 +46,7 @@ async function expectRefused(source: string, message: RegExp, options: Record<st
   expect(error?.message).not.toContain(SECRET);
   expect(box.repo.gitStatus()).toBe('');
   expect(await box.repo.snapshot()).toEqual(before);
-  expect((await readFile(join(box.repo.dir, 'openapi/api-docs.yaml'), 'utf8'))).not.toContain(SECRET);
+  expect(await readFile(join(box.repo.dir, 'openapi/api-docs.yaml'), 'utf8')).not.toContain(SECRET);
 }
 
 describe('a spec from a file may reference only files under its own folder', () => {
@@ -74,15 +74,21 @@ describe('a spec from a file may reference only files under its own folder', () 
     await expectRefused(source, /\$ref "\.\/link\.yaml#\/token" at .*#\/info\/description: .*outside/);
   });
 
-  it('a $ref resolved against a schema\'s $id (which the bundler honours) is refused all the same', async () => {
+  it("a $ref resolved against a schema's $id (which the bundler honours) is refused all the same", async () => {
     const schema = { $id: `file://${outside}/`, type: 'object', properties: { p: { $ref: 'secret.yaml#/token' } } };
     const source = await file('with-id.yaml', specWith('x', { components: { schemas: { A: schema } } }));
     await expectRefused(source, /^✘ a \$ref in .*with-id\.yaml to file:\/\/.*private\/secret\.yaml: .*outside it/);
   });
 
   it('a sibling file that climbs out is refused, named by its own file and pointer', async () => {
-    await writeFile(join(folder, 'schemas/sneaky.yaml'), stringify({ Thing: { type: 'object', description: { $ref: '../../private/secret.yaml#/token' } } }));
-    const source = await file('nested.yaml', specWith('x', { components: { schemas: { Thing: { $ref: './schemas/sneaky.yaml#/Thing' } } } }));
+    await writeFile(
+      join(folder, 'schemas/sneaky.yaml'),
+      stringify({ Thing: { type: 'object', description: { $ref: '../../private/secret.yaml#/token' } } }),
+    );
+    const source = await file(
+      'nested.yaml',
+      specWith('x', { components: { schemas: { Thing: { $ref: './schemas/sneaky.yaml#/Thing' } } } }),
+    );
     await expectRefused(source, /\$ref "\.\.\/\.\.\/private\/secret\.yaml#\/token" at schemas\/sneaky\.yaml#\/Thing\/description/);
   });
 
@@ -189,7 +195,10 @@ describe('a spec from a URL never reads the local disk', () => {
 
   it('a $ref redirected to another origin is refused without asking that origin', async () => {
     served.set('/redirecting.yaml', specWith({ $ref: './hop.yaml#/token' }));
-    await expectRefused(`${base}/redirecting.yaml`, /\$ref "\.\/hop\.yaml#\/token" at .*#\/info\/description: .*redirect.*127\.0\.0\.1:\d+\/secret\.yaml.*only URLs on/);
+    await expectRefused(
+      `${base}/redirecting.yaml`,
+      /\$ref "\.\/hop\.yaml#\/token" at .*#\/info\/description: .*redirect.*127\.0\.0\.1:\d+\/secret\.yaml.*only URLs on/,
+    );
     expect(otherHits).toEqual([]);
   });
 
@@ -208,11 +217,15 @@ describe('a spec from a URL never reads the local disk', () => {
     await expectRefused(`${base}/huge`, /huge is larger than 0\.1 MB/, { maxBytes: 100_000 });
   });
 
-  it.each(['drip', 'silent'])('a %s server is cut off at the time cap', async (path) => {
-    const started = Date.now();
-    await expectRefused(`${base}/${path}`, /no complete answer within 0\.3 s \(--timeout\)/, { timeoutMs: 300 });
-    expect(Date.now() - started).toBeLessThan(5_000);
-  }, 20_000);
+  it.each(['drip', 'silent'])(
+    'a %s server is cut off at the time cap',
+    async (path) => {
+      const started = Date.now();
+      await expectRefused(`${base}/${path}`, /no complete answer within 0\.3 s \(--timeout\)/, { timeoutMs: 300 });
+      expect(Date.now() - started).toBeLessThan(5_000);
+    },
+    20_000,
+  );
 
   it('the caps default far above the real spec (~370 KB)', () => {
     expect(DEFAULT_MAX_BYTES).toBe(20 * 1024 * 1024);

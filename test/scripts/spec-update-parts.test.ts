@@ -9,7 +9,13 @@ import { bundleSpec } from '../../scripts/lib/spec-update/bundle.js';
 import { canonicalize, toYaml } from '../../scripts/lib/spec-update/canonical.js';
 import type { Change } from '../../scripts/lib/spec-update/changes.js';
 import { markOfficial, rowCells } from '../../scripts/lib/spec-update/provenance.js';
-import { breakingCount, formatMarkdownEntry, formatTerminal, prependEntry, type UpdateReport } from '../../scripts/lib/spec-update/report.js';
+import {
+  breakingCount,
+  formatMarkdownEntry,
+  formatTerminal,
+  prependEntry,
+  type UpdateReport,
+} from '../../scripts/lib/spec-update/report.js';
 import { swapIn } from '../../scripts/lib/spec-update/swap.js';
 import { parseTscOutput } from '../../scripts/lib/spec-update/typecheck.js';
 
@@ -32,7 +38,14 @@ describe('bundleSpec', () => {
     const doc = {
       openapi: '3.1.0',
       info: { title: 't', version: '1' },
-      paths: { '/o': { get: { operationId: 'GetO', responses: { '200': { description: '', content: { 'application/json': { schema: { $ref: './schemas/order.yaml#/Order' } } } } } } } },
+      paths: {
+        '/o': {
+          get: {
+            operationId: 'GetO',
+            responses: { '200': { description: '', content: { 'application/json': { schema: { $ref: './schemas/order.yaml#/Order' } } } } },
+          },
+        },
+      },
     };
     const bundled = await bundleSpec(doc, { base: join(dir, 'api.yaml'), label: 'api.yaml', isUrl: false });
     expect([...allRefs(bundled)].filter(({ ref }) => !ref.startsWith('#'))).toEqual([]);
@@ -48,7 +61,17 @@ describe('bundleSpec', () => {
     const doc = {
       openapi: '3.1.0',
       info: { title: 't', version: '1' },
-      paths: { '/o': { get: { operationId: 'GetO', responses: { '200': { description: '', content: { 'application/json': { schema: { $ref: './my%20schemas/order.yaml#/Order' } } } }, '404': { $ref: 'responses.json#/NotFound' } } } } },
+      paths: {
+        '/o': {
+          get: {
+            operationId: 'GetO',
+            responses: {
+              '200': { description: '', content: { 'application/json': { schema: { $ref: './my%20schemas/order.yaml#/Order' } } } },
+              '404': { $ref: 'responses.json#/NotFound' },
+            },
+          },
+        },
+      },
     };
     const bundled = await bundleSpec(doc, { base: join(dir, 'api.yaml'), label: 'api.yaml', isUrl: false });
     expect([...allRefs(bundled)].filter(({ ref }) => !ref.startsWith('#'))).toEqual([]);
@@ -59,12 +82,14 @@ describe('bundleSpec', () => {
   it('names the file when an external $ref cannot be read', async () => {
     const dir = await tempDir();
     const doc = { openapi: '3.1.0', paths: { '/o': { get: { responses: { '200': { $ref: './missing.yaml#/R' } } } } } };
-    await expect(bundleSpec(doc, { base: join(dir, 'api.yaml'), label: 'api.yaml', isUrl: false })).rejects.toThrow(/^✘ \$ref "\.\/missing\.yaml#\/R" at api\.yaml#\/paths\/~1o\/get\/responses\/200: missing\.yaml not found; nothing was changed$/);
+    await expect(bundleSpec(doc, { base: join(dir, 'api.yaml'), label: 'api.yaml', isUrl: false })).rejects.toThrow(
+      /^✘ \$ref "\.\/missing\.yaml#\/R" at api\.yaml#\/paths\/~1o\/get\/responses\/200: missing\.yaml not found; nothing was changed$/,
+    );
   });
 });
 
 describe('canonical YAML', () => {
-  it('round-trips the vendor\'s own file without changing a line', async () => {
+  it("round-trips the vendor's own file without changing a line", async () => {
     const { doc, text } = await readSpecFile(`${FIXTURES}/v0.3.5.yaml`);
     expect(toYaml(canonicalize(doc))).toBe(text.trimEnd() + '\n');
   });
@@ -72,13 +97,30 @@ describe('canonical YAML', () => {
   it('fixes the order of structural keys, keeps the order of named things, same spec → same bytes', async () => {
     const { doc } = await readSpecFile(`${FIXTURES}/v0.4.0-operations.yaml`);
     const reversed = (node: unknown): unknown =>
-      Array.isArray(node) ? node.map(reversed) : node && typeof node === 'object' ? Object.fromEntries(Object.entries(node).reverse().map(([k, v]) => [k, reversed(v)])) : node;
+      Array.isArray(node)
+        ? node.map(reversed)
+        : node && typeof node === 'object'
+          ? Object.fromEntries(
+              Object.entries(node)
+                .reverse()
+                .map(([k, v]) => [k, reversed(v)]),
+            )
+          : node;
     type Out = { paths: Record<string, Record<string, object>>; components: { schemas: object } };
     const text = toYaml(canonicalize(doc));
     const out = parse(text) as Out;
     const shuffled = parse(toYaml(canonicalize(reversed(doc) as Record<string, unknown>))) as Out;
     expect(Object.keys(shuffled)).toEqual(['openapi', 'info', 'servers', 'security', 'tags', 'paths', 'components']);
-    expect(Object.keys(shuffled.paths['/v0/orders/{orderIdOrNumber}/cancel']!['patch']!)).toEqual(['tags', 'summary', 'description', 'operationId', 'parameters', 'requestBody', 'responses', 'security']);
+    expect(Object.keys(shuffled.paths['/v0/orders/{orderIdOrNumber}/cancel']!['patch']!)).toEqual([
+      'tags',
+      'summary',
+      'description',
+      'operationId',
+      'parameters',
+      'requestBody',
+      'responses',
+      'security',
+    ]);
     // Paths and schemas as the source gives them (the vendor's order), not sorted.
     expect(Object.keys(out.paths)).toEqual(['/v0/orders/{orderIdOrNumber}/cancel', '/v0/orders/{orderIdOrNumber}']);
     expect(Object.keys(shuffled.paths)).toEqual([...Object.keys(out.paths)].reverse());
@@ -101,18 +143,27 @@ describe('PROVENANCE.md after an official update', () => {
     { operationId: 'GetV0ProductsList', method: 'GET', path: '/v0/products/list' },
   ];
 
-  it('marks the file\'s operations official, adds missing rows, removes rows it lacks, keeps the prose', async () => {
+  it("marks the file's operations official, adds missing rows, removes rows it lacks, keeps the prose", async () => {
     const text = await readFile(`${FIXTURES}/PROVENANCE.md`, 'utf8');
     const update = markOfficial(text, official, 'https://docs.fungies.io/api-reference/api-docs.yaml', '0.4.0');
-    expect(update).toMatchObject({ marked: ['GetV0OrdersOrderIdOrNumber'], added: ['GetV0ProductsList'], dropped: ['GetV0UsersList GET /v0/users/list'] });
-    const rows = update.text.split('\n').map(rowCells).filter((r) => r !== undefined);
+    expect(update).toMatchObject({
+      marked: ['GetV0OrdersOrderIdOrNumber'],
+      added: ['GetV0ProductsList'],
+      dropped: ['GetV0UsersList GET /v0/users/list'],
+    });
+    const rows = update.text
+      .split('\n')
+      .map(rowCells)
+      .filter((r) => r !== undefined);
     expect(rows.map((r) => [r[0], r[1], r[2], r[6]])).toEqual([
       ['PatchV0OrdersOrderIdOrNumberCancel', 'PATCH', '/v0/orders/{orderIdOrNumber}/cancel', 'official'],
       ['GetV0OrdersOrderIdOrNumber', 'GET', '/v0/orders/{orderIdOrNumber}', 'official'],
       ['GetV0ProductsList', 'GET', '/v0/products/list', 'official'],
     ]);
     expect(rows[1]![3]).toBe("https://docs.fungies.io/api-reference/api-docs.yaml (the vendor's api-docs.yaml, spec 0.4.0)");
-    expect(update.text).toContain('| PatchV0OrdersOrderIdOrNumberCancel | PATCH | /v0/orders/{orderIdOrNumber}/cancel | https://docs.fungies.io/api-reference/orders/cancel-order.md | Everything | Nothing | official |');
+    expect(update.text).toContain(
+      '| PatchV0OrdersOrderIdOrNumberCancel | PATCH | /v0/orders/{orderIdOrNumber}/cancel | https://docs.fungies.io/api-reference/orders/cancel-order.md | Everything | Nothing | official |',
+    );
     expect(update.text).toMatch(/^# Where each operation comes from\n\nProse before the table stays as it is\.\n/);
     expect(update.text).toMatch(/official \|\n\nProse after the table stays too\.\n$/);
   });
@@ -150,7 +201,10 @@ describe('change report', () => {
     fromVersion: '0.3.5',
     toVersion: '0.4.0',
     date: '2026-01-02',
-    changes: [change('breaking', 'data.order.country', 'field data.order.country removed', 'code that reads it gets undefined'), change('safe', 'data.order.note', 'field data.order.note added', 'more data; existing reads are unaffected')],
+    changes: [
+      change('breaking', 'data.order.country', 'field data.order.country removed', 'code that reads it gets undefined'),
+      change('safe', 'data.order.note', 'field data.order.note added', 'more data; existing reads are unaffected'),
+    ],
     compileErrors: [{ file: 'src/x.ts', line: 3, column: 5, code: 'TS2339', message: "Property 'country' does not exist." }],
     lacking: [],
   };
@@ -184,7 +238,11 @@ describe('change report', () => {
   });
 
   it('terminal: grouped by operation, long lists cut with a pointer to CHANGES.md', () => {
-    const many = { ...report, changes: Array.from({ length: 3 }, (_, i) => change('safe', `f${i}`, `field f${i} added`, 'more data')), compileErrors: [] };
+    const many = {
+      ...report,
+      changes: Array.from({ length: 3 }, (_, i) => change('safe', `f${i}`, `field f${i} added`, 'more data')),
+      compileErrors: [],
+    };
     expect(formatTerminal(many, 2)).toBe(
       [
         'Changes 0.3.5 → 0.4.0: 0 breaking for callers, 3 safe',
@@ -203,7 +261,11 @@ describe('change report', () => {
     const text = formatMarkdownEntry({
       ...report,
       compileErrors: [],
-      changes: [located('response 200 header X-Request-Id', '', 'response 200 header X-Request-Id removed'), located('query parameter limit', '', 'query parameter limit: maximum 100 → 50 (tightened)'), located('request body', 'amount', 'amount: minimum 1 → 5 (tightened)')],
+      changes: [
+        located('response 200 header X-Request-Id', '', 'response 200 header X-Request-Id removed'),
+        located('query parameter limit', '', 'query parameter limit: maximum 100 → 50 (tightened)'),
+        located('request body', 'amount', 'amount: minimum 1 → 5 (tightened)'),
+      ],
     });
     expect(text.split('\n').filter((l) => l.startsWith('- '))).toEqual([
       '- `PATCH /v0/orders/{orderIdOrNumber}/cancel` response 200 header X-Request-Id removed — r',
@@ -213,10 +275,19 @@ describe('change report', () => {
   });
 
   it('lists the rebuilt operations an official file lacks', () => {
-    const text = formatMarkdownEntry({ ...report, official: true, lacking: [{ operationId: 'GetV0UsersList', method: 'GET', path: '/v0/users/list' }], provenance: { marked: ['A'], added: [], dropped: ['GetV0UsersList GET /v0/users/list'] } });
+    const text = formatMarkdownEntry({
+      ...report,
+      official: true,
+      lacking: [{ operationId: 'GetV0UsersList', method: 'GET', path: '/v0/users/list' }],
+      provenance: { marked: ['A'], added: [], dropped: ['GetV0UsersList GET /v0/users/list'] },
+    });
     expect(text).toContain("From `next.yaml` (the vendor's official file)");
-    expect(text).toContain('### Rebuilt operations the official file lacks (1): removed from the spec by this update\n\n- GET /v0/users/list (GetV0UsersList)');
-    expect(text).toContain('### openapi/PROVENANCE.md: 1 row(s) marked official, 0 added, 1 removed\n\n- removed: GetV0UsersList GET /v0/users/list');
+    expect(text).toContain(
+      '### Rebuilt operations the official file lacks (1): removed from the spec by this update\n\n- GET /v0/users/list (GetV0UsersList)',
+    );
+    expect(text).toContain(
+      '### openapi/PROVENANCE.md: 1 row(s) marked official, 0 added, 1 removed\n\n- removed: GetV0UsersList GET /v0/users/list',
+    );
   });
 
   it('CHANGES.md: created with a header on first use, newest entry on top after that', () => {
@@ -234,7 +305,13 @@ describe('swapIn', () => {
     await mkdir(join(dir, 'generated'));
     await writeFile(join(dir, 'generated/old.ts'), 'old');
     await writeFile(join(dir, 'spec.yaml'), 'v1');
-    await swapIn(dir, { files: new Map([['spec.yaml', 'v2'], ['CHANGES.md', 'new']]), dirs: new Map([['generated', new Map([['api.ts', 'types']])]]) });
+    await swapIn(dir, {
+      files: new Map([
+        ['spec.yaml', 'v2'],
+        ['CHANGES.md', 'new'],
+      ]),
+      dirs: new Map([['generated', new Map([['api.ts', 'types']])]]),
+    });
     expect((await readdir(dir)).sort()).toEqual(['CHANGES.md', 'generated', 'spec.yaml']);
     expect(await readdir(join(dir, 'generated'))).toEqual(['api.ts']);
     expect(await readFile(join(dir, 'spec.yaml'), 'utf8')).toBe('v2');
@@ -274,7 +351,15 @@ describe('swapIn', () => {
     await mkdir(join(dir, 'generated'));
     await writeFile(join(dir, 'generated/api.ts'), 'old types');
     // 'missing/file' cannot be staged: its folder does not exist, after spec.yaml was staged.
-    await expect(swapIn(dir, { files: new Map([['spec.yaml', 'v2'], ['missing/file', 'x']]), dirs: new Map() })).rejects.toThrow();
+    await expect(
+      swapIn(dir, {
+        files: new Map([
+          ['spec.yaml', 'v2'],
+          ['missing/file', 'x'],
+        ]),
+        dirs: new Map(),
+      }),
+    ).rejects.toThrow();
     expect((await readdir(dir)).sort()).toEqual(['generated', 'spec.yaml']);
     expect(await readFile(join(dir, 'spec.yaml'), 'utf8')).toBe('v1');
   });
@@ -282,7 +367,8 @@ describe('swapIn', () => {
 
 describe('parseTscOutput', () => {
   it('reads one error per line, with continuation lines joined', () => {
-    const out = "src/a.ts(3,5): error TS2339: Property 'x' does not exist on type 'Y'.\n  Did you mean 'z'?\ntest/b.ts(10,1): error TS2322: Type 'string' is not assignable to type 'number'.\n";
+    const out =
+      "src/a.ts(3,5): error TS2339: Property 'x' does not exist on type 'Y'.\n  Did you mean 'z'?\ntest/b.ts(10,1): error TS2322: Type 'string' is not assignable to type 'number'.\n";
     expect(parseTscOutput(out)).toEqual([
       { file: 'src/a.ts', line: 3, column: 5, code: 'TS2339', message: "Property 'x' does not exist on type 'Y'. Did you mean 'z'?" },
       { file: 'test/b.ts', line: 10, column: 1, code: 'TS2322', message: "Type 'string' is not assignable to type 'number'." },

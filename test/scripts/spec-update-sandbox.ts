@@ -12,7 +12,11 @@ export const SLOW = 120_000;
 const CANCEL = '/v0/orders/{orderIdOrNumber}/cancel';
 
 export type Schema = { properties: Record<string, Schema>; required?: string[] };
-type Doc = { info: { version: string }; paths: Record<string, { patch: { responses: Record<string, { content: Record<string, { schema: { $ref: string } }> }> } }>; components: { schemas: Record<string, Schema> } };
+type Doc = {
+  info: { version: string };
+  paths: Record<string, { patch: { responses: Record<string, { content: Record<string, { schema: { $ref: string } }> }> } }>;
+  components: { schemas: Record<string, Schema> };
+};
 
 export interface Sandbox {
   repo: TempRepo;
@@ -43,7 +47,12 @@ export async function createSandbox(): Promise<Sandbox> {
     async run(options) {
       const lines: string[] = [];
       try {
-        const result = await specUpdate({ cwd: repo.dir, log: (t) => lines.push(t), now: () => new Date('2026-01-02T00:00:00Z'), ...options });
+        const result = await specUpdate({
+          cwd: repo.dir,
+          log: (t) => lines.push(t),
+          now: () => new Date('2026-01-02T00:00:00Z'),
+          ...options,
+        });
         return { result, output: lines.join('\n') };
       } catch (error) {
         return { output: lines.join('\n'), error: error as ScriptError };

@@ -30,21 +30,39 @@ describe('spec validation', () => {
   });
 
   it.each([
-    ['bad YAML', edit('  title: Fungies API v0', '  title: [Fungies API v0'), { line: 4, message: expect.stringMatching(/^YAML syntax: Flow sequence/) }],
+    [
+      'bad YAML',
+      edit('  title: Fungies API v0', '  title: [Fungies API v0'),
+      { line: 4, message: expect.stringMatching(/^YAML syntax: Flow sequence/) },
+    ],
     [
       'a dangling $ref',
       edit('#/components/schemas/PatchV0OrdersOrderIdOrNumberCancelRequestBody', '#/components/schemas/Nope'),
-      { line: 57, pointer: '/paths/~1v0~1orders~1{orderIdOrNumber}~1cancel/patch/requestBody/content/application~1json/schema/$ref', message: '$ref "#/components/schemas/Nope" points at nothing in this document' },
+      {
+        line: 57,
+        pointer: '/paths/~1v0~1orders~1{orderIdOrNumber}~1cancel/patch/requestBody/content/application~1json/schema/$ref',
+        message: '$ref "#/components/schemas/Nope" points at nothing in this document',
+      },
     ],
     [
       'type: strnig',
-      edit('        status:\n          type: string\n          const: error', '        status:\n          type: strnig\n          const: error'),
-      { line: 517, pointer: '/components/schemas/PatchV0OrdersOrderIdOrNumberCancelNegativeResponse/properties/status/type', message: expect.stringContaining('"strnig" must be equal to one of the allowed values') },
+      edit(
+        '        status:\n          type: string\n          const: error',
+        '        status:\n          type: strnig\n          const: error',
+      ),
+      {
+        line: 517,
+        pointer: '/components/schemas/PatchV0OrdersOrderIdOrNumberCancelNegativeResponse/properties/status/type',
+        message: expect.stringContaining('"strnig" must be equal to one of the allowed values'),
+      },
     ],
     [
       'a path template without its parameter',
       edit('/v0/orders/{orderIdOrNumber}/cancel:', '/v0/orders/{orderIdOrNumber}/{extra}/cancel:'),
-      { message: 'PATCH /v0/orders/{orderIdOrNumber}/{extra}/cancel: path has {extra} but no "in: path" parameter named "extra" is declared' },
+      {
+        message:
+          'PATCH /v0/orders/{orderIdOrNumber}/{extra}/cancel: path has {extra} but no "in: path" parameter named "extra" is declared',
+      },
     ],
     [
       'a path parameter missing from the template',
@@ -59,9 +77,16 @@ describe('spec validation', () => {
     [
       "OpenAPI 3.0's nullable",
       edit('          const: error', '          const: error\n          nullable: true'),
-      { pointer: '/components/schemas/PatchV0OrdersOrderIdOrNumberCancelNegativeResponse/properties/status/nullable', message: expect.stringContaining('"nullable" is OpenAPI 3.0') },
+      {
+        pointer: '/components/schemas/PatchV0OrdersOrderIdOrNumberCancelNegativeResponse/properties/status/nullable',
+        message: expect.stringContaining('"nullable" is OpenAPI 3.0'),
+      },
     ],
-    ['not OpenAPI 3.1', edit('openapi: 3.1.0', 'openapi: 3.0.3'), { pointer: '/openapi', message: 'expected "openapi: 3.1.x", found "3.0.3"' }],
+    [
+      'not OpenAPI 3.1',
+      edit('openapi: 3.1.0', 'openapi: 3.0.3'),
+      { pointer: '/openapi', message: 'expected "openapi: 3.1.x", found "3.0.3"' },
+    ],
   ])('reports %s with its location', async (_name, text, expected) => {
     const problems = await problemsOf(text);
     expect(problems).toHaveLength(1);
@@ -70,7 +95,7 @@ describe('spec validation', () => {
 
   it('reports a duplicated operationId', async () => {
     const doubled = official.replace(
-      /(  \/v0\/orders\/\{orderIdOrNumber\}\/cancel:\n[\s\S]*?)(components:)/,
+      /( {2}\/v0\/orders\/\{orderIdOrNumber\}\/cancel:\n[\s\S]*?)(components:)/,
       (_m, op: string, rest: string) => `${op}${op.replace('/cancel:', '/cancel2:')}${rest}`,
     );
     const problems = await problemsOf(doubled);

@@ -13,7 +13,8 @@ const op = (id: string) => {
   return found;
 };
 const operation = (id: string): Schema => op(id).operation as Schema;
-const deref = (node: Schema | undefined): Schema => (node && typeof node['$ref'] === 'string' ? deref(resolveLocalRef(spec, node['$ref']) as Schema) : (node ?? {}));
+const deref = (node: Schema | undefined): Schema =>
+  node && typeof node['$ref'] === 'string' ? deref(resolveLocalRef(spec, node['$ref']) as Schema) : (node ?? {});
 const body = (id: string) => deref(operation(id)['requestBody']?.content?.['application/json']?.schema);
 const ok = (id: string) => deref(operation(id)['responses']?.['200']?.content?.['application/json']?.schema);
 const data = (id: string) => deref(ok(id)['properties']?.['data']);

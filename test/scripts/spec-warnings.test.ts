@@ -34,7 +34,9 @@ describe('specWarnings', () => {
           default: null`);
     const warnings = specWarnings(s);
     expect(warnings.map((w) => [w.pointer, w.line])).toEqual([['/components/schemas/Body/properties/currency/default', 22]]);
-    expect(formatWarnings('spec.yaml', warnings)).toContain('default null fails its own schema: must be equal to one of the allowed values');
+    expect(formatWarnings('spec.yaml', warnings)).toContain(
+      'default null fails its own schema: must be equal to one of the allowed values',
+    );
   });
 
   it('warns about a media type example that fails the response schema', () => {
@@ -47,7 +49,9 @@ describe('specWarnings', () => {
                 example1:
                   value: { status: error }`,
     );
-    expect(specWarnings(s).map((w) => w.pointer)).toEqual(['/paths/~1x/get/responses/200/content/application~1json/examples/example1/value']);
+    expect(specWarnings(s).map((w) => w.pointer)).toEqual([
+      '/paths/~1x/get/responses/200/content/application~1json/examples/example1/value',
+    ]);
   });
 
   it('is silent when every default and example fits', () => {

@@ -26,7 +26,15 @@ export const CRASH_PLAN: SwapPlan = {
     ['openapi/CHANGES.md', 'new changes'],
     ['openapi/PROVENANCE.md', 'new file'],
   ]),
-  dirs: new Map([['generated', new Map([['api.ts', 'new api'], ['schemas.ts', 'new schemas']])]]),
+  dirs: new Map([
+    [
+      'generated',
+      new Map([
+        ['api.ts', 'new api'],
+        ['schemas.ts', 'new schemas'],
+      ]),
+    ],
+  ]),
 };
 
 export async function writeTree(dir: string, tree: Map<string, string>): Promise<void> {

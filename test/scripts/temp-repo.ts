@@ -19,7 +19,8 @@ export interface TempRepo {
 export async function tempRepo(): Promise<TempRepo> {
   const dir = await mkdtemp(join(tmpdir(), 'fungies-repo-'));
   for (const entry of await readdir('.')) {
-    if (!SKIPPED.has(entry)) await cp(entry, join(dir, entry), { recursive: true, filter: (src) => !SKIPPED.has(src.split(/[\\/]/).pop() ?? '') });
+    if (!SKIPPED.has(entry))
+      await cp(entry, join(dir, entry), { recursive: true, filter: (src) => !SKIPPED.has(src.split(/[\\/]/).pop() ?? '') });
   }
   await symlink(await realpath('node_modules'), join(dir, 'node_modules'), 'dir');
   const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8' });
@@ -39,7 +40,13 @@ async function hashTree(root: string, dir: string, out = new Map<string, string>
     if (SKIPPED.has(entry.name)) continue;
     const path = join(dir, entry.name);
     if (entry.isDirectory()) await hashTree(root, path, out);
-    else out.set(relative(root, path), createHash('sha256').update(await readFile(path)).digest('hex'));
+    else
+      out.set(
+        relative(root, path),
+        createHash('sha256')
+          .update(await readFile(path))
+          .digest('hex'),
+      );
   }
   return out;
 }

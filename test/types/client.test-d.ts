@@ -6,13 +6,18 @@ type Order = components['schemas']['PatchV0OrdersOrderIdOrNumberCancelPositiveRe
 
 describe('the client is typed by the spec', () => {
   it('types the 2xx data and the error', async () => {
-    const { data, error } = await client.PATCH('/v0/orders/{orderIdOrNumber}/cancel', { params: { path: { orderIdOrNumber: '#ABC123DEF456' } }, body: {} });
+    const { data, error } = await client.PATCH('/v0/orders/{orderIdOrNumber}/cancel', {
+      params: { path: { orderIdOrNumber: '#ABC123DEF456' } },
+      body: {},
+    });
     if (data) {
       expectTypeOf(data.data.order).toEqualTypeOf<Order>();
       expectTypeOf(data.status).toEqualTypeOf<'success'>();
     }
     if (error) expectTypeOf(error.status).toEqualTypeOf<'error'>();
-    const unwrapped = await unwrap(client.PATCH('/v0/orders/{orderIdOrNumber}/cancel', { params: { path: { orderIdOrNumber: '#A' } }, body: {} }));
+    const unwrapped = await unwrap(
+      client.PATCH('/v0/orders/{orderIdOrNumber}/cancel', { params: { path: { orderIdOrNumber: '#A' } }, body: {} }),
+    );
     expectTypeOf(unwrapped.data.order).toEqualTypeOf<Order>();
   });
 
@@ -44,7 +49,12 @@ describe('the client is typed by the spec', () => {
 
 describe('per-request options are typed', () => {
   it('accepts timeout, retry, signal and headers beside params', () => {
-    void client.GET('/v0/orders/list', { timeout: 1_000, retry: { limit: 1 }, signal: AbortSignal.timeout(5_000), headers: { 'x-trace': '1' } });
+    void client.GET('/v0/orders/list', {
+      timeout: 1_000,
+      retry: { limit: 1 },
+      signal: AbortSignal.timeout(5_000),
+      headers: { 'x-trace': '1' },
+    });
     void client.GET('/v0/orders/list', { timeout: false, retry: false });
     void client.PATCH('/v0/orders/{orderIdOrNumber}/cancel', { params: { path: { orderIdOrNumber: '#A' } }, body: {}, retry: 0 });
   });

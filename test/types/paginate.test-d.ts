@@ -7,7 +7,8 @@ type Order = NonNullable<components['schemas']['GetV0OrdersListPositiveResponse'
 
 describe('paginate is typed by the spec', () => {
   it('yields the list item type of the operation', async () => {
-    for await (const order of paginate(client, '/v0/orders/list', { query: { statuses: ['PAID'] } })) expectTypeOf(order).toEqualTypeOf<Order>();
+    for await (const order of paginate(client, '/v0/orders/list', { query: { statuses: ['PAID'] } }))
+      expectTypeOf(order).toEqualTypeOf<Order>();
   });
 
   it('gives typed pages and arrays', async () => {
@@ -20,7 +21,9 @@ describe('paginate is typed by the spec', () => {
 
   it('accepts exactly the list operations whose pages it can read', () => {
     // Same list as the run-time test over every operation (test/unit/paginate.test.ts).
-    expectTypeOf<PaginatedPath>().toEqualTypeOf<'/v0/discounts/list' | '/v0/orders/list' | '/v0/subscriptions/list' | '/v0/users/{userId}/inventory'>();
+    expectTypeOf<PaginatedPath>().toEqualTypeOf<
+      '/v0/discounts/list' | '/v0/orders/list' | '/v0/subscriptions/list' | '/v0/users/{userId}/inventory'
+    >();
   });
 
   it('rejects list operations it cannot page', () => {

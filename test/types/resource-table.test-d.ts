@@ -1,15 +1,25 @@
 // Every generated resource method, checked against its operation: path ids first, then body, query, options; resolves to the 2xx data.
 import { describe, expectTypeOf, it } from 'vitest';
-import { resourceTable } from '../../generated/resources.js';
+import type { resourceTable } from '../../generated/resources.js';
 import type { ApiPromise, Fungies, OperationTypes as operations, RequestOptions } from '../../src/index.js';
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
-type Data<Id extends keyof operations> = operations[Id] extends { responses: { 200: { content: { 'application/json': { data: infer D } } } } } ? D : never;
-type Body<Id extends keyof operations> = NonNullable<operations[Id]['requestBody']> extends { content: { 'application/json': infer B } } ? B : never;
+type Data<Id extends keyof operations> = operations[Id] extends {
+  responses: { 200: { content: { 'application/json': { data: infer D } } } };
+}
+  ? D
+  : never;
+type Body<Id extends keyof operations> =
+  NonNullable<operations[Id]['requestBody']> extends { content: { 'application/json': infer B } } ? B : never;
 type Query<Id extends keyof operations> = NonNullable<operations[Id]['parameters']['query']>;
 type Ids<P> = P extends readonly unknown[] ? { -readonly [I in keyof P]: string } : [];
 
-type Expected<S> = S extends { operationId: infer Id extends keyof operations; pathParams: infer P extends readonly unknown[]; body: infer B; query: infer Q }
+type Expected<S> = S extends {
+  operationId: infer Id extends keyof operations;
+  pathParams: infer P extends readonly unknown[];
+  body: infer B;
+  query: infer Q;
+}
   ? [...Ids<P>, ...(B extends true ? [body?: Body<Id>] : []), ...(Q extends true ? [query?: Query<Id>] : []), options?: RequestOptions]
   : never;
 

@@ -35,13 +35,19 @@ describe('resource methods are typed by the spec', () => {
   });
 
   it('orders.list iterates orders with for await', async () => {
-    for await (const order of fungies.orders.list({ statuses: ['PAID'] })) expectTypeOf(order).toEqualTypeOf<NonNullable<OrdersListResponse['orders']>[number]>();
-    for await (const subscription of fungies.subscriptions.list()) expectTypeOf(subscription).toEqualTypeOf<NonNullable<Data<'GetV0SubscriptionsList'>['subscriptions']>[number]>();
+    for await (const order of fungies.orders.list({ statuses: ['PAID'] }))
+      expectTypeOf(order).toEqualTypeOf<NonNullable<OrdersListResponse['orders']>[number]>();
+    for await (const subscription of fungies.subscriptions.list())
+      expectTypeOf(subscription).toEqualTypeOf<NonNullable<Data<'GetV0SubscriptionsList'>['subscriptions']>[number]>();
   });
 
   it('orders.cancel takes the id, an optional body and options', () => {
     expectTypeOf(fungies.orders.cancel).parameters.toEqualTypeOf<
-      [orderIdOrNumber: string, body?: NonNullable<operations['PatchV0OrdersOrderIdOrNumberCancel']['requestBody']>['content']['application/json'], options?: RequestOptions]
+      [
+        orderIdOrNumber: string,
+        body?: NonNullable<operations['PatchV0OrdersOrderIdOrNumberCancel']['requestBody']>['content']['application/json'],
+        options?: RequestOptions,
+      ]
     >();
     expectTypeOf(fungies.orders.cancel).returns.resolves.toEqualTypeOf<Data<'PatchV0OrdersOrderIdOrNumberCancel'>>();
   });
@@ -52,7 +58,9 @@ describe('resource methods are typed by the spec', () => {
   });
 
   it('nested groups take the parent id first', () => {
-    expectTypeOf(fungies.products.variants.update).parameters.toEqualTypeOf<[productId: string, variantId: string, body?: ProductsVariantsUpdateBody, options?: RequestOptions]>();
+    expectTypeOf(fungies.products.variants.update).parameters.toEqualTypeOf<
+      [productId: string, variantId: string, body?: ProductsVariantsUpdateBody, options?: RequestOptions]
+    >();
     expectTypeOf(fungies.offers.keys.removeUnsold).parameters.toEqualTypeOf<[offerId: string, keyId: string, options?: RequestOptions]>();
     expectTypeOf(fungies.users.inventory).parameters.toMatchTypeOf<[userId: string, query?: object, options?: RequestOptions]>();
     expectTypeOf(fungies.elements.checkout.create).returns.resolves.toEqualTypeOf<Data<'PostV0ElementsCheckoutCreate'>>();

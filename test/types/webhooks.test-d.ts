@@ -19,7 +19,9 @@ describe('webhook events are typed by the spec', () => {
         expectTypeOf(event.data.subscription.cancelAtIntervalEnd).toEqualTypeOf<boolean | undefined>();
         break;
       default:
-        expectTypeOf(event.type).toEqualTypeOf<'payment_failed' | 'subscription_interval' | 'subscription_updated' | 'subscription_cancelled'>();
+        expectTypeOf(event.type).toEqualTypeOf<
+          'payment_failed' | 'subscription_interval' | 'subscription_updated' | 'subscription_cancelled'
+        >();
     }
   });
 

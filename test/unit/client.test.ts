@@ -76,7 +76,9 @@ describe('results and errors', () => {
   });
 
   it('surfaces the error envelope as a BadRequestError naming the operation', async () => {
-    const { client } = createTestClient(() => json({ status: 'error', error: { message: 'Order already cancelled' } }, 400, { 'x-request-id': 'req_1' }));
+    const { client } = createTestClient(() =>
+      json({ status: 'error', error: { message: 'Order already cancelled' } }, 400, { 'x-request-id': 'req_1' }),
+    );
     const raw = await cancel(client);
     expect(raw.error).toEqual({ status: 'error', error: { message: 'Order already cancelled' } });
     const error = (await unwrap(cancel(client)).catch((e: unknown) => e)) as BadRequestError;
@@ -90,11 +92,15 @@ describe('results and errors', () => {
       path: '/v0/orders/{orderIdOrNumber}/cancel',
       requestId: 'req_1',
     });
-    expect(error.message).toBe('400 PATCH /v0/orders/{orderIdOrNumber}/cancel (PatchV0OrdersOrderIdOrNumberCancel): Order already cancelled');
+    expect(error.message).toBe(
+      '400 PATCH /v0/orders/{orderIdOrNumber}/cancel (PatchV0OrdersOrderIdOrNumberCancel): Order already cancelled',
+    );
   });
 
   it('explains a non-JSON error body with an excerpt', async () => {
-    const { client } = createTestClient(() => new Response('<html><body>502 Bad Gateway</body></html>', { status: 502, headers: { 'content-type': 'text/html' } }));
+    const { client } = createTestClient(
+      () => new Response('<html><body>502 Bad Gateway</body></html>', { status: 502, headers: { 'content-type': 'text/html' } }),
+    );
     const error = (await unwrap(cancel(client)).catch((e: unknown) => e)) as ServerError;
     expect(error).toBeInstanceOf(ServerError);
     expect(error.message).toBe(
@@ -104,11 +110,15 @@ describe('results and errors', () => {
 
   it('explains an empty error body', async () => {
     const { client } = createTestClient(() => new Response(null, { status: 404 }));
-    await expect(unwrap(cancel(client))).rejects.toThrow('404 PATCH /v0/orders/{orderIdOrNumber}/cancel (PatchV0OrdersOrderIdOrNumberCancel): 404 status code (no body)');
+    await expect(unwrap(cancel(client))).rejects.toThrow(
+      '404 PATCH /v0/orders/{orderIdOrNumber}/cancel (PatchV0OrdersOrderIdOrNumberCancel): 404 status code (no body)',
+    );
   });
 
   it('turns a 2xx with a non-JSON body into a ResponseParseError, not a SyntaxError', async () => {
-    const { client } = createTestClient(() => new Response('<html>maintenance</html>', { status: 200, headers: { 'content-type': 'text/html' } }));
+    const { client } = createTestClient(
+      () => new Response('<html>maintenance</html>', { status: 200, headers: { 'content-type': 'text/html' } }),
+    );
     const error = await cancel(client).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ResponseParseError);
     expect((error as Error).message).toBe(
@@ -122,7 +132,9 @@ describe('results and errors', () => {
     });
     const error = await cancel(client).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(FungiesConnectionError);
-    expect((error as Error).message).toBe('Connection error: PATCH https://api.test/v0/orders/{orderIdOrNumber}/cancel could not be reached (ECONNREFUSED)');
+    expect((error as Error).message).toBe(
+      'Connection error: PATCH https://api.test/v0/orders/{orderIdOrNumber}/cancel could not be reached (ECONNREFUSED)',
+    );
   });
 });
 
@@ -131,7 +143,10 @@ describe('timeouts and retries through the client', () => {
     const log: string[] = [];
     let calls = 0;
     const { client, requests } = createTestClient(
-      () => (++calls === 1 ? new Response('', { status: 503, headers: { 'retry-after': '0' } }) : json({ status: 'success', data: { orders: [], count: 0 } })),
+      () =>
+        ++calls === 1
+          ? new Response('', { status: 503, headers: { 'retry-after': '0' } })
+          : json({ status: 'success', data: { orders: [], count: 0 } }),
       { log: (m) => log.push(m) },
     );
     const { data } = await client.GET('/v0/orders/list');
@@ -153,21 +168,38 @@ describe('timeouts and retries through the client', () => {
   });
 
   it('throws FungiesTimeoutError when no response arrives in time', async () => {
-    const { client } = createTestClient((request) => new Promise((_resolve, reject) => request.signal.addEventListener('abort', () => reject(request.signal.reason))), {
-      timeout: 20,
-      retry: false,
-    });
-    await expect(client.GET('/v0/orders/list')).rejects.toThrow(new FungiesTimeoutError('Request timed out after 20 ms: GET https://api.test/v0/orders/list'));
+    const { client } = createTestClient(
+      (request) => new Promise((_resolve, reject) => request.signal.addEventListener('abort', () => reject(request.signal.reason))),
+      {
+        timeout: 20,
+        retry: false,
+      },
+    );
+    await expect(client.GET('/v0/orders/list')).rejects.toThrow(
+      new FungiesTimeoutError('Request timed out after 20 ms: GET https://api.test/v0/orders/list'),
+    );
   });
 });
 
 describe('keys stay secret', () => {
   it('never shows a key in errors, even when the server echoes it', async () => {
     const { client } = createTestClient((req) =>
-      json({ status: 'error', error: { message: `bad key ${req.headers.get('x-fngs-secret-key')} / ${req.headers.get('x-fngs-public-key')}` } }, 401),
+      json(
+        {
+          status: 'error',
+          error: { message: `bad key ${req.headers.get('x-fngs-secret-key')} / ${req.headers.get('x-fngs-public-key')}` },
+        },
+        401,
+      ),
     );
     const error = await unwrap(cancel(client)).catch((e: unknown) => e);
-    for (const text of [String(error), (error as Error).message, inspect(error, { depth: 10 }), JSON.stringify(error), JSON.stringify((error as FungiesApiError).body)]) {
+    for (const text of [
+      String(error),
+      (error as Error).message,
+      inspect(error, { depth: 10 }),
+      JSON.stringify(error),
+      JSON.stringify((error as FungiesApiError).body),
+    ]) {
       expect(text).not.toContain(SECRET_KEY);
       expect(text).not.toContain(PUBLIC_KEY);
     }

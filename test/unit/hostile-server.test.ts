@@ -21,7 +21,14 @@ async function serve(handler: LoopbackHandler): Promise<Loopback> {
 let injectedFetch: typeof fetch | undefined;
 
 function clientFor(server: Loopback, options: Partial<FungiesClientOptions> = {}) {
-  return createFungiesClient({ publicKey: PUBLIC_KEY, secretKey: SECRET_KEY, baseUrl: server.url, retry: false, fetch: injectedFetch, ...options });
+  return createFungiesClient({
+    publicKey: PUBLIC_KEY,
+    secretKey: SECRET_KEY,
+    baseUrl: server.url,
+    retry: false,
+    fetch: injectedFetch,
+    ...options,
+  });
 }
 
 const cancel = (client: ReturnType<typeof clientFor>, init: Record<string, unknown> = {}) =>
@@ -124,21 +131,24 @@ describe.each([
   });
 
   describe('redirects are never followed', () => {
-    it.each([301, 302, 303, 307, 308])('a %i to another origin reaches it with no key and no body, and is a typed error', async (status) => {
-      const elsewhere = await serve((_req, res) => sendJson(res, cancelledOrder));
-      const server = await serve((_req, res) => {
-        res.writeHead(status, { location: `${elsewhere.url}/steal?x=1` });
-        res.end();
-      });
-      const { error } = await settle(cancel(clientFor(server, { retry: { limit: 2 } })));
-      expect(elsewhere.seen).toHaveLength(0);
-      expect(server.seen).toHaveLength(1);
-      expect(error).toBeInstanceOf(api.FungiesRedirectError);
-      expect(error).toMatchObject({ status, location: elsewhere.url });
-      expect((error as Error).message).toContain(`${status}`);
-      expect((error as Error).message).toContain(elsewhere.url);
-      expect((error as Error).message).not.toContain(SECRET_KEY);
-    });
+    it.each([301, 302, 303, 307, 308])(
+      'a %i to another origin reaches it with no key and no body, and is a typed error',
+      async (status) => {
+        const elsewhere = await serve((_req, res) => sendJson(res, cancelledOrder));
+        const server = await serve((_req, res) => {
+          res.writeHead(status, { location: `${elsewhere.url}/steal?x=1` });
+          res.end();
+        });
+        const { error } = await settle(cancel(clientFor(server, { retry: { limit: 2 } })));
+        expect(elsewhere.seen).toHaveLength(0);
+        expect(server.seen).toHaveLength(1);
+        expect(error).toBeInstanceOf(api.FungiesRedirectError);
+        expect(error).toMatchObject({ status, location: elsewhere.url });
+        expect((error as Error).message).toContain(`${status}`);
+        expect((error as Error).message).toContain(elsewhere.url);
+        expect((error as Error).message).not.toContain(SECRET_KEY);
+      },
+    );
 
     it('a 307 back to itself sends one PATCH once', async () => {
       const server = await serve((_req, res) => {
@@ -157,7 +167,9 @@ describe.each([
         res.writeHead(200, { 'content-type': 'application/json' });
         drip(res, Buffer.alloc(64 * 1024, 0x20), 1);
       });
-      const { error, ms } = await settle(clientFor(server, { maxResponseBytes: 1024 * 1024 } as Partial<FungiesClientOptions>).GET('/v0/orders/list'));
+      const { error, ms } = await settle(
+        clientFor(server, { maxResponseBytes: 1024 * 1024 } as Partial<FungiesClientOptions>).GET('/v0/orders/list'),
+      );
       expect(error).toBeInstanceOf(api.ResponseTooLargeError);
       expect((error as Error).message).toContain('1048576');
       expect(ms).toBeLessThan(5_000);
@@ -169,7 +181,9 @@ describe.each([
         res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip', 'content-length': String(bomb.length) });
         res.end(bomb);
       });
-      const { error } = await settle(clientFor(server, { maxResponseBytes: 1024 * 1024 } as Partial<FungiesClientOptions>).GET('/v0/orders/list'));
+      const { error } = await settle(
+        clientFor(server, { maxResponseBytes: 1024 * 1024 } as Partial<FungiesClientOptions>).GET('/v0/orders/list'),
+      );
       expect(error).toBeInstanceOf(api.ResponseTooLargeError);
     });
 
@@ -178,7 +192,9 @@ describe.each([
         res.writeHead(400, { 'content-type': 'application/json' });
         drip(res, Buffer.alloc(64 * 1024, 0x20), 1);
       });
-      const { error } = await settle(clientFor(server, { maxResponseBytes: 1024 * 1024 } as Partial<FungiesClientOptions>).GET('/v0/orders/list'));
+      const { error } = await settle(
+        clientFor(server, { maxResponseBytes: 1024 * 1024 } as Partial<FungiesClientOptions>).GET('/v0/orders/list'),
+      );
       expect(error).toBeInstanceOf(api.ResponseTooLargeError);
     });
   });
@@ -236,7 +252,9 @@ describe.each([
           });
           return new Response(body, { status: 200, headers: { 'content-type': 'application/json' } });
         }
-        return new Response(JSON.stringify({ status: 'success', data: { orders: [], count: 0 } }), { headers: { 'content-type': 'application/json' } });
+        return new Response(JSON.stringify({ status: 'success', data: { orders: [], count: 0 } }), {
+          headers: { 'content-type': 'application/json' },
+        });
       };
       const client = createFungiesClient({ publicKey: PUBLIC_KEY, baseUrl: 'https://api.test', fetch, retry: { limit: 1 } });
       const { data } = await client.GET('/v0/orders/list');
@@ -270,7 +288,11 @@ describe.each([
       const server = await serve((_req, res) => sendJson(res, { status: 'error', error: { message: 'Order already cancelled' } }));
       const { error } = await settle(cancel(clientFor(server)));
       expect(error).toBeInstanceOf(api.FungiesApiError);
-      expect(error).toMatchObject({ status: 200, apiMessage: 'Order already cancelled', operationId: 'PatchV0OrdersOrderIdOrNumberCancel' });
+      expect(error).toMatchObject({
+        status: 200,
+        apiMessage: 'Order already cancelled',
+        operationId: 'PatchV0OrdersOrderIdOrNumberCancel',
+      });
     });
 
     it.each([
@@ -291,7 +313,8 @@ describe.each([
       const server = await serve((_req, res) => sendJson(res, cancelledOrder));
       const client = clientFor(server);
       client.use({
-        onRequest: ({ request }) => new Request(request.url, { method: request.method, headers: request.headers, body: '{"swapped":true}' }),
+        onRequest: ({ request }) =>
+          new Request(request.url, { method: request.method, headers: request.headers, body: '{"swapped":true}' }),
       });
       const { data } = await cancel(client);
       expect(data).toEqual(cancelledOrder);

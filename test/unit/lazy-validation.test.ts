@@ -22,13 +22,29 @@ console.log(JSON.stringify({ outcome, ajv: loaded.length }));
 `;
 
 async function probeClient(validateResponses: boolean, body: unknown): Promise<{ outcome: string; ajv: number }> {
-  const { stdout } = await run(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', probe(validateResponses, JSON.stringify(body))], {
-    timeout: 30_000,
-  });
+  const { stdout } = await run(
+    process.execPath,
+    ['--import', 'tsx', '--input-type=module', '-e', probe(validateResponses, JSON.stringify(body))],
+    {
+      timeout: 30_000,
+    },
+  );
   return JSON.parse(stdout) as { outcome: string; ajv: number };
 }
 
-const order = { status: 'success', data: { order: { object: 'order', id: '3c90c3cc-0d44-4b50-8888-8dd25736052a', number: '#ABC123DEF456', status: 'CANCELLED', createdAt: 1, orderNumber: '#ABC123DEF456' } } };
+const order = {
+  status: 'success',
+  data: {
+    order: {
+      object: 'order',
+      id: '3c90c3cc-0d44-4b50-8888-8dd25736052a',
+      number: '#ABC123DEF456',
+      status: 'CANCELLED',
+      createdAt: 1,
+      orderNumber: '#ABC123DEF456',
+    },
+  },
+};
 
 describe('validation at run time', () => {
   it('checks a path id without loading Ajv when responses are not validated', async () => {
@@ -36,6 +52,9 @@ describe('validation at run time', () => {
   }, 40_000);
 
   it('validates responses without loading Ajv or compiling anything', async () => {
-    expect(await probeClient(true, { ...order, status: '<string>' })).toEqual({ outcome: 'ResponseValidationError InvalidParameterError', ajv: 0 });
+    expect(await probeClient(true, { ...order, status: '<string>' })).toEqual({
+      outcome: 'ResponseValidationError InvalidParameterError',
+      ajv: 0,
+    });
   }, 40_000);
 });

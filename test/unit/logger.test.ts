@@ -6,7 +6,11 @@ import { PUBLIC_KEY, SECRET_KEY, createTestClient, json } from '../helpers.js';
 
 function recorder() {
   const lines: string[] = [];
-  const logger = { debug: (m: string) => lines.push(`debug ${m}`), info: (m: string) => lines.push(`info ${m}`), warn: (m: string) => lines.push(`warn ${m}`) };
+  const logger = {
+    debug: (m: string) => lines.push(`debug ${m}`),
+    info: (m: string) => lines.push(`info ${m}`),
+    warn: (m: string) => lines.push(`warn ${m}`),
+  };
   return { lines, logger };
 }
 const plain = (lines: string[]) => lines.map((l) => l.replace(/\d+ ms \(/, 'N ms ('));
@@ -21,7 +25,11 @@ describe('request log', () => {
 
   it('writes retries and failures at warn, and nothing below the level', async () => {
     const { lines, logger } = recorder();
-    const { client } = createTestClient(() => new Response('', { status: 503, headers: { 'retry-after': '0' } }), { logger, logLevel: 'warn', retry: 1 });
+    const { client } = createTestClient(() => new Response('', { status: 503, headers: { 'retry-after': '0' } }), {
+      logger,
+      logLevel: 'warn',
+      retry: 1,
+    });
     await client.GET('/v0/orders/list');
     // Retry-After: 0 still waits the backoff floor (0.5 s plus jitter).
     expect(plain(lines)).toEqual([
@@ -38,7 +46,9 @@ describe('request log', () => {
       },
       { logger, retry: false },
     );
-    await client.PATCH('/v0/orders/{orderIdOrNumber}/cancel', { params: { path: { orderIdOrNumber: '#ABC123DEF456' } }, body: {} }).catch(() => undefined);
+    await client
+      .PATCH('/v0/orders/{orderIdOrNumber}/cancel', { params: { path: { orderIdOrNumber: '#ABC123DEF456' } }, body: {} })
+      .catch(() => undefined);
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^warn PATCH \/v0\/orders\/\{orderIdOrNumber\}\/cancel failed after/);
     expect(lines.join('\n')).not.toContain(SECRET_KEY);

@@ -46,7 +46,9 @@ describe('large bodies below the cap', () => {
   });
 
   it('a 6 MB non-JSON 2xx body becomes a ResponseParseError with a short excerpt', async () => {
-    const { client } = createTestClient(() => new Response(`<html>${'x'.repeat(6_000_000)}`, { status: 200, headers: { 'content-type': 'text/html' } }));
+    const { client } = createTestClient(
+      () => new Response(`<html>${'x'.repeat(6_000_000)}`, { status: 200, headers: { 'content-type': 'text/html' } }),
+    );
     const error = await client.GET('/v0/orders/list').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ResponseParseError);
     expect((error as Error).message.length).toBeLessThan(400);

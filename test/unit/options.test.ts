@@ -23,21 +23,71 @@ describe('options', () => {
   });
 
   it.each([
-    ['missing publicKey', { secretKey: SECRET_KEY }, 'publicKey', 'publicKey is missing: pass createFungiesClient({ publicKey: process.env.FUNGIES_PUBLIC_KEY }) with your pub_… key'],
+    [
+      'missing publicKey',
+      { secretKey: SECRET_KEY },
+      'publicKey',
+      'publicKey is missing: pass createFungiesClient({ publicKey: process.env.FUNGIES_PUBLIC_KEY }) with your pub_… key',
+    ],
     ['empty publicKey', { publicKey: '' }, 'publicKey', 'publicKey is missing'],
-    ['keys swapped', { publicKey: SECRET_KEY }, 'publicKey', 'publicKey looks like a secret key (sec_…): the publicKey starts with pub_; are the two keys swapped?'],
-    ['malformed secretKey', { publicKey: PUBLIC_KEY, secretKey: 'hunter2 x' }, 'secretKey', 'secretKey is not a Fungies key: expected "sec_" followed by the key\'s characters, with no spaces'],
+    [
+      'keys swapped',
+      { publicKey: SECRET_KEY },
+      'publicKey',
+      'publicKey looks like a secret key (sec_…): the publicKey starts with pub_; are the two keys swapped?',
+    ],
+    [
+      'malformed secretKey',
+      { publicKey: PUBLIC_KEY, secretKey: 'hunter2 x' },
+      'secretKey',
+      'secretKey is not a Fungies key: expected "sec_" followed by the key\'s characters, with no spaces',
+    ],
     ['relative baseUrl', { publicKey: PUBLIC_KEY, baseUrl: 'api.fungies.io' }, 'baseUrl', 'baseUrl must be an absolute http(s) URL'],
-    ['key in headers', { publicKey: PUBLIC_KEY, headers: { 'X-Fngs-Secret-Key': SECRET_KEY } }, 'headers', 'headers.X-Fngs-Secret-Key is managed by the client: pass the key as secretKey instead'],
+    [
+      'key in headers',
+      { publicKey: PUBLIC_KEY, headers: { 'X-Fngs-Secret-Key': SECRET_KEY } },
+      'headers',
+      'headers.X-Fngs-Secret-Key is managed by the client: pass the key as secretKey instead',
+    ],
     ['no options', undefined, 'options', 'createFungiesClient needs an options object'],
-    ['negative timeout', { publicKey: PUBLIC_KEY, timeout: -1 }, 'timeout', 'timeout must be a positive number of milliseconds or false; got -1'],
+    [
+      'negative timeout',
+      { publicKey: PUBLIC_KEY, timeout: -1 },
+      'timeout',
+      'timeout must be a positive number of milliseconds or false; got -1',
+    ],
     ['fractional retry', { publicKey: PUBLIC_KEY, retry: 1.5 }, 'retry', 'retry.limit must be a whole number ≥ 0; got 1.5'],
-    ['retry.methods not an array', { publicKey: PUBLIC_KEY, retry: { methods: 'GET' } }, 'retry', 'retry.methods must be an array of HTTP method names'],
-    ['validateResponses not a boolean', { publicKey: PUBLIC_KEY, validateResponses: 'yes' }, 'validateResponses', 'validateResponses must be true or false; got "yes"'],
+    [
+      'retry.methods not an array',
+      { publicKey: PUBLIC_KEY, retry: { methods: 'GET' } },
+      'retry',
+      'retry.methods must be an array of HTTP method names',
+    ],
+    [
+      'validateResponses not a boolean',
+      { publicKey: PUBLIC_KEY, validateResponses: 'yes' },
+      'validateResponses',
+      'validateResponses must be true or false; got "yes"',
+    ],
     ['log not a function', { publicKey: PUBLIC_KEY, log: 'debug' }, 'log', 'log must be a function'],
-    ['maxResponseBytes zero', { publicKey: PUBLIC_KEY, maxResponseBytes: 0 }, 'maxResponseBytes', 'maxResponseBytes must be a positive whole number of bytes, e.g. 16777216; got 0'],
-    ['logger without methods', { publicKey: PUBLIC_KEY, logger: (m: string) => m }, 'logger', 'logger must have debug, info and warn methods, e.g. logger: console'],
-    ['unknown logLevel', { publicKey: PUBLIC_KEY, logLevel: 'verbose' }, 'logLevel', 'logLevel must be "debug", "info", "warn" or "off"; got "verbose"'],
+    [
+      'maxResponseBytes zero',
+      { publicKey: PUBLIC_KEY, maxResponseBytes: 0 },
+      'maxResponseBytes',
+      'maxResponseBytes must be a positive whole number of bytes, e.g. 16777216; got 0',
+    ],
+    [
+      'logger without methods',
+      { publicKey: PUBLIC_KEY, logger: (m: string) => m },
+      'logger',
+      'logger must have debug, info and warn methods, e.g. logger: console',
+    ],
+    [
+      'unknown logLevel',
+      { publicKey: PUBLIC_KEY, logLevel: 'verbose' },
+      'logLevel',
+      'logLevel must be "debug", "info", "warn" or "off"; got "verbose"',
+    ],
   ])('%s: names the option and the fix', (_name, options, option, message) => {
     const error = attempt(options);
     expect(error).toBeInstanceOf(FungiesConfigError);

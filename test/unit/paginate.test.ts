@@ -13,7 +13,10 @@ const ok = (data: unknown) => json({ status: 'success', data });
 /** A test client whose server stops answering after 50 requests, so a pager that never ends fails fast instead of spinning. */
 function createTestClient(handler?: Handler, options: Parameters<typeof createClient>[1] = {}) {
   let count = 0;
-  return createClient(handler && ((r) => (++count > 50 ? Promise.reject(new Error('test server: more than 50 requests')) : handler(r))), options);
+  return createClient(
+    handler && ((r) => (++count > 50 ? Promise.reject(new Error('test server: more than 50 requests')) : handler(r))),
+    options,
+  );
 }
 const USER = '3c90c3cc-0d44-4b50-8888-8dd25736052a';
 
@@ -128,14 +131,21 @@ describe('paginate', () => {
 
   it('sends the caller headers and signal with every page, and stops when the signal aborts', async () => {
     const controller = new AbortController();
-    const { client, requests } = createTestClient((r) => {
-      if (r.signal.aborted) throw r.signal.reason;
-      return ok({ orders: [{ id: `o${requests.length}` }] });
-      // Retries off: this test is about the pager, not about how the request path treats an abort.
-    }, { retry: false });
+    const { client, requests } = createTestClient(
+      (r) => {
+        if (r.signal.aborted) throw r.signal.reason;
+        return ok({ orders: [{ id: `o${requests.length}` }] });
+        // Retries off: this test is about the pager, not about how the request path treats an abort.
+      },
+      { retry: false },
+    );
     const seen: unknown[] = [];
     const error = await (async () => {
-      for await (const order of paginate(client, '/v0/orders/list', { pageSize: 1, headers: { 'x-trace': 't1' }, signal: controller.signal })) {
+      for await (const order of paginate(client, '/v0/orders/list', {
+        pageSize: 1,
+        headers: { 'x-trace': 't1' },
+        signal: controller.signal,
+      })) {
         seen.push(order);
         controller.abort();
       }
@@ -168,7 +178,9 @@ describe('paginate', () => {
 
   it('names the list it expected when a page has none', async () => {
     const { client } = createTestClient(() => ok({ count: 3 }));
-    await expect(collect(paginate(client, '/v0/orders/list'))).rejects.toThrow(new PaginationError('/v0/orders/list: the page has no "orders" list in its data'));
+    await expect(collect(paginate(client, '/v0/orders/list'))).rejects.toThrow(
+      new PaginationError('/v0/orders/list: the page has no "orders" list in its data'),
+    );
   });
 
   it.each([[0], [1.5], [101]])('refuses pageSize %j for a list whose page size the spec bounds, naming the option', async (pageSize) => {
@@ -180,14 +192,21 @@ describe('paginate', () => {
   it('refuses an operation that does not page, naming it', async () => {
     const { client } = createTestClient();
     await expect(collect(paginate(client, '/v0/offers/list' as never))).rejects.toThrow(
-      new PaginationError('/v0/offers/list is not a paginated list operation: use one of /v0/discounts/list, /v0/orders/list, /v0/subscriptions/list, /v0/users/{userId}/inventory'),
+      new PaginationError(
+        '/v0/offers/list is not a paginated list operation: use one of /v0/discounts/list, /v0/orders/list, /v0/subscriptions/list, /v0/users/{userId}/inventory',
+      ),
     );
   });
 });
 
 describe('paginate over every operation in the spec', () => {
   // Must equal the PaginatedPath type (test/types/paginate.test-d.ts): the type and the run time agree.
-  const expected = { '/v0/discounts/list': 'discounts', '/v0/orders/list': 'orders', '/v0/subscriptions/list': 'subscriptions', '/v0/users/{userId}/inventory': 'inventory' } as const;
+  const expected = {
+    '/v0/discounts/list': 'discounts',
+    '/v0/orders/list': 'orders',
+    '/v0/subscriptions/list': 'subscriptions',
+    '/v0/users/{userId}/inventory': 'inventory',
+  } as const;
 
   it('knows exactly the list operations whose pages it can read', () => {
     expect([...paginatedPaths].sort()).toEqual(Object.keys(expected).sort());

@@ -28,11 +28,14 @@ describe('path ids', () => {
     expect(requests).toHaveLength(0);
   });
 
-  it.each([['...'], ['.a'], ['a.b'], ['3c90c3cc-0d44-4b50-8888-8dd25736052a'], ['a'.repeat(MAX_ID_LENGTH)]])('lets %j through', async (id) => {
-    const { client, requests } = createTestClient(() => json({ status: 'success', data: {} }));
-    await updateDiscount(client, id);
-    expect(requests).toHaveLength(1);
-  });
+  it.each([['...'], ['.a'], ['a.b'], ['3c90c3cc-0d44-4b50-8888-8dd25736052a'], ['a'.repeat(MAX_ID_LENGTH)]])(
+    'lets %j through',
+    async (id) => {
+      const { client, requests } = createTestClient(() => json({ status: 'success', data: {} }));
+      await updateDiscount(client, id);
+      expect(requests).toHaveLength(1);
+    },
+  );
 
   it('does not repeat a key passed by mistake as an id', async () => {
     const { client } = createTestClient();

@@ -15,7 +15,8 @@ describe('precompiled validators', () => {
       const validators = (await responseValidatorLoaders[op.operationId]?.())?.validators;
       for (const [status, response] of Object.entries(op.responses).filter(([key]) => key.startsWith('2') || key === 'default')) {
         for (const [type, media] of Object.entries(response.content)) {
-          if (media.schema !== undefined) expect(validators?.[status]?.[type], `${op.operationId} ${status} ${type}`).toBeTypeOf('function');
+          if (media.schema !== undefined)
+            expect(validators?.[status]?.[type], `${op.operationId} ${status} ${type}`).toBeTypeOf('function');
         }
       }
       for (const param of op.parameters.filter((p) => p.in === 'path')) {
@@ -26,7 +27,11 @@ describe('precompiled validators', () => {
 
   it('give the same verbose errors as the runtime Ajv instance', async () => {
     const schema = operations.PatchV0OrdersOrderIdOrNumberCancel.responses['200'].content['application/json'].schema;
-    const body = { ...cancelledOrder, status: '<string>', data: { order: { ...cancelledOrder.data.order, number: '<string>', currency: 'XXX', createdAt: 1.5 } } };
+    const body = {
+      ...cancelledOrder,
+      status: '<string>',
+      data: { order: { ...cancelledOrder.data.order, number: '<string>', currency: 'XXX', createdAt: 1.5 } },
+    };
     const { validators } = await responseValidatorLoaders['PatchV0OrdersOrderIdOrNumberCancel']!();
     const validate = validators['200']!['application/json']!;
     expect(validate(body)).toBe(false);

@@ -11,10 +11,13 @@ afterAll(async () => server?.close());
 
 describe('process exit', () => {
   it('a script that made one request exits while the server keeps the connection open', async () => {
-    server = await loopback((_req, res) => {
-      res.writeHead(200, { 'content-type': 'application/json', connection: 'keep-alive', 'keep-alive': 'timeout=60' });
-      res.end('{"status":"success","data":{"orders":[],"count":0}}');
-    }, { keepAliveTimeout: 60_000 });
+    server = await loopback(
+      (_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/json', connection: 'keep-alive', 'keep-alive': 'timeout=60' });
+        res.end('{"status":"success","data":{"orders":[],"count":0}}');
+      },
+      { keepAliveTimeout: 60_000 },
+    );
     const started = Date.now();
     const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', script, server.url], { timeout: 20_000 });
     expect(stdout.trim()).toBe('200');

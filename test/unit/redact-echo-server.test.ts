@@ -13,12 +13,20 @@ const replies: Record<string, Reply> = {
   '/v0/orders/list': ({ pub, sec }) => ({
     status: 400,
     headers: { 'content-type': 'application/json', 'x-echo': `Z${pub}.`, 'set-cookie': `s=${sec}/x` },
-    body: JSON.stringify({ status: 'error', error: { message: `key Z${pub}+ rejected` }, request: { headers: { 'x-fngs-public-key': pub } } }),
+    body: JSON.stringify({
+      status: 'error',
+      error: { message: `key Z${pub}+ rejected` },
+      request: { headers: { 'x-fngs-public-key': pub } },
+    }),
   }),
   // A 2xx proxy page that is not JSON.
   '/v0/subscriptions/list': ({ pub }) => ({ status: 200, headers: { 'content-type': 'text/html' }, body: `<p>Z${pub}.</p>` }),
   // A 2xx JSON body that breaks the schema where the key is echoed.
-  '/v0/payments/list': ({ pub }) => ({ status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ status: 'success', data: { payments: `Z${pub}/`, count: `${pub}+` } }) }),
+  '/v0/payments/list': ({ pub }) => ({
+    status: 200,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ status: 'success', data: { payments: `Z${pub}/`, count: `${pub}+` } }),
+  }),
 };
 
 let server: Server;
@@ -33,7 +41,14 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  client = createFungiesClient({ publicKey: PUBLIC_KEY, secretKey: SECRET_KEY, baseUrl: `http://127.0.0.1:${port}`, retry: false, timeout: 5_000, validateResponses: true });
+  client = createFungiesClient({
+    publicKey: PUBLIC_KEY,
+    secretKey: SECRET_KEY,
+    baseUrl: `http://127.0.0.1:${port}`,
+    retry: false,
+    timeout: 5_000,
+    validateResponses: true,
+  });
 });
 
 afterAll(async () => {
@@ -43,7 +58,13 @@ afterAll(async () => {
 
 const printed = (err: unknown) => {
   const e = err as { headers?: Headers; errors?: unknown; body?: unknown; bodyExcerpt?: string };
-  return [inspect(err, { depth: 20 }), JSON.stringify(e.errors ?? null), JSON.stringify(e.body ?? null), e.bodyExcerpt ?? '', JSON.stringify([...(e.headers?.entries() ?? [])])].join('\n');
+  return [
+    inspect(err, { depth: 20 }),
+    JSON.stringify(e.errors ?? null),
+    JSON.stringify(e.body ?? null),
+    e.bodyExcerpt ?? '',
+    JSON.stringify([...(e.headers?.entries() ?? [])]),
+  ].join('\n');
 };
 
 describe('a server echoing the keys', () => {
@@ -51,14 +72,18 @@ describe('a server echoing the keys', () => {
     ['an API error (headers, envelope, body)', () => unwrap(client.GET('/v0/orders/list'))],
     ['a 2xx that is not JSON', () => client.GET('/v0/subscriptions/list')],
     ['a 2xx that breaks the schema', () => client.GET('/v0/payments/list')],
-  ])('%s: the error carries no key', async (_name, call) => {
-    const err = await call().then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-    expect(err).toBeInstanceOf(FungiesError);
-    const text = printed(err);
-    expect(text).not.toContain(PUBLIC_KEY.slice(4));
-    expect(text).not.toContain(SECRET_KEY.slice(4));
-  }, 10_000);
+  ])(
+    '%s: the error carries no key',
+    async (_name, call) => {
+      const err = await call().then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(err).toBeInstanceOf(FungiesError);
+      const text = printed(err);
+      expect(text).not.toContain(PUBLIC_KEY.slice(4));
+      expect(text).not.toContain(SECRET_KEY.slice(4));
+    },
+    10_000,
+  );
 });

@@ -9,11 +9,23 @@ const KEYS = [PUBLIC_KEY, SECRET_KEY];
 /** Every way a server was seen to echo a key: glued to a word character, followed by punctuation. */
 const ECHOES = KEYS.flatMap((k) => [`Z${k}`, `${k}.`, `${k}/x`, `${k}+y`, `a_${k}_b`, `"${k}"`]);
 
-const settle = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => e);
+const settle = (p: Promise<unknown>) =>
+  p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
 /** Everything a caller could print of an error. */
 const everything = (err: unknown) => {
   const e = err as { headers?: Headers; errors?: unknown; body?: unknown; bodyExcerpt?: string };
-  return [String(err), inspect(err, { depth: 20 }), (err as Error).stack ?? '', JSON.stringify(e.errors ?? null), JSON.stringify(e.body ?? null), e.bodyExcerpt ?? '', JSON.stringify([...(e.headers?.entries() ?? [])])].join('\n');
+  return [
+    String(err),
+    inspect(err, { depth: 20 }),
+    (err as Error).stack ?? '',
+    JSON.stringify(e.errors ?? null),
+    JSON.stringify(e.body ?? null),
+    e.bodyExcerpt ?? '',
+    JSON.stringify([...(e.headers?.entries() ?? [])]),
+  ].join('\n');
 };
 const expectNoKey = (text: string) => {
   for (const key of KEYS) expect(text).not.toContain(key.slice(4));
@@ -64,7 +76,10 @@ describe('redact', () => {
   });
 
   it('redacts header values and drops headers whose name carries a key', () => {
-    const out = redactHeaders(new Headers({ 'x-echo': `Z${SECRET_KEY}.`, [`x-${PUBLIC_KEY.toLowerCase()}`]: '1', 'x-request-id': 'r1' }), KEYS);
+    const out = redactHeaders(
+      new Headers({ 'x-echo': `Z${SECRET_KEY}.`, [`x-${PUBLIC_KEY.toLowerCase()}`]: '1', 'x-request-id': 'r1' }),
+      KEYS,
+    );
     expect([...out.entries()]).toEqual([
       ['x-echo', 'Z[redacted].'],
       ['x-request-id', 'r1'],

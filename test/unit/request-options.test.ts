@@ -3,13 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { FungiesConfigError, FungiesTimeoutError, FungiesUserAbortError, ResponseTooLargeError } from '../../src/index.js';
 import { createTestClient, json } from '../helpers.js';
 
-const hang = (request: Request) => new Promise<Response>((_resolve, reject) => request.signal.addEventListener('abort', () => reject(request.signal.reason)));
+const hang = (request: Request) =>
+  new Promise<Response>((_resolve, reject) => request.signal.addEventListener('abort', () => reject(request.signal.reason)));
 const list = { status: 'success', data: { orders: [], count: 0 } };
 
 describe('per-request options', () => {
   it('a per-request timeout overrides the client timeout', async () => {
     const { client } = createTestClient(hang, { timeout: 60_000, retry: false });
-    await expect(client.GET('/v0/orders/list', { timeout: 20 })).rejects.toThrow(new FungiesTimeoutError('Request timed out after 20 ms: GET https://api.test/v0/orders/list'));
+    await expect(client.GET('/v0/orders/list', { timeout: 20 })).rejects.toThrow(
+      new FungiesTimeoutError('Request timed out after 20 ms: GET https://api.test/v0/orders/list'),
+    );
   });
 
   it('per-request retry: false sends a GET once after a 503', async () => {
@@ -21,7 +24,10 @@ describe('per-request options', () => {
 
   it('per-request retry parts merge over the client policy', async () => {
     let calls = 0;
-    const { client, requests } = createTestClient(() => (++calls < 3 ? new Response('', { status: 503, headers: { 'retry-after': '0' } }) : json(list)), { retry: false });
+    const { client, requests } = createTestClient(
+      () => (++calls < 3 ? new Response('', { status: 503, headers: { 'retry-after': '0' } }) : json(list)),
+      { retry: false },
+    );
     const { data } = await client.GET('/v0/orders/list', { retry: { limit: 2 } });
     expect(data).toEqual(list);
     expect(requests).toHaveLength(3);

@@ -11,7 +11,14 @@ function createTestFungies(handler: Handler, options: Partial<FungiesClientOptio
     if (request.signal.aborted) throw request.signal.reason;
     return handler(request);
   };
-  const fungies = createFungies({ publicKey: PUBLIC_KEY, secretKey: SECRET_KEY, baseUrl: 'https://api.test', fetch, retry: false, ...options });
+  const fungies = createFungies({
+    publicKey: PUBLIC_KEY,
+    secretKey: SECRET_KEY,
+    baseUrl: 'https://api.test',
+    fetch,
+    retry: false,
+    ...options,
+  });
   return { fungies, requests };
 }
 
@@ -102,7 +109,9 @@ describe('list methods', () => {
   });
 
   it('iterate a list under a resource (page/limit) with the path parameter', async () => {
-    const { fungies, requests } = createTestFungies(() => json({ status: 'success', data: { inventory: [{ id: 'i1' }], count: 1, pages: 1 } }));
+    const { fungies, requests } = createTestFungies(() =>
+      json({ status: 'success', data: { inventory: [{ id: 'i1' }], count: 1, pages: 1 } }),
+    );
     const items: unknown[] = [];
     for await (const item of fungies.users.inventory(P)) items.push(item);
     expect(items).toHaveLength(1);
@@ -129,19 +138,33 @@ describe('arguments of the wrong kind fail before anything is sent, naming the a
 
   it('a missing id names the argument and the method', async () => {
     const { result, requests } = call((f) => (f.orders.get as (...a: unknown[]) => unknown)());
-    await expect(result).rejects.toThrow(new InvalidParameterError('GetV0OrdersOrderIdOrNumber', 'path.orderIdOrNumber', 'orders.get(orderIdOrNumber): argument 1, orderIdOrNumber, must be a string; got undefined'));
+    await expect(result).rejects.toThrow(
+      new InvalidParameterError(
+        'GetV0OrdersOrderIdOrNumber',
+        'path.orderIdOrNumber',
+        'orders.get(orderIdOrNumber): argument 1, orderIdOrNumber, must be a string; got undefined',
+      ),
+    );
     expect(requests).toHaveLength(0);
   });
 
   it('a query that is not an object', async () => {
     const { result, requests } = call((f) => (f.orders.list as (...a: unknown[]) => PromiseLike<unknown>)('PAID').then());
-    await expect(result).rejects.toThrow(new InvalidParameterError('GetV0OrdersList', 'query', 'orders.list(query): query must be an object of query parameters; got string'));
+    await expect(result).rejects.toThrow(
+      new InvalidParameterError('GetV0OrdersList', 'query', 'orders.list(query): query must be an object of query parameters; got string'),
+    );
     expect(requests).toHaveLength(0);
   });
 
   it('a body that is not an object', async () => {
     const { result, requests } = call((f) => (f.orders.cancel as (...a: unknown[]) => unknown)('#ABC123DEF456', 'now'));
-    await expect(result).rejects.toThrow(new InvalidParameterError('PatchV0OrdersOrderIdOrNumberCancel', 'body', 'orders.cancel(orderIdOrNumber, body): body must be an object; got string'));
+    await expect(result).rejects.toThrow(
+      new InvalidParameterError(
+        'PatchV0OrdersOrderIdOrNumberCancel',
+        'body',
+        'orders.cancel(orderIdOrNumber, body): body must be an object; got string',
+      ),
+    );
     expect(requests).toHaveLength(0);
   });
 });

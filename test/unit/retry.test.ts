@@ -29,9 +29,21 @@ describe('shouldRetry', () => {
     ['not when no retries are left', { method: 'GET', status: 503, attempt: 3 }, false],
     ['not when Retry-After exceeds the cap', { method: 'GET', status: 429, headers: headers({ 'retry-after': '120' }) }, false],
     ['retry when Retry-After is within the cap', { method: 'GET', status: 429, headers: headers({ 'retry-after': '2' }) }, true],
-    ['not when Retry-After is a huge number of seconds', { method: 'GET', status: 429, headers: headers({ 'retry-after': '99999999999' }) }, false],
-    ['not when Retry-After has hundreds of digits', { method: 'GET', status: 429, headers: headers({ 'retry-after': '9'.repeat(400) }) }, false],
-    ['retry when Retry-After is hex (unreadable, so not a 16 s wait)', { method: 'GET', status: 429, headers: headers({ 'retry-after': '0x10' }) }, true],
+    [
+      'not when Retry-After is a huge number of seconds',
+      { method: 'GET', status: 429, headers: headers({ 'retry-after': '99999999999' }) },
+      false,
+    ],
+    [
+      'not when Retry-After has hundreds of digits',
+      { method: 'GET', status: 429, headers: headers({ 'retry-after': '9'.repeat(400) }) },
+      false,
+    ],
+    [
+      'retry when Retry-After is hex (unreadable, so not a 16 s wait)',
+      { method: 'GET', status: 429, headers: headers({ 'retry-after': '0x10' }) },
+      true,
+    ],
   ])('%s', (_name, input, retry) => {
     expect(shouldRetry({ attempt: 1, headers: undefined, policy, ...input }).retry).toBe(retry);
   });
@@ -44,7 +56,9 @@ describe('shouldRetry', () => {
 
   it('says why it gives up', () => {
     expect(shouldRetry({ method: 'GET', status: 503, attempt: 3, policy }).reason).toBe('error; no more retries left (2)');
-    expect(shouldRetry({ method: 'POST', status: 503, attempt: 1, policy }).reason).toBe('error; POST is not retried (add it to retry.methods to allow)');
+    expect(shouldRetry({ method: 'POST', status: 503, attempt: 1, policy }).reason).toBe(
+      'error; POST is not retried (add it to retry.methods to allow)',
+    );
   });
 });
 
@@ -66,19 +80,22 @@ describe('the default policy', () => {
     expect(normalizeOptions({ publicKey: 'pub_x', retry: { methods: ['get', 'delete'] } }).retry.methods).toEqual(['GET', 'DELETE']);
   });
 
-  it.each([[{ methods: ['FETCH'] }, 'retry.methods'], [{ methods: 'GET' }, 'retry.methods'], [{ maxRetryAfterMs: Infinity }, 'retry.maxRetryAfterMs'], [{ statusCodes: [99] }, 'retry.statusCodes'], [{ method: ['DELETE'] }, 'retry.method is not a retry option']])(
-    'refuses %j, naming the field',
-    (retry, field) => {
-      let error: unknown;
-      try {
-        createTestClient(undefined, { retry: retry as never });
-      } catch (e) {
-        error = e;
-      }
-      expect(error).toBeInstanceOf(FungiesConfigError);
-      expect((error as Error).message).toContain(field);
-    },
-  );
+  it.each([
+    [{ methods: ['FETCH'] }, 'retry.methods'],
+    [{ methods: 'GET' }, 'retry.methods'],
+    [{ maxRetryAfterMs: Infinity }, 'retry.maxRetryAfterMs'],
+    [{ statusCodes: [99] }, 'retry.statusCodes'],
+    [{ method: ['DELETE'] }, 'retry.method is not a retry option'],
+  ])('refuses %j, naming the field', (retry, field) => {
+    let error: unknown;
+    try {
+      createTestClient(undefined, { retry: retry as never });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(FungiesConfigError);
+    expect((error as Error).message).toContain(field);
+  });
 });
 
 describe('parseRetryAfter', () => {
@@ -103,13 +120,12 @@ describe('parseRetryAfter', () => {
     expect(parseRetryAfter(value, 0)).toBe(ms);
   });
 
-  it.each([
-    ['Thu, 01 Jan 1970 00:00:10 GMT'],
-    ['Thursday, 01-Jan-70 00:00:10 GMT'],
-    ['Thu Jan  1 00:00:10 1970'],
-  ])('reads the HTTP date %j', (value) => {
-    expect(parseRetryAfter(value, 4_000)).toBe(6_000);
-  });
+  it.each([['Thu, 01 Jan 1970 00:00:10 GMT'], ['Thursday, 01-Jan-70 00:00:10 GMT'], ['Thu Jan  1 00:00:10 1970']])(
+    'reads the HTTP date %j',
+    (value) => {
+      expect(parseRetryAfter(value, 4_000)).toBe(6_000);
+    },
+  );
 
   it.each([['2015-10-21'], ['1.5'], ['Jan 1 1970'], ['12/31/2030']])('refuses %j, which is not an HTTP date', (value) => {
     expect(parseRetryAfter(value, 0)).toBeUndefined();

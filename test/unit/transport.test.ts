@@ -33,11 +33,15 @@ function setup(responses: Next[], options: { timeout?: number | false; limit?: n
   return { fetch: fetch as unknown as (request: FungiesRequest) => Promise<Response>, seen, waits, log };
 }
 
-const get = (url = 'https://api.test/v0/orders/list', init: Record<string, unknown> = {}) => new FungiesRequest(url, { method: 'GET', ...init });
+const get = (url = 'https://api.test/v0/orders/list', init: Record<string, unknown> = {}) =>
+  new FungiesRequest(url, { method: 'GET', ...init });
 
 describe('transport', () => {
   it('retries a GET on 503 and returns the eventual success', async () => {
-    const { fetch, seen, waits, log } = setup([new Response('', { status: 503, headers: { 'retry-after': '2' } }), new Response('{"ok":true}')]);
+    const { fetch, seen, waits, log } = setup([
+      new Response('', { status: 503, headers: { 'retry-after': '2' } }),
+      new Response('{"ok":true}'),
+    ]);
     const response = await fetch(get());
     expect(await response.json()).toEqual({ ok: true });
     expect(seen).toHaveLength(2);
@@ -63,7 +67,11 @@ describe('transport', () => {
   });
 
   it('stops after the limit and returns the last response', async () => {
-    const { fetch, seen } = setup([new Response('', { status: 500 }), new Response('', { status: 500 }), new Response('', { status: 500 })]);
+    const { fetch, seen } = setup([
+      new Response('', { status: 500 }),
+      new Response('', { status: 500 }),
+      new Response('', { status: 500 }),
+    ]);
     const response = await fetch(get());
     expect(response.status).toBe(500);
     expect(seen).toHaveLength(3);
@@ -119,6 +127,8 @@ describe('transport', () => {
 
   it('rejects a bad per-request option by name', async () => {
     const { fetch } = setup([]);
-    await expect(fetch(get(undefined, { timeout: -1 }))).rejects.toThrow('timeout must be a positive number of milliseconds or false; got -1');
+    await expect(fetch(get(undefined, { timeout: -1 }))).rejects.toThrow(
+      'timeout must be a positive number of milliseconds or false; got -1',
+    );
   });
 });

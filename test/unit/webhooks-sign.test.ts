@@ -27,6 +27,10 @@ describe('signWebhook', () => {
       'subscription_updated',
       'subscription_cancelled',
     ]);
-    expect([isWebhookEventType('payment_failed'), isWebhookEventType('order.paid'), isWebhookEventType('toString')]).toEqual([true, false, false]);
+    expect([isWebhookEventType('payment_failed'), isWebhookEventType('order.paid'), isWebhookEventType('toString')]).toEqual([
+      true,
+      false,
+      false,
+    ]);
   });
 });

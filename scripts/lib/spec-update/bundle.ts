@@ -31,7 +31,11 @@ const fail = (message: string) => updateFailed(`${message}; nothing was changed`
  * Its own file and http readers and its parsers (js-yaml without an alias cap, a text parser that
  * inlines any file verbatim) are switched off: the only reader and parser are the ones below.
  */
-export async function bundleSpec(doc: Record<string, unknown>, source: BundleSource, { budget = createBudget(), fetch = globalThis.fetch }: BundleOptions = {}): Promise<Record<string, unknown>> {
+export async function bundleSpec(
+  doc: Record<string, unknown>,
+  source: BundleSource,
+  { budget = createBudget(), fetch = globalThis.fetch }: BundleOptions = {},
+): Promise<Record<string, unknown>> {
   // Already self-contained: nothing to resolve, and a dangling local ref is better reported by
   // the pipeline's validation (with its line) than by the bundler.
   if ([...allRefs(doc)].every(({ ref }) => ref.startsWith('#'))) return doc;
@@ -67,7 +71,8 @@ export async function bundleSpec(doc: Record<string, unknown>, source: BundleSou
       try {
         return await policy.read(target);
       } catch (err) {
-        if (err instanceof ReadRefused) throw keep(fail(`${where}: ${name} ${err.kind === 'size' ? 'would make the spec ' : ''}${err.message}`));
+        if (err instanceof ReadRefused)
+          throw keep(fail(`${where}: ${name} ${err.kind === 'size' ? 'would make the spec ' : ''}${err.message}`));
         if (err instanceof RefReadError) throw keep(fail(`${where}: ${name} ${err.message}`));
         throw keep(fail(`${where}: ${name} cannot be read (${(err as Error).message ?? String(err)})`));
       }
@@ -95,10 +100,14 @@ export async function bundleSpec(doc: Record<string, unknown>, source: BundleSou
 
   try {
     await checkRefs(doc, source.base, source.label);
-    const bundled = await SwaggerParser.bundle(source.base, structuredClone(doc) as never, {
-      resolve: { file: false, http: false, guarded: guardedReader },
-      parse: { json: false, yaml: false, text: false, binary: false, boundedYaml },
-    } as never);
+    const bundled = await SwaggerParser.bundle(
+      source.base,
+      structuredClone(doc) as never,
+      {
+        resolve: { file: false, http: false, guarded: guardedReader },
+        parse: { json: false, yaml: false, text: false, binary: false, boundedYaml },
+      } as never,
+    );
     return bundled as unknown as Record<string, unknown>;
   } catch (err) {
     if (failure) throw failure;

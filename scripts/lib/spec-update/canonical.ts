@@ -10,11 +10,46 @@ import { isPlainObject } from '../../../src/plain-object.js';
  * Fixed key orders for the structural objects. Top level: the order the vendor's own file uses
  * (metadata first, then paths, then components). Unknown keys (x-…) follow, sorted.
  */
-const TOP_LEVEL = ['openapi', 'info', 'jsonSchemaDialect', 'servers', 'security', 'tags', 'externalDocs', 'paths', 'webhooks', 'components'];
+const TOP_LEVEL = [
+  'openapi',
+  'info',
+  'jsonSchemaDialect',
+  'servers',
+  'security',
+  'tags',
+  'externalDocs',
+  'paths',
+  'webhooks',
+  'components',
+];
 const PATH_ITEM = ['$ref', 'summary', 'description', 'servers', 'parameters', ...HTTP_METHODS];
 /** The field order of the Operation Object in the OpenAPI specification (also the vendor's). */
-const OPERATION = ['tags', 'summary', 'description', 'externalDocs', 'operationId', 'parameters', 'requestBody', 'responses', 'callbacks', 'deprecated', 'security', 'servers'];
-const COMPONENTS = ['schemas', 'responses', 'parameters', 'examples', 'requestBodies', 'headers', 'securitySchemes', 'links', 'callbacks', 'pathItems'];
+const OPERATION = [
+  'tags',
+  'summary',
+  'description',
+  'externalDocs',
+  'operationId',
+  'parameters',
+  'requestBody',
+  'responses',
+  'callbacks',
+  'deprecated',
+  'security',
+  'servers',
+];
+const COMPONENTS = [
+  'schemas',
+  'responses',
+  'parameters',
+  'examples',
+  'requestBodies',
+  'headers',
+  'securitySchemes',
+  'links',
+  'callbacks',
+  'pathItems',
+];
 
 /**
  * Maps whose keys are names (paths, response codes, component names) keep the order they come in:
@@ -26,7 +61,9 @@ const COMPONENTS = ['schemas', 'responses', 'parameters', 'examples', 'requestBo
 export function canonicalize(doc: Record<string, unknown>): Record<string, unknown> {
   const out = ordered(doc, TOP_LEVEL);
   if (isPlainObject(out['paths'])) {
-    out['paths'] = Object.fromEntries(Object.entries(out['paths']).map(([path, item]) => [path, isPlainObject(item) ? pathItem(item) : item]));
+    out['paths'] = Object.fromEntries(
+      Object.entries(out['paths']).map(([path, item]) => [path, isPlainObject(item) ? pathItem(item) : item]),
+    );
   }
   if (isPlainObject(out['components'])) out['components'] = ordered(out['components'], COMPONENTS);
   return out;

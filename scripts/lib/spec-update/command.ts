@@ -61,7 +61,10 @@ export async function specUpdate(options: SpecUpdateOptions): Promise<SpecUpdate
   if (recovered) log(recovered);
   const defaultUrl = await configuredSpecUrl(cwd);
   const source = options.source ?? defaultUrl;
-  if (!source) throw updateFailed('no source: pass a file or URL (npm run spec:update -- <url|file>) or set "fungies": { "specUrl": … } in package.json');
+  if (!source)
+    throw updateFailed(
+      'no source: pass a file or URL (npm run spec:update -- <url|file>) or set "fungies": { "specUrl": … } in package.json',
+    );
   const official = options.official === true || source === defaultUrl;
   log(`==> Updating ${SPEC_PATH} from ${source}${official ? ' (official)' : ''}`);
 
@@ -144,7 +147,10 @@ async function validated(text: string, source: SpecFile): Promise<SpecFile> {
   const problems = await checkSpec(spec);
   if (problems.length === 0) return spec;
   const located = problems.map(({ line: _line, column: _column, ...p }) => ({ ...p, ...source.locate(p.pointer) }));
-  throw new ScriptError(formatProblems(source.file, located) + `\n✘ nothing was changed: fix the spec (or ask the vendor) and run spec:update again`, EXIT_UPDATE_FAILED);
+  throw new ScriptError(
+    formatProblems(source.file, located) + `\n✘ nothing was changed: fix the spec (or ask the vendor) and run spec:update again`,
+    EXIT_UPDATE_FAILED,
+  );
 }
 
 async function generateFrom(spec: SpecFile): Promise<Map<string, string>> {

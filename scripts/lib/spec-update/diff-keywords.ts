@@ -30,7 +30,13 @@ export function compareTypes(old: string[] | undefined, now: string[] | undefine
   return 'type-changed';
 }
 
-export function compareKeyword(change: Emit, label: string, keyword: 'format' | 'pattern', old: Json | undefined, now: Json | undefined): void {
+export function compareKeyword(
+  change: Emit,
+  label: string,
+  keyword: 'format' | 'pattern',
+  old: Json | undefined,
+  now: Json | undefined,
+): void {
   if (old === now) return;
   const show = (v: Json | undefined) => (keyword === 'pattern' ? `/${String(v)}/` : String(v));
   if (old === undefined) change(`${keyword}-added`, `${label}: ${keyword} ${show(now)} added`);

@@ -48,7 +48,8 @@ function numericBound(schema: JsonObject, side: 'lower' | 'upper'): Bound | unde
   const flag = schema[exclusive];
   const candidates: Bound[] = [];
   const value = numberOf(schema[inclusive]);
-  if (value !== undefined) candidates.push({ value, exclusive: flag === true, keyword: flag === true ? `${inclusive} (exclusive)` : inclusive });
+  if (value !== undefined)
+    candidates.push({ value, exclusive: flag === true, keyword: flag === true ? `${inclusive} (exclusive)` : inclusive });
   const exclusiveValue = numberOf(flag);
   if (exclusiveValue !== undefined) candidates.push({ value: exclusiveValue, exclusive: true, keyword: exclusive });
   if (candidates.length === 0) return undefined;

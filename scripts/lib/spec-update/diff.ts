@@ -28,7 +28,11 @@ interface SchemaCtx extends Ctx {
 
 /** Operations match by method and path, with path-parameter names ignored ({id} = {orderId}). */
 const matchKey = (op: OperationRef) => `${op.method} ${op.path.replace(/\{[^{}]*\}/g, '{}')}`;
-const keyOf = (op: OperationRef): OperationKey => ({ operationId: String(op.operation['operationId'] ?? ''), method: op.method.toUpperCase(), path: op.path });
+const keyOf = (op: OperationRef): OperationKey => ({
+  operationId: String(op.operation['operationId'] ?? ''),
+  method: op.method.toUpperCase(),
+  path: op.path,
+});
 
 export function diffSpecs(oldDoc: Doc, newDoc: Doc): RawChange[] {
   const out: RawChange[] = [];
@@ -46,13 +50,17 @@ export function diffSpecs(oldDoc: Doc, newDoc: Doc): RawChange[] {
     if (keyOf(oldOp).operationId !== ctx.operation.operationId) {
       add('operation-renamed', newOp, `operationId ${keyOf(oldOp).operationId} → ${ctx.operation.operationId}`);
     }
-    if (oldOp.operation['deprecated'] !== true && newOp.operation['deprecated'] === true) add('operation-deprecated', newOp, 'operation deprecated');
+    if (oldOp.operation['deprecated'] !== true && newOp.operation['deprecated'] === true)
+      add('operation-deprecated', newOp, 'operation deprecated');
     diffOperation(ctx, oldOp, newOp);
   }
   for (const [key, newOp] of newOps) if (!oldOps.has(key)) add('operation-added', newOp, 'operation added');
   // One operation's changes together, operations in path order: the report reads like the API reference.
   const order = (c: RawChange) => `${c.operation.path} ${c.operation.method}`;
-  return out.map((c, i) => ({ c, i })).sort((a, b) => (order(a.c) < order(b.c) ? -1 : order(a.c) > order(b.c) ? 1 : a.i - b.i)).map(({ c }) => c);
+  return out
+    .map((c, i) => ({ c, i }))
+    .sort((a, b) => (order(a.c) < order(b.c) ? -1 : order(a.c) > order(b.c) ? 1 : a.i - b.i))
+    .map(({ c }) => c);
 }
 
 function diffOperation(ctx: Ctx, oldOp: OperationRef, newOp: OperationRef): void {
@@ -67,7 +75,8 @@ function push(ctx: Ctx, change: Omit<RawChange, 'operation'>): void {
 }
 
 function diffParameters(ctx: Ctx, oldOp: OperationRef, newOp: OperationRef): void {
-  const byKey = (doc: Doc, op: OperationRef) => new Map(operationParameters(doc, op).map((p) => [`${String(p.param['in'])} parameter ${String(p.param['name'])}`, p]));
+  const byKey = (doc: Doc, op: OperationRef) =>
+    new Map(operationParameters(doc, op).map((p) => [`${String(p.param['in'])} parameter ${String(p.param['name'])}`, p]));
   const before = byKey(ctx.oldDoc, oldOp);
   const after = byKey(ctx.newDoc, newOp);
   for (const [where, old] of before) {
@@ -77,15 +86,52 @@ function diffParameters(ctx: Ctx, oldOp: OperationRef, newOp: OperationRef): voi
       continue;
     }
     const [was, is] = [old.param['required'] === true, now.param['required'] === true];
-    if (!was && is) push(ctx, { kind: 'parameter-now-required', direction: 'request', where, field: '', pointer: now.pointer, detail: `${where} is now required` });
-    if (was && !is) push(ctx, { kind: 'parameter-now-optional', direction: 'request', where, field: '', pointer: now.pointer, detail: `${where} is now optional` });
-    if (old.param['deprecated'] !== true && now.param['deprecated'] === true) push(ctx, { kind: 'parameter-deprecated', direction: 'request', where, field: '', pointer: now.pointer, detail: `${where} deprecated` });
-    diffSchema({ ...ctx, direction: 'request', where, stack: new Set() }, old.param['schema'], now.param['schema'], `${now.pointer}/schema`, '');
+    if (!was && is)
+      push(ctx, {
+        kind: 'parameter-now-required',
+        direction: 'request',
+        where,
+        field: '',
+        pointer: now.pointer,
+        detail: `${where} is now required`,
+      });
+    if (was && !is)
+      push(ctx, {
+        kind: 'parameter-now-optional',
+        direction: 'request',
+        where,
+        field: '',
+        pointer: now.pointer,
+        detail: `${where} is now optional`,
+      });
+    if (old.param['deprecated'] !== true && now.param['deprecated'] === true)
+      push(ctx, {
+        kind: 'parameter-deprecated',
+        direction: 'request',
+        where,
+        field: '',
+        pointer: now.pointer,
+        detail: `${where} deprecated`,
+      });
+    diffSchema(
+      { ...ctx, direction: 'request', where, stack: new Set() },
+      old.param['schema'],
+      now.param['schema'],
+      `${now.pointer}/schema`,
+      '',
+    );
   }
   for (const [where, now] of after) {
     if (before.has(where)) continue;
     const required = now.param['required'] === true;
-    push(ctx, { kind: required ? 'parameter-added-required' : 'parameter-added', direction: 'request', where, field: '', pointer: now.pointer, detail: `${required ? 'required' : 'optional'} ${where} added` });
+    push(ctx, {
+      kind: required ? 'parameter-added-required' : 'parameter-added',
+      direction: 'request',
+      where,
+      field: '',
+      pointer: now.pointer,
+      detail: `${required ? 'required' : 'optional'} ${where} added`,
+    });
   }
 }
 
@@ -96,11 +142,19 @@ function diffRequestBody(ctx: Ctx, oldOp: OperationRef, newOp: OperationRef): vo
   const now = deref(ctx.newDoc, newOp.operation['requestBody']);
   const base = { direction: 'request' as const, where, field: '', pointer };
   if (!isPlainObject(old) && !isPlainObject(now)) return;
-  if (!isPlainObject(now)) return push(ctx, { ...base, pointer: `${oldOp.pointer}/requestBody`, kind: 'request-body-removed', detail: 'request body removed' });
+  if (!isPlainObject(now))
+    return push(ctx, { ...base, pointer: `${oldOp.pointer}/requestBody`, kind: 'request-body-removed', detail: 'request body removed' });
   const required = now['required'] === true;
-  if (!isPlainObject(old)) return push(ctx, { ...base, kind: required ? 'request-body-added-required' : 'request-body-added', detail: `${required ? 'required' : 'optional'} request body added` });
-  if (old['required'] !== true && required) push(ctx, { ...base, kind: 'request-body-now-required', detail: 'request body is now required' });
-  if (old['required'] === true && !required) push(ctx, { ...base, kind: 'request-body-now-optional', detail: 'request body is now optional' });
+  if (!isPlainObject(old))
+    return push(ctx, {
+      ...base,
+      kind: required ? 'request-body-added-required' : 'request-body-added',
+      detail: `${required ? 'required' : 'optional'} request body added`,
+    });
+  if (old['required'] !== true && required)
+    push(ctx, { ...base, kind: 'request-body-now-required', detail: 'request body is now required' });
+  if (old['required'] === true && !required)
+    push(ctx, { ...base, kind: 'request-body-now-optional', detail: 'request body is now optional' });
   diffContent({ ...ctx, direction: 'request', where, stack: new Set() }, old, now, pointer);
 }
 
@@ -112,7 +166,14 @@ function diffResponses(ctx: Ctx, oldOp: OperationRef, newOp: OperationRef): void
     const pointer = `${newOp.pointer}/responses/${segmentsToPointer([status]).slice(1)}`;
     if (!(status in after)) {
       const success = /^2/.test(status);
-      push(ctx, { kind: success ? 'success-response-removed' : 'error-response-removed', direction: 'response', where, field: '', pointer: `${oldOp.pointer}/responses/${status}`, detail: `${where} removed` });
+      push(ctx, {
+        kind: success ? 'success-response-removed' : 'error-response-removed',
+        direction: 'response',
+        where,
+        field: '',
+        pointer: `${oldOp.pointer}/responses/${status}`,
+        detail: `${where} removed`,
+      });
       continue;
     }
     const old = deref(ctx.oldDoc, before[status]);
@@ -123,7 +184,14 @@ function diffResponses(ctx: Ctx, oldOp: OperationRef, newOp: OperationRef): void
   }
   for (const status of Object.keys(after)) {
     if (!(status in before)) {
-      push(ctx, { kind: 'response-added', direction: 'response', where: `response ${status}`, field: '', pointer: `${newOp.pointer}/responses/${status}`, detail: `response ${status} added` });
+      push(ctx, {
+        kind: 'response-added',
+        direction: 'response',
+        where: `response ${status}`,
+        field: '',
+        pointer: `${newOp.pointer}/responses/${status}`,
+        detail: `response ${status} added`,
+      });
     }
   }
 }
@@ -145,7 +213,14 @@ function diffHeaders(ctx: Ctx, old: JsonObject, now: JsonObject, pointer: string
     const match = after.get(key);
     const where = `${response} header ${match?.name ?? name}`;
     if (!match) push(ctx, { ...base, kind: 'response-header-removed', where, pointer: at(name), detail: `${where} removed` });
-    else diffSchema({ ...ctx, direction: 'response', where, stack: new Set() }, header['schema'], match.header['schema'], `${at(match.name)}/schema`, '');
+    else
+      diffSchema(
+        { ...ctx, direction: 'response', where, stack: new Set() },
+        header['schema'],
+        match.header['schema'],
+        `${at(match.name)}/schema`,
+        '',
+      );
   }
   for (const [key, { name }] of after) {
     const where = `${response} header ${name}`;
@@ -161,7 +236,14 @@ function diffContent(ctx: SchemaCtx, old: JsonObject, now: JsonObject, pointer: 
     const at = `${pointer}/content/${segmentsToPointer([type]).slice(1)}`;
     const media = after[type];
     if (media === undefined) {
-      push(ctx, { kind: 'content-type-removed', direction: ctx.direction, where: ctx.where, field: '', pointer: at, detail: `${ctx.where}: ${type} removed` });
+      push(ctx, {
+        kind: 'content-type-removed',
+        direction: ctx.direction,
+        where: ctx.where,
+        field: '',
+        pointer: at,
+        detail: `${ctx.where}: ${type} removed`,
+      });
     } else {
       const schemaOf = (m: Json | undefined) => (isPlainObject(m) ? m['schema'] : undefined);
       // Most operations speak only JSON; name the media type only when there is a choice.
@@ -170,7 +252,15 @@ function diffContent(ctx: SchemaCtx, old: JsonObject, now: JsonObject, pointer: 
     }
   }
   for (const type of Object.keys(after)) {
-    if (!(type in before)) push(ctx, { kind: 'content-type-added', direction: ctx.direction, where: ctx.where, field: '', pointer: `${pointer}/content/${segmentsToPointer([type]).slice(1)}`, detail: `${ctx.where}: ${type} added` });
+    if (!(type in before))
+      push(ctx, {
+        kind: 'content-type-added',
+        direction: ctx.direction,
+        where: ctx.where,
+        field: '',
+        pointer: `${pointer}/content/${segmentsToPointer([type]).slice(1)}`,
+        detail: `${ctx.where}: ${type} added`,
+      });
   }
 }
 
@@ -214,12 +304,18 @@ function diffSchema(ctx: SchemaCtx, oldRaw: unknown, newRaw: unknown, pointer: s
     if (name in oldProps) continue;
     const path = field ? `${field}.${name}` : name;
     const at = `${pointer}/properties/${segmentsToPointer([name]).slice(1)}`;
-    change(newReq.has(name) ? 'field-added-required' : 'field-added', `${newReq.has(name) ? 'required ' : ''}field ${path} added`, at, path);
+    change(
+      newReq.has(name) ? 'field-added-required' : 'field-added',
+      `${newReq.has(name) ? 'required ' : ''}field ${path} added`,
+      at,
+      path,
+    );
   }
 
   compareClosed(change, label, old, now);
 
-  if (old['items'] !== undefined || now['items'] !== undefined) diffSchema(inner, old['items'], now['items'], `${pointer}/items`, `${field}[]`);
+  if (old['items'] !== undefined || now['items'] !== undefined)
+    diffSchema(inner, old['items'], now['items'], `${pointer}/items`, `${field}[]`);
   if (isPlainObject(old['additionalProperties']) && isPlainObject(now['additionalProperties'])) {
     diffSchema(inner, old['additionalProperties'], now['additionalProperties'], `${pointer}/additionalProperties`, `${field}{*}`);
   }
@@ -230,7 +326,14 @@ function diffSchema(ctx: SchemaCtx, oldRaw: unknown, newRaw: unknown, pointer: s
       const variant = `${label} ${keyword} #${i + 1}`;
       if (i >= after.length) change('variant-removed', `${variant} removed`, at);
       else if (i >= before.length) change('variant-added', `${variant} added`, at);
-      else diffSchema({ ...inner, where: field ? ctx.where : `${ctx.where} ${keyword} #${i + 1}` }, before[i], after[i], at, field ? `${field}<${keyword} #${i + 1}>` : '');
+      else
+        diffSchema(
+          { ...inner, where: field ? ctx.where : `${ctx.where} ${keyword} #${i + 1}` },
+          before[i],
+          after[i],
+          at,
+          field ? `${field}<${keyword} #${i + 1}>` : '',
+        );
     }
   }
 }

@@ -30,7 +30,11 @@ export class ReadRefused extends Error {
 }
 
 const megabytes = (bytes: number) => String(Number((bytes / (1024 * 1024)).toFixed(1)));
-const overSize = (budget: Budget) => new ReadRefused('size', `larger than ${megabytes(budget.maxBytes)} MB (--max-mb): refused; raise --max-mb if the spec really is this big`);
+const overSize = (budget: Budget) =>
+  new ReadRefused(
+    'size',
+    `larger than ${megabytes(budget.maxBytes)} MB (--max-mb): refused; raise --max-mb if the spec really is this big`,
+  );
 const overTime = (budget: Budget) => new ReadRefused('time', `no complete answer within ${budget.timeoutMs / 1000} s (--timeout)`);
 
 function take(budget: Budget, bytes: number): void {
@@ -81,7 +85,12 @@ const MAX_REDIRECTS = 5;
  * fetch, then the body chunk by chunk until the budget runs out (an endless body stops there), all
  * under the budget's deadline. A non-2xx answer is returned with an empty body, unread.
  */
-export async function downloadCapped(url: string, budget: Budget, fetch: typeof globalThis.fetch, { headers = {}, mayRedirectTo }: DownloadOptions = {}): Promise<Downloaded> {
+export async function downloadCapped(
+  url: string,
+  budget: Budget,
+  fetch: typeof globalThis.fetch,
+  { headers = {}, mayRedirectTo }: DownloadOptions = {},
+): Promise<Downloaded> {
   try {
     let response = await fetch(url, { signal: budget.signal, headers, redirect: mayRedirectTo ? 'manual' : 'follow' });
     for (let hops = 0; mayRedirectTo && hops < MAX_REDIRECTS && isRedirect(response); hops++) {

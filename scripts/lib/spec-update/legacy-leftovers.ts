@@ -30,7 +30,10 @@ export async function recoverLegacyLeftovers(cwd: string): Promise<string | unde
   const backups = found.filter((f) => f.kind === 'old').map((f) => f.rel);
   if (!unfinished) {
     for (const rel of backups) await rm(join(cwd, rel) + OLD, { recursive: true, force: true });
-    return `✔ removed the backups an interrupted spec:update left: ${backups.map((rel) => rel + OLD).sort().join(', ')}`;
+    return `✔ removed the backups an interrupted spec:update left: ${backups
+      .map((rel) => rel + OLD)
+      .sort()
+      .join(', ')}`;
   }
   const restored: string[] = [];
   for (const rel of backups) {

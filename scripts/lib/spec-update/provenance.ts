@@ -20,7 +20,10 @@ export interface ProvenanceUpdate {
 /** A table row: `| operationId | METHOD | /path | sources | shown | inferred | confidence |`. */
 const METHOD = /^(GET|PUT|POST|DELETE|OPTIONS|HEAD|PATCH|TRACE)$/;
 const CONFIDENCE_CELL = 6;
-const TABLE_HEADER = ['| operationId | method | path | source page(s) | shown on the pages | inferred / filled | confidence |', '|---|---|---|---|---|---|---|'];
+const TABLE_HEADER = [
+  '| operationId | method | path | source page(s) | shown on the pages | inferred / filled | confidence |',
+  '|---|---|---|---|---|---|---|',
+];
 
 const normalizePath = (path: string) => path.replace(/\{[^{}]*\}/g, '{}');
 const escapeCell = (text: string) => text.replace(/\|/g, '\\|');
@@ -29,7 +32,10 @@ const escapeCell = (text: string) => text.replace(/\|/g, '\\|');
 export function rowCells(line: string): string[] | undefined {
   const trimmed = line.trim();
   if (!trimmed.startsWith('|') || !trimmed.endsWith('|')) return undefined;
-  const cells = trimmed.slice(1, -1).split(/(?<!\\)\|/).map((c) => c.trim());
+  const cells = trimmed
+    .slice(1, -1)
+    .split(/(?<!\\)\|/)
+    .map((c) => c.trim());
   if (cells.length <= CONFIDENCE_CELL || !METHOD.test(cells[1] ?? '') || !(cells[2] ?? '').startsWith('/')) return undefined;
   return cells;
 }

@@ -99,11 +99,16 @@ export function urlPolicy(specUrl: string, budget: Budget, fetch: typeof globalT
   return {
     refusal: async (target) => (allowed(target) ? undefined : rule),
     async read(target) {
-      const { response, body } = await downloadCapped(target, budget, fetch, { headers: { accept: 'application/yaml, application/json;q=0.9' }, mayRedirectTo: allowed });
+      const { response, body } = await downloadCapped(target, budget, fetch, {
+        headers: { accept: 'application/yaml, application/json;q=0.9' },
+        mayRedirectTo: allowed,
+      });
       const location = response.headers.get('location');
       if (response.status >= 300 && response.status < 400 && location) {
         const next = new URL(location, response.url || target).href;
-        throw new RefReadError(`is redirected to ${withoutCredentials(next)}, not followed: ${allowed(next) ? 'too many redirects' : rule}`);
+        throw new RefReadError(
+          `is redirected to ${withoutCredentials(next)}, not followed: ${allowed(next) ? 'too many redirects' : rule}`,
+        );
       }
       if (!response.ok) throw new RefReadError(`answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`);
       return body;

@@ -65,7 +65,8 @@ export function formatTerminal(report: UpdateReport, limit = 40): string {
     for (const e of report.compileErrors.slice(0, limit)) out.push(`  ✘ ${e.file}:${e.line}:${e.column} ${e.code} ${e.message}`);
     if (report.compileErrors.length > limit) out.push(`  … and ${report.compileErrors.length - limit} more in ${CHANGES_PATH}`);
   }
-  for (const section of provenanceSections(report)) out.push('', `${section.title}${section.items.length > 0 ? ':' : ''}`, ...section.items.map((i) => `  ${i}`));
+  for (const section of provenanceSections(report))
+    out.push('', `${section.title}${section.items.length > 0 ? ':' : ''}`, ...section.items.map((i) => `  ${i}`));
   return out.join('\n');
 }
 
@@ -96,7 +97,7 @@ export function formatMarkdownEntry(report: UpdateReport): string {
   const out = [
     `## ${report.fromVersion} → ${report.toVersion} (${report.date})`,
     '',
-    `From ${code(report.source)}${report.official ? ' (the vendor\'s official file)' : ''}: ${summaryLine(report)}.`,
+    `From ${code(report.source)}${report.official ? " (the vendor's official file)" : ''}: ${summaryLine(report)}.`,
   ];
   for (const severity of ['breaking', 'safe'] as const) {
     const changes = report.changes.filter((c) => c.severity === severity);
@@ -108,7 +109,8 @@ export function formatMarkdownEntry(report: UpdateReport): string {
     out.push('', '### Breaking for this client (compile errors)', '');
     for (const e of report.compileErrors) out.push(`- ${code(`${e.file}:${e.line}:${e.column}`)} ${e.code} ${e.message}`);
   }
-  for (const section of provenanceSections(report)) out.push('', `### ${section.title}`, ...(section.items.length > 0 ? ['', ...section.items.map((i) => `- ${i}`)] : []));
+  for (const section of provenanceSections(report))
+    out.push('', `### ${section.title}`, ...(section.items.length > 0 ? ['', ...section.items.map((i) => `- ${i}`)] : []));
   return out.join('\n') + '\n';
 }
 

@@ -24,7 +24,10 @@ export function isUrl(source: string): boolean {
   return /^https?:\/\//i.test(source);
 }
 
-export async function readSource(source: string, { cwd, fetch = globalThis.fetch, budget = createBudget() }: ReadSourceOptions): Promise<SpecSource> {
+export async function readSource(
+  source: string,
+  { cwd, fetch = globalThis.fetch, budget = createBudget() }: ReadSourceOptions,
+): Promise<SpecSource> {
   if (isUrl(source)) return readUrl(source, fetch, budget);
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(source)) throw updateFailed(`${source}: only http(s) URLs and file paths are supported`);
   const file = resolve(cwd, source);
@@ -34,7 +37,9 @@ export async function readSource(source: string, { cwd, fetch = globalThis.fetch
   } catch (err) {
     if (err instanceof ReadRefused) throw updateFailed(`${source}${err.kind === 'size' ? ' is ' : ': '}${err.message}`);
     const code = (err as NodeJS.ErrnoException).code;
-    throw updateFailed(`${source}: ${code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory, not a spec file' : `cannot read (${code ?? String(err)})`}`);
+    throw updateFailed(
+      `${source}: ${code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory, not a spec file' : `cannot read (${code ?? String(err)})`}`,
+    );
   }
   refuseNonSpec(source, text, '');
   return { label: source, base: file, text, isUrl: false };
@@ -45,14 +50,21 @@ async function readUrl(url: string, fetch: typeof globalThis.fetch, budget: Budg
   let response: Response;
   let text: string;
   try {
-    const download = await downloadCapped(url, budget, fetch, { headers: { accept: 'application/yaml, application/json;q=0.9, text/plain;q=0.8' } });
+    const download = await downloadCapped(url, budget, fetch, {
+      headers: { accept: 'application/yaml, application/json;q=0.9, text/plain;q=0.8' },
+    });
     response = download.response;
     text = download.body.toString('utf8');
   } catch (err) {
     if (err instanceof ReadRefused && err.kind === 'size') throw updateFailed(`${label} is ${err.message}`);
-    throw updateFailed(`cannot download ${label}: ${err instanceof ReadRefused ? err.message : networkReason(err)}. Check the URL and the network, or update from a file: npm run spec:update -- path/to/api-docs.yaml`);
+    throw updateFailed(
+      `cannot download ${label}: ${err instanceof ReadRefused ? err.message : networkReason(err)}. Check the URL and the network, or update from a file: npm run spec:update -- path/to/api-docs.yaml`,
+    );
   }
-  if (!response.ok) throw updateFailed(`${label} answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}: no spec was downloaded`);
+  if (!response.ok)
+    throw updateFailed(
+      `${label} answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}: no spec was downloaded`,
+    );
   refuseNonSpec(label, text, response.headers.get('content-type') ?? '');
   // Relative $refs resolve against where the spec was finally served from (after redirects).
   return { label, base: response.url || url, text, isUrl: true };
@@ -62,7 +74,9 @@ async function readUrl(url: string, fetch: typeof globalThis.fetch, budget: Budg
 function refuseNonSpec(label: string, text: string, contentType: string): void {
   const head = text.trimStart().slice(0, 200).toLowerCase();
   if (/html/i.test(contentType) || head.startsWith('<!doctype') || head.startsWith('<html') || head.startsWith('<?xml')) {
-    throw updateFailed(`${label} is an HTML/XML page${contentType ? ` (content-type ${contentType})` : ''}, not an OpenAPI YAML/JSON file: point at the raw api-docs.yaml`);
+    throw updateFailed(
+      `${label} is an HTML/XML page${contentType ? ` (content-type ${contentType})` : ''}, not an OpenAPI YAML/JSON file: point at the raw api-docs.yaml`,
+    );
   }
   if (text.trim() === '') throw updateFailed(`${label} is empty: no spec to update from`);
 }

@@ -47,7 +47,9 @@ export async function claimStaging(cwd: string, afterStep: () => void = () => {}
     const owner = await ownerOf(dir);
     if (owner === process.pid) return dir;
     if (owner !== undefined && isAlive(owner)) throw busy(owner);
-    throw new ScriptError(`✘ ${STAGING_DIR}/ is left over from an interrupted update: run npm run spec:check, which completes or removes it`);
+    throw new ScriptError(
+      `✘ ${STAGING_DIR}/ is left over from an interrupted update: run npm run spec:check, which completes or removes it`,
+    );
   }
   afterStep();
   await writeFile(join(dir, OWNER), String(process.pid));
@@ -115,7 +117,9 @@ export async function recoverInterruptedUpdate(cwd: string): Promise<string | un
   if (journal) {
     for (const [i, rel] of journal.targets.entries()) await moveIn(cwd, dir, i, rel);
     await rm(dir, { recursive: true, force: true });
-    const names = await Promise.all(journal.targets.map(async (rel) => ((await stat(join(cwd, rel)).catch(() => undefined))?.isDirectory() ? `${rel}/` : rel)));
+    const names = await Promise.all(
+      journal.targets.map(async (rel) => ((await stat(join(cwd, rel)).catch(() => undefined))?.isDirectory() ? `${rel}/` : rel)),
+    );
     return `✔ finished an update that was interrupted half-way: ${names.join(', ')} now hold the new version (${STAGING_DIR}/ removed)`;
   }
   const completed = await exists(join(dir, DONE));
@@ -177,7 +181,10 @@ async function readJournal(dir: string): Promise<Journal | undefined> {
   }
   const journal = JSON.parse(text) as Journal;
   // The journal is only ever renamed into place whole; a hand-edited one must not move files anywhere.
-  if (!Array.isArray(journal.targets) || !journal.targets.every((t) => typeof t === 'string' && !t.startsWith('/') && !t.split(/[\\/]/).includes('..'))) {
+  if (
+    !Array.isArray(journal.targets) ||
+    !journal.targets.every((t) => typeof t === 'string' && !t.startsWith('/') && !t.split(/[\\/]/).includes('..'))
+  ) {
     throw new ScriptError(`✘ ${STAGING_DIR}/${JOURNAL} is not a journal spec:update wrote: inspect ${STAGING_DIR}/ and delete it by hand`);
   }
   return journal;

@@ -65,11 +65,16 @@ async function includedRoots(cwd: string): Promise<string[]> {
 async function runTsc(cwd: string, dir: string): Promise<CompileError[]> {
   const tsc = join(dirname(createRequire(join(cwd, 'package.json')).resolve('typescript/package.json')), 'bin', 'tsc');
   const output = await new Promise<string>((resolve, reject) => {
-    execFile(process.execPath, [tsc, '-p', 'tsconfig.json', '--noEmit', '--pretty', 'false'], { cwd: dir, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
-      // tsc exits 2 when it found errors; anything else without output is a real failure.
-      if (err && !stdout.trim()) reject(new Error(`tsc failed: ${stderr || err.message}`));
-      else resolve(stdout);
-    });
+    execFile(
+      process.execPath,
+      [tsc, '-p', 'tsconfig.json', '--noEmit', '--pretty', 'false'],
+      { cwd: dir, maxBuffer: 64 * 1024 * 1024 },
+      (err, stdout, stderr) => {
+        // tsc exits 2 when it found errors; anything else without output is a real failure.
+        if (err && !stdout.trim()) reject(new Error(`tsc failed: ${stderr || err.message}`));
+        else resolve(stdout);
+      },
+    );
   });
   return parseTscOutput(output);
 }
