@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { ScriptError, runScript } from './lib/cli.js';
-import { checkModuleFormats, checkPublishedTypes } from './lib/pack-formats.js';
+import { CONSUMER_COMPILER_OPTIONS, checkModuleFormats, checkPublishedTypes } from './lib/pack-formats.js';
 import { startPrism } from './lib/prism.js';
 import { LIED_OPERATION, startLyingServer, type LieName } from '../contract-tests/fixtures/lying-server.js';
 import { SPEC_PATH } from '../contract-tests/spec-file.js';
@@ -143,20 +143,7 @@ await runScript(async () => {
     await exec('mkdir', ['-p', app]);
     await writeFile(join(app, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
     await writeFile(join(app, 'index.ts'), CONSUMER);
-    await writeFile(
-      join(app, 'tsconfig.json'),
-      JSON.stringify({
-        compilerOptions: {
-          target: 'ES2022',
-          module: 'NodeNext',
-          moduleResolution: 'NodeNext',
-          strict: true,
-          outDir: 'out',
-          skipLibCheck: false,
-          types: [],
-        },
-      }),
-    );
+    await writeFile(join(app, 'tsconfig.json'), JSON.stringify({ compilerOptions: CONSUMER_COMPILER_OPTIONS }));
     await step('Installing the tarball into an empty project', () =>
       exec(npm, ['install', '--no-audit', '--no-fund', tarball], { cwd: app }),
     );

@@ -57,6 +57,17 @@ export async function checkPublishedTypes({ root, tarball, step }: FormatCheckCo
   );
 }
 
+/** A consumer's strict settings: with skipLibCheck off and no @types, the package's own .d.ts must compile alone. */
+export const CONSUMER_COMPILER_OPTIONS = {
+  target: 'ES2022',
+  module: 'NodeNext',
+  moduleResolution: 'NodeNext',
+  strict: true,
+  outDir: 'out',
+  skipLibCheck: false,
+  types: [],
+};
+
 /** Compiles an .mts and a .cts consumer against the installed package and runs both against Prism. */
 export async function checkModuleFormats({ root, app, step }: FormatCheckContext, baseUrl: string): Promise<string[]> {
   const dir = join(app, 'formats');
@@ -66,15 +77,7 @@ export async function checkModuleFormats({ root, app, step }: FormatCheckContext
   await writeFile(
     join(dir, 'tsconfig.json'),
     JSON.stringify({
-      compilerOptions: {
-        target: 'ES2022',
-        module: 'NodeNext',
-        moduleResolution: 'NodeNext',
-        strict: true,
-        outDir: 'out',
-        skipLibCheck: false,
-        types: [],
-      },
+      compilerOptions: CONSUMER_COMPILER_OPTIONS,
       include: ['*.mts', '*.cts'],
     }),
   );
