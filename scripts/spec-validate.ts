@@ -1,6 +1,6 @@
 /** npm run spec:validate [-- <file>]: validates the bundled spec (default openapi/api-docs.yaml). */
 import { runScript } from './lib/cli.js';
-import { listOperations } from './lib/openapi-walk.js';
+import { specOperations } from './lib/openapi-walk.js';
 import { SPEC_PATH } from '../contract-tests/spec-file.js';
 import { formatWarnings, specWarnings } from './lib/spec-warnings.js';
 import { loadValidSpec } from './lib/validate.js';
@@ -12,6 +12,6 @@ await runScript(async () => {
   const warnings = specWarnings(spec);
   if (warnings.length > 0) console.log(formatWarnings(file, warnings));
   console.log(
-    `✔ ${file} is valid: ${listOperations(spec.doc).length} operation(s)${warnings.length ? `, ${warnings.length} warning(s)` : ''}`,
+    `✔ ${file} is valid: ${specOperations(spec.doc).length} operation(s)${warnings.length ? `, ${warnings.length} warning(s)` : ''}`,
   );
 });

@@ -13,7 +13,7 @@
  * `Response` (`OrdersListQuery`, `ProductsVariantsUpdateBody`); a resource object is named after
  * its `object` constant (`order` → `Order`), taken from a get-by-id operation when there is one.
  */
-import { deref, listOperations, operationParameters, type JsonObject, type OperationRef } from './openapi-walk.js';
+import { deref, specOperations, operationParameters, type JsonObject, type OperationRef } from './openapi-walk.js';
 import { isPlainObject } from '../../src/plain-object.js';
 
 export interface ResourceRoute {
@@ -103,7 +103,7 @@ const BOUNDS = ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum'] as
  */
 function paginationModule(doc: Record<string, unknown>, plans: ResourcePlan[]): string {
   const lists: Record<string, { listKey: string; queryBounds: Record<string, Record<string, number>> }> = {};
-  for (const op of listOperations(doc)) {
+  for (const op of specOperations(doc)) {
     const plan = plans.find((p) => p.operationId === op.operation['operationId']);
     const listKey = plan?.list ? listKeyOf(doc, op.operation) : undefined;
     if (!listKey) continue;
@@ -166,7 +166,7 @@ function plan(doc: Record<string, unknown>, op: OperationRef): ResourcePlan {
 
 /** One plan per operation, in spec order. Throws when the rule gives two operations one name. */
 export function planResources(doc: Record<string, unknown>): ResourcePlan[] {
-  const plans = listOperations(doc).map((op) => plan(doc, op));
+  const plans = specOperations(doc).map((op) => plan(doc, op));
   const methods = new Map<string, ResourcePlan>();
   for (const p of plans) {
     const key = [...p.groups, p.name].join('.');
@@ -215,7 +215,7 @@ function resourceObjects(doc: Record<string, unknown>, plans: ResourcePlan[]): R
   const candidates: { p: ResourcePlan; i: number; value: string; object: ResourceObject }[] = [];
   plans.forEach((p, i) => {
     if (p.successStatus === undefined) return;
-    const op = listOperations(doc).find((o) => o.operation['operationId'] === p.operationId);
+    const op = specOperations(doc).find((o) => o.operation['operationId'] === p.operationId);
     const response = deref(doc, isPlainObject(op?.operation['responses']) ? op.operation['responses'][p.successStatus] : undefined);
     const media = isPlainObject(response) && isPlainObject(response['content']) ? response['content']['application/json'] : undefined;
     const envelope = deref(doc, isPlainObject(media) ? media['schema'] : undefined);

@@ -7,7 +7,7 @@ import standaloneModule from 'ajv/dist/standalone/index.js';
 import { createAjv } from '../../src/validation/ajv.js';
 import { numberFormats } from '../../src/validation/formats.js';
 import { absoluteRefs, idSchemas, SPEC_DOCUMENT_ID } from './generate.js';
-import { deref, listOperations, operationParameters, type JsonObject } from './openapi-walk.js';
+import { deref, specOperations, operationParameters, type JsonObject } from './openapi-walk.js';
 import { isPlainObject } from '../../src/plain-object.js';
 
 // ajv's standalone entry is CommonJS; under NodeNext its default import is the module object.
@@ -45,7 +45,7 @@ export function generateValidatorFiles(doc: Record<string, unknown>, banner: str
   // validator per distinct schema keeps the eagerly loaded module small.
   const paramByShape = new Map<string, string>();
 
-  for (const op of listOperations(doc)) {
+  for (const op of specOperations(doc)) {
     const id = String(op.operation['operationId']);
     for (const { param } of operationParameters(doc, op)) {
       if (param['in'] !== 'path') continue;

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { generateValidatorFiles } from './generate-validators.js';
 import { resourceFiles } from './generate-resources.js';
-import { deref, listOperations, operationParameters, type Json, type JsonObject } from './openapi-walk.js';
+import { deref, specOperations, operationParameters, type Json, type JsonObject } from './openapi-walk.js';
 import { isPlainObject } from '../../src/plain-object.js';
 import type { SpecFile } from './spec-file.js';
 import { webhooksModule } from './generate-webhooks.js';
@@ -75,7 +75,7 @@ function authHeaders(doc: Record<string, unknown>, security: unknown): string[] 
 
 function operationsModule(doc: Record<string, unknown>): string {
   const operations: JsonObject = {};
-  for (const op of listOperations(doc)) {
+  for (const op of specOperations(doc)) {
     const id = String(op.operation['operationId']);
     const requestBody = deref(doc, op.operation['requestBody']);
     const responses: JsonObject = {};

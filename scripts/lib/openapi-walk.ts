@@ -17,7 +17,11 @@ export interface OperationRef {
   pointer: string;
 }
 
-export function listOperations(doc: Record<string, unknown>): OperationRef[] {
+/**
+ * Every operation of a raw spec document, with its JSON pointer. (src/operations.ts `listOperations`
+ * is the other list: the generated metadata the client reads at run time.)
+ */
+export function specOperations(doc: Record<string, unknown>): OperationRef[] {
   const out: OperationRef[] = [];
   const paths = doc['paths'];
   if (!isPlainObject(paths)) return out;

@@ -4,7 +4,7 @@
  */
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { createAjv } from '../../src/validation/ajv.js';
-import { allRefs, listOperations, operationParameters, pathTemplateParams, resolveLocalRef } from './openapi-walk.js';
+import { allRefs, specOperations, operationParameters, pathTemplateParams, resolveLocalRef } from './openapi-walk.js';
 import { isPlainObject } from '../../src/plain-object.js';
 import { segmentsToPointer, type SpecFile, type SpecProblem } from './spec-file.js';
 
@@ -49,7 +49,7 @@ function checkRefs(doc: Record<string, unknown>): SpecProblem[] {
 function checkOperations(doc: Record<string, unknown>): SpecProblem[] {
   const problems: SpecProblem[] = [];
   const seen = new Map<string, string>();
-  for (const op of listOperations(doc)) {
+  for (const op of specOperations(doc)) {
     const label = `${op.method.toUpperCase()} ${op.path}`;
     const id = op.operation['operationId'];
     if (typeof id !== 'string' || id === '') {
@@ -151,7 +151,7 @@ export function schemaPointers(doc: Record<string, unknown>): string[] {
       if (isPlainObject(media) && isPlainObject(media['schema'])) out.push(`${base}/content/${segmentsToPointer([type]).slice(1)}/schema`);
     }
   };
-  for (const op of listOperations(doc)) {
+  for (const op of specOperations(doc)) {
     const params = op.operation['parameters'];
     if (Array.isArray(params)) {
       params.forEach((p, i) => {

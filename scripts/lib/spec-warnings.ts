@@ -6,7 +6,7 @@
  */
 import { valueAt } from '../../src/json-pointer.js';
 import { createAjv } from '../../src/validation/ajv.js';
-import { listOperations } from './openapi-walk.js';
+import { specOperations } from './openapi-walk.js';
 import { isPlainObject } from '../../src/plain-object.js';
 import { schemaPointers } from './spec-checks.js';
 import { segmentsToPointer, type SpecFile, type SpecProblem } from './spec-file.js';
@@ -63,7 +63,7 @@ function* ownValues(
       }
     }
   }
-  for (const op of listOperations(doc)) {
+  for (const op of specOperations(doc)) {
     const media: [string, unknown][] = [];
     const body = op.operation['requestBody'];
     if (isPlainObject(body) && isPlainObject(body['content']))

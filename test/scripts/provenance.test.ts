@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { listOperations } from '../../scripts/lib/openapi-walk.js';
+import { specOperations } from '../../scripts/lib/openapi-walk.js';
 
 const spec = parse(readFileSync('openapi/api-docs.yaml', 'utf8')) as Record<string, unknown>;
 const rows = readFileSync('openapi/PROVENANCE.md', 'utf8')
@@ -10,7 +10,7 @@ const rows = readFileSync('openapi/PROVENANCE.md', 'utf8')
   .map((line) => line.slice(2, -2).split(' | '));
 
 describe('openapi/PROVENANCE.md', () => {
-  const operations = listOperations(spec).map((op) => ({
+  const operations = specOperations(spec).map((op) => ({
     id: String(op.operation['operationId']),
     method: op.method.toUpperCase(),
     path: op.path,

@@ -2,11 +2,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { listOperations, resolveLocalRef } from '../../scripts/lib/openapi-walk.js';
+import { specOperations, resolveLocalRef } from '../../scripts/lib/openapi-walk.js';
 
 type Schema = Record<string, any>;
 const spec = parse(readFileSync('openapi/api-docs.yaml', 'utf8')) as Record<string, any>;
-const ops = listOperations(spec);
+const ops = specOperations(spec);
 const op = (id: string) => {
   const found = ops.find((o) => o.operation['operationId'] === id);
   if (!found) throw new Error(`no operation ${id} in the spec`);

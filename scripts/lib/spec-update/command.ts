@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ScriptError } from '../cli.js';
 import { generateFiles, GENERATED_DIR } from '../generate.js';
-import { listOperations } from '../openapi-walk.js';
+import { specOperations } from '../openapi-walk.js';
 import { isPlainObject } from '../../../src/plain-object.js';
 import { SPEC_PATH } from '../../../contract-tests/spec-file.js';
 import { formatProblems, parseSpecText, SpecInvalidError, type SpecFile } from '../spec-file.js';
@@ -84,7 +84,7 @@ export async function specUpdate(options: SpecUpdateOptions): Promise<SpecUpdate
   try {
     // The banner of generated/ names the spec by its place in the repo, as spec:generate does.
     const generated = await generateFrom({ ...spec, file: SPEC_PATH });
-    log(`✔ bundled and validated: ${title(spec.doc)}, ${listOperations(spec.doc).length} operation(s)`);
+    log(`✔ bundled and validated: ${title(spec.doc)}, ${specOperations(spec.doc).length} operation(s)`);
 
     const currentText = await readOptional(join(cwd, SPEC_PATH));
     const current = currentText === undefined ? {} : asUpdateError(() => parseSpecText(currentText, SPEC_PATH)).doc;
@@ -92,7 +92,7 @@ export async function specUpdate(options: SpecUpdateOptions): Promise<SpecUpdate
     const compileErrors = currentText === text ? [] : await compileErrorsWith(cwd, generated, join(staging, 'tsc'));
     log(`✔ type-checked the project against the new types: ${compileErrors.length} new error(s)`);
 
-    const newOps = listOperations(spec.doc).map(operationKey);
+    const newOps = specOperations(spec.doc).map(operationKey);
     const report: UpdateReport = {
       source: input.label,
       official,
@@ -181,7 +181,7 @@ async function readOptional(path: string): Promise<string | undefined> {
   }
 }
 
-function operationKey(op: ReturnType<typeof listOperations>[number]): OperationKey {
+function operationKey(op: ReturnType<typeof specOperations>[number]): OperationKey {
   return { operationId: String(op.operation['operationId'] ?? ''), method: op.method.toUpperCase(), path: op.path };
 }
 

@@ -2,7 +2,7 @@
  * Compares two specs operation by operation, with every `$ref` followed: the vendor names its
  * components per operation, so comparing components by name would miss renames and shared shapes.
  */
-import { deref, listOperations, operationParameters, type Json, type JsonObject, type OperationRef } from '../openapi-walk.js';
+import { deref, specOperations, operationParameters, type Json, type JsonObject, type OperationRef } from '../openapi-walk.js';
 import { isPlainObject } from '../../../src/plain-object.js';
 import { segmentsToPointer } from '../spec-file.js';
 import type { ChangeKind, Direction, OperationKey, RawChange } from './changes.js';
@@ -36,8 +36,8 @@ const keyOf = (op: OperationRef): OperationKey => ({
 
 export function diffSpecs(oldDoc: Doc, newDoc: Doc): RawChange[] {
   const out: RawChange[] = [];
-  const oldOps = new Map(listOperations(oldDoc).map((op) => [matchKey(op), op]));
-  const newOps = new Map(listOperations(newDoc).map((op) => [matchKey(op), op]));
+  const oldOps = new Map(specOperations(oldDoc).map((op) => [matchKey(op), op]));
+  const newOps = new Map(specOperations(newDoc).map((op) => [matchKey(op), op]));
   const add = (kind: ChangeKind, op: OperationRef, detail: string) =>
     out.push({ kind, operation: keyOf(op), where: 'operation', field: '', pointer: op.pointer, detail });
   for (const [key, oldOp] of oldOps) {
