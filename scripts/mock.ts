@@ -1,6 +1,6 @@
 /** npm run mock [-- <spec>]: a Prism mock of the spec on a free port, until Ctrl-C. */
 import { runScript } from './lib/cli.js';
-import { startPrism } from './lib/prism.js';
+import { startPrism } from '../contract-tests/prism.js';
 import { SPEC_PATH } from '../contract-tests/spec-file.js';
 
 await runScript(async () => {

@@ -10,8 +10,8 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { ScriptError, runScript } from './lib/cli.js';
 import { CONSUMER_COMPILER_OPTIONS, checkModuleFormats, checkPublishedTypes } from './lib/pack-formats.js';
-import { startPrism } from './lib/prism.js';
-import { LIED_OPERATION, startLyingServer, type LieName } from '../contract-tests/fixtures/lying-server.js';
+import { LIE_RULES, LIED_OPERATION, startLyingServer, type LieName } from '../contract-tests/fixtures/lying-server.js';
+import { startPrism } from '../contract-tests/prism.js';
 import { SPEC_PATH } from '../contract-tests/spec-file.js';
 
 const exec = promisify(execFile);
@@ -41,19 +41,7 @@ async function step<T>(label: string, run: () => Promise<T>): Promise<T> {
 }
 
 /** A lie of the fixture server and the rule that names it in the report. */
-const CAUGHT: [LieName, string][] = [
-  ['accepts-any-key', 'ignored_auth'],
-  ['accepts-invalid-data', 'negative_data_rejection'],
-  ['rejects-bare-order-number', 'positive_data_acceptance'],
-  ['any-method', 'unsupported_method'],
-  ['redirects', 'redirect'],
-  ['slow', 'max_response_time'],
-  ['ignores-take', 'pagination_limit'],
-  ['inconsistent-count', 'pagination_consistency'],
-  ['repeats-pages', 'pagination_pages'],
-  ['duplicate-key', 'duplicate_key'],
-  ['forgets-updates', 'stateful_readback'],
-];
+const CAUGHT = Object.entries(LIE_RULES) as [LieName, string][];
 
 /** Runs the installed `fungies-contract` bin in `app`; exit code and output come back whatever the code. */
 async function contractCli(app: string, args: string[], env: Record<string, string> = {}): Promise<{ code: number; out: string }> {
