@@ -1,9 +1,11 @@
 /**
- * Validators compiled once from the generated spec schemas. The client (path parameters, ids) and
- * the contract suite (response bodies) share this module so there is one Ajv setup, not two.
+ * Validators compiled at run time, once, from the generated spec schemas, for the contract suite.
+ * The client runs the same Ajv setup precompiled into generated/ and never loads this module.
  */
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { schemaDocument } from '../../generated/schemas.js';
+import { valueAt } from '../json-pointer.js';
+import { isPlainObject } from '../plain-object.js';
 import { createAjv } from './ajv.js';
 
 let ajv: ReturnType<typeof createAjv> | undefined;
@@ -39,4 +41,23 @@ export function validateAgainst(schema: unknown, value: unknown): ErrorObject[] 
   return validate(value) ? [] : [...(validate.errors ?? [])];
 }
 
-export { derefSchema, resolveSchemaRef } from './schema-ref.js';
+/**
+ * The schema behind a chain of `$ref`s into the spec document, or undefined when one dangles.
+ * Keywords written beside a `$ref` stay on top of what it names (JSON Schema 2020-12 allows them).
+ */
+export function derefSchema(schema: unknown): Record<string, unknown> | undefined {
+  let node = schema;
+  for (let i = 0; i < 20 && isPlainObject(node) && typeof node['$ref'] === 'string'; i++) {
+    const { $ref, ...rest } = node;
+    const target = resolveSchemaRef($ref as string);
+    node = Object.keys(rest).length > 0 && isPlainObject(target) ? { ...target, ...rest } : target;
+  }
+  return isPlainObject(node) ? node : undefined;
+}
+
+/** The schema a `$ref` into the registered spec document names (`urn:fungies:api-docs#/…`, or `#/…` from inside it), or undefined. */
+export function resolveSchemaRef(ref: string): unknown {
+  const [base, pointer = ''] = ref.split('#');
+  // A local ref ('#/components/…') sits inside a registered schema, so it is relative to the same document.
+  return base === schemaDocument.$id || base === '' ? valueAt(schemaDocument, `#${pointer}`) : undefined;
+}
