@@ -6,8 +6,10 @@ import { _ } from 'ajv';
 import standaloneModule from 'ajv/dist/standalone/index.js';
 import { createAjv } from '../../src/validation/ajv.js';
 import { numberFormats } from '../../src/validation/formats.js';
-import { absoluteRefs, idSchemas, SPEC_DOCUMENT_ID } from './generate.js';
-import { deref, specOperations, operationParameters, type JsonObject } from './openapi-walk.js';
+import { idSchemas } from './generate.js';
+import { listWebhookEvents } from './generate-webhooks.js';
+import { addSpecDocument } from '../../src/validation/spec-document.js';
+import { absoluteRefs, deref, specOperations, operationParameters, type JsonObject } from './openapi-walk.js';
 import { isPlainObject } from '../../src/plain-object.js';
 
 // ajv's standalone entry is CommonJS; under NodeNext its default import is the module object.
@@ -122,18 +124,14 @@ export function generateValidatorFiles(doc: Record<string, unknown>, banner: str
   return new Map([...files].map(([name, text]) => [name, banner + text]));
 }
 
-/** The JSON body schema of each webhook in the spec's `webhooks:` section, by event name. */
+/** The JSON body schema of each webhook in the spec's `webhooks:` section, by the event type its body carries. */
 function webhookValidatorsModule(doc: Record<string, unknown>, ajv: ReturnType<typeof createAjv>): string {
   const entries: Entry[] = [];
   const map: Record<string, string> = {};
-  for (const [event, item] of Object.entries(isPlainObject(doc['webhooks']) ? doc['webhooks'] : {})) {
-    const post = isPlainObject(item) ? deref(doc, item['post']) : undefined;
-    const body = isPlainObject(post) ? deref(doc, post['requestBody']) : undefined;
-    const media = isPlainObject(body) && isPlainObject(body['content']) ? body['content']['application/json'] : undefined;
-    if (!isPlainObject(media) || media['schema'] === undefined) continue;
+  for (const { type, schema } of listWebhookEvents(doc)) {
     const name = `w${entries.length}`;
-    entries.push({ name, id: `webhooks/${name}`, schema: absoluteRefs(media['schema']) });
-    map[event] = name;
+    entries.push({ name, id: `webhooks/${name}`, schema });
+    map[type] = name;
   }
   return [
     '/** Precompiled validators for the webhook event bodies, by event type. */',
@@ -149,9 +147,7 @@ function webhookValidatorsModule(doc: Record<string, unknown>, ajv: ReturnType<t
  */
 function standaloneAjv(doc: Record<string, unknown>): ReturnType<typeof createAjv> {
   const ajv = createAjv({ strict: false, verbose: true, code: { source: true, esm: true, lines: false, formats: _`formats` } });
-  ajv.addKeyword('components');
-  const components = isPlainObject(doc['components']) ? doc['components'] : {};
-  ajv.addSchema({ $id: SPEC_DOCUMENT_ID, components: { schemas: components['schemas'] ?? {} } });
+  addSpecDocument(ajv, doc);
   return ajv;
 }
 

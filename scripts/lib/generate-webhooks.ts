@@ -2,7 +2,7 @@
  * Emits generated/webhooks.ts from the spec's `webhooks:` section (OpenAPI 3.1): each event's type,
  * summary and body schema, so verifyWebhook narrows and validates events from the spec alone.
  */
-import { deref, type Json, type JsonObject } from './openapi-walk.js';
+import { absoluteRefs, deref, type Json, type JsonObject } from './openapi-walk.js';
 import { isPlainObject } from '../../src/plain-object.js';
 
 /** One event as the generator reads it; exported for the generator's tests. */
@@ -12,11 +12,11 @@ export interface WebhookEventEntry {
   /** The key under `webhooks:`. */
   key: string;
   summary: string;
-  /** The JSON body schema with refs made absolute (`<documentId>#/components/…`). */
+  /** The JSON body schema with refs made absolute (`SPEC_DOCUMENT_ID#/components/…`). */
   schema: Json;
 }
 
-export function listWebhookEvents(doc: Record<string, unknown>, documentId: string): WebhookEventEntry[] {
+export function listWebhookEvents(doc: Record<string, unknown>): WebhookEventEntry[] {
   const webhooks = isPlainObject(doc['webhooks']) ? doc['webhooks'] : {};
   const events: WebhookEventEntry[] = [];
   for (const [key, item] of Object.entries(webhooks)) {
@@ -38,24 +38,14 @@ export function listWebhookEvents(doc: Record<string, unknown>, documentId: stri
       type: constType,
       key,
       summary: typeof post?.['summary'] === 'string' ? post['summary'] : '',
-      schema: absolute(schema, documentId),
+      schema: absoluteRefs(schema),
     });
   }
   return events;
 }
 
-function absolute(node: unknown, documentId: string): Json {
-  if (Array.isArray(node)) return node.map((n) => absolute(n, documentId));
-  if (!isPlainObject(node)) return node as Json;
-  const out: JsonObject = {};
-  for (const [k, v] of Object.entries(node)) {
-    out[k] = k === '$ref' && typeof v === 'string' && v.startsWith('#') ? documentId + v : absolute(v, documentId);
-  }
-  return out;
-}
-
-export function webhooksModule(doc: Record<string, unknown>, documentId: string): string {
-  const events = listWebhookEvents(doc, documentId);
+export function webhooksModule(doc: Record<string, unknown>): string {
+  const events = listWebhookEvents(doc);
   const meta = Object.fromEntries(events.map((e) => [e.type, { summary: e.summary, schema: e.schema }]));
   const body = (key: string) => `NonNullable<webhooks[${JSON.stringify(key)}]['post']['requestBody']>['content']['application/json']`;
   return [

@@ -2,6 +2,7 @@
 import { segmentsToPointer, valueAt } from '../../src/json-pointer.js';
 import { HTTP_METHODS, type HttpMethod } from '../../src/operation-meta.js';
 import { isPlainObject } from '../../src/plain-object.js';
+import { SPEC_DOCUMENT_ID } from '../../src/validation/spec-document.js';
 
 // Defined once beside the operation metadata; re-exported for the walker's own importers.
 export { HTTP_METHODS };
@@ -54,6 +55,17 @@ export function deref<T = JsonObject>(doc: Record<string, unknown>, value: unkno
     return deref<T>(doc, resolveLocalRef(doc, value['$ref']), depth + 1);
   }
   return value as T | undefined;
+}
+
+/** Rewrites local refs to SPEC_DOCUMENT_ID, so a schema taken out of the spec compiles on its own against the registered document. */
+export function absoluteRefs(node: unknown): Json {
+  if (Array.isArray(node)) return node.map(absoluteRefs);
+  if (!isPlainObject(node)) return node as Json;
+  const out: JsonObject = {};
+  for (const [k, v] of Object.entries(node)) {
+    out[k] = k === '$ref' && typeof v === 'string' && v.startsWith('#') ? SPEC_DOCUMENT_ID + v : absoluteRefs(v);
+  }
+  return out;
 }
 
 /** Every `$ref` string in the document with the pointer of the object holding it. */

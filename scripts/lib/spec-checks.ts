@@ -4,6 +4,7 @@
  */
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { createAjv } from '../../src/validation/ajv.js';
+import { addSpecDocument, SPEC_DOCUMENT_ID } from '../../src/validation/spec-document.js';
 import { allRefs, specOperations, operationParameters, pathTemplateParams, resolveLocalRef } from './openapi-walk.js';
 import { isPlainObject } from '../../src/plain-object.js';
 import { segmentsToPointer, type SpecFile, type SpecProblem } from './spec-file.js';
@@ -86,16 +87,12 @@ function checkOperations(doc: Record<string, unknown>): SpecProblem[] {
   return problems;
 }
 
-const SPEC_ID = 'urn:fungies:spec-under-check';
-
 /** Every named schema and every inline schema under paths, compiled in strict mode. */
 function checkSchemas(doc: Record<string, unknown>): SpecProblem[] {
   const problems: SpecProblem[] = [];
   const ajv = createAjv({ strict: true });
-  ajv.addKeyword('components');
-  ajv.addKeyword('paths');
   try {
-    ajv.addSchema({ $id: SPEC_ID, components: doc['components'] ?? {}, paths: doc['paths'] ?? {} }, undefined, undefined, false);
+    addSpecDocument(ajv, doc, { withPaths: true });
   } catch (err) {
     return [{ pointer: '/components', message: `cannot load schemas: ${(err as Error).message}` }];
   }
@@ -122,7 +119,7 @@ function checkSchemas(doc: Record<string, unknown>): SpecProblem[] {
       problems.push({ pointer: pointer + at, message: `"nullable" is OpenAPI 3.0; in 3.1 write the type as [X, 'null']` });
     }
     try {
-      ajv.getSchema(`${SPEC_ID}#${pointer}`);
+      ajv.getSchema(`${SPEC_DOCUMENT_ID}#${pointer}`);
     } catch (err) {
       problems.push({ pointer, message: `invalid JSON Schema (2020-12, strict): ${(err as Error).message.replace(/^strict mode: /, '')}` });
     }

@@ -6,12 +6,11 @@
  */
 import { valueAt } from '../../src/json-pointer.js';
 import { createAjv } from '../../src/validation/ajv.js';
+import { addSpecDocument, SPEC_DOCUMENT_ID } from '../../src/validation/spec-document.js';
 import { specOperations } from './openapi-walk.js';
 import { isPlainObject } from '../../src/plain-object.js';
 import { schemaPointers } from './spec-checks.js';
 import { segmentsToPointer, type SpecFile, type SpecProblem } from './spec-file.js';
-
-const DOC_ID = 'urn:fungies:spec-warnings';
 
 /** Keywords whose values are schemas, or maps/arrays of schemas. */
 const SUBSCHEMA = [
@@ -99,12 +98,10 @@ function* ownValues(
 export function specWarnings(spec: SpecFile): SpecProblem[] {
   const { doc } = spec;
   const ajv = createAjv({ strict: false });
-  ajv.addKeyword('components');
-  ajv.addKeyword('paths');
-  ajv.addSchema({ $id: DOC_ID, components: doc['components'] ?? {}, paths: doc['paths'] ?? {} }, undefined, undefined, false);
+  addSpecDocument(ajv, doc, { withPaths: true });
   const warnings: SpecProblem[] = [];
   for (const { valuePointer, what, value, schemaPointer } of ownValues(doc)) {
-    const validate = ajv.getSchema(`${DOC_ID}#${schemaPointer}`);
+    const validate = ajv.getSchema(`${SPEC_DOCUMENT_ID}#${schemaPointer}`);
     if (!validate || validate(value)) continue;
     const reason = (validate.errors ?? [])
       .slice(0, 2)

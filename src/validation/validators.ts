@@ -7,6 +7,7 @@ import { schemaDocument } from '../../generated/schemas.js';
 import { valueAt } from '../json-pointer.js';
 import { isPlainObject } from '../plain-object.js';
 import { createAjv } from './ajv.js';
+import { addSpecDocument, SPEC_DOCUMENT_ID } from './spec-document.js';
 
 let ajv: ReturnType<typeof createAjv> | undefined;
 const cache = new Map<string, ValidateFunction>();
@@ -18,13 +19,12 @@ function instance(): ReturnType<typeof createAjv> {
     // verbose: errors carry the failing sub-schema and value, which the contract suite needs to
     // show the rule and to tell a spec defect (a schema rejecting its own default) from a server bug.
     ajv = createAjv({ strict: false, verbose: true });
-    ajv.addKeyword('components');
-    ajv.addSchema(schemaDocument);
+    addSpecDocument(ajv, schemaDocument);
   }
   return ajv;
 }
 
-/** A compiled validator for a schema from generated/ (usually `{ $ref: 'urn:fungies:api-docs#/…' }`). */
+/** A compiled validator for a schema from generated/ (usually `{ $ref: SPEC_DOCUMENT_ID + '#/…' }`). */
 export function validatorFor(schema: unknown): ValidateFunction {
   const key = JSON.stringify(schema);
   let validate = cache.get(key);
@@ -55,9 +55,9 @@ export function derefSchema(schema: unknown): Record<string, unknown> | undefine
   return isPlainObject(node) ? node : undefined;
 }
 
-/** The schema a `$ref` into the registered spec document names (`urn:fungies:api-docs#/…`, or `#/…` from inside it), or undefined. */
+/** The schema a `$ref` into the registered spec document names (`SPEC_DOCUMENT_ID#/…`, or `#/…` from inside it), or undefined. */
 export function resolveSchemaRef(ref: string): unknown {
   const [base, pointer = ''] = ref.split('#');
   // A local ref ('#/components/…') sits inside a registered schema, so it is relative to the same document.
-  return base === schemaDocument.$id || base === '' ? valueAt(schemaDocument, `#${pointer}`) : undefined;
+  return base === SPEC_DOCUMENT_ID || base === '' ? valueAt(schemaDocument, `#${pointer}`) : undefined;
 }

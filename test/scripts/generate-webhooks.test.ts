@@ -3,9 +3,10 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { listWebhookEvents, webhooksModule } from '../../scripts/lib/generate-webhooks.js';
+import { generateValidatorFiles, WEBHOOK_VALIDATORS_FILE } from '../../scripts/lib/generate-validators.js';
 
 const spec = parse(readFileSync('openapi/api-docs.yaml', 'utf8')) as Record<string, unknown>;
-const ID = 'urn:test';
+import { SPEC_DOCUMENT_ID } from '../../src/validation/spec-document.js';
 const event = (typeSchema: unknown) => ({
   webhooks: {
     thing: {
@@ -24,7 +25,7 @@ const event = (typeSchema: unknown) => ({
 
 describe('listWebhookEvents', () => {
   it("lists the spec's seven events by the type their body carries", () => {
-    expect(listWebhookEvents(spec, ID).map((e) => e.type)).toEqual([
+    expect(listWebhookEvents(spec).map((e) => e.type)).toEqual([
       'payment_success',
       'payment_refunded',
       'payment_failed',
@@ -36,26 +37,40 @@ describe('listWebhookEvents', () => {
   });
 
   it('takes the type from the body schema, not the key, and makes inline refs absolute', () => {
-    const [entry] = listWebhookEvents(event({ type: 'string', const: 'thing.done' }), ID);
+    const [entry] = listWebhookEvents(event({ type: 'string', const: 'thing.done' }));
     expect(entry).toEqual({
       type: 'thing.done',
       key: 'thing',
       summary: 'A thing',
       schema: {
         type: 'object',
-        properties: { type: { type: 'string', const: 'thing.done' }, data: { $ref: 'urn:test#/components/schemas/D' } },
+        properties: { type: { type: 'string', const: 'thing.done' }, data: { $ref: `${SPEC_DOCUMENT_ID}#/components/schemas/D` } },
       },
     });
   });
 
   it('names the webhook and the fix when the body has no type const', () => {
-    expect(() => listWebhookEvents(event({ type: 'string' }), ID)).toThrow('webhooks.thing: the body schema needs "properties.type.const"');
-    expect(() => listWebhookEvents({ webhooks: { thing: { post: {} } } }, ID)).toThrow(
+    expect(() => listWebhookEvents(event({ type: 'string' }))).toThrow('webhooks.thing: the body schema needs "properties.type.const"');
+    expect(() => listWebhookEvents({ webhooks: { thing: { post: {} } } })).toThrow(
       'webhooks.thing: no "post" with an application/json request body schema',
     );
   });
 
   it('emits an empty map for a spec without webhooks', () => {
-    expect(webhooksModule({}, ID)).toContain('export const webhookEvents = {} as const;');
+    expect(webhooksModule({})).toContain('export const webhookEvents = {} as const;');
+  });
+});
+
+describe('webhook validators', () => {
+  it('are keyed by the type the body carries, which is what verifyWebhook looks them up by, not by the webhooks: key', () => {
+    const thing = event({ type: 'string', const: 'thing.done' });
+    const components = spec['components'] as { schemas: Record<string, unknown> };
+    const doc = {
+      ...spec,
+      webhooks: thing.webhooks,
+      components: { ...components, schemas: { ...components.schemas, ...thing.components.schemas } },
+    };
+    const text = generateValidatorFiles(doc, '').get(WEBHOOK_VALIDATORS_FILE) ?? '';
+    expect(text).toMatch(/webhookValidators: Record<string, ValidateFunction> = \{ "thing\.done": w0 \}/);
   });
 });

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { listWebhookEvents } from '../../scripts/lib/generate-webhooks.js';
+import { SPEC_DOCUMENT_ID } from '../../src/validation/spec-document.js';
 
 const spec = parse(readFileSync('openapi/api-docs.yaml', 'utf8')) as Record<string, unknown>;
 const text = readFileSync('openapi/PROVENANCE.md', 'utf8');
@@ -13,7 +14,7 @@ const rows = section
   .map((line) => line.slice(2, -2).split(' | '));
 
 describe('openapi/PROVENANCE.md webhook events', () => {
-  const events = listWebhookEvents(spec, '');
+  const events = listWebhookEvents(spec);
 
   it('has exactly one row per webhook event, in spec order', () => {
     expect(rows.map((r) => r[0])).toEqual(events.map((e) => e.type));
@@ -23,7 +24,7 @@ describe('openapi/PROVENANCE.md webhook events', () => {
     for (const row of rows) {
       const event = events.find((e) => e.type === row[0]);
       expect(row, row[0]).toHaveLength(6);
-      expect(event?.schema, row[0]).toEqual({ $ref: `#/components/schemas/${row[1]}` });
+      expect(event?.schema, row[0]).toEqual({ $ref: `${SPEC_DOCUMENT_ID}#/components/schemas/${row[1]}` });
       expect(row[2], row[0]).toMatch(/https:\/\/(docs|help)\.fungies\.io\//);
       expect(['official', 'high', 'medium', 'low'], row[0]).toContain(row[5]);
     }
