@@ -1,4 +1,5 @@
 /** createFungiesClient: openapi-fetch typed by the spec, plus the API's auth, id checks, the transport and clear errors. */
+import { parseHttpUrl } from './http-url.js';
 import createClient, { type Middleware } from 'openapi-fetch';
 import type { paths } from '../generated/api.js';
 import { applyAuth } from './auth.js';
@@ -55,6 +56,8 @@ function fungiesMiddleware(
     onRequest({ request, schemaPath, params }) {
       // openapi-fetch takes a per-request baseUrl; the keys must still only go to the configured API.
       if (!request.url.startsWith(`${origin}/`)) {
+        const target = parseHttpUrl(request.url, { field: 'the per-request baseUrl', example: baseUrl, base: false });
+        if (typeof target === 'string') throw new FungiesConfigError('baseUrl', `${request.method} ${schemaPath}: ${target}`);
         throw new FungiesConfigError(
           'baseUrl',
           `${request.method} ${schemaPath}: the per-request baseUrl points at ${new URL(request.url).origin}, but the keys only go to ${origin}; create a client with that baseUrl instead`,

@@ -1,4 +1,5 @@
 /** The client's options, their defaults, and the checks that turn bad options into clear errors. */
+import { parseHttpUrl } from './http-url.js';
 import { KEY_HEADER_OPTIONS } from './auth.js';
 import { FungiesConfigError } from './errors.js';
 import { createRequestLog, type FungiesLogger, type LogLevel, type RequestLog } from './logger.js';
@@ -152,15 +153,8 @@ export function normalizeOptions(options: FungiesClientOptions): NormalizedOptio
   const publicKey = checkKey('publicKey', options.publicKey);
   const secretKey = options.secretKey === undefined ? undefined : checkKey('secretKey', options.secretKey);
   const baseUrl = options.baseUrl ?? DEFAULTS.baseUrl;
-  try {
-    const url = new URL(baseUrl);
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('protocol');
-  } catch {
-    throw new FungiesConfigError(
-      'baseUrl',
-      `baseUrl must be an absolute http(s) URL such as ${DEFAULTS.baseUrl}; got ${JSON.stringify(baseUrl)}`,
-    );
-  }
+  const url = parseHttpUrl(baseUrl, { field: 'baseUrl', example: DEFAULTS.baseUrl, base: true });
+  if (typeof url === 'string') throw new FungiesConfigError('baseUrl', url);
   const fetchImpl = options.fetch;
   if (fetchImpl !== undefined && typeof fetchImpl !== 'function') {
     throw new FungiesConfigError('fetch', 'fetch must be a function (Node 20 has one built in)');

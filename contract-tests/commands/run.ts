@@ -1,4 +1,5 @@
 /** `fungies-contract run`: the contract suite against a Prism mock of the spec (default) or `--target`. */
+import { parseHttpUrl } from '../../src/http-url.js';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { FungiesConfigError } from '../../src/errors.js';
@@ -146,16 +147,13 @@ async function writeReport(file: string, text: string): Promise<void> {
   await writeFile(file, text);
 }
 
-/** A target needs a URL that parses, a well-formed public key, and to answer at all. */
-/** `needsKeys`: false for a Prism target, which gets the mock keys. */
+/**
+ * A target needs a URL that parses, a well-formed public key, and to answer at all.
+ * `needsKeys`: false for a Prism target, which gets the mock keys.
+ */
 async function checkTarget(targetUrl: string, io: Io, timeoutMs: number, needsKeys: boolean): Promise<void> {
-  let url: URL;
-  try {
-    url = new URL(targetUrl);
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('protocol');
-  } catch {
-    throw usageError(`--target must be an absolute http(s) URL such as https://api.fungies.io, got ${JSON.stringify(targetUrl)}`);
-  }
+  const url = parseHttpUrl(targetUrl, { field: '--target', example: 'https://api.fungies.io', base: true });
+  if (typeof url === 'string') throw usageError(url);
   if (needsKeys && !io.env['FUNGIES_PUBLIC_KEY']) {
     throw usageError(
       'FUNGIES_PUBLIC_KEY is not set: export your pub_… key before running against a target (keys are read from the environment, never from flags)',

@@ -2,6 +2,7 @@
  * `fungies-contract send-webhook <url> <eventType|file|->`: POSTs a signed test event to a
  * merchant's own handler, so it can be exercised without the dashboard.
  */
+import { parseHttpUrl } from '../../src/http-url.js';
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -31,14 +32,8 @@ export function sampleWebhookEvent(type: (typeof WEBHOOK_EVENT_TYPES)[number]): 
 export async function sendWebhook(options: SendWebhookOptions, io: Io): Promise<{ code: number; status?: number }> {
   const secret = io.env[WEBHOOK_SECRET_ENV];
   if (!secret) throw usageError(`${WEBHOOK_SECRET_ENV} is not set: export the secret of the webhook your handler verifies with`);
-  let url: URL;
-  try {
-    url = new URL(options.url);
-  } catch {
-    url = new URL('invalid:');
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:')
-    throw usageError(`the URL must be an absolute http(s) URL, got ${JSON.stringify(options.url)}`);
+  const url = parseHttpUrl(options.url, { field: 'the URL', example: 'http://localhost:3000/webhooks', base: false });
+  if (typeof url === 'string') throw usageError(url);
   const body = await eventBody(options.event, io);
   const label = isWebhookEventType(options.event) ? `a sample ${options.event} event` : options.event === '-' ? 'stdin' : options.event;
   let response: Response;

@@ -96,6 +96,8 @@ describe('fungies-contract check', () => {
     [['run', '--target', 'http://127.0.0.1:9/'], 'FUNGIES_PUBLIC_KEY is not set'],
     [['frobnicate'], 'unknown command "frobnicate"'],
     [['run', '--target', 'ftp://example.com'], '--target must be an absolute http(s) URL'],
+    [['run', '--target', 'http://me:hunter2@127.0.0.1:9/'], '--target must not carry a user name or password'],
+    [['run', '--target', 'http://127.0.0.1:9/?x=1'], '--target must not have a query'],
     [['run', '--operation', 'NoSuchThing'], '--operation "NoSuchThing" matches no operation'],
   ])('exits 2 with one line for bad usage: %j', async (argv, message) => {
     const io = memoryIo();

@@ -88,6 +88,7 @@ describe('fungies-contract send-webhook', () => {
   it.each([
     [['send-webhook', 'http://127.0.0.1:9/hook', 'payment_success'], {}, 'FUNGIES_WEBHOOK_SECRET is not set'],
     [['send-webhook', 'ftp://127.0.0.1/hook', 'payment_success'], ENV, 'the URL must be an absolute http(s) URL'],
+    [['send-webhook', 'http://me:hunter2@127.0.0.1:9/hook', 'payment_success'], ENV, 'the URL must not carry a user name or password'],
     [['send-webhook', 'http://127.0.0.1:9/hook', 'payment.success'], ENV, 'neither a documented event type nor a readable file'],
     [['send-webhook', 'http://127.0.0.1:9/hook'], ENV, 'usage: fungies-contract send-webhook <url> <eventType|file.json|->'],
   ])('exits 2 with one line for bad usage: %j', async (argv, env, message) => {

@@ -44,6 +44,26 @@ describe('options', () => {
     ],
     ['relative baseUrl', { publicKey: PUBLIC_KEY, baseUrl: 'api.fungies.io' }, 'baseUrl', 'baseUrl must be an absolute http(s) URL'],
     [
+      // The password is not repeated: the message says what to remove, not what was there.
+      'baseUrl with a user and password',
+      { publicKey: PUBLIC_KEY, baseUrl: 'https://me:hunter2@api.fungies.io' },
+      'baseUrl',
+      'baseUrl must not carry a user name or password (user:password@): remove them; the API keys are the only credentials sent',
+    ],
+    [
+      // A base URL is a prefix: a path appended after "?x=1" or "#top" lands in the query or is never sent.
+      'baseUrl with a query',
+      { publicKey: PUBLIC_KEY, baseUrl: 'https://api.fungies.io/?debug=1' },
+      'baseUrl',
+      'baseUrl must not have a query (?…) or fragment (#…): request paths are appended to it; got "https://api.fungies.io/?debug=1"',
+    ],
+    [
+      'baseUrl with a fragment',
+      { publicKey: PUBLIC_KEY, baseUrl: 'https://api.fungies.io#top' },
+      'baseUrl',
+      'baseUrl must not have a query',
+    ],
+    [
       'key in headers',
       { publicKey: PUBLIC_KEY, headers: { 'X-Fngs-Secret-Key': SECRET_KEY } },
       'headers',
@@ -93,6 +113,7 @@ describe('options', () => {
     expect(error).toBeInstanceOf(FungiesConfigError);
     expect(error.option).toBe(option);
     expect(error.message).toContain(message);
+    expect(error.message).not.toContain('hunter2');
     expect(error.message).not.toContain(SECRET_KEY);
   });
 

@@ -73,6 +73,15 @@ describe('keys stay on the configured origin', () => {
     expect(requests).toHaveLength(0);
   });
 
+  it('a per-request baseUrl with a user and password fails with the reason, and without the password', async () => {
+    const { client, requests } = createTestClient(() => json(list));
+    const error = await client.GET('/v0/orders/list', { baseUrl: 'https://me:hunter2@api.test' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(FungiesConfigError);
+    expect((error as Error).message).toContain('the per-request baseUrl must not carry a user name or password');
+    expect((error as Error).message).not.toContain('hunter2');
+    expect(requests).toHaveLength(0);
+  });
+
   it('a per-request baseUrl on the same origin is allowed', async () => {
     const { client, requests } = createTestClient(() => json(list));
     await client.GET('/v0/orders/list', { baseUrl: 'https://api.test/' });
