@@ -2,19 +2,10 @@
 import type { Client, ClientPathsWithMethod, FetchResponse, MaybeOptionalInit } from 'openapi-fetch';
 import type { paths } from '../generated/api.js';
 import type { ExactBody } from './exact.js';
-import type { RetryPolicy } from './retry.js';
+import type { RequestOptions } from './request-options.js';
 
-/** Options of one call, beside `params`, `body`, `signal` and `headers`; each overrides the client's. */
-export interface FungiesRequestOptions {
-  /** This call's timeout per attempt, in milliseconds (headers and body); `false` for none. */
-  timeout?: number | false | undefined;
-  /** This call's retry policy: a limit, `false`, or parts merged over the client's policy. */
-  retry?: number | false | Partial<RetryPolicy> | undefined;
-  /** This call's largest response body, in bytes after decompression. */
-  maxResponseBytes?: number | undefined;
-  /** Aborting ends the call at once with `FungiesUserAbortError`, also during a wait between retries. */
-  signal?: AbortSignal | undefined;
-}
+// openapi-fetch's own init has `headers` (which also takes a Headers object); the rest of RequestOptions is added to it.
+type CallOptions = Omit<RequestOptions, 'headers'>;
 
 type Base = Client<paths, 'application/json'>;
 type Method = 'get' | 'put' | 'post' | 'delete' | 'options' | 'head' | 'patch' | 'trace';
@@ -23,8 +14,8 @@ type RequiredKeys<T> = { [K in keyof T]-?: object extends Pick<T, K> ? never : K
 // ExactBody: an unknown key in a body literal does not compile (see src/exact.ts).
 type InitWithOptions<Init, Op> =
   RequiredKeys<Init> extends never
-    ? [(Init & ExactBody<Init, Op> & FungiesRequestOptions & { [key: string]: unknown })?]
-    : [Init & ExactBody<Init, Op> & FungiesRequestOptions & { [key: string]: unknown }];
+    ? [(Init & ExactBody<Init, Op> & CallOptions & { [key: string]: unknown })?]
+    : [Init & ExactBody<Init, Op> & CallOptions & { [key: string]: unknown }];
 type Call<M extends Method> = <Path extends ClientPathsWithMethod<Base, M>, Init extends MaybeOptionalInit<paths[Path], M>>(
   url: Path,
   ...init: InitWithOptions<Init, paths[Path][M]>

@@ -4,9 +4,9 @@ export type { Fungies } from './fungies.js';
 export type { FungiesResources } from '../generated/resources.js';
 export { ApiPromise, ListPromise } from './resources/api-promise.js';
 export type { WithResponse } from './resources/api-promise.js';
-export type { RequestOptions } from './resources/request-options.js';
+export type { RequestOptions } from './request-options.js';
 export { createFungiesClient } from './client.js';
-export type { FungiesClient, FungiesRequestOptions } from './client-types.js';
+export type { FungiesClient } from './client-types.js';
 // The named types (Order, OrdersListQuery, DiscountsCreateBody…) are one generated alias per
 // resource object and per operation part, named by the rule in scripts/lib/generate-resources.ts;
 // generated/types.ts is their explicit list, and holds types only.

@@ -364,7 +364,7 @@ function resourcesModule(doc: Record<string, unknown>, plans: ResourcePlan[]): s
     '/** The resource methods: which operation each one sends (read at run time) and their typed signatures. */',
     "import type { PageItem } from '../src/paginate.js';",
     "import type { ApiPromise, ListPromise } from '../src/resources/api-promise.js';",
-    "import type { RequestOptions } from '../src/resources/request-options.js';",
+    "import type { RequestOptions } from '../src/request-options.js';",
     "import type { ResourceTable } from '../src/resources/resource-table.js';",
     "import type * as T from './types.js';",
     '',

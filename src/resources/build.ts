@@ -5,7 +5,7 @@ import { InvalidParameterError } from '../errors.js';
 import { unwrap } from '../unwrap.js';
 import { isPlainObject } from '../plain-object.js';
 import { ApiPromise, ListPromise } from './api-promise.js';
-import { requestInit, type RequestOptions } from './request-options.js';
+import { requestInit, type RequestOptions } from '../request-options.js';
 import { isMethodSpec, type ResourceMethodSpec, type ResourceTable } from './resource-table.js';
 
 type Result = { data?: unknown; error?: unknown; response: Response };

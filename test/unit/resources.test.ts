@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createFungies, FungiesConfigError, InvalidParameterError, NotFoundError, type FungiesClientOptions } from '../../src/index.js';
+import {
+  createFungies,
+  FungiesConfigError,
+  InvalidParameterError,
+  NotFoundError,
+  ResponseTooLargeError,
+  type FungiesClientOptions,
+} from '../../src/index.js';
 import { cancelledOrder, json, PUBLIC_KEY, SECRET_KEY, type Handler } from '../helpers.js';
 
 function createTestFungies(handler: Handler, options: Partial<FungiesClientOptions> = {}) {
@@ -74,6 +81,12 @@ describe('resource methods', () => {
     expect(requests[0]?.headers.get('x-trace')).toBe('t-1');
     controller.abort();
     await expect(fungies.orders.cancel('#ABC123DEF456', undefined, { signal: controller.signal })).rejects.toThrow(/abort/i);
+  });
+
+  it('take every per-request option the path style takes, maxResponseBytes included', async () => {
+    const { fungies } = createTestFungies(() => json(cancelledOrder));
+    await expect(fungies.orders.get('#ABC123DEF456')).resolves.toBeDefined();
+    await expect(fungies.orders.get('#ABC123DEF456', { maxResponseBytes: 16 })).rejects.toBeInstanceOf(ResponseTooLargeError);
   });
 
   it('reject an unknown request option by name instead of ignoring it', () => {
