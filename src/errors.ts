@@ -7,6 +7,8 @@ import type { ErrorObject } from 'ajv';
 import { redactExcerpt } from './redact.js';
 import { requestIdOf } from './request-id.js';
 
+// Each class sets its own `name` (what a log line or stack shows) and declares its own fields, so
+// the class bodies below share a shape by design.
 export class FungiesError extends Error {
   override name = 'FungiesError';
 }

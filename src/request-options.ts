@@ -3,6 +3,8 @@ import { FungiesConfigError } from './errors.js';
 import type { RetryPolicy } from './retry.js';
 
 /** Options of one call; each overrides the client's. */
+// timeout, retry and maxResponseBytes repeat FungiesClientOptions' fields on purpose: documented
+// for one call, whose default is the client's setting rather than the library's.
 export interface RequestOptions {
   /**
    * This call's timeout per attempt, in milliseconds; `false` for none. Overrides the client's `timeout`.

@@ -70,8 +70,9 @@ function diffOperation(ctx: Ctx, oldOp: OperationRef, newOp: OperationRef): void
   ctx.out.push(...diffSecurity(ctx.oldDoc, ctx.newDoc, oldOp, newOp, ctx.operation));
 }
 
-function push(ctx: Ctx, change: Omit<RawChange, 'operation'>): void {
-  ctx.out.push({ operation: ctx.operation, ...change });
+/** `field` is left out for a change to a whole parameter, body, response, header or media type. */
+function push(ctx: Ctx, change: Omit<RawChange, 'operation' | 'field'> & { field?: string }): void {
+  ctx.out.push({ operation: ctx.operation, field: '', ...change });
 }
 
 function diffParameters(ctx: Ctx, oldOp: OperationRef, newOp: OperationRef): void {
@@ -82,7 +83,7 @@ function diffParameters(ctx: Ctx, oldOp: OperationRef, newOp: OperationRef): voi
   for (const [where, old] of before) {
     const now = after.get(where);
     if (!now) {
-      push(ctx, { kind: 'parameter-removed', direction: 'request', where, field: '', pointer: old.pointer, detail: `${where} removed` });
+      push(ctx, { kind: 'parameter-removed', direction: 'request', where, pointer: old.pointer, detail: `${where} removed` });
       continue;
     }
     const [was, is] = [old.param['required'] === true, now.param['required'] === true];
@@ -91,7 +92,6 @@ function diffParameters(ctx: Ctx, oldOp: OperationRef, newOp: OperationRef): voi
         kind: 'parameter-now-required',
         direction: 'request',
         where,
-        field: '',
         pointer: now.pointer,
         detail: `${where} is now required`,
       });
@@ -100,7 +100,6 @@ function diffParameters(ctx: Ctx, oldOp: OperationRef, newOp: OperationRef): voi
         kind: 'parameter-now-optional',
         direction: 'request',
         where,
-        field: '',
         pointer: now.pointer,
         detail: `${where} is now optional`,
       });
@@ -109,7 +108,6 @@ function diffParameters(ctx: Ctx, oldOp: OperationRef, newOp: OperationRef): voi
         kind: 'parameter-deprecated',
         direction: 'request',
         where,
-        field: '',
         pointer: now.pointer,
         detail: `${where} deprecated`,
       });
@@ -128,7 +126,6 @@ function diffParameters(ctx: Ctx, oldOp: OperationRef, newOp: OperationRef): voi
       kind: required ? 'parameter-added-required' : 'parameter-added',
       direction: 'request',
       where,
-      field: '',
       pointer: now.pointer,
       detail: `${required ? 'required' : 'optional'} ${where} added`,
     });
@@ -140,7 +137,7 @@ function diffRequestBody(ctx: Ctx, oldOp: OperationRef, newOp: OperationRef): vo
   const pointer = `${newOp.pointer}/requestBody`;
   const old = deref(ctx.oldDoc, oldOp.operation['requestBody']);
   const now = deref(ctx.newDoc, newOp.operation['requestBody']);
-  const base = { direction: 'request' as const, where, field: '', pointer };
+  const base = { direction: 'request' as const, where, pointer };
   if (!isPlainObject(old) && !isPlainObject(now)) return;
   if (!isPlainObject(now))
     return push(ctx, { ...base, pointer: `${oldOp.pointer}/requestBody`, kind: 'request-body-removed', detail: 'request body removed' });
@@ -170,7 +167,6 @@ function diffResponses(ctx: Ctx, oldOp: OperationRef, newOp: OperationRef): void
         kind: success ? 'success-response-removed' : 'error-response-removed',
         direction: 'response',
         where,
-        field: '',
         pointer: `${oldOp.pointer}/responses/${status}`,
         detail: `${where} removed`,
       });
@@ -188,7 +184,6 @@ function diffResponses(ctx: Ctx, oldOp: OperationRef, newOp: OperationRef): void
         kind: 'response-added',
         direction: 'response',
         where: `response ${status}`,
-        field: '',
         pointer: `${newOp.pointer}/responses/${status}`,
         detail: `response ${status} added`,
       });
@@ -208,7 +203,7 @@ function diffHeaders(ctx: Ctx, old: JsonObject, now: JsonObject, pointer: string
   };
   const [before, after] = [headers(ctx.oldDoc, old), headers(ctx.newDoc, now)];
   const at = (name: string) => `${pointer}/headers/${segmentsToPointer([name]).slice(1)}`;
-  const base = { direction: 'response' as const, field: '' };
+  const base = { direction: 'response' as const };
   for (const [key, { name, header }] of before) {
     const match = after.get(key);
     const where = `${response} header ${match?.name ?? name}`;
@@ -240,7 +235,6 @@ function diffContent(ctx: SchemaCtx, old: JsonObject, now: JsonObject, pointer: 
         kind: 'content-type-removed',
         direction: ctx.direction,
         where: ctx.where,
-        field: '',
         pointer: at,
         detail: `${ctx.where}: ${type} removed`,
       });
@@ -257,7 +251,6 @@ function diffContent(ctx: SchemaCtx, old: JsonObject, now: JsonObject, pointer: 
         kind: 'content-type-added',
         direction: ctx.direction,
         where: ctx.where,
-        field: '',
         pointer: `${pointer}/content/${segmentsToPointer([type]).slice(1)}`,
         detail: `${ctx.where}: ${type} added`,
       });
