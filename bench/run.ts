@@ -99,7 +99,7 @@ if (wanted('contract')) {
 results.machine.loadAverageAtEnd = loadavg()[0]!;
 results.totalSeconds = (performance.now() - started) / 1000;
 
-await writeFile(values.out!, JSON.stringify(results, null, 2) + '\n');
+await writeFile(values.out!, `${JSON.stringify(results, null, 2)}\n`);
 log(`wrote ${values.out} (${results.totalSeconds.toFixed(1)} s)`);
 const markdown = renderMarkdown(results);
 if (values.write) {

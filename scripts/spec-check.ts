@@ -16,7 +16,7 @@ await runScript(async () => {
   const drifted = await driftedFiles(GENERATED_DIR, await generateFiles(spec));
   if (drifted.length > 0) {
     throw new ScriptError(
-      `✘ ${GENERATED_DIR}/ is out of date: run npm run spec:generate\n` + drifted.map((f) => `  ${GENERATED_DIR}/${f}`).join('\n'),
+      `✘ ${GENERATED_DIR}/ is out of date: run npm run spec:generate\n${drifted.map((f) => `  ${GENERATED_DIR}/${f}`).join('\n')}`,
     );
   }
   console.log(`✔ ${file} is valid and ${GENERATED_DIR}/ is up to date`);

@@ -28,19 +28,17 @@ Exit codes: 0 updated (or already up to date), 1 breaking changes with --fail-on
 2 usage, network or spec error (nothing was changed).`;
 
 await runScript(async () => {
-  let args;
+  const options = {
+    official: { type: 'boolean' },
+    'fail-on-breaking': { type: 'boolean' },
+    'dry-run': { type: 'boolean' },
+    'max-mb': { type: 'string' },
+    timeout: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  } as const;
+  let args: ReturnType<typeof parseArgs<{ allowPositionals: true; options: typeof options }>>;
   try {
-    args = parseArgs({
-      allowPositionals: true,
-      options: {
-        official: { type: 'boolean' },
-        'fail-on-breaking': { type: 'boolean' },
-        'dry-run': { type: 'boolean' },
-        'max-mb': { type: 'string' },
-        timeout: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
+    args = parseArgs({ allowPositionals: true, options });
   } catch (err) {
     throw new ScriptError(`✘ ${(err as Error).message}\n\n${HELP}`, EXIT_UPDATE_FAILED);
   }

@@ -16,10 +16,12 @@ type InitWithOptions<Init, Op> =
   RequiredKeys<Init> extends never
     ? [(Init & ExactBody<Init, Op> & CallOptions & { [key: string]: unknown })?]
     : [Init & ExactBody<Init, Op> & CallOptions & { [key: string]: unknown }];
+// biome-ignore lint/suspicious/noExplicitAny: the same constraint openapi-fetch's own call signature puts on an operation.
+type AnyOperation = Record<string | number, any>;
 type Call<M extends Method> = <Path extends ClientPathsWithMethod<Base, M>, Init extends MaybeOptionalInit<paths[Path], M>>(
   url: Path,
   ...init: InitWithOptions<Init, paths[Path][M]>
-) => Promise<FetchResponse<Extract<paths[Path][M], Record<string | number, any>>, Init, 'application/json'>>;
+) => Promise<FetchResponse<Extract<paths[Path][M], AnyOperation>, Init, 'application/json'>>;
 
 /** The openapi-fetch client for the Fungies API: `GET/POST/PATCH/DELETE(path, { params, body, timeout, retry, signal, headers })`. */
 export interface FungiesClient extends Omit<Base, 'GET' | 'PUT' | 'POST' | 'DELETE' | 'OPTIONS' | 'HEAD' | 'PATCH' | 'TRACE'> {

@@ -16,8 +16,10 @@ import { pageLists, type PageList } from '../generated/pagination.js';
 
 type Get<P extends keyof paths> = paths[P] extends { get: infer G } ? G : never;
 // `query?: never` (no query parameters) must give no keys: keyof never is every key.
+// biome-ignore lint/complexity/noBannedTypes: `{}` is the empty query, spread into a page query; `object` would not narrow.
+type NoQuery = {};
 type QueryOf<P extends keyof paths> =
-  Get<P> extends { parameters: { query?: infer Q } } ? ([NonNullable<Q>] extends [never] ? {} : NonNullable<Q>) : {};
+  Get<P> extends { parameters: { query?: infer Q } } ? ([NonNullable<Q>] extends [never] ? NoQuery : NonNullable<Q>) : NoQuery;
 type PathParamsOf<P extends keyof paths> =
   Get<P> extends { parameters: { path?: infer A } } ? ([NonNullable<A>] extends [never] ? undefined : NonNullable<A>) : undefined;
 type DataOf<P extends keyof paths> =

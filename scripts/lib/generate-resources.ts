@@ -333,7 +333,7 @@ function interfaceBody(node: Tree, indent: string, tags: Map<string, string>): s
   for (const [name, child] of node.groups) {
     const tag = tags.get(name);
     if (tag) lines.push(jsdoc([tag], indent));
-    lines.push(`${indent}readonly ${name}: {`, ...interfaceBody(child, indent + '  ', tags), `${indent}};`);
+    lines.push(`${indent}readonly ${name}: {`, ...interfaceBody(child, `${indent}  `, tags), `${indent}};`);
   }
   return lines;
 }

@@ -25,7 +25,7 @@ const banner = (spec: SpecFile) =>
 export async function generateFiles(spec: SpecFile): Promise<Map<string, string>> {
   const files = new Map<string, string>();
   const types = astToString(await openapiTS(structuredClone(spec.doc) as never, { silent: true, defaultNonNullable: false }));
-  files.set('api.ts', banner(spec) + '\n' + types);
+  files.set('api.ts', `${banner(spec)}\n${types}`);
   files.set('operations.ts', banner(spec) + operationsModule(spec.doc));
   files.set('schemas.ts', banner(spec) + schemasModule(spec.doc));
   files.set('webhooks.ts', banner(spec) + webhooksModule(spec.doc));

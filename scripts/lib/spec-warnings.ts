@@ -35,7 +35,7 @@ function nestedSchemas(schema: unknown, pointer: string, out: string[] = []): st
   for (const k of SUBSCHEMA) if (isPlainObject(schema[k])) nestedSchemas(schema[k], `${pointer}/${k}`, out);
   for (const k of SUBSCHEMA_LISTS) {
     const list = schema[k];
-    if (Array.isArray(list)) list.forEach((s, i) => nestedSchemas(s, `${pointer}/${k}/${i}`, out));
+    if (Array.isArray(list)) for (const [i, s] of list.entries()) nestedSchemas(s, `${pointer}/${k}/${i}`, out);
   }
   for (const k of SUBSCHEMA_MAPS) {
     const map = schema[k];

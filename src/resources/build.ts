@@ -68,7 +68,7 @@ function withInit(client: FungiesClient, extra: Init): FungiesClient {
 function bindMethod(client: FungiesClient, spec: ResourceMethodSpec, name: string) {
   return (...args: unknown[]) => {
     const path: Record<string, unknown> = {};
-    spec.pathParams.forEach((name, i) => (path[name] = args[i]));
+    for (const [i, param] of spec.pathParams.entries()) path[param] = args[i];
     let next = spec.pathParams.length;
     // The API's own examples send `{}` for writes that take no fields, so an omitted body is sent as `{}`.
     const body = spec.body ? (args[next++] ?? {}) : undefined;

@@ -148,7 +148,7 @@ async function validated(text: string, source: SpecFile): Promise<SpecFile> {
   if (problems.length === 0) return spec;
   const located = problems.map(({ line: _line, column: _column, ...p }) => ({ ...p, ...source.locate(p.pointer) }));
   throw new ScriptError(
-    formatProblems(source.file, located) + `\n✘ nothing was changed: fix the spec (or ask the vendor) and run spec:update again`,
+    `${formatProblems(source.file, located)}\n✘ nothing was changed: fix the spec (or ask the vendor) and run spec:update again`,
     EXIT_UPDATE_FAILED,
   );
 }

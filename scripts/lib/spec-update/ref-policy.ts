@@ -47,7 +47,7 @@ export async function filePolicy(specFile: string, budget: Budget): Promise<RefP
   const realFolder = await realpath(folder).catch(() => folder);
   const inside = (root: string, path: string) => {
     const rel = relative(root, path);
-    return rel !== '' && !rel.startsWith('..' + sep) && rel !== '..' && !isAbsolute(rel);
+    return rel !== '' && !rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel);
   };
   const rule = `a spec from a file may reference only files under its own folder (${folder})`;
   const pathOf = (target: string): string | undefined => {

@@ -90,7 +90,7 @@ function provenanceSections(report: UpdateReport): { title: string; items: strin
   return out;
 }
 
-const code = (text: string) => '`' + text.replace(/`/g, "'") + '`';
+const code = (text: string) => `\`${text.replace(/`/g, "'")}\``;
 
 /** One CHANGES.md entry. */
 export function formatMarkdownEntry(report: UpdateReport): string {
@@ -111,7 +111,7 @@ export function formatMarkdownEntry(report: UpdateReport): string {
   }
   for (const section of provenanceSections(report))
     out.push('', `### ${section.title}`, ...(section.items.length > 0 ? ['', ...section.items.map((i) => `- ${i}`)] : []));
-  return out.join('\n') + '\n';
+  return `${out.join('\n')}\n`;
 }
 
 /** CHANGES.md with `entry` on top of the older entries (the file is created on first use). */

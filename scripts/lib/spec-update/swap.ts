@@ -8,7 +8,7 @@
  * swap forward if the journal is there, and otherwise just deletes the folder: before the journal
  * nothing in the repository had changed, and it is removed only once the swap is complete.
  */
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { ScriptError } from '../cli.js';
 import { exists } from '../fs-exists.js';
@@ -88,14 +88,14 @@ export async function swapIn(cwd: string, plan: SwapPlan, { afterStep = () => {}
       }
     }
     const journal: Journal = { targets };
-    await step(writeFile(join(dir, JOURNAL + '.tmp'), JSON.stringify(journal)));
+    await step(writeFile(join(dir, `${JOURNAL}.tmp`), JSON.stringify(journal)));
   } catch (err) {
     // Nothing in the repository has changed yet: dropping the staging folder is the whole rollback.
     await rm(dir, { recursive: true, force: true });
     throw err;
   }
   try {
-    await step(rename(join(dir, JOURNAL + '.tmp'), join(dir, JOURNAL)));
+    await step(rename(join(dir, `${JOURNAL}.tmp`), join(dir, JOURNAL)));
     for (const [i, rel] of targets.entries()) await moveIn(cwd, dir, i, rel, afterStep);
   } catch (err) {
     await rollBack(cwd, dir, targets).catch(() => undefined);
