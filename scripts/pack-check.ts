@@ -12,7 +12,7 @@ import { ScriptError, runScript } from './lib/cli.js';
 import { CONSUMER_COMPILER_OPTIONS, checkModuleFormats, checkPublishedTypes } from './lib/pack-formats.js';
 import { LIE_RULES, LIED_OPERATION, startLyingServer, type LieName } from '../contract-tests/fixtures/lying-server.js';
 import { startPrism } from '../contract-tests/prism.js';
-import { SPEC_PATH } from '../contract-tests/spec-file.js';
+import { SPEC_PATH } from '../contract-tests/spec-path.js';
 
 const exec = promisify(execFile);
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';

@@ -2,7 +2,7 @@
 import { ScriptError, runScript } from './lib/cli.js';
 import { driftedFiles } from './lib/drift.js';
 import { generateFiles, GENERATED_DIR } from './lib/generate.js';
-import { SPEC_PATH } from '../contract-tests/spec-file.js';
+import { SPEC_PATH } from '../contract-tests/spec-path.js';
 import { recoverInterruptedUpdate } from './lib/spec-update/swap.js';
 import { loadValidSpec } from './lib/validate.js';
 

@@ -1,4 +1,5 @@
 /** JSON pointers (RFC 6901): the one walker the client, the spec pipeline and the contract suite share. */
+import { isPlainObject } from './plain-object.js';
 
 /**
  * The keys of a pointer. `/a/b` is a plain pointer; `#/a/b` is a URI fragment, whose segments are
@@ -36,4 +37,19 @@ export function valueAt(root: unknown, pointer: string): unknown {
     node = (node as Record<string, unknown>)[key];
   }
   return node;
+}
+
+/**
+ * Follows a chain of `$ref`s with `resolve` and returns what it ends on (undefined when one
+ * dangles). Keywords written beside a `$ref` stay on top of what it names, as JSON Schema 2020-12
+ * and OpenAPI 3.1 allow. At most 20 hops, so a cycle ends on the last `$ref` object reached.
+ */
+export function followRefs(node: unknown, resolve: (ref: string) => unknown): unknown {
+  let current = node;
+  for (let i = 0; i < 20 && isPlainObject(current) && typeof current['$ref'] === 'string'; i++) {
+    const { $ref, ...rest } = current;
+    const target = resolve($ref as string);
+    current = Object.keys(rest).length > 0 && isPlainObject(target) ? { ...target, ...rest } : target;
+  }
+  return current;
 }

@@ -18,7 +18,7 @@ import { printable, sanitize } from '../engine/safe-text.js';
 import { selectOperations } from '../engine/select.js';
 import type { CheckResult, RunData, TargetKind } from '../engine/types.js';
 import { PrismMissingError, startPrism, type PrismHandle } from '../prism.js';
-import { SPEC_FILE } from '../spec-file.js';
+import { SPEC_FILE } from '../spec-path.js';
 import { EXIT, usageError } from './errors.js';
 import type { Io } from './io.js';
 

@@ -1,5 +1,5 @@
 /** Walks the parts of an OpenAPI 3.1 document the pipeline cares about: operations and schemas. */
-import { segmentsToPointer, valueAt } from '../../src/json-pointer.js';
+import { followRefs, segmentsToPointer, valueAt } from '../../src/json-pointer.js';
 import { HTTP_METHODS, type HttpMethod } from '../../src/operation-meta.js';
 import { isPlainObject } from '../../src/plain-object.js';
 import { SPEC_DOCUMENT_ID } from '../../src/validation/spec-document.js';
@@ -49,12 +49,9 @@ export function resolveLocalRef(doc: Record<string, unknown>, ref: string): unkn
   return ref.startsWith('#/') ? valueAt(doc, ref) : undefined;
 }
 
-/** Follows `$ref` objects (Parameter, RequestBody, Response…) to the object they name. */
-export function deref<T = JsonObject>(doc: Record<string, unknown>, value: unknown, depth = 0): T | undefined {
-  if (isPlainObject(value) && typeof value['$ref'] === 'string' && depth < 20) {
-    return deref<T>(doc, resolveLocalRef(doc, value['$ref']), depth + 1);
-  }
-  return value as T | undefined;
+/** Follows `$ref` objects (Parameter, RequestBody, Response, Schema…) to the object they name, in a raw spec. */
+export function deref<T = JsonObject>(doc: Record<string, unknown>, value: unknown): T | undefined {
+  return followRefs(value, (ref) => resolveLocalRef(doc, ref)) as T | undefined;
 }
 
 /** Rewrites local refs to SPEC_DOCUMENT_ID, so a schema taken out of the spec compiles on its own against the registered document. */

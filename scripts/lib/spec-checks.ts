@@ -7,7 +7,8 @@ import { createAjv } from '../../src/validation/ajv.js';
 import { addSpecDocument, SPEC_DOCUMENT_ID } from '../../src/validation/spec-document.js';
 import { allRefs, specOperations, operationParameters, pathTemplateParams, resolveLocalRef } from './openapi-walk.js';
 import { isPlainObject } from '../../src/plain-object.js';
-import { segmentsToPointer, type SpecFile, type SpecProblem } from './spec-file.js';
+import type { SpecFile, SpecProblem } from './spec-file.js';
+import { segmentsToPointer } from '../../src/json-pointer.js';
 
 /** Problems that make the spec unusable. Warnings are separate (see spec-warnings.ts). */
 export async function checkSpec(spec: SpecFile): Promise<SpecProblem[]> {

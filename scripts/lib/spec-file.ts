@@ -33,9 +33,6 @@ export class SpecInvalidError extends Error {
   }
 }
 
-// Written once in src/json-pointer.ts; re-exported so the pipeline's many importers stay as they are.
-export { segmentsToPointer } from '../../src/json-pointer.js';
-
 export async function readSpecFile(file: string): Promise<SpecFile> {
   let text: string;
   try {

@@ -10,7 +10,8 @@ import { addSpecDocument, SPEC_DOCUMENT_ID } from '../../src/validation/spec-doc
 import { specOperations } from './openapi-walk.js';
 import { isPlainObject } from '../../src/plain-object.js';
 import { schemaPointers } from './spec-checks.js';
-import { segmentsToPointer, type SpecFile, type SpecProblem } from './spec-file.js';
+import type { SpecFile, SpecProblem } from './spec-file.js';
+import { segmentsToPointer } from '../../src/json-pointer.js';
 
 /** Keywords whose values are schemas, or maps/arrays of schemas. */
 const SUBSCHEMA = [

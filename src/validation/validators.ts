@@ -4,7 +4,7 @@
  */
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { schemaDocument } from '../../generated/schemas.js';
-import { valueAt } from '../json-pointer.js';
+import { followRefs, valueAt } from '../json-pointer.js';
 import { isPlainObject } from '../plain-object.js';
 import { createAjv } from './ajv.js';
 import { addSpecDocument, SPEC_DOCUMENT_ID } from './spec-document.js';
@@ -46,12 +46,7 @@ export function validateAgainst(schema: unknown, value: unknown): ErrorObject[] 
  * Keywords written beside a `$ref` stay on top of what it names (JSON Schema 2020-12 allows them).
  */
 export function derefSchema(schema: unknown): Record<string, unknown> | undefined {
-  let node = schema;
-  for (let i = 0; i < 20 && isPlainObject(node) && typeof node['$ref'] === 'string'; i++) {
-    const { $ref, ...rest } = node;
-    const target = resolveSchemaRef($ref as string);
-    node = Object.keys(rest).length > 0 && isPlainObject(target) ? { ...target, ...rest } : target;
-  }
+  const node = followRefs(schema, resolveSchemaRef);
   return isPlainObject(node) ? node : undefined;
 }
 

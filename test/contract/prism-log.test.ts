@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCommand, type RunOptions } from '../../contract-tests/commands/run.js';
-import { SPEC_FILE } from '../../contract-tests/spec-file.js';
+import { SPEC_FILE } from '../../contract-tests/spec-path.js';
 import { memoryIo } from './helpers.js';
 
 const OPERATION = 'GetV0DiscountsDiscountId';

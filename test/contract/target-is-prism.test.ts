@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../contract-tests/cli.js';
 import type { RunData } from '../../contract-tests/engine/types.js';
-import { SPEC_FILE } from '../../contract-tests/spec-file.js';
+import { SPEC_FILE } from '../../contract-tests/spec-path.js';
 import { startPrism, type PrismHandle } from '../../contract-tests/prism.js';
 import { listOperations } from '../../src/operations.js';
 import { KEYS, memoryIo } from './helpers.js';

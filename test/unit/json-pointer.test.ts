@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapePointerToken, pointerSegments, segmentsToPointer, valueAt } from '../../src/json-pointer.js';
-import { segmentsToPointer as specFileSegmentsToPointer } from '../../scripts/lib/spec-file.js';
+import { escapePointerToken, followRefs, pointerSegments, segmentsToPointer, valueAt } from '../../src/json-pointer.js';
 
 const doc = { paths: { '/v0/orders/{id}': { get: { tags: ['orders'] } } }, 'a~b': 1, 'x%y': 2 };
 
@@ -37,10 +36,6 @@ describe('writing JSON pointers', () => {
   it('escapes one token the same way', () => {
     expect(escapePointerToken('application/json~x')).toBe('application~1json~0x');
   });
-
-  it('is the one writer the spec pipeline uses too', () => {
-    expect(specFileSegmentsToPointer).toBe(segmentsToPointer);
-  });
 });
 
 describe('derefSchema', () => {
@@ -50,5 +45,30 @@ describe('derefSchema', () => {
     expect(derefSchema({ $ref: ref })?.['required']).toEqual(['status', 'error']);
     expect(derefSchema({ $ref: ref, description: 'mine' })?.['description']).toBe('mine');
     expect(derefSchema({ $ref: 'urn:fungies:api-docs#/components/schemas/Nope' })).toBeUndefined();
+  });
+});
+
+describe('followRefs', () => {
+  const doc = {
+    a: { $ref: '#/b', description: 'beside the ref' },
+    b: { $ref: '#/c' },
+    c: { type: 'string', description: 'own' },
+    loop: { $ref: '#/loop' },
+  };
+  const resolve = (ref: string) => valueAt(doc, ref);
+
+  it('follows a chain to its end, keeping keywords written beside a $ref on top', () => {
+    expect(followRefs({ $ref: '#/a' }, resolve)).toEqual({ type: 'string', description: 'beside the ref' });
+    expect(followRefs({ $ref: '#/b' }, resolve)).toEqual({ type: 'string', description: 'own' });
+  });
+
+  it('ends on undefined for a dangling ref, and on a $ref object for a cycle', () => {
+    expect(followRefs({ $ref: '#/nope' }, resolve)).toBeUndefined();
+    expect(followRefs({ $ref: '#/loop' }, resolve)).toEqual({ $ref: '#/loop' });
+  });
+
+  it('returns anything that is not a $ref as it is', () => {
+    expect(followRefs('text', resolve)).toBe('text');
+    expect(followRefs(doc.c, resolve)).toBe(doc.c);
   });
 });

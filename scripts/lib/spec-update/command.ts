@@ -9,7 +9,7 @@ import { ScriptError } from '../cli.js';
 import { generateFiles, GENERATED_DIR } from '../generate.js';
 import { specOperations } from '../openapi-walk.js';
 import { isPlainObject } from '../../../src/plain-object.js';
-import { SPEC_PATH } from '../../../contract-tests/spec-file.js';
+import { SPEC_PATH } from '../../../contract-tests/spec-path.js';
 import { formatProblems, parseSpecText, SpecInvalidError, type SpecFile } from '../spec-file.js';
 import { checkSpec } from '../spec-checks.js';
 import { bundleSpec } from './bundle.js';

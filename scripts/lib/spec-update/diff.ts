@@ -4,7 +4,7 @@
  */
 import { deref, specOperations, operationParameters, type Json, type JsonObject, type OperationRef } from '../openapi-walk.js';
 import { isPlainObject } from '../../../src/plain-object.js';
-import { segmentsToPointer } from '../spec-file.js';
+import { segmentsToPointer } from '../../../src/json-pointer.js';
 import type { ChangeKind, Direction, OperationKey, RawChange } from './changes.js';
 import { compareClosed, compareEnums, compareKeyword, compareTypes, showTypes, typesOf, valuesOf } from './diff-keywords.js';
 import { compareLimits } from './diff-limits.js';
