@@ -21,7 +21,7 @@ import { redact, redactBody, redactExcerpt, redactHeaders } from './redact.js';
 import { FungiesRequest } from './request.js';
 import { assertValidResponse } from './response-validation.js';
 import { createTransport } from './transport.js';
-import { responseInfo } from './unwrap.js';
+import { recordResponseInfo } from './response-info.js';
 import { USER_AGENT } from './version.js';
 
 export type { FungiesClient } from './client-types.js';
@@ -77,7 +77,7 @@ function fungiesMiddleware(
     async onResponse({ request, response, schemaPath }) {
       const operation = findOperation(request.method, schemaPath);
       const info = { operationId: operation?.operationId, method: request.method, path: schemaPath };
-      responseInfo.set(response, { ...info, secrets });
+      recordResponseInfo(response, { ...info, secrets });
       if (!response.ok || !isBufferedResponse(response)) return undefined;
       try {
         await checkSuccess(response, operation, info, secrets, validateResponses);

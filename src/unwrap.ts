@@ -1,10 +1,8 @@
 /** The throwing style: `await unwrap(client.GET(...))` returns the 2xx `data` or throws a typed error. */
 import { isBufferedResponse } from './buffered-response.js';
-import { FungiesApiError, type RequestInfo } from './errors.js';
+import { FungiesApiError } from './errors.js';
+import { responseInfoOf } from './response-info.js';
 import { redactBody, redactHeaders } from './redact.js';
-
-/** Filled by the client's middleware so errors can name the operation a response belongs to. */
-export const responseInfo = new WeakMap<Response, RequestInfo & { secrets: readonly (string | undefined)[] }>();
 
 type Result = { data?: unknown; error?: unknown; response: Response };
 /** The `data` of the success branch of an openapi-fetch result. */
@@ -13,7 +11,7 @@ export type SuccessData<R> = R extends { data: infer D; error?: never } ? D : ne
 export async function unwrap<R extends Result>(result: R | Promise<R>): Promise<SuccessData<R>> {
   const { data, error, response } = await result;
   if (response.ok) return data as SuccessData<R>;
-  const info = responseInfo.get(response) ?? { method: '', path: new URL(response.url || 'http://unknown/').pathname, secrets: [] };
+  const info = responseInfoOf(response);
   // Servers sometimes echo the request's headers back in an error; keys must not travel on in it.
   const text = isBufferedResponse(response) ? response.bodyText : undefined;
   throw FungiesApiError.from(response.status, redactBody(error, info.secrets, text), redactHeaders(response.headers, info.secrets), info);
