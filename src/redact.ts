@@ -15,9 +15,22 @@ const MIN_KEY_TAIL = 4;
  * inside a body of many megabytes.
  */
 export function redact(text: string, secrets: readonly (string | undefined)[] = []): string {
+  return redactKeyShapes(replaceSecrets(text, secrets, () => REDACTED));
+}
+
+/**
+ * Every occurrence of each secret, as given or URL-encoded (in a query string or a curl line),
+ * replaced by `replacement(secret)`: `[redacted]` in the library's errors, a `pub_****` mask in
+ * the contract suite's reports.
+ */
+export function replaceSecrets(text: string, secrets: readonly (string | undefined)[], replacement: (secret: string) => string): string {
   let out = text;
-  for (const secret of secrets) if (secret && out.includes(secret)) out = out.split(secret).join(REDACTED);
-  return redactKeyShapes(out);
+  for (const secret of secrets) {
+    if (!secret) continue;
+    for (const form of new Set([secret, encodeURIComponent(secret)]))
+      if (out.includes(form)) out = out.split(form).join(replacement(secret));
+  }
+  return out;
 }
 
 /** Key-shaped runs, for keys this client was not given (e.g. another merchant's, echoed back). */

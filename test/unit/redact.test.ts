@@ -36,6 +36,11 @@ describe('redact', () => {
     expectNoKey(redact(text, KEYS));
   });
 
+  it('removes a configured key also in its URL-encoded form (a query string, a curl line)', () => {
+    const key = 'sec_Key/With+Odd=Chars';
+    expect(redact(`?k=${encodeURIComponent(key)}&x=1 and ${key}`, [key])).toBe('?k=[redacted]&x=1 and [redacted]');
+  });
+
   it('removes key-shaped text of keys it was not given, even glued to a word', () => {
     expect(redact('Zsec_OtherSecretKey99 and pub_OtherPublic1.', [])).toBe('Zsec_[redacted] and pub_[redacted].');
   });
