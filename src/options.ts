@@ -3,7 +3,7 @@ import { parseHttpUrl } from './http-url.js';
 import { KEY_HEADER_OPTIONS } from './auth.js';
 import { FungiesConfigError } from './errors.js';
 import { createRequestLog, type FungiesLogger, type LogLevel, type RequestLog } from './logger.js';
-import { SAFE_METHODS } from './operation-meta.js';
+import { HTTP_METHODS, SAFE_METHODS } from './operation-meta.js';
 import type { RetryPolicy } from './retry.js';
 
 export interface FungiesClientOptions {
@@ -200,7 +200,7 @@ export function normalizeTimeout(timeout: unknown): number | false {
 }
 
 /** The names `retry.methods` accepts: every method the client sends (TRACE never is). */
-const RETRY_METHOD_NAMES = new Set(['GET', 'HEAD', 'OPTIONS', 'POST', 'PUT', 'PATCH', 'DELETE']);
+const RETRY_METHOD_NAMES = new Set(HTTP_METHODS.filter((m) => m !== 'trace').map((m) => m.toUpperCase()));
 
 export function normalizeMaxResponseBytes(limit: unknown): number {
   if (typeof limit !== 'number' || !Number.isSafeInteger(limit) || limit <= 0) {
