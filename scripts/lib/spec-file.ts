@@ -166,10 +166,15 @@ function toPlainValue(document: Document, file: string): unknown {
 
 /** One screen per broken spec: file, then `line:col  pointer  message` per problem. */
 export function formatProblems(file: string, problems: readonly SpecProblem[], limit = 20): string {
+  return `✘ ${file} is not a valid OpenAPI 3.1 spec (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${problemLines(file, problems, limit)}`;
+}
+
+/** `  file:line:col  at #pointer` and the message indented below, per problem; at most `limit`, then how many more. */
+export function problemLines(file: string, problems: readonly SpecProblem[], limit: number): string {
   const lines = problems.slice(0, limit).map((p) => {
     const where = p.line ? `${file}:${p.line}${p.column ? `:${p.column}` : ''}` : file;
     return `  ${where}${p.pointer ? `  at #${p.pointer}` : ''}\n    ${p.message}`;
   });
   if (problems.length > limit) lines.push(`  … and ${problems.length - limit} more`);
-  return `✘ ${file} is not a valid OpenAPI 3.1 spec (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${lines.join('\n')}`;
+  return lines.join('\n');
 }

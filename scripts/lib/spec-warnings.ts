@@ -10,7 +10,7 @@ import { addSpecDocument, SPEC_DOCUMENT_ID } from '../../src/validation/spec-doc
 import { specOperations } from './openapi-walk.js';
 import { isPlainObject } from '../../src/plain-object.js';
 import { schemaPointers } from './spec-checks.js';
-import type { SpecFile, SpecProblem } from './spec-file.js';
+import { problemLines, type SpecFile, type SpecProblem } from './spec-file.js';
 import { segmentsToPointer } from '../../src/json-pointer.js';
 
 /** Keywords whose values are schemas, or maps/arrays of schemas. */
@@ -119,9 +119,5 @@ export function specWarnings(spec: SpecFile): SpecProblem[] {
 
 /** One screen: `⚠ N warnings`, then `file:line:col  at #pointer` and the message per warning. */
 export function formatWarnings(file: string, warnings: readonly SpecProblem[], limit = 20): string {
-  const lines = warnings
-    .slice(0, limit)
-    .map((w) => `  ${file}${w.line ? `:${w.line}:${w.column ?? 1}` : ''}  at #${w.pointer}\n    ${w.message}`);
-  if (warnings.length > limit) lines.push(`  … and ${warnings.length - limit} more`);
-  return `⚠ ${warnings.length} spec warning${warnings.length === 1 ? '' : 's'} (not failing): a default or example that its own schema rejects; the contract suite reports such values as spec defects\n${lines.join('\n')}`;
+  return `⚠ ${warnings.length} spec warning${warnings.length === 1 ? '' : 's'} (not failing): a default or example that its own schema rejects; the contract suite reports such values as spec defects\n${problemLines(file, warnings, limit)}`;
 }
