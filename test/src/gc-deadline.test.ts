@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 
-const script = fileURLToPath(new URL('../fixtures/gc-timeout.ts', import.meta.url));
+const script = fileURLToPath(new URL('./fixtures/gc-timeout.ts', import.meta.url));
 
 async function run(mode: 'timeout' | 'abort'): Promise<{ ended: boolean; outcome?: string; ms: number }> {
   const { stdout } = await promisify(execFile)(process.execPath, ['--expose-gc', '--import', 'tsx', script, mode], { timeout: 20_000 });

@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loopback, type Loopback } from '../loopback.js';
 
-const script = fileURLToPath(new URL('../fixtures/one-request.ts', import.meta.url));
+const script = fileURLToPath(new URL('./fixtures/one-request.ts', import.meta.url));
 let server: Loopback | undefined;
 afterAll(async () => server?.close());
 

@@ -4,12 +4,12 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ScriptError } from '../../scripts/lib/cli.js';
-import { driftedFiles } from '../../scripts/lib/drift.js';
-import { generateFiles } from '../../scripts/lib/generate.js';
-import { readSpecFile } from '../../scripts/lib/spec-file.js';
-import { rowCells } from '../../scripts/lib/spec-update/provenance.js';
-import { createSandbox, SLOW, type Sandbox } from './spec-update-sandbox.js';
+import { ScriptError } from '../../../scripts/lib/cli.js';
+import { driftedFiles } from '../../../scripts/lib/drift.js';
+import { generateFiles } from '../../../scripts/lib/generate.js';
+import { readSpecFile } from '../../../scripts/lib/spec-file.js';
+import { rowCells } from '../../../scripts/lib/spec-update/provenance.js';
+import { createSandbox, SLOW, type Sandbox } from './sandbox.js';
 
 let box: Sandbox;
 beforeAll(async () => {

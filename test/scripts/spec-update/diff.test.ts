@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { readSpecFile } from '../../scripts/lib/spec-file.js';
-import { CHANGE_KINDS, type Change } from '../../scripts/lib/spec-update/changes.js';
-import { classify, RULES, verdict } from '../../scripts/lib/spec-update/classify.js';
-import { diffSpecs } from '../../scripts/lib/spec-update/diff.js';
+import { readSpecFile } from '../../../scripts/lib/spec-file.js';
+import { CHANGE_KINDS, type Change } from '../../../scripts/lib/spec-update/changes.js';
+import { classify, RULES, verdict } from '../../../scripts/lib/spec-update/classify.js';
+import { diffSpecs } from '../../../scripts/lib/spec-update/diff.js';
 
-const FIXTURES = 'test/scripts/fixtures/spec-update';
+const FIXTURES = 'test/scripts/spec-update/fixtures';
 const load = async (name: string) => (await readSpecFile(`${FIXTURES}/${name}.yaml`)).doc;
 const changesBetween = async (from: string, to: string) => classify(diffSpecs(await load(from), await load(to)));
 const line = (c: Change) => `${c.severity} ${c.kind} @ ${c.where}${c.field ? ` ${c.field}` : ''}`;

@@ -5,10 +5,10 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { ScriptError } from '../../scripts/lib/cli.js';
-import { bundleSpec } from '../../scripts/lib/spec-update/bundle.js';
-import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS } from '../../scripts/lib/spec-update/download.js';
-import { createSandbox, type Sandbox } from './spec-update-sandbox.js';
+import { ScriptError } from '../../../scripts/lib/cli.js';
+import { bundleSpec } from '../../../scripts/lib/spec-update/bundle.js';
+import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS } from '../../../scripts/lib/spec-update/download.js';
+import { createSandbox, type Sandbox } from './sandbox.js';
 
 const SECRET = 'sk_live_do_not_publish_4242';
 let box: Sandbox;

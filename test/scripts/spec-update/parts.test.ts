@@ -3,23 +3,23 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { allRefs } from '../../scripts/lib/openapi-walk.js';
-import { readSpecFile } from '../../scripts/lib/spec-file.js';
-import { bundleSpec } from '../../scripts/lib/spec-update/bundle.js';
-import { canonicalize, toYaml } from '../../scripts/lib/spec-update/canonical.js';
-import type { Change } from '../../scripts/lib/spec-update/changes.js';
-import { markOfficial, rowCells } from '../../scripts/lib/spec-update/provenance.js';
+import { allRefs } from '../../../scripts/lib/openapi-walk.js';
+import { readSpecFile } from '../../../scripts/lib/spec-file.js';
+import { bundleSpec } from '../../../scripts/lib/spec-update/bundle.js';
+import { canonicalize, toYaml } from '../../../scripts/lib/spec-update/canonical.js';
+import type { Change } from '../../../scripts/lib/spec-update/changes.js';
+import { markOfficial, rowCells } from '../../../scripts/lib/spec-update/provenance.js';
 import {
   breakingCount,
   formatMarkdownEntry,
   formatTerminal,
   prependEntry,
   type UpdateReport,
-} from '../../scripts/lib/spec-update/report.js';
-import { swapIn } from '../../scripts/lib/spec-update/swap.js';
-import { parseTscOutput } from '../../scripts/lib/spec-update/typecheck.js';
+} from '../../../scripts/lib/spec-update/report.js';
+import { swapIn } from '../../../scripts/lib/spec-update/swap.js';
+import { parseTscOutput } from '../../../scripts/lib/spec-update/typecheck.js';
 
-const FIXTURES = 'test/scripts/fixtures/spec-update';
+const FIXTURES = 'test/scripts/spec-update/fixtures';
 const dirs: string[] = [];
 const tempDir = async () => {
   const dir = await mkdtemp(join(tmpdir(), 'spec-update-parts-'));

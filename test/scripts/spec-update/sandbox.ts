@@ -3,9 +3,9 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
-import type { ScriptError } from '../../scripts/lib/cli.js';
-import { specUpdate, type SpecUpdateOptions, type SpecUpdateResult } from '../../scripts/lib/spec-update/command.js';
-import { tempRepo, type TempRepo } from './temp-repo.js';
+import type { ScriptError } from '../../../scripts/lib/cli.js';
+import { specUpdate, type SpecUpdateOptions, type SpecUpdateResult } from '../../../scripts/lib/spec-update/command.js';
+import { tempRepo, type TempRepo } from '../temp-repo.js';
 
 /** Each test that type-checks runs tsc on the whole project once or twice. */
 export const SLOW = 120_000;

@@ -1,7 +1,7 @@
 /** The before and after of the swap the crash tests interrupt: files replaced, one added, a folder replaced with a file dropped. */
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import type { SwapPlan } from '../../scripts/lib/spec-update/swap.js';
+import type { SwapPlan } from '../../../scripts/lib/spec-update/swap.js';
 
 export const OLD_TREE = new Map([
   ['openapi/api-docs.yaml', 'old spec'],

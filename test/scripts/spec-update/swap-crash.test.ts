@@ -4,14 +4,14 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { generateFiles } from '../../scripts/lib/generate.js';
-import { parseSpecText } from '../../scripts/lib/spec-file.js';
-import { specUpdate } from '../../scripts/lib/spec-update/command.js';
-import { recoverInterruptedUpdate, STAGING_DIR, swapIn } from '../../scripts/lib/spec-update/swap.js';
+import { generateFiles } from '../../../scripts/lib/generate.js';
+import { parseSpecText } from '../../../scripts/lib/spec-file.js';
+import { specUpdate } from '../../../scripts/lib/spec-update/command.js';
+import { recoverInterruptedUpdate, STAGING_DIR, swapIn } from '../../../scripts/lib/spec-update/swap.js';
 import { CRASH_PLAN, NEW_TREE, OLD_TREE, readTree, writeTree } from './swap-crash-plan.js';
-import { tempRepo, type TempRepo } from './temp-repo.js';
+import { tempRepo, type TempRepo } from '../temp-repo.js';
 
-const CHILD = 'test/scripts/swap-crash-child.ts';
+const CHILD = 'test/scripts/spec-update/swap-crash-child.ts';
 const dirs: string[] = [];
 afterAll(() => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
 

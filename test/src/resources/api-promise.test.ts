@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiPromise, ListPromise } from '../../src/index.js';
+import { ApiPromise, ListPromise } from '../../../src/index.js';
 
 const response = (headers: Record<string, string> = {}) => new Response('{}', { headers });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { resourceTable } from '../../generated/resources.js';
-import type { Fungies, FungiesClient } from '../../src/index.js';
-import { buildResources } from '../../src/resources/build.js';
+import { resourceTable } from '../../../generated/resources.js';
+import type { Fungies, FungiesClient } from '../../../src/index.js';
+import { buildResources } from '../../../src/resources/build.js';
 
 /** A client that records the openapi-fetch init each call gets: what reaches the transport. */
 function recordingClient() {

@@ -6,8 +6,8 @@ import {
   NotFoundError,
   ResponseTooLargeError,
   type FungiesClientOptions,
-} from '../../src/index.js';
-import { cancelledOrder, json, PUBLIC_KEY, SECRET_KEY, type Handler } from '../helpers.js';
+} from '../../../src/index.js';
+import { cancelledOrder, json, PUBLIC_KEY, SECRET_KEY, type Handler } from '../../helpers.js';
 
 function createTestFungies(handler: Handler, options: Partial<FungiesClientOptions> = {}) {
   const requests: Request[] = [];

@@ -1,6 +1,6 @@
 // derefSchema follows the local refs ('#/components/…') nested inside the registered spec document.
 import { describe, expect, it } from 'vitest';
-import { derefSchema, resolveSchemaRef } from '../../src/validation/validators.js';
+import { derefSchema, resolveSchemaRef } from '../../../src/validation/validators.js';
 
 describe('refs nested inside the spec document', () => {
   it('resolve against the same document', () => {

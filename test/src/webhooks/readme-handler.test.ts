@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { signWebhook, verifyWebhook, WebhookSignatureError } from '../../src/index.js';
-import { server as readmeServer } from '../types/readme-webhook-example.js';
+import { signWebhook, verifyWebhook, WebhookSignatureError } from '../../../src/index.js';
+import { server as readmeServer } from '../../types/readme-webhook-example.js';
 
 const SECRET = 'merchant-e2e-secret-7Hq';
 const SAMPLE = readFileSync('openapi/docs-examples/webhooks/payment_success.docs-example.json', 'utf8');

@@ -1,7 +1,7 @@
 // signWebhook writes the header Fungies sends, so merchants can sign their own test events.
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { isWebhookEventType, signWebhook, verifyWebhook, WEBHOOK_EVENT_TYPES, WEBHOOK_SIGNATURE_HEADER } from '../../src/index.js';
+import { isWebhookEventType, signWebhook, verifyWebhook, WEBHOOK_EVENT_TYPES, WEBHOOK_SIGNATURE_HEADER } from '../../../src/index.js';
 
 describe('signWebhook', () => {
   it('is "sha256_" + the lower-case hex HMAC-SHA256 of the body, keyed with the secret', () => {

@@ -11,7 +11,7 @@ import {
   WebhookValidationError,
   verifyWebhook,
   type WebhookEvent,
-} from '../../src/index.js';
+} from '../../../src/index.js';
 
 const SECRET = 'whsec-test-Xq81vLmP02';
 const BODY = readFileSync('openapi/docs-examples/webhooks/payment_refunded.docs-example.json', 'utf8');
