@@ -1,3 +1,4 @@
+// `fungies-contract check <operationId> <status> <file|->`: a saved response against the spec's schema for that status.
 import { describe, expect, it } from 'vitest';
 import { checkCommand } from '../../contract-tests/commands/check.js';
 import { main } from '../../contract-tests/cli.js';
@@ -6,6 +7,22 @@ import { memoryIo } from './helpers.js';
 const OP = 'PatchV0OrdersOrderIdOrNumberCancel';
 const DOCS_200 = 'openapi/docs-examples/cancel-order.200.docs-example.json';
 const DOCS_400 = 'openapi/docs-examples/cancel-order.400.docs-example.json';
+
+/** A cancel-order 200 body of a paid order; only its currency varies between the tests. */
+const paidOrder = (currency: string | null) =>
+  JSON.stringify({
+    status: 'success',
+    data: {
+      order: {
+        id: '3c90c3cc-0d44-4b50-8888-8dd25736052a',
+        number: '#ABC123DEF456',
+        status: 'PAID',
+        createdAt: 1,
+        orderNumber: '#ABC123DEF456',
+        currency,
+      },
+    },
+  });
 
 describe('fungies-contract check', () => {
   it("rejects the docs' own 200 example with its four findings, currency as a spec defect", async () => {
@@ -51,37 +68,13 @@ describe('fungies-contract check', () => {
   });
 
   it('does not fail on a spec defect alone, and fails on it with --strict', async () => {
-    const body = JSON.stringify({
-      status: 'success',
-      data: {
-        order: {
-          id: '3c90c3cc-0d44-4b50-8888-8dd25736052a',
-          number: '#ABC123DEF456',
-          status: 'PAID',
-          createdAt: 1,
-          orderNumber: '#ABC123DEF456',
-          currency: null,
-        },
-      },
-    });
+    const body = paidOrder(null);
     expect((await checkCommand({ operationId: OP, status: '200', file: '-', strict: false }, memoryIo(body))).code).toBe(0);
     expect((await checkCommand({ operationId: OP, status: '200', file: '-', strict: true }, memoryIo(body))).code).toBe(1);
   });
 
   it('blames the server, not the spec, for a currency outside the enum that is not the default', async () => {
-    const body = JSON.stringify({
-      status: 'success',
-      data: {
-        order: {
-          id: '3c90c3cc-0d44-4b50-8888-8dd25736052a',
-          number: '#ABC123DEF456',
-          status: 'PAID',
-          createdAt: 1,
-          orderNumber: '#ABC123DEF456',
-          currency: 'XXX',
-        },
-      },
-    });
+    const body = paidOrder('XXX');
     const { findings } = await checkCommand({ operationId: OP, status: '200', file: '-', strict: false }, memoryIo(body));
     expect(findings.map((f) => [f.pointer, f.kind])).toEqual([['/data/order/currency', 'response']]);
   });

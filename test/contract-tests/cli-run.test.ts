@@ -1,22 +1,21 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LIED_OPERATION, startLyingServer, type LyingServer } from '../../contract-tests/fixtures/lying-server.js';
+import { LIED_OPERATION } from '../../contract-tests/fixtures/lying-server.js';
 import { createAjv } from '../../src/validation/ajv.js';
-import { KEYS } from './helpers.js';
+import { KEYS, useLyingServer } from './helpers.js';
 
 const run = promisify(execFile);
-let server: LyingServer;
+const server = useLyingServer();
 let dir: string;
 beforeAll(async () => {
-  server = await startLyingServer();
   dir = await mkdtemp(join(tmpdir(), 'fungies-contract-'));
 });
 afterAll(async () => {
-  await server?.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
 });
 
 /** Spawns the bin as a user would; exit code and output come back even when it fails. */

@@ -1,16 +1,10 @@
 /** The run command as a plain engine: keys and options come from the injected Io, a run that checked nothing fails. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { main } from '../../contract-tests/cli.js';
-import { LIED_OPERATION, startLyingServer, type LyingServer } from '../../contract-tests/fixtures/lying-server.js';
-import { KEYS, memoryIo } from './helpers.js';
+import { LIED_OPERATION } from '../../contract-tests/fixtures/lying-server.js';
+import { KEYS, memoryIo, useLyingServer } from './helpers.js';
 
-let server: LyingServer;
-beforeAll(async () => {
-  server = await startLyingServer();
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = useLyingServer();
 
 describe('fungies-contract run (engine)', () => {
   it('reads the keys from the injected Io, not from process.env', async () => {

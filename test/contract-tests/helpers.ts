@@ -1,8 +1,9 @@
-/** Shared by the contract engine's tests: an in-memory Io and engine configs. */
+/** Shared by the contract engine's tests: an in-memory Io, engine configs and the lying server per file. */
+import { afterAll, beforeAll } from 'vitest';
 import type { Io } from '../../contract-tests/commands/io.js';
 import type { EngineConfig } from '../../contract-tests/engine/config.js';
 
-import { FIXTURE_KEYS } from '../../contract-tests/fixtures/lying-server.js';
+import { FIXTURE_KEYS, startLyingServer, type LieName, type LyingServer } from '../../contract-tests/fixtures/lying-server.js';
 
 export const KEYS = FIXTURE_KEYS;
 
@@ -22,4 +23,21 @@ export function memoryIo(stdin = '', env: Record<string, string | undefined> = {
 
 export function liveConfig(baseUrl: string, overrides: Partial<EngineConfig> = {}): EngineConfig {
   return { target: { baseUrl, ...KEYS, timeoutMs: 5000 }, kind: 'live', allowWrites: true, strict: false, ...overrides };
+}
+
+/** One lying server per test file, started before its tests and closed after them: call at the top of the file, read `.url(lie)` inside tests. */
+export function useLyingServer(): Pick<LyingServer, 'url'> {
+  let server: LyingServer | undefined;
+  beforeAll(async () => {
+    server = await startLyingServer();
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+  return {
+    url(lie: LieName) {
+      if (!server) throw new Error('the lying server is not started yet: call .url() inside a test');
+      return server.url(lie);
+    },
+  };
 }

@@ -1,11 +1,11 @@
 /** Invalid body fields one level down (nested objects, array items): each proved invalid by the spec, each a documented 4xx. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { planChecks } from '../../contract-tests/engine/checks.js';
 import { runChecks } from '../../contract-tests/engine/run-checks.js';
-import { startLyingServer, type LieName, type LyingServer } from '../../contract-tests/fixtures/lying-server.js';
+import type { LieName } from '../../contract-tests/fixtures/lying-server.js';
 import { listOperations } from '../../src/operations.js';
 import { validateAgainst } from '../../src/validation/validators.js';
-import { liveConfig } from './helpers.js';
+import { liveConfig, useLyingServer } from './helpers.js';
 
 // Nested objects (billingDetails, paymentData), arrays of objects (items) and of strings (excludedOffers).
 const OPERATIONS = listOperations().filter((op) =>
@@ -13,13 +13,7 @@ const OPERATIONS = listOperations().filter((op) =>
 );
 const negatives = () => planChecks(OPERATIONS, { seed: 11 }).filter((c) => c.kind === 'negative' && c.request);
 
-let server: LyingServer;
-beforeAll(async () => {
-  server = await startLyingServer();
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = useLyingServer();
 
 const run = (lie: LieName) => runChecks(negatives(), liveConfig(server.url(lie)));
 

@@ -1,24 +1,18 @@
 /** Each check beyond response shapes catches its planted lie, and finds nothing against the honest server. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { main } from '../../contract-tests/cli.js';
 import { planChecks } from '../../contract-tests/engine/checks.js';
 import { runChecks } from '../../contract-tests/engine/run-checks.js';
-import { LIE_RULES, LIED_OPERATION, startLyingServer, type LieName, type LyingServer } from '../../contract-tests/fixtures/lying-server.js';
+import { LIE_RULES, LIED_OPERATION, type LieName } from '../../contract-tests/fixtures/lying-server.js';
 import { listOperations } from '../../src/operations.js';
-import { KEYS, liveConfig, memoryIo } from './helpers.js';
+import { KEYS, liveConfig, memoryIo, useLyingServer } from './helpers.js';
 
 // A write with an `…IdOrNumber` id and a body, and two lists (take + cursor/hasMore, limit + pages).
 const OPERATIONS = listOperations().filter((op) =>
   [LIED_OPERATION, 'GetV0SubscriptionsList', 'GetV0UsersUserIdInventory'].includes(op.operationId),
 );
 
-let server: LyingServer;
-beforeAll(async () => {
-  server = await startLyingServer();
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = useLyingServer();
 
 const run = (lie: LieName, maxResponseTimeMs = 5000) =>
   runChecks(planChecks(OPERATIONS, { seed: 7 }), liveConfig(server.url(lie), { maxResponseTimeMs }));

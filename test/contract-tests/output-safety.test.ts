@@ -4,17 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../contract-tests/cli.js';
-import { LIED_OPERATION, startLyingServer, type LyingServer } from '../../contract-tests/fixtures/lying-server.js';
-import { KEYS, memoryIo } from './helpers.js';
+import { LIED_OPERATION } from '../../contract-tests/fixtures/lying-server.js';
+import { KEYS, memoryIo, useLyingServer } from './helpers.js';
 
-let server: LyingServer;
+const server = useLyingServer();
 let dir: string;
 beforeAll(async () => {
-  server = await startLyingServer();
   dir = await mkdtemp(join(tmpdir(), 'fungies-safety-'));
 });
 afterAll(async () => {
-  await server?.close();
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 

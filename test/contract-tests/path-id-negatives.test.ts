@@ -1,11 +1,11 @@
 /** Invalid path ids: every path id of an operation, one value per kind of id schema, each a documented 4xx. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { planChecks } from '../../contract-tests/engine/checks.js';
 import { runChecks } from '../../contract-tests/engine/run-checks.js';
-import { LIED_OPERATION, startLyingServer, type LieName, type LyingServer } from '../../contract-tests/fixtures/lying-server.js';
+import { LIED_OPERATION, type LieName } from '../../contract-tests/fixtures/lying-server.js';
 import { listOperations } from '../../src/operations.js';
 import { validateAgainst } from '../../src/validation/validators.js';
-import { liveConfig } from './helpers.js';
+import { liveConfig, useLyingServer } from './helpers.js';
 
 // An `…IdOrNumber` id, two UUID ids on one path, a plain-string id, nested objects and arrays of objects in bodies.
 const OPERATIONS = listOperations().filter((op) =>
@@ -19,13 +19,7 @@ const OPERATIONS = listOperations().filter((op) =>
 );
 const negatives = () => planChecks(OPERATIONS, { seed: 11 }).filter((c) => c.kind === 'negative' && c.request);
 
-let server: LyingServer;
-beforeAll(async () => {
-  server = await startLyingServer();
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = useLyingServer();
 
 const run = (lie: LieName) => runChecks(negatives(), liveConfig(server.url(lie)));
 
