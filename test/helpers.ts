@@ -1,4 +1,4 @@
-/** Test doubles: a client whose `fetch` is a function of the test, recording every request it sees. */
+/** Test doubles and fixtures: a client whose `fetch` is a function of the test, recording every request it sees; bodies the spec describes. */
 import { createFungiesClient, type FungiesClientOptions } from '../src/index.js';
 
 export const PUBLIC_KEY = 'pub_TestPublicKey123456';
@@ -38,3 +38,14 @@ export const cancelledOrder = {
     },
   },
 };
+
+/** The seven webhook event types the vendor documents, in the spec's order: what the generator and the library must both list. */
+export const DOCUMENTED_WEBHOOK_EVENT_TYPES = [
+  'payment_success',
+  'payment_refunded',
+  'payment_failed',
+  'subscription_created',
+  'subscription_interval',
+  'subscription_updated',
+  'subscription_cancelled',
+];

@@ -1,22 +1,15 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LIED_OPERATION } from '../../contract-tests/fixtures/lying-server.js';
 import { createAjv } from '../../src/validation/ajv.js';
-import { KEYS, useLyingServer } from './helpers.js';
+import { KEYS, useLyingServer, useTempDir } from './helpers.js';
 
 const run = promisify(execFile);
 const server = useLyingServer();
-let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'fungies-contract-'));
-});
-afterAll(async () => {
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
+const tmp = useTempDir('fungies-contract-');
 
 /** Spawns the bin as a user would; exit code and output come back even when it fails. */
 async function cli(args: string[], env: Record<string, string> = {}) {
@@ -33,8 +26,8 @@ async function cli(args: string[], env: Record<string, string> = {}) {
 
 describe('fungies-contract run --target (spawned bin)', () => {
   it('fails against the lying server, naming every planted body lie, with masked keys and valid reports', async () => {
-    const json = join(dir, 'report.json');
-    const junit = join(dir, 'junit.xml');
+    const json = join(tmp.dir, 'report.json');
+    const junit = join(tmp.dir, 'junit.xml');
     const result = await cli(
       ['run', '--target', server.url('all-body-lies'), '--operation', LIED_OPERATION, '--allow-writes', '--json', json, '--junit', junit],
       { FUNGIES_PUBLIC_KEY: KEYS.publicKey, FUNGIES_SECRET_KEY: KEYS.secretKey },

@@ -1,5 +1,9 @@
-/** Shared by the contract engine's tests: an in-memory Io, engine configs and the lying server per file. */
-import { afterAll, beforeAll } from 'vitest';
+/** Shared by the contract engine's tests: an in-memory Io, engine configs, a lying server and a temp folder per file, the usage-error check. */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { main } from '../../contract-tests/cli.js';
 import type { Io } from '../../contract-tests/commands/io.js';
 import type { EngineConfig } from '../../contract-tests/engine/config.js';
 
@@ -40,4 +44,29 @@ export function useLyingServer(): Pick<LyingServer, 'url'> {
       return server.url(lie);
     },
   };
+}
+
+/** One temporary folder per test file for the reports a run writes, removed after its tests: read `.dir` inside tests. */
+export function useTempDir(prefix: string): { readonly dir: string } {
+  let dir: string | undefined;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), prefix));
+  });
+  afterAll(async () => {
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+  return {
+    get dir() {
+      if (!dir) throw new Error('the temp folder is not made yet: read .dir inside a test');
+      return dir;
+    },
+  };
+}
+
+/** The CLI given these arguments exits 2 with one line on stderr, containing `message`. */
+export async function expectUsageError(argv: string[], message: string): Promise<void> {
+  const io = memoryIo();
+  expect(await main(argv, io)).toBe(2);
+  expect(io.err()).toContain(message);
+  expect(io.err().trim().split('\n')).toHaveLength(1);
 }

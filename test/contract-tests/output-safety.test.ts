@@ -1,20 +1,13 @@
 /** What a hostile server sends never reaches the terminal raw, never breaks the JUnit XML, never leaks a key. */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { main } from '../../contract-tests/cli.js';
 import { LIED_OPERATION } from '../../contract-tests/fixtures/lying-server.js';
-import { KEYS, memoryIo, useLyingServer } from './helpers.js';
+import { KEYS, memoryIo, useLyingServer, useTempDir } from './helpers.js';
 
 const server = useLyingServer();
-let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'fungies-safety-'));
-});
-afterAll(async () => {
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
+const tmp = useTempDir('fungies-safety-');
 
 // C0 and C1 controls, DEL, bidi overrides, lone surrogates: none may reach a terminal or a file raw.
 const UNSAFE =
@@ -23,8 +16,8 @@ const UNSAFE =
 
 describe('output safety against a hostile server', () => {
   it('escapes control characters, keeps the JUnit XML valid and masks keys echoed glued to other text', async () => {
-    const json = join(dir, 'report.json');
-    const junit = join(dir, 'junit.xml');
+    const json = join(tmp.dir, 'report.json');
+    const junit = join(tmp.dir, 'junit.xml');
     const io = memoryIo('', { NO_COLOR: '1', FUNGIES_PUBLIC_KEY: KEYS.publicKey, FUNGIES_SECRET_KEY: KEYS.secretKey });
     const code = await main(
       ['run', '--target', server.url('hostile-text'), '--operation', LIED_OPERATION, '--allow-writes', '--json', json, '--junit', junit],

@@ -1,6 +1,5 @@
 /** `fungies-contract run --target <your Prism> --target-is-prism`: every documented status is asked for and checked. */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../contract-tests/cli.js';
@@ -8,25 +7,23 @@ import type { RunData } from '../../contract-tests/engine/types.js';
 import { SPEC_FILE } from '../../contract-tests/spec-file.js';
 import { startPrism, type PrismHandle } from '../../contract-tests/prism.js';
 import { listOperations } from '../../src/operations.js';
-import { KEYS, memoryIo } from './helpers.js';
+import { KEYS, memoryIo, useTempDir } from './helpers.js';
 
 // A read and a write: against a Prism target the write runs without --allow-writes.
 const OPERATIONS = ['GetV0DiscountsDiscountId', 'PatchV0OrdersOrderIdOrNumberCancel'];
 
 let prism: PrismHandle;
-let dir: string;
 beforeAll(async () => {
   prism = await startPrism({ spec: SPEC_FILE });
-  dir = await mkdtemp(join(tmpdir(), 'fungies-target-prism-'));
 });
 afterAll(async () => {
   await prism?.stop();
-  if (dir) await rm(dir, { recursive: true, force: true });
 });
+const tmp = useTempDir('fungies-target-prism-');
 
 describe('fungies-contract run --target-is-prism', () => {
   it('asks the target for every documented status with Prefer: code= and checks each one, skipping none', async () => {
-    const json = join(dir, 'report.json');
+    const json = join(tmp.dir, 'report.json');
     const io = memoryIo('', { NO_COLOR: '1', FUNGIES_PUBLIC_KEY: KEYS.publicKey });
     const code = await main(['run', '--target', prism.url, '--target-is-prism', '--operation', OPERATIONS.join(','), '--json', json], io);
     expect(io.out()).toMatch(/✔ \d+ checks passed/);

@@ -2,6 +2,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { cancelledOrder } from '../helpers.js';
 
 const run = promisify(execFile);
 
@@ -32,27 +33,13 @@ async function probeClient(validateResponses: boolean, body: unknown): Promise<{
   return JSON.parse(stdout) as { outcome: string; ajv: number };
 }
 
-const order = {
-  status: 'success',
-  data: {
-    order: {
-      object: 'order',
-      id: '3c90c3cc-0d44-4b50-8888-8dd25736052a',
-      number: '#ABC123DEF456',
-      status: 'CANCELLED',
-      createdAt: 1,
-      orderNumber: '#ABC123DEF456',
-    },
-  },
-};
-
 describe('validation at run time', () => {
   it('checks a path id without loading Ajv when responses are not validated', async () => {
-    expect(await probeClient(false, order)).toEqual({ outcome: 'ok InvalidParameterError', ajv: 0 });
+    expect(await probeClient(false, cancelledOrder)).toEqual({ outcome: 'ok InvalidParameterError', ajv: 0 });
   }, 40_000);
 
   it('validates responses without loading Ajv or compiling anything', async () => {
-    expect(await probeClient(true, { ...order, status: '<string>' })).toEqual({
+    expect(await probeClient(true, { ...cancelledOrder, status: '<string>' })).toEqual({
       outcome: 'ResponseValidationError InvalidParameterError',
       ajv: 0,
     });

@@ -31,22 +31,20 @@ afterEach(async () => {
 });
 
 describe('bundleSpec', () => {
+  /** A spec of one operation, GET /o, answering with these responses. */
+  const oneGet = (responses: Record<string, unknown>) => ({
+    openapi: '3.1.0',
+    info: { title: 't', version: '1' },
+    paths: { '/o': { get: { operationId: 'GetO', responses } } },
+  });
+
   it('resolves external $refs into one self-contained document', async () => {
     const dir = await tempDir();
     await mkdir(join(dir, 'schemas'));
     await writeFile(join(dir, 'schemas/order.yaml'), 'Order:\n  type: object\n  properties:\n    id: { type: string }\n');
-    const doc = {
-      openapi: '3.1.0',
-      info: { title: 't', version: '1' },
-      paths: {
-        '/o': {
-          get: {
-            operationId: 'GetO',
-            responses: { '200': { description: '', content: { 'application/json': { schema: { $ref: './schemas/order.yaml#/Order' } } } } },
-          },
-        },
-      },
-    };
+    const doc = oneGet({
+      '200': { description: '', content: { 'application/json': { schema: { $ref: './schemas/order.yaml#/Order' } } } },
+    });
     const bundled = await bundleSpec(doc, { base: join(dir, 'api.yaml'), label: 'api.yaml', isUrl: false });
     expect([...allRefs(bundled)].filter(({ ref }) => !ref.startsWith('#'))).toEqual([]);
     expect(JSON.stringify(bundled)).toContain('"properties":{"id":{"type":"string"}}');
@@ -58,21 +56,10 @@ describe('bundleSpec', () => {
     await writeFile(join(dir, 'my schemas/order.yaml'), 'Order:\n  type: object\n  properties:\n    id: { $ref: "../common.yaml#/Id" }\n');
     await writeFile(join(dir, 'common.yaml'), 'Id:\n  type: string\n  format: uuid\n');
     await writeFile(join(dir, 'responses.json'), JSON.stringify({ NotFound: { description: 'gone' } }));
-    const doc = {
-      openapi: '3.1.0',
-      info: { title: 't', version: '1' },
-      paths: {
-        '/o': {
-          get: {
-            operationId: 'GetO',
-            responses: {
-              '200': { description: '', content: { 'application/json': { schema: { $ref: './my%20schemas/order.yaml#/Order' } } } },
-              '404': { $ref: 'responses.json#/NotFound' },
-            },
-          },
-        },
-      },
-    };
+    const doc = oneGet({
+      '200': { description: '', content: { 'application/json': { schema: { $ref: './my%20schemas/order.yaml#/Order' } } } },
+      '404': { $ref: 'responses.json#/NotFound' },
+    });
     const bundled = await bundleSpec(doc, { base: join(dir, 'api.yaml'), label: 'api.yaml', isUrl: false });
     expect([...allRefs(bundled)].filter(({ ref }) => !ref.startsWith('#'))).toEqual([]);
     expect(JSON.stringify(bundled)).toContain('"format":"uuid"');
@@ -300,6 +287,15 @@ describe('change report', () => {
 });
 
 describe('swapIn', () => {
+  /** A folder as it stands before the swap: spec.yaml at v1 and generated/api.ts with the old types. */
+  const oldTree = async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, 'spec.yaml'), 'v1');
+    await mkdir(join(dir, 'generated'));
+    await writeFile(join(dir, 'generated/api.ts'), 'old types');
+    return dir;
+  };
+
   it('replaces files and a folder, leaving no staging files behind', async () => {
     const dir = await tempDir();
     await mkdir(join(dir, 'generated'));
@@ -318,10 +314,7 @@ describe('swapIn', () => {
   });
 
   it('puts everything back when a rename fails half-way', async () => {
-    const dir = await tempDir();
-    await writeFile(join(dir, 'spec.yaml'), 'v1');
-    await mkdir(join(dir, 'generated'));
-    await writeFile(join(dir, 'generated/api.ts'), 'old types');
+    const dir = await oldTree();
     const plan = { files: new Map([['spec.yaml', 'v2']]), dirs: new Map([['generated', new Map([['api.ts', 'new types']])]]) };
     let step = 0;
     await expect(
@@ -346,10 +339,7 @@ describe('swapIn', () => {
   });
 
   it('writes nothing when staging fails', async () => {
-    const dir = await tempDir();
-    await writeFile(join(dir, 'spec.yaml'), 'v1');
-    await mkdir(join(dir, 'generated'));
-    await writeFile(join(dir, 'generated/api.ts'), 'old types');
+    const dir = await oldTree();
     // 'missing/file' cannot be staged: its folder does not exist, after spec.yaml was staged.
     await expect(
       swapIn(dir, {
