@@ -1,3 +1,4 @@
+// The resource table generator: the naming rule for resource methods, name collisions, and which calls are lists.
 import { describe, expect, it } from 'vitest';
 import { planResources, resourceRoute } from '../../scripts/lib/generate-resources.js';
 

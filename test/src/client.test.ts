@@ -1,3 +1,4 @@
+// The path-style client: auth headers, path ids, results and errors, timeouts and retries, keys kept secret.
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import {

@@ -1,3 +1,4 @@
+// FungiesApiError.from: the error class for each status and the message it writes for each body.
 import { describe, expect, it } from 'vitest';
 import {
   AuthenticationError,

@@ -1,3 +1,4 @@
+// Id kinds: a UUID, an order number, or neither.
 import { describe, expect, it } from 'vitest';
 import { idKind, isOrderNumber, isUuid } from '../../src/index.js';
 

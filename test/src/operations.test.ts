@@ -1,3 +1,4 @@
+// Operation lookup by operationId and by method + path template.
 import { describe, expect, it } from 'vitest';
 import { findOperation, findOperationById } from '../../src/operations.js';
 import { validateResponse } from '../../src/validation/response.js';

@@ -1,3 +1,4 @@
+// validateResponses: off by default; on, a 2xx body that breaks the spec throws ResponseValidationError naming each field.
 import { describe, expect, it } from 'vitest';
 import { FungiesApiError, ResponseValidationError } from '../../src/index.js';
 import { cancelledOrder, createTestClient, json } from '../helpers.js';

@@ -1,3 +1,4 @@
+// npm run spec:update in a temp copy of the repo: a failure leaves it byte-identical; a safe or breaking update is written and reported.
 import { execFile } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';

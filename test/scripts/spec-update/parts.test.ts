@@ -1,3 +1,4 @@
+// spec:update's parts one by one: bundling, canonical YAML, PROVENANCE.md rows, the change report, the swap, tsc output.
 import { mkdtemp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,3 +1,4 @@
+// ApiPromise and ListPromise: when the request is sent, how often, and how results and errors come out.
 import { describe, expect, it } from 'vitest';
 import { ApiPromise, ListPromise } from '../../../src/index.js';
 

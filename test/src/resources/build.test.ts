@@ -1,3 +1,4 @@
+// buildResources: per-request options reach the path-style init unchanged, on every page of a list too.
 import { describe, expect, it } from 'vitest';
 import { resourceTable } from '../../../generated/resources.js';
 import type { Fungies, FungiesClient } from '../../../src/index.js';

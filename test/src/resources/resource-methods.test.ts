@@ -1,3 +1,4 @@
+// Resource methods (fungies.orders.get and the rest): the request sent, the data returned, errors, lists, bad arguments.
 import { describe, expect, it } from 'vitest';
 import {
   createFungies,
