@@ -1,10 +1,8 @@
 /** A real loopback server that echoes the request's keys back: no key comes out of the error a caller gets. */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { inspect } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFungiesClient, FungiesError, unwrap, type FungiesClient } from '../../src/index.js';
-import { PUBLIC_KEY, SECRET_KEY } from '../helpers.js';
+import { everythingPrinted, PUBLIC_KEY, SECRET_KEY } from '../helpers.js';
+import { type Loopback, loopback } from '../loopback.js';
 
 type Reply = (keys: { pub: string; sec: string }) => { status: number; headers: Record<string, string>; body: string };
 
@@ -29,22 +27,20 @@ const replies: Record<string, Reply> = {
   }),
 };
 
-let server: Server;
+let server: Loopback;
 let client: FungiesClient;
 
 beforeAll(async () => {
-  server = createServer((req: IncomingMessage, res: ServerResponse) => {
+  server = await loopback((req, res) => {
     const reply = replies[new URL(req.url ?? '/', 'http://x').pathname];
     const keys = { pub: String(req.headers['x-fngs-public-key'] ?? ''), sec: String(req.headers['x-fngs-secret-key'] ?? SECRET_KEY) };
     const { status, headers, body } = reply ? reply(keys) : { status: 404, headers: {}, body: '' };
     res.writeHead(status, headers).end(body);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
   client = createFungiesClient({
     publicKey: PUBLIC_KEY,
     secretKey: SECRET_KEY,
-    baseUrl: `http://127.0.0.1:${port}`,
+    baseUrl: server.url,
     retry: false,
     timeout: 5_000,
     validateResponses: true,
@@ -52,20 +48,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await server?.close();
 });
-
-const printed = (err: unknown) => {
-  const e = err as { headers?: Headers; errors?: unknown; body?: unknown; bodyExcerpt?: string };
-  return [
-    inspect(err, { depth: 20 }),
-    JSON.stringify(e.errors ?? null),
-    JSON.stringify(e.body ?? null),
-    e.bodyExcerpt ?? '',
-    JSON.stringify([...(e.headers?.entries() ?? [])]),
-  ].join('\n');
-};
 
 describe('a server echoing the keys', () => {
   it.each([
@@ -80,7 +64,7 @@ describe('a server echoing the keys', () => {
         (e: unknown) => e,
       );
       expect(err).toBeInstanceOf(FungiesError);
-      const text = printed(err);
+      const text = everythingPrinted(err);
       expect(text).not.toContain(PUBLIC_KEY.slice(4));
       expect(text).not.toContain(SECRET_KEY.slice(4));
     },

@@ -1,9 +1,8 @@
 /** Keys never travel on in anything a caller may log: messages, bodies, headers, validation details. */
-import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { FungiesApiError, ResponseParseError, ResponseValidationError, unwrap } from '../../src/index.js';
 import { redact, redactExcerpt, redactHeaders, redactValue } from '../../src/redact.js';
-import { PUBLIC_KEY, SECRET_KEY, createTestClient, json } from '../helpers.js';
+import { everythingPrinted, PUBLIC_KEY, SECRET_KEY, createTestClient, json } from '../helpers.js';
 
 const KEYS = [PUBLIC_KEY, SECRET_KEY];
 /** Every way a server was seen to echo a key: glued to a word character, followed by punctuation. */
@@ -14,19 +13,6 @@ const settle = (p: Promise<unknown>) =>
     () => undefined,
     (e: unknown) => e,
   );
-/** Everything a caller could print of an error. */
-const everything = (err: unknown) => {
-  const e = err as { headers?: Headers; errors?: unknown; body?: unknown; bodyExcerpt?: string };
-  return [
-    String(err),
-    inspect(err, { depth: 20 }),
-    (err as Error).stack ?? '',
-    JSON.stringify(e.errors ?? null),
-    JSON.stringify(e.body ?? null),
-    e.bodyExcerpt ?? '',
-    JSON.stringify([...(e.headers?.entries() ?? [])]),
-  ].join('\n');
-};
 const expectNoKey = (text: string) => {
   for (const key of KEYS) expect(text).not.toContain(key.slice(4));
 };
@@ -98,14 +84,14 @@ describe('errors from a server that echoes the keys', () => {
     const err = await settle(unwrap(client.GET('/v0/orders/list')));
     expect(err).toBeInstanceOf(FungiesApiError);
     expect((err as FungiesApiError).headers.get('x-echo-public')).toBe('Z[redacted]/');
-    expectNoKey(everything(err));
+    expectNoKey(everythingPrinted(err));
   });
 
   it('a 2xx body that is not JSON gives a ResponseParseError without the key', async () => {
     const { client } = createTestClient(() => new Response(`<html>Z${SECRET_KEY}. Z${PUBLIC_KEY}/</html>`, { status: 200 }));
     const err = await settle(client.GET('/v0/orders/list'));
     expect(err).toBeInstanceOf(ResponseParseError);
-    expectNoKey(everything(err));
+    expectNoKey(everythingPrinted(err));
   });
 
   it('a 6 MB 2xx body that is not JSON gives a short ResponseParseError', async () => {
@@ -123,6 +109,6 @@ describe('errors from a server that echoes the keys', () => {
     const err = await settle(client.GET('/v0/orders/list'));
     expect(err).toBeInstanceOf(ResponseValidationError);
     expect((err as ResponseValidationError).errors.length).toBeGreaterThan(0);
-    expectNoKey(everything(err));
+    expectNoKey(everythingPrinted(err));
   });
 });

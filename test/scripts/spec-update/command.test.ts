@@ -1,8 +1,6 @@
 // npm run spec:update in a temp copy of the repo: a failure leaves it byte-identical; a safe or breaking update is written and reported.
 import { execFile } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ScriptError } from '../../../scripts/lib/cli.js';
@@ -10,6 +8,7 @@ import { driftedFiles } from '../../../scripts/lib/drift.js';
 import { generateFiles } from '../../../scripts/lib/generate.js';
 import { readSpecFile } from '../../../scripts/lib/spec-file.js';
 import { rowCells } from '../../../scripts/lib/spec-update/provenance.js';
+import { type Loopback, loopback } from '../../loopback.js';
 import { createSandbox, SLOW, type Sandbox } from './sandbox.js';
 
 let box: Sandbox;
@@ -19,25 +18,24 @@ beforeAll(async () => {
 afterAll(() => box?.remove());
 
 describe('npm run spec:update, failing: the repo stays byte-identical', () => {
-  let server: Server;
+  let server: Loopback;
   let base: string;
   let closedPort: number;
 
   beforeAll(async () => {
-    server = createServer((req, res) => {
+    server = await loopback((req, res) => {
       if (req.url === '/html') res.writeHead(200, { 'content-type': 'text/html' }).end('<!DOCTYPE html><html><body>Sign in</body></html>');
       else if (req.url === '/garbage')
         res.writeHead(200, { 'content-type': 'application/octet-stream' }).end('\u0000\u0001: [unclosed\n  - {');
       else res.writeHead(404, { 'content-type': 'text/plain' }).end('not here');
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const closed = createServer();
-    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
-    closedPort = (closed.address() as AddressInfo).port;
-    await new Promise((resolve) => closed.close(resolve));
+    base = server.url;
+    // A port that was just free: nothing listens on it any more.
+    const closed = await loopback(() => undefined);
+    closedPort = Number(new URL(closed.url).port);
+    await closed.close();
   });
-  afterAll(() => new Promise((resolve) => server.close(resolve)));
+  afterAll(() => server?.close());
 
   const cases: [name: string, source: () => Promise<string> | string, message: RegExp][] = [
     ['an HTML error page', () => `${base}/html`, /is an HTML\/XML page \(content-type text\/html\), not an OpenAPI YAML\/JSON file/],
@@ -139,9 +137,8 @@ describe("npm run spec:update from the vendor's URL (a local server standing in 
     async () => {
       // Served: the repo's own spec, so once a previous test has written it in canonical form nothing but provenance changes.
       const served = await readFile(join(box.repo.dir, 'openapi/api-docs.yaml'), 'utf8');
-      const server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/yaml' }).end(served));
-      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api-reference/api-docs.yaml`;
+      const server = await loopback((_req, res) => res.writeHead(200, { 'content-type': 'application/yaml' }).end(served));
+      const url = `${server.url}/api-reference/api-docs.yaml`;
       const pkgPath = join(box.repo.dir, 'package.json');
       const pkg = await readFile(pkgPath, 'utf8');
       await writeFile(pkgPath, pkg.replace(/"specUrl": "[^"]*"/, `"specUrl": "${url}"`));
@@ -168,7 +165,7 @@ describe("npm run spec:update from the vendor's URL (a local server standing in 
         expect(rows.find((r) => r[6] === 'official' && r[3]?.startsWith(url))).toBeDefined();
       } finally {
         await writeFile(pkgPath, pkg);
-        await new Promise((resolve) => server.close(resolve));
+        await server.close();
       }
     },
     SLOW,

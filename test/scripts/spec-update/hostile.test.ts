@@ -1,13 +1,12 @@
 /** spec:update meets hostile sources: $refs reaching for local files, endless or huge bodies, YAML alias bombs. */
 import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { ScriptError } from '../../../scripts/lib/cli.js';
 import { bundleSpec } from '../../../scripts/lib/spec-update/bundle.js';
 import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS } from '../../../scripts/lib/spec-update/download.js';
+import { type Loopback, loopback } from '../../loopback.js';
 import { createSandbox, type Sandbox } from './sandbox.js';
 
 const SECRET = 'sk_live_do_not_publish_4242';
@@ -120,17 +119,17 @@ describe('a spec from a file may reference only files under its own folder', () 
 });
 
 describe('a spec from a URL never reads the local disk', () => {
-  let server: Server;
+  let server: Loopback;
   let base: string;
   const served = new Map<string, string>();
   const hits: string[] = [];
   /** Another origin, which a redirect must never reach. */
-  let other: Server;
+  let other: Loopback;
   let elsewhere: string;
   const otherHits: string[] = [];
 
   beforeAll(async () => {
-    server = createServer((req, res) => {
+    server = await loopback((req, res) => {
       hits.push(req.url ?? '');
       const body = served.get(req.url ?? '');
       if (req.url === '/endless') {
@@ -162,19 +161,16 @@ describe('a spec from a URL never reads the local disk', () => {
       } else if (body !== undefined) res.writeHead(200, { 'content-type': 'application/yaml' }).end(body);
       else res.writeHead(404).end('not here');
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    other = createServer((req, res) => {
+    base = server.url;
+    other = await loopback((req, res) => {
       otherHits.push(req.url ?? '');
       res.writeHead(200, { 'content-type': 'application/yaml' }).end(`token: ${SECRET}\n`);
     });
-    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
-    elsewhere = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
+    elsewhere = other.url;
   });
   afterAll(async () => {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-    await new Promise((resolve) => other.close(resolve));
+    await server?.close();
+    await other?.close();
   });
 
   it.each([

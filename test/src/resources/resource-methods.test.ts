@@ -8,17 +8,14 @@ import {
   ResponseTooLargeError,
   type FungiesClientOptions,
 } from '../../../src/index.js';
-import { cancelledOrder, json, PUBLIC_KEY, SECRET_KEY, type Handler } from '../../helpers.js';
+import { cancelledOrder, json, PUBLIC_KEY, recordingFetch, SECRET_KEY, type Handler } from '../../helpers.js';
 
 function createTestFungies(handler: Handler, options: Partial<FungiesClientOptions> = {}) {
-  const requests: Request[] = [];
-  const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
-    const request = input instanceof Request ? input : new Request(input, init);
-    requests.push(request.clone());
+  const { fetch, requests } = recordingFetch((request) => {
     // As the platform fetch does: an aborted signal fails the request before anything is sent.
     if (request.signal.aborted) throw request.signal.reason;
     return handler(request);
-  };
+  });
   const fungies = createFungies({
     publicKey: PUBLIC_KEY,
     secretKey: SECRET_KEY,
