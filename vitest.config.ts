@@ -7,7 +7,7 @@ export default defineConfig({
       {
         test: {
           name: 'src',
-          include: ['test/unit/**/*.test.ts'],
+          include: ['test/src/**/*.test.ts'],
         },
       },
       {
@@ -35,7 +35,7 @@ export default defineConfig({
           // The contract engine's tests: the lying fixture server, the report, the CLI commands, and a
           // full run against a Prism mock of the spec (what `npm run contract` does).
           name: 'contract-tests',
-          include: ['test/contract/**/*.test.ts'],
+          include: ['test/contract-tests/**/*.test.ts'],
           testTimeout: 60_000,
         },
       },

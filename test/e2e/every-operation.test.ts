@@ -1,3 +1,4 @@
+// Prism mocks every operation of the spec: each answers the client with a documented status.
 import { describe, expect, it } from 'vitest';
 import { usePrism } from './use-prism.js';
 import { createFungiesClient, listOperations, type OperationMeta } from '../../src/index.js';

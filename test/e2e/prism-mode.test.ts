@@ -1,3 +1,4 @@
+// Prism's seeded dynamic mode: a spec-valid 200 body for every operation, whatever was asked before.
 import { describe, expect, it } from 'vitest';
 import { usePrism } from './use-prism.js';
 import type { OperationMeta } from '../../src/operation-meta.js';

@@ -1,3 +1,4 @@
+// generated/ is exactly and deterministically what the committed spec generates; drift is named file by file.
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,3 +1,4 @@
+// The vendor's official cancel-order text stays in the spec byte for byte.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';

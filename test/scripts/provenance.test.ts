@@ -1,3 +1,4 @@
+// openapi/PROVENANCE.md has one row per operation of the spec, with its method, path, sources and confidence.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';

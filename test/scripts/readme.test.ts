@@ -1,3 +1,4 @@
+// The README shows exactly the example test/types/readme-example.ts compiles, and opens with the two set-up commands.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 

@@ -1,3 +1,4 @@
+// Spec validation: the official text passes, each defect is reported with its location, the command prints one screen.
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';

@@ -1,3 +1,4 @@
+// The path-style client is typed by the spec: data and error types, and the calls that must not compile.
 import { describe, expectTypeOf, it } from 'vitest';
 import { createFungiesClient, unwrap, type components } from '../../src/index.js';
 

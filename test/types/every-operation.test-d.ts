@@ -1,3 +1,4 @@
+// Every operation of the spec is callable through the typed client by its path and method.
 import { describe, expectTypeOf, it } from 'vitest';
 import type { FungiesClient, OperationId, operations, paths } from '../../src/index.js';
 

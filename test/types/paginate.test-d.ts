@@ -20,7 +20,7 @@ describe('paginate is typed by the spec', () => {
   });
 
   it('accepts exactly the list operations whose pages it can read', () => {
-    // Same list as the run-time test over every operation (test/unit/paginate.test.ts).
+    // Same list as the run-time test over every operation (test/src/paginate.test.ts).
     expectTypeOf<PaginatedPath>().toEqualTypeOf<
       '/v0/discounts/list' | '/v0/orders/list' | '/v0/subscriptions/list' | '/v0/users/{userId}/inventory'
     >();

@@ -1,4 +1,4 @@
-// The README's webhook handler, compiled by `npm run typecheck` and run by test/unit/webhooks-server.test.ts.
+// The README's webhook handler, compiled by `npm run typecheck` and run by test/src/webhooks/readme-handler.test.ts.
 import { createServer } from 'node:http';
 import { verifyWebhook, FungiesError } from '../../src/index.js';
 

@@ -1,0 +1,119 @@
+/** Keys never travel on in anything a caller may log: messages, bodies, headers, validation details. */
+import { describe, expect, it } from 'vitest';
+import { FungiesApiError, ResponseParseError, ResponseValidationError, unwrap } from '../../src/index.js';
+import { redact, redactExcerpt, redactHeaders, redactValue } from '../../src/redact.js';
+import { everythingPrinted, PUBLIC_KEY, SECRET_KEY, createTestClient, json } from '../helpers.js';
+
+const KEYS = [PUBLIC_KEY, SECRET_KEY];
+/** Every way a server was seen to echo a key: glued to a word character, followed by punctuation. */
+const ECHOES = KEYS.flatMap((k) => [`Z${k}`, `${k}.`, `${k}/x`, `${k}+y`, `a_${k}_b`, `"${k}"`]);
+
+const settle = (p: Promise<unknown>) =>
+  p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+const expectNoKey = (text: string) => {
+  for (const key of KEYS) expect(text).not.toContain(key.slice(4));
+};
+
+describe('redact', () => {
+  it.each(ECHOES)('removes the configured key in %j', (text) => {
+    expectNoKey(redact(text, KEYS));
+  });
+
+  it('removes a configured key also in its URL-encoded form (a query string, a curl line)', () => {
+    const key = 'sec_Key/With+Odd=Chars';
+    expect(redact(`?k=${encodeURIComponent(key)}&x=1 and ${key}`, [key])).toBe('?k=[redacted]&x=1 and [redacted]');
+  });
+
+  it('removes key-shaped text of keys it was not given, even glued to a word', () => {
+    expect(redact('Zsec_OtherSecretKey99 and pub_OtherPublic1.', [])).toBe('Zsec_[redacted] and pub_[redacted].');
+  });
+
+  it('stays linear and does not throw on a 6 MB run of key characters', () => {
+    const out = redact(`sec_${'a'.repeat(6_000_000)}`, KEYS);
+    expect(out).toBe('sec_[redacted]');
+  });
+
+  it('handles a 6 MB body full of keys', () => {
+    const out = redact(`${SECRET_KEY} `.repeat(250_000), KEYS);
+    expectNoKey(out);
+  });
+
+  it('never shows part of a key cut by the excerpt', () => {
+    const text = `${'x'.repeat(190)}${SECRET_KEY}${'y'.repeat(100)}`;
+    const out = redactExcerpt(text, KEYS, 200);
+    expect(out).not.toContain('sec_Test');
+    expect(out.length).toBeLessThanOrEqual(201);
+  });
+
+  it('excerpts a 6 MB body without redacting all of it', () => {
+    expect(redactExcerpt(`${'a'.repeat(6_000_000)}`, KEYS, 50)).toBe(`${'a'.repeat(50)}…`);
+  });
+
+  it('redacts strings and property names at any depth, without recursion', () => {
+    let deep: unknown = { [SECRET_KEY]: `Z${PUBLIC_KEY}` };
+    for (let i = 0; i < 10_000; i++) deep = [deep];
+    const out = redactValue(deep, KEYS);
+    let inner: unknown = out;
+    for (let i = 0; i < 10_000; i++) inner = (inner as unknown[])[0];
+    expect(inner).toEqual({ '[redacted]': 'Z[redacted]' });
+  });
+
+  it('leaves values without keys as they are', () => {
+    const value = { a: [1, true, null, 'text'], b: { c: 2.5 } };
+    expect(redactValue(value, KEYS)).toEqual(value);
+  });
+
+  it('redacts header values and drops headers whose name carries a key', () => {
+    const out = redactHeaders(
+      new Headers({ 'x-echo': `Z${SECRET_KEY}.`, [`x-${PUBLIC_KEY.toLowerCase()}`]: '1', 'x-request-id': 'r1' }),
+      KEYS,
+    );
+    expect([...out.entries()]).toEqual([
+      ['x-echo', 'Z[redacted].'],
+      ['x-request-id', 'r1'],
+    ]);
+  });
+});
+
+describe('errors from a server that echoes the keys', () => {
+  it('an API error carries no key in its headers, body or message', async () => {
+    const { client } = createTestClient((r) =>
+      json({ status: 'error', error: { message: `bad key Z${r.headers.get('x-fngs-public-key')}.` }, echo: ECHOES }, 400, {
+        'x-echo-public': `Z${r.headers.get('x-fngs-public-key')}/`,
+        'x-echo-secret': `${SECRET_KEY}+`,
+      }),
+    );
+    const err = await settle(unwrap(client.GET('/v0/orders/list')));
+    expect(err).toBeInstanceOf(FungiesApiError);
+    expect((err as FungiesApiError).headers.get('x-echo-public')).toBe('Z[redacted]/');
+    expectNoKey(everythingPrinted(err));
+  });
+
+  it('a 2xx body that is not JSON gives a ResponseParseError without the key', async () => {
+    const { client } = createTestClient(() => new Response(`<html>Z${SECRET_KEY}. Z${PUBLIC_KEY}/</html>`, { status: 200 }));
+    const err = await settle(client.GET('/v0/orders/list'));
+    expect(err).toBeInstanceOf(ResponseParseError);
+    expectNoKey(everythingPrinted(err));
+  });
+
+  it('a 6 MB 2xx body that is not JSON gives a short ResponseParseError', async () => {
+    const { client } = createTestClient(() => new Response(`sec_${'a'.repeat(6_000_000)}`, { status: 200 }));
+    const err = await settle(client.GET('/v0/orders/list'));
+    expect(err).toBeInstanceOf(ResponseParseError);
+    expect((err as Error).message.length).toBeLessThan(1_000);
+  });
+
+  it('a 2xx body that breaks the schema gives a ResponseValidationError whose errors carry no key', async () => {
+    const { client } = createTestClient(
+      () => json({ status: 'success', data: { orders: [{ id: `Z${SECRET_KEY}.`, note: `${PUBLIC_KEY}/` }], count: `Z${SECRET_KEY}+` } }),
+      { validateResponses: true },
+    );
+    const err = await settle(client.GET('/v0/orders/list'));
+    expect(err).toBeInstanceOf(ResponseValidationError);
+    expect((err as ResponseValidationError).errors.length).toBeGreaterThan(0);
+    expectNoKey(everythingPrinted(err));
+  });
+});

@@ -1,0 +1,39 @@
+// buildResources: per-request options reach the path-style init unchanged, on every page of a list too.
+import { describe, expect, it } from 'vitest';
+import { resourceTable } from '../../../generated/resources.js';
+import type { Fungies, FungiesClient } from '../../../src/index.js';
+import { buildResources } from '../../../src/resources/build.js';
+
+/** A client that records the openapi-fetch init each call gets: what reaches the transport. */
+function recordingClient() {
+  const inits: Record<string, unknown>[] = [];
+  const answer = async (_path: string, init: Record<string, unknown>) => {
+    inits.push(init);
+    return { data: { status: 'success', data: { orders: [] } }, response: new Response('{}') };
+  };
+  const client = { GET: answer, POST: answer, PATCH: answer, PUT: answer, DELETE: answer } as unknown as FungiesClient;
+  return { resources: buildResources<Omit<Fungies, 'client'>>(client, resourceTable), inits };
+}
+
+describe('per-request options reach the path-style init unchanged', () => {
+  it('timeout, retry, signal and headers', async () => {
+    const { resources, inits } = recordingClient();
+    const signal = new AbortController().signal;
+    await resources.orders.cancel('#ABC123DEF456', undefined, { timeout: 20, retry: { limit: 1 }, signal, headers: { 'x-trace': 't' } });
+    expect(inits[0]).toMatchObject({ timeout: 20, retry: { limit: 1 }, signal, headers: { 'x-trace': 't' } });
+  });
+
+  it('retry: false and timeout: false are passed, undefined ones are left out', async () => {
+    const { resources, inits } = recordingClient();
+    await resources.orders.get('#ABC123DEF456', { timeout: false, retry: false, signal: undefined });
+    expect(inits[0]).toMatchObject({ timeout: false, retry: false });
+    expect(inits[0]).not.toHaveProperty('signal');
+  });
+
+  it('every page of a for await iteration gets them', async () => {
+    const { resources, inits } = recordingClient();
+    for await (const _ of resources.orders.list({ take: 5 }, { timeout: 50 })) void _;
+    expect(inits.length).toBeGreaterThan(0);
+    expect(inits.every((init) => init['timeout'] === 50)).toBe(true);
+  });
+});

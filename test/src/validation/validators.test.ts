@@ -1,0 +1,16 @@
+// derefSchema follows the local refs ('#/components/…') nested inside the registered spec document.
+import { describe, expect, it } from 'vitest';
+import { derefSchema, resolveSchemaRef } from '../../../src/validation/validators.js';
+
+describe('refs nested inside the spec document', () => {
+  it('resolve against the same document', () => {
+    const event = derefSchema({ $ref: 'urn:fungies:api-docs#/components/schemas/WebhookEventPaymentSuccess' });
+    const data = (event?.['properties'] as Record<string, unknown>)['data'];
+    expect(data).toEqual({ $ref: '#/components/schemas/WebhookEventPaymentSuccessData' });
+    expect(derefSchema(data)?.['required']).toEqual(['items', 'order', 'customer']);
+  });
+
+  it('other documents stay unresolved', () => {
+    expect(resolveSchemaRef('urn:elsewhere#/components/schemas/WebhookEventUser')).toBeUndefined();
+  });
+});
