@@ -25,7 +25,7 @@ describe('generated/', { timeout: 30_000 }, () => {
     const dir = await mkdtemp(join(tmpdir(), 'generated-'));
     await writeGenerated(dir, files);
     expect(await driftedFiles(dir, files)).toEqual([]);
-    await writeFile(join(dir, 'api.ts'), (await readFile(join(dir, 'api.ts'), 'utf8')) + '\n// edited by hand\n');
+    await writeFile(join(dir, 'api.ts'), `${await readFile(join(dir, 'api.ts'), 'utf8')}\n// edited by hand\n`);
     await writeFile(join(dir, 'extra.ts'), '');
     const fewer = new Map(files);
     fewer.set('new.ts', 'x');

@@ -39,6 +39,6 @@ describe('parseSpecText', () => {
           .fill(`*a${i - 1}`)
           .join(', ')}]`,
       );
-    expect(() => parseSpecText(lines.join('\n') + '\n', 'bomb.yaml')).toThrow();
+    expect(() => parseSpecText(`${lines.join('\n')}\n`, 'bomb.yaml')).toThrow();
   });
 });

@@ -1,3 +1,4 @@
+import { SPEC_DOCUMENT_ID } from '../../src/validation/spec-document.js';
 import { describe, expect, it } from 'vitest';
 import { escapePointerToken, followRefs, pointerSegments, segmentsToPointer, valueAt } from '../../src/json-pointer.js';
 
@@ -41,10 +42,10 @@ describe('writing JSON pointers', () => {
 describe('derefSchema', () => {
   it('follows a $ref into the spec and keeps sibling keywords on top', async () => {
     const { derefSchema } = await import('../../src/validation/validators.js');
-    const ref = 'urn:fungies:api-docs#/components/schemas/PatchV0OrdersOrderIdOrNumberCancelNegativeResponse';
+    const ref = `${SPEC_DOCUMENT_ID}#/components/schemas/PatchV0OrdersOrderIdOrNumberCancelNegativeResponse`;
     expect(derefSchema({ $ref: ref })?.['required']).toEqual(['status', 'error']);
     expect(derefSchema({ $ref: ref, description: 'mine' })?.['description']).toBe('mine');
-    expect(derefSchema({ $ref: 'urn:fungies:api-docs#/components/schemas/Nope' })).toBeUndefined();
+    expect(derefSchema({ $ref: `${SPEC_DOCUMENT_ID}#/components/schemas/Nope` })).toBeUndefined();
   });
 });
 

@@ -215,7 +215,7 @@ describe('paginate over every operation in the spec', () => {
   const gets = [...new Set(listOperations().map((op) => op.path))];
   it.each(gets)('%s', async (path) => {
     const listKey = (expected as Record<string, string>)[path];
-    const { client, requests } = createTestClient((r) => ok({ [listKey ?? 'items']: requests.length === 1 ? [{ id: 'x' }] : [] }));
+    const { client, requests } = createTestClient(() => ok({ [listKey ?? 'items']: requests.length === 1 ? [{ id: 'x' }] : [] }));
     const params = Object.fromEntries([...path.matchAll(/\{(\w+)\}/g)].map((m) => [m[1], USER]));
     const run = paginate(client, path as never, { path: params as never }).toArray();
     if (listKey) {

@@ -237,5 +237,5 @@ function aliasBomb(): string {
     const name = String.fromCharCode(97 + level);
     lines.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(',')}]`);
   }
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }

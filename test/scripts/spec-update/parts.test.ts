@@ -79,7 +79,7 @@ describe('bundleSpec', () => {
 describe('canonical YAML', () => {
   it("round-trips the vendor's own file without changing a line", async () => {
     const { doc, text } = await readSpecFile(`${FIXTURES}/v0.3.5.yaml`);
-    expect(toYaml(canonicalize(doc))).toBe(text.trimEnd() + '\n');
+    expect(toYaml(canonicalize(doc))).toBe(`${text.trimEnd()}\n`);
   });
 
   it('fixes the order of structural keys, keeps the order of named things, same spec → same bytes', async () => {

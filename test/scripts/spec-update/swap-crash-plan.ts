@@ -47,7 +47,7 @@ export async function writeTree(dir: string, tree: Map<string, string>): Promise
 /** Every file under `dir` (path → contents); empty folders appear as `path/` → ''. */
 export async function readTree(dir: string, root = dir, out = new Map<string, string>()): Promise<Map<string, string>> {
   const entries = await readdir(dir, { withFileTypes: true });
-  if (entries.length === 0 && dir !== root) out.set(relative(root, dir) + '/', '');
+  if (entries.length === 0 && dir !== root) out.set(`${relative(root, dir)}/`, '');
   for (const entry of entries) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) await readTree(path, root, out);

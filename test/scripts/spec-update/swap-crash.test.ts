@@ -62,7 +62,7 @@ describe('swapIn, killed after every file operation', () => {
         signal === 'SIGKILL' ? '' : `not killed (${signal})`,
         state.startsWith('broken') ? 'neither the old nor the new state' : '',
         left !== after && said === undefined ? 'repaired silently' : '',
-        said !== undefined && said.includes('\n') ? 'message on several lines' : '',
+        said?.includes('\n') ? 'message on several lines' : '',
       ].filter(Boolean);
       outcomes.push(`step ${at}: ${state}${said ? ` — ${said}` : ''}${problems.length ? ` ✘ ${problems.join(', ')}` : ''}`);
     }
