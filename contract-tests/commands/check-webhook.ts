@@ -1,7 +1,8 @@
 /** `fungies-contract check webhook <eventType> <file|->`: validates one saved webhook event against the spec. */
 import { isWebhookEventType, WEBHOOK_EVENT_TYPES, webhookEventSchema } from '../../src/webhooks/events.js';
 import { validateAgainst } from '../../src/validation/validators.js';
-import { ajvFindings, showValue, type FindingContext } from '../engine/ajv-findings.js';
+import { ajvFindings, showValue } from '../engine/ajv-findings.js';
+import { finding, type FindingContext } from '../engine/finding.js';
 import { colorsFor } from '../engine/colors.js';
 import { formatFinding } from '../engine/report.js';
 import type { Finding } from '../engine/types.js';
@@ -33,26 +34,14 @@ export async function checkWebhook(options: CheckWebhookOptions, io: Io): Promis
   try {
     body = JSON.parse(text);
   } catch (err) {
-    findings.push({
-      kind: 'response',
-      ...ctx,
-      pointer: '',
-      rule: 'json',
-      expected: 'a JSON event',
-      actual: `${showValue(text.slice(0, 80))} (${(err as Error).message})`,
-    });
+    const actual = `${showValue(text.slice(0, 80))} (${(err as Error).message})`;
+    findings.push(finding(ctx, { kind: 'response', pointer: '', rule: 'json', expected: 'a JSON event', actual }));
   }
   if (findings.length === 0) {
     const type = (body as { type?: unknown } | null)?.type;
     if (type !== eventType && typeof body === 'object' && body !== null) {
-      findings.push({
-        kind: 'response',
-        ...ctx,
-        pointer: '/type',
-        rule: 'const',
-        expected: JSON.stringify(eventType),
-        actual: `${showValue(type)} (${typeof type})`,
-      });
+      const actual = `${showValue(type)} (${typeof type})`;
+      findings.push(finding(ctx, { kind: 'response', pointer: '/type', rule: 'const', expected: JSON.stringify(eventType), actual }));
     } else {
       findings.push(...ajvFindings(validateAgainst(webhookEventSchema(eventType), body), ctx));
     }

@@ -11,11 +11,12 @@ import { documentedResponse } from '../../src/validation/response.js';
 import { validateAgainst } from '../../src/validation/validators.js';
 import type { EngineConfig } from './config.js';
 import { isClientRefusal, sendRaw, sendThroughClient, type Exchange, type RawRequest } from './exchange.js';
+import { finding, findingContext, statusLine } from './finding.js';
 import { nextPageRequest, paginationFindings, paginationRequest, secondPageFindings, sizeParameter } from './pagination.js';
 import { createRandom, seedFor } from './random.js';
 import { buildRequest, type PlannedRequest } from './request-builder.js';
 import { checkResponse } from './response-checker.js';
-import type { CheckKind, CheckResult, Finding } from './types.js';
+import type { CheckKind, CheckResult, Finding, FindingKind } from './types.js';
 import { nestedBodyVariants } from './nested-body-variants.js';
 import { pathIdVariants } from './path-id-variants.js';
 import { negativeVariants, positiveVariants } from './variants.js';
@@ -134,20 +135,14 @@ export async function runCheck(check: PlannedCheck, config: EngineConfig): Promi
     if (exchange?.response) result.response = strip(exchange.response);
     const max = config.maxResponseTimeMs;
     if (max !== undefined && exchange?.elapsedMs !== undefined && exchange.elapsedMs > max && result.outcome !== 'skipped') {
-      result.findings = [
-        ...result.findings,
-        {
-          ...finding(
-            op,
-            'max_response_time',
-            `a response within ${max} ms (--max-response-time)`,
-            `${Math.round(exchange.elapsedMs)} ms`,
-            exchange.response?.status,
-          ),
-          kind: 'response',
-          pointer: 'time',
-        },
-      ];
+      const late = finding(findingContext(op, exchange.response?.status), {
+        kind: 'response',
+        pointer: 'time',
+        rule: 'max_response_time',
+        expected: `a response within ${max} ms (--max-response-time)`,
+        actual: `${Math.round(exchange.elapsedMs)} ms`,
+      });
+      result.findings = [...result.findings, late];
     }
     if (result.request) result.findings = result.findings.map((f) => ({ url: result.request!.url, ...f }));
     if (result.outcome !== 'skipped')
@@ -160,7 +155,7 @@ export async function runCheck(check: PlannedCheck, config: EngineConfig): Promi
   try {
     planned = check.request ?? buildRequest(op);
   } catch (err) {
-    return done({ findings: [finding(op, 'build', 'a request built from the spec', (err as Error).message)] });
+    return done({ findings: [unanswered(op, 'request', 'build', 'a request built from the spec', (err as Error).message)] });
   }
   switch (check.kind) {
     case 'status':
@@ -205,25 +200,32 @@ function skipReason(check: PlannedCheck, config: EngineConfig): string | undefin
   return undefined;
 }
 
-function finding(op: OperationMeta, rule: string, expected: string, actual: string, status?: number): Finding {
-  return {
-    kind: 'request',
-    operationId: op.operationId,
-    method: op.method.toUpperCase(),
-    path: op.path,
-    status,
-    pointer: '',
-    rule,
-    expected,
-    actual,
-  };
+/** A finding made before any response came: `request` blames our side (the request could not be built or sent). */
+function unanswered(op: OperationMeta, kind: FindingKind, rule: string, expected: string, actual: string): Finding {
+  return finding(findingContext(op, undefined), { kind, pointer: '', rule, expected, actual });
 }
 
 /** Findings when no response came back: the client refused (our bug) or the connection failed. */
 function noResponse(op: OperationMeta, exchange: Exchange): Finding[] {
   const message = exchange.error?.message ?? 'no response';
-  if (isClientRefusal(exchange.error)) return [finding(op, 'client', 'the client sends the request the spec allows', message)];
-  return [{ ...finding(op, 'connection', 'a response', message), kind: 'response' }];
+  if (isClientRefusal(exchange.error))
+    return [unanswered(op, 'request', 'client', 'the client sends the request the spec allows', message)];
+  return [unanswered(op, 'response', 'connection', 'a response', message)];
+}
+
+/** A finding about the status a response came back with: pointer `status`, actual `404 Not Found`. */
+function statusFinding(
+  op: OperationMeta,
+  response: NonNullable<Exchange['response']>,
+  kind: FindingKind,
+  rule: string,
+  expected: string,
+  method = op.method.toUpperCase(),
+): Finding {
+  return finding(
+    { ...findingContext(op, response.status), method },
+    { kind, pointer: 'status', rule, expected, actual: statusLine(response) },
+  );
 }
 
 /** Prism lists the ways a request breaks the spec in `sl-violations`: each is a finding against our client. */
@@ -236,16 +238,15 @@ function requestViolations(op: OperationMeta, exchange: Exchange): Finding[] {
   } catch {
     violations = [{ message: header }];
   }
-  return violations.map((v) => ({
-    ...finding(
-      op,
-      `request ${v.code ?? ''}`.trim(),
-      'a request that satisfies the spec',
-      v.message ?? 'invalid request',
-      exchange.response?.status,
-    ),
-    pointer: (v.location ?? []).join('.'),
-  }));
+  return violations.map((v) =>
+    finding(findingContext(op, exchange.response?.status), {
+      kind: 'request',
+      pointer: (v.location ?? []).join('.'),
+      rule: `request ${v.code ?? ''}`.trim(),
+      expected: 'a request that satisfies the spec',
+      actual: v.message ?? 'invalid request',
+    }),
+  );
 }
 
 const judge = (op: OperationMeta, exchange: Exchange, expectedStatus?: number): Finding[] =>
@@ -320,11 +321,9 @@ function mustReject(op: OperationMeta, exchange: Exchange, rule: string, what: s
   }
   if (s >= 300 && s < 400 && !documented) return { exchange, findings: judge(op, exchange) };
   const expected = `${authCase ? '401, 403 or a documented 4xx' : 'a documented 4xx'} for ${what}`;
-  const actual = `${s} ${response.statusText}`.trim();
-  if (s >= 500)
-    return { exchange, findings: [{ ...finding(op, 'not_a_server_error', expected, actual, s), kind: 'response', pointer: 'status' }] };
-  if (s >= 400) return { exchange, findings: [{ ...finding(op, 'status', expected, actual, s), kind: 'response', pointer: 'status' }] };
-  return { exchange, findings: [{ ...finding(op, rule, expected, actual, s), kind: 'negative', pointer: 'status' }] };
+  if (s >= 500) return { exchange, findings: [statusFinding(op, response, 'response', 'not_a_server_error', expected)] };
+  if (s >= 400) return { exchange, findings: [statusFinding(op, response, 'response', 'status', expected)] };
+  return { exchange, findings: [statusFinding(op, response, 'negative', rule, expected)] };
 }
 
 async function authCheck(op: OperationMeta, name: AuthName, planned: PlannedRequest, config: EngineConfig): Promise<Outcome> {
@@ -372,18 +371,11 @@ async function positiveCheck(op: OperationMeta, planned: PlannedRequest, config:
   const findings = judge(op, exchange);
   const hasId = op.parameters.some((p) => p.in === 'path');
   if (s >= 400 && !(s === 404 && hasId)) {
-    const actual = `${s} ${exchange.response.statusText}`.trim();
     const rule = s >= 500 ? 'not_a_server_error' : 'positive_data_acceptance';
+    const expected = `a 2xx for a request the spec allows${hasId ? ' (or 404 for an id that does not exist)' : ''}`;
     return {
       exchange,
-      findings: [
-        {
-          ...finding(op, rule, `a 2xx for a request the spec allows${hasId ? ' (or 404 for an id that does not exist)' : ''}`, actual, s),
-          kind: 'response',
-          pointer: 'status',
-        },
-        ...findings.filter((f) => f.rule !== 'status'),
-      ],
+      findings: [statusFinding(op, exchange.response, 'response', rule, expected), ...findings.filter((f) => f.rule !== 'status')],
     };
   }
   return { exchange, findings };
@@ -410,12 +402,11 @@ async function methodCheck(op: OperationMeta, method: string, planned: PlannedRe
   const exchange = await sendRaw(op, toRaw(planned, { method, body: undefined }), config.target);
   const response = exchange.response;
   if (!response) return { exchange, findings: noResponse(op, exchange) };
-  const actual = `${response.status} ${response.statusText}`.trim();
   const expected = `405 (or another non-2xx): the spec lists no ${method} for ${op.path}`;
-  const f = { ...finding(op, '', expected, actual, response.status), method, kind: 'response' as const, pointer: 'status' };
   if (response.status >= 200 && response.status < 300)
-    return { exchange, findings: [{ ...f, rule: 'unsupported_method', kind: 'negative' }] };
-  if (response.status >= 500) return { exchange, findings: [{ ...f, rule: 'not_a_server_error' }] };
+    return { exchange, findings: [statusFinding(op, response, 'negative', 'unsupported_method', expected, method)] };
+  if (response.status >= 500)
+    return { exchange, findings: [statusFinding(op, response, 'response', 'not_a_server_error', expected, method)] };
   return { exchange };
 }
 

@@ -4,6 +4,7 @@
  */
 import type { OperationMeta, ParameterMeta } from '../../src/operation-meta.js';
 import { validateAgainst } from '../../src/validation/validators.js';
+import { finding, findingContext } from './finding.js';
 import type { PlannedRequest } from './request-builder.js';
 import type { Finding } from './types.js';
 
@@ -33,17 +34,9 @@ export function paginationFindings(op: OperationMeta, text: string, size: number
   if (!data || !key) return [];
   const items = (data[key] as unknown[]).length;
   const out: Finding[] = [];
-  const f = (rule: string, pointer: string, expected: string, actual: string): Finding => ({
-    kind: 'response',
-    operationId: op.operationId,
-    method: op.method.toUpperCase(),
-    path: op.path,
-    status: 200,
-    pointer,
-    rule,
-    expected,
-    actual,
-  });
+  const at = findingContext(op, 200);
+  const f = (rule: string, pointer: string, expected: string, actual: string) =>
+    finding(at, { kind: 'response', pointer, rule, expected, actual });
   const param = sizeParameter(op)!.name;
   if (items > size) out.push(f('pagination_limit', `/data/${key}`, `at most ${size} items (${param}=${size})`, `${items} items`));
   const count = typeof data['count'] === 'number' ? data['count'] : undefined;
@@ -103,18 +96,10 @@ export function secondPageFindings(op: OperationMeta, firstText: string, secondT
   const first = listOf(firstText);
   const second = listOf(secondText);
   if (!first || !second) return [];
-  const f = (rule: string, expected: string, actual: string): Finding => ({
-    kind: 'response',
-    operationId: op.operationId,
-    method: op.method.toUpperCase(),
-    path: op.path,
-    status: 200,
-    pointer: `/data/${second.key}`,
-    rule,
-    expected,
-    actual,
-    note: 'on page 2',
-  });
+  const at = findingContext(op, 200);
+  const pointer = `/data/${second.key}`;
+  const f = (rule: string, expected: string, actual: string) =>
+    finding(at, { kind: 'response', pointer, rule, expected, actual, note: 'on page 2' });
   const out: Finding[] = [];
   if (second.items.length > size) out.push(f('pagination_limit', `at most ${size} items`, `${second.items.length} items`));
   const idOf = (item: unknown) => (item && typeof item === 'object' ? (item as { id?: unknown }).id : undefined);

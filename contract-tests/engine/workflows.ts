@@ -8,6 +8,7 @@ import { isPlainObject } from '../../src/plain-object.js';
 import { derefSchema, validateAgainst } from '../../src/validation/validators.js';
 import type { EngineConfig } from './config.js';
 import { sendThroughClient, type Exchange } from './exchange.js';
+import { finding, findingContext, statusLine } from './finding.js';
 import { createRandom, seedFor } from './random.js';
 import { buildRequest, type PlannedRequest } from './request-builder.js';
 import { checkResponse } from './response-checker.js';
@@ -104,17 +105,8 @@ export async function runWorkflow(wf: Workflow, config: EngineConfig, seed: numb
   const steps: string[] = [];
   const findings: Finding[] = [];
   let last: Exchange | undefined;
-  const f = (op: OperationMeta, rule: string, pointer: string, expected: string, actual: string, status?: number): Finding => ({
-    kind: 'response',
-    operationId: op.operationId,
-    method: op.method.toUpperCase(),
-    path: op.path,
-    status,
-    pointer,
-    rule,
-    expected,
-    actual,
-  });
+  const f = (op: OperationMeta, rule: string, pointer: string, expected: string, actual: string, status?: number) =>
+    finding(findingContext(op, status), { kind: 'response', pointer, rule, expected, actual });
   const send = async (step: string, op: OperationMeta, planned: PlannedRequest): Promise<Exchange | undefined> => {
     steps.push(step);
     const exchange = await sendThroughClient(op, planned, config.target);
@@ -132,7 +124,7 @@ export async function runWorkflow(wf: Workflow, config: EngineConfig, seed: numb
           'stateful_workflow',
           'status',
           `a 2xx for ${step} of a ${wf.resource} this run created`,
-          `${response.status} ${response.statusText}`.trim(),
+          statusLine(response),
           response.status,
         ),
       );
