@@ -5,6 +5,7 @@ import { ajvFindings, showValue } from '../engine/ajv-findings.js';
 import { finding, type FindingContext } from '../engine/finding.js';
 import { colorsFor } from '../engine/colors.js';
 import { formatFinding } from '../engine/report.js';
+import { parseJson } from '../engine/strict-json.js';
 import type { Finding } from '../engine/types.js';
 import { EXIT, usageError } from './errors.js';
 import { readInput, type Io } from './io.js';
@@ -30,14 +31,11 @@ export async function checkWebhook(options: CheckWebhookOptions, io: Io): Promis
   const text = await readInput(io, options.file);
   const ctx: FindingContext = { operationId: `webhook ${eventType}`, method: 'POST', path: `webhooks/${eventType}`, status: undefined };
   const findings: Finding[] = [];
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch (err) {
-    const actual = `${showValue(text.slice(0, 80))} (${(err as Error).message})`;
+  const { value: body, error } = parseJson(text);
+  if (error !== undefined) {
+    const actual = `${showValue(text.slice(0, 80))} (${error})`;
     findings.push(finding(ctx, { kind: 'response', pointer: '', rule: 'json', expected: 'a JSON event', actual }));
-  }
-  if (findings.length === 0) {
+  } else {
     const type = (body as { type?: unknown } | null)?.type;
     if (type !== eventType && typeof body === 'object' && body !== null) {
       const actual = `${showValue(type)} (${typeof type})`;

@@ -16,6 +16,7 @@ import { nextPageRequest, paginationFindings, paginationRequest, secondPageFindi
 import { createRandom, seedFor } from './random.js';
 import { buildRequest, type PlannedRequest } from './request-builder.js';
 import { checkResponse } from './response-checker.js';
+import { parseJson } from './strict-json.js';
 import type { CheckKind, CheckResult, Finding, FindingKind } from './types.js';
 import { nestedBodyVariants } from './nested-body-variants.js';
 import { pathIdVariants } from './path-id-variants.js';
@@ -232,12 +233,8 @@ function statusFinding(
 function requestViolations(op: OperationMeta, exchange: Exchange): Finding[] {
   const header = exchange.response?.headers.get('sl-violations');
   if (!header) return [];
-  let violations: { location?: string[]; code?: string; message?: string }[] = [];
-  try {
-    violations = JSON.parse(header) as typeof violations;
-  } catch {
-    violations = [{ message: header }];
-  }
+  const { value, error } = parseJson(header);
+  const violations = (error === undefined ? value : [{ message: header }]) as { location?: string[]; code?: string; message?: string }[];
   return violations.map((v) =>
     finding(findingContext(op, exchange.response?.status), {
       kind: 'request',

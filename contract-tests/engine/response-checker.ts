@@ -4,7 +4,7 @@ import { redactExcerpt } from '../../src/redact.js';
 import { mediaType, validateResponse } from '../../src/validation/response.js';
 import { ajvFindings } from './ajv-findings.js';
 import { finding, findingContext } from './finding.js';
-import { scanJson } from './strict-json.js';
+import { parseJson, scanJson } from './strict-json.js';
 import type { Finding } from './types.js';
 
 export interface ResponseUnderCheck {
@@ -68,11 +68,9 @@ export function checkResponse(operation: OperationMeta, response: ResponseUnderC
   }
   const declaredJson = result.expectedContentTypes.some((t) => /json/i.test(mediaType(t)));
   if (!declaredJson) return findings;
-  let body: unknown;
-  try {
-    body = JSON.parse(response.text);
-  } catch (err) {
-    findings.push(violation('json', '', 'valid JSON', `${redactExcerpt(response.text, [], 80)} (${(err as Error).message})`));
+  const { value: body, error } = parseJson(response.text);
+  if (error !== undefined) {
+    findings.push(violation('json', '', 'valid JSON', `${redactExcerpt(response.text, [], 80)} (${error})`));
     return findings;
   }
   const scan = scanJson(response.text);

@@ -13,6 +13,7 @@ import { createRandom, seedFor } from './random.js';
 import { buildRequest, type PlannedRequest } from './request-builder.js';
 import { checkResponse } from './response-checker.js';
 import { sampleFor, SampleError } from './schema-sample.js';
+import { parseJson } from './strict-json.js';
 import type { CreatedResource, Finding } from './types.js';
 
 export interface Workflow {
@@ -52,16 +53,15 @@ export interface WorkflowOutcome {
 
 type Json = Record<string, unknown>;
 
-/** The resource object of a `{ data: { <resource>: {...} } }` body. */
-function resourceObject(text: string | undefined): Json | undefined {
-  try {
-    const data = (JSON.parse(text ?? '') as { data?: unknown }).data;
-    if (!isPlainObject(data)) return undefined;
-    return Object.values(data).find(isPlainObject);
-  } catch {
-    return undefined;
-  }
+/** The resource object of a `{ data: { <resource>: {...} } }` body, with its `data` and key. */
+export function resourceIn(body: unknown): { data: Json; key: string; object: Json } | undefined {
+  const data = isPlainObject(body) ? body['data'] : undefined;
+  if (!isPlainObject(data)) return undefined;
+  const key = Object.keys(data).find((k) => isPlainObject(data[k]));
+  return key === undefined ? undefined : { data, key, object: data[key] as Json };
 }
+
+const resourceObject = (text: string | undefined) => resourceIn(parseJson(text ?? '').value)?.object;
 
 /** The schema of the resource object in an operation's 200 body. */
 function resourceSchema(op: OperationMeta): unknown {
