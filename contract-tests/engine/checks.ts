@@ -246,6 +246,16 @@ function requestViolations(op: OperationMeta, exchange: Exchange): Finding[] {
   );
 }
 
+/**
+ * The outcome when a request our client sent got no answer to judge: no response at all, or Prism's
+ * rejection of the request (its answer is about the request, not the server). Undefined otherwise.
+ */
+function nothingToJudge(op: OperationMeta, exchange: Exchange, config: EngineConfig): Outcome | undefined {
+  if (!exchange.response) return { exchange, findings: noResponse(op, exchange) };
+  const rejected = config.kind === 'prism' ? requestViolations(op, exchange) : [];
+  return rejected.length > 0 ? { exchange, findings: rejected } : undefined;
+}
+
 const judge = (op: OperationMeta, exchange: Exchange, expectedStatus?: number): Finding[] =>
   checkResponse(
     op,
@@ -279,11 +289,9 @@ async function statusCheck(op: OperationMeta, statusKey: string, planned: Planne
       ? await sendRaw(op, toRaw(planned, { path: { ...planned.path, [id]: BAD_ID } }), config.target)
       : await sendThroughClient(op, planned, config.target, { strip: [PUBLIC_KEY_HEADER] });
   }
-  if (!exchange.response) return { exchange, findings: noResponse(op, exchange) };
-  // When Prism rejects our request, its answer is about the request: the response is not judged.
-  const rejected = config.kind === 'prism' ? requestViolations(op, exchange) : [];
-  if (rejected.length > 0) return { exchange, findings: rejected };
-  const got = exchange.response.status;
+  const unjudged = nothingToJudge(op, exchange, config);
+  if (unjudged) return unjudged;
+  const got = exchange.response!.status;
   if (keyless && got !== wanted && (got === 401 || got === 403)) {
     return {
       exchange,
@@ -361,10 +369,10 @@ async function negativeCheck(op: OperationMeta, check: PlannedCheck, planned: Pl
 /** A valid request: never a 4xx (a 404 is allowed for a made-up id) nor a 5xx; the answer must match the spec. */
 async function positiveCheck(op: OperationMeta, planned: PlannedRequest, config: EngineConfig): Promise<Outcome> {
   const exchange = await sendThroughClient(op, planned, config.target);
-  if (!exchange.response) return { exchange, findings: noResponse(op, exchange) };
-  const rejected = config.kind === 'prism' ? requestViolations(op, exchange) : [];
-  if (rejected.length > 0) return { exchange, findings: rejected };
-  const s = exchange.response.status;
+  const unjudged = nothingToJudge(op, exchange, config);
+  if (unjudged) return unjudged;
+  const response = exchange.response!;
+  const s = response.status;
   const findings = judge(op, exchange);
   const hasId = op.parameters.some((p) => p.in === 'path');
   if (s >= 400 && !(s === 404 && hasId)) {
@@ -372,7 +380,7 @@ async function positiveCheck(op: OperationMeta, planned: PlannedRequest, config:
     const expected = `a 2xx for a request the spec allows${hasId ? ' (or 404 for an id that does not exist)' : ''}`;
     return {
       exchange,
-      findings: [statusFinding(op, exchange.response, 'response', rule, expected), ...findings.filter((f) => f.rule !== 'status')],
+      findings: [statusFinding(op, response, 'response', rule, expected), ...findings.filter((f) => f.rule !== 'status')],
     };
   }
   return { exchange, findings };
