@@ -7,7 +7,7 @@ import type { OperationMeta } from '../../src/operation-meta.js';
 import { derefSchema, validateAgainst } from '../../src/validation/validators.js';
 import type { Random } from './random.js';
 import type { PlannedRequest } from './request-builder.js';
-import { sampleFor, SampleError } from './schema-sample.js';
+import { sampleOrUndefined } from './schema-sample.js';
 import { breakers, type Variant } from './variants.js';
 
 type Json = Record<string, unknown>;
@@ -19,14 +19,7 @@ const schemaOf = (s: unknown): Json => derefSchema(s) ?? {};
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** A valid value for `schema` with its optional fields, or undefined when none can be built. */
-function sample(schema: unknown, where: string, random: Random): unknown {
-  try {
-    return sampleFor(schema, where, { optional: true, random });
-  } catch (err) {
-    if (err instanceof SampleError) return undefined;
-    throw err;
-  }
-}
+const sample = (schema: unknown, where: string, random: Random) => sampleOrUndefined(schema, where, { optional: true, random });
 
 /** `object` with one field missing or broken each, named by the field's pointer below `at`. */
 function brokenFields(schema: Json, object: Json, at: string): [string, Json][] {

@@ -54,6 +54,16 @@ export function sampleFor(schema: unknown, where = 'value', options: SampleOptio
   return value;
 }
 
+/** sampleFor, or undefined when no valid value can be built (a SampleError); any other error still throws. */
+export function sampleOrUndefined(schema: unknown, where = 'value', options: SampleOptions = {}): unknown {
+  try {
+    return sampleFor(schema, where, options);
+  } catch (err) {
+    if (err instanceof SampleError) return undefined;
+    throw err;
+  }
+}
+
 /** derefSchema, plus a depth cap: past 12 levels an object is built empty so recursive schemas end. */
 function deref(schema: unknown, depth: number): Schema {
   const node = derefSchema(schema);

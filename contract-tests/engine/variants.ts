@@ -8,7 +8,7 @@ import type { OperationMeta, ParameterMeta } from '../../src/operation-meta.js';
 import { derefSchema, validateAgainst } from '../../src/validation/validators.js';
 import type { Random } from './random.js';
 import type { PlannedRequest } from './request-builder.js';
-import { SAMPLE_UUID, sampleFor, SampleError } from './schema-sample.js';
+import { SAMPLE_UUID, sampleOrUndefined } from './schema-sample.js';
 
 type Schema = Record<string, unknown>;
 
@@ -108,12 +108,7 @@ function idOrNumberParams(op: OperationMeta): ParameterMeta[] {
 /** A value for an optional query parameter, or undefined when none can be built (an opaque cursor). */
 function optionalValue(p: ParameterMeta, random: Random): unknown {
   if (p.name === 'cursor') return undefined;
-  try {
-    return sampleFor(p.schema, `query parameter "${p.name}"`, { random, optional: true });
-  } catch (err) {
-    if (err instanceof SampleError) return undefined;
-    throw err;
-  }
+  return sampleOrUndefined(p.schema, `query parameter "${p.name}"`, { random, optional: true });
 }
 
 /** A bound of a numeric schema a value may sit on, or undefined. */
@@ -137,14 +132,8 @@ export function positiveVariants(op: OperationMeta, valid: PlannedRequest, rando
     const value = optionalValue(p, random);
     if (value !== undefined) query[p.name] = value;
   }
-  let body = valid.body;
-  if (bodySchema !== undefined) {
-    try {
-      body = sampleFor(bodySchema, 'request body', { optional: true, random });
-    } catch (err) {
-      if (!(err instanceof SampleError)) throw err;
-    }
-  }
+  const full = bodySchema === undefined ? undefined : sampleOrUndefined(bodySchema, 'request body', { optional: true, random });
+  const body = full ?? valid.body;
   out.push({ name: 'optional fields and parameters', request: { ...valid, query, body } });
   for (const p of idOrNumberParams(op)) {
     out.push({ name: `${p.name} as a UUID`, request: { ...valid, path: { ...valid.path, [p.name]: SAMPLE_UUID } } });

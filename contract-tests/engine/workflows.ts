@@ -12,7 +12,7 @@ import { finding, findingContext, statusLine } from './finding.js';
 import { createRandom, seedFor } from './random.js';
 import { buildRequest, type PlannedRequest } from './request-builder.js';
 import { checkResponse } from './response-checker.js';
-import { sampleFor, SampleError } from './schema-sample.js';
+import { sampleOrUndefined } from './schema-sample.js';
 import { parseJson } from './strict-json.js';
 import type { CreatedResource, Finding } from './types.js';
 
@@ -81,12 +81,7 @@ function writeBody(op: OperationMeta, seed: number, fixed: Json = {}): unknown {
   const schema = op.requestBody?.content['application/json']?.schema;
   if (schema === undefined) return undefined;
   const base = buildRequest(op).body as Json;
-  let full: unknown;
-  try {
-    full = sampleFor(schema, 'request body', { optional: true, random: createRandom(seed) });
-  } catch (err) {
-    if (!(err instanceof SampleError)) throw err;
-  }
+  const full = sampleOrUndefined(schema, 'request body', { optional: true, random: createRandom(seed) });
   const body: Json = { ...base, ...fixed };
   const properties = (derefSchema(schema)?.['properties'] ?? {}) as Json;
   const random = createRandom(seed);
