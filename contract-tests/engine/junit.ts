@@ -2,7 +2,7 @@
 import { plainColors } from './colors.js';
 import { byOperation, countOutcome, formatFinding } from './report.js';
 import { printable } from './safe-text.js';
-import type { CheckResult, RunData } from './types.js';
+import type { RunData } from './types.js';
 
 // printable() first: XML 1.0 cannot carry most control characters even escaped.
 const xml = (s: string) => printable(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

@@ -5,7 +5,7 @@
  */
 import type { OperationMeta } from '../../src/operation-meta.js';
 import { isPlainObject } from '../../src/plain-object.js';
-import { derefSchema, validateAgainst } from '../../src/validation/validators.js';
+import { validateAgainst } from '../../src/validation/validators.js';
 import type { EngineConfig } from './config.js';
 import { sendThroughClient, type Exchange } from './exchange.js';
 import { finding, findingContext, statusLine } from './finding.js';
@@ -13,6 +13,7 @@ import { createRandom, seedFor } from './random.js';
 import { buildRequest, type PlannedRequest } from './request-builder.js';
 import { checkResponse } from './response-checker.js';
 import { sampleOrUndefined } from './schema-sample.js';
+import { dataSchema, propertiesOf, requestBodySchema, schemaOf } from './spec-schema.js';
 import { parseJson } from './strict-json.js';
 import type { CreatedResource, Finding } from './types.js';
 
@@ -35,8 +36,7 @@ export function findWorkflows(operations: readonly OperationMeta[]): Workflow[] 
     const update = byPath('patch', new RegExp(`^${base}/\\{[^}]+\\}/update$`));
     const archive = byPath('patch', new RegExp(`^${base}/\\{[^}]+\\}/archive$`));
     // Without a resource object with an id in both answers there is nothing to follow.
-    if (![create, get].every((op) => isPlainObject((derefSchema(resourceSchema(op))?.['properties'] as Json | undefined)?.['id'])))
-      continue;
+    if (![create, get].every((op) => isPlainObject(propertiesOf(resourceSchema(op))['id']))) continue;
     out.push({ resource: base.split('/').pop()!, create, get, ...(update ? { update } : {}), ...(archive ? { archive } : {}) });
   }
   return out;
@@ -65,11 +65,7 @@ const resourceObject = (text: string | undefined) => resourceIn(parseJson(text ?
 
 /** The schema of the resource object in an operation's 200 body. */
 function resourceSchema(op: OperationMeta): unknown {
-  const data = derefSchema(
-    (derefSchema(op.responses['200']?.content['application/json']?.schema)?.['properties'] as Json | undefined)?.['data'],
-  );
-  const properties = (data?.['properties'] ?? {}) as Json;
-  return Object.values(properties).find((p) => isPlainObject(derefSchema(p)?.['properties']));
+  return Object.values(propertiesOf(dataSchema(op))).find((p) => isPlainObject(schemaOf(p)['properties']));
 }
 
 /** Scalar fields of a request body (what a read-back can be compared with). */
@@ -78,12 +74,12 @@ const scalars = (body: unknown): [string, unknown][] =>
 
 /** A body for `op` with required fields, plus the optional scalar ones a read-back can show. */
 function writeBody(op: OperationMeta, seed: number, fixed: Json = {}): unknown {
-  const schema = op.requestBody?.content['application/json']?.schema;
+  const schema = requestBodySchema(op);
   if (schema === undefined) return undefined;
   const base = buildRequest(op).body as Json;
   const full = sampleOrUndefined(schema, 'request body', { optional: true, random: createRandom(seed) });
   const body: Json = { ...base, ...fixed };
-  const properties = (derefSchema(schema)?.['properties'] ?? {}) as Json;
+  const properties = propertiesOf(schema);
   const random = createRandom(seed);
   for (const [name, value] of scalars(full)) {
     if (name in body || !(name in properties) || /password|secret/i.test(name)) continue;
@@ -131,7 +127,7 @@ export async function runWorkflow(wf: Workflow, config: EngineConfig, seed: numb
     const got = await send('get', wf.get, { ...buildRequest(wf.get), path: { [idParam]: id } });
     if (!got) return false;
     const object = resourceObject(got.response?.text);
-    const fieldSchema = (name: string) => (derefSchema(resourceSchema(wf.get))?.['properties'] as Json | undefined)?.[name];
+    const fieldSchema = (name: string) => propertiesOf(resourceSchema(wf.get))[name];
     if (object?.['id'] !== id)
       findings.push(
         f(
