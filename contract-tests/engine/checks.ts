@@ -11,7 +11,7 @@ import { documentedResponse } from '../../src/validation/response.js';
 import { validateAgainst } from '../../src/validation/validators.js';
 import type { EngineConfig } from './config.js';
 import { isClientRefusal, sendRaw, sendThroughClient, type Exchange, type RawRequest } from './exchange.js';
-import { finding, findingContext, statusLine } from './finding.js';
+import { finding, findingContext, reportedOperation, statusLine } from './finding.js';
 import { nextPageRequest, paginationFindings, paginationRequest, secondPageFindings, sizeParameter } from './pagination.js';
 import { createRandom, seedFor } from './random.js';
 import { buildRequest, type PlannedRequest } from './request-builder.js';
@@ -120,9 +120,7 @@ export async function runCheck(check: PlannedCheck, config: EngineConfig): Promi
   const base: CheckResult = {
     id: check.id,
     kind: check.kind,
-    operationId: op.operationId,
-    method: op.method.toUpperCase(),
-    path: op.path,
+    ...reportedOperation(op),
     tags: [...op.tags],
     ...(check.status !== undefined ? { status: check.status } : {}),
     ...(check.name !== undefined ? { name: check.name } : {}),

@@ -1,4 +1,4 @@
-/** The one way to build a Finding: every check names where it was made and what it found, fields in report order. */
+/** How reports name an operation, and the one way to build a Finding: where it was made and what it found, fields in report order. */
 import type { OperationMeta } from '../../src/operation-meta.js';
 import type { Finding } from './types.js';
 
@@ -8,9 +8,16 @@ export type FindingContext = Pick<Finding, 'operationId' | 'method' | 'path' | '
 /** What a finding says, apart from where it was made. */
 export type FindingFacts = Pick<Finding, 'kind' | 'pointer' | 'rule' | 'expected' | 'actual' | 'note'>;
 
-/** The context of a finding about `op`, its method upper-cased as reports and curl lines print it. */
+/** An operation as every report names it: operationId, the method upper-cased (as curl lines print it), the path template. */
+export function reportedOperation(
+  op: Pick<OperationMeta, 'operationId' | 'method' | 'path'>,
+): Pick<Finding, 'operationId' | 'method' | 'path'> {
+  return { operationId: op.operationId, method: op.method.toUpperCase(), path: op.path };
+}
+
+/** The context of a finding about `op`. */
 export function findingContext(op: Pick<OperationMeta, 'operationId' | 'method' | 'path'>, status: number | undefined): FindingContext {
-  return { operationId: op.operationId, method: op.method.toUpperCase(), path: op.path, status };
+  return { ...reportedOperation(op), status };
 }
 
 /** The JSON report prints keys in the order they are set here; `note` only when there is one. */
