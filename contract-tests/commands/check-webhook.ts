@@ -3,11 +3,10 @@ import { isWebhookEventType, WEBHOOK_EVENT_TYPES, webhookEventSchema } from '../
 import { validateAgainst } from '../../src/validation/validators.js';
 import { ajvFindings, showValue } from '../engine/ajv-findings.js';
 import { finding, type FindingContext } from '../engine/finding.js';
-import { colorsFor } from '../engine/colors.js';
-import { formatFinding } from '../engine/report.js';
 import { parseJson } from '../engine/strict-json.js';
 import type { Finding } from '../engine/types.js';
-import { EXIT, usageError } from './errors.js';
+import { usageError } from './errors.js';
+import { printVerdict } from './file-verdict.js';
 import { readInput, type Io } from './io.js';
 
 export interface CheckWebhookOptions {
@@ -44,12 +43,7 @@ export async function checkWebhook(options: CheckWebhookOptions, io: Io): Promis
       findings.push(...ajvFindings(validateAgainst(webhookEventSchema(eventType), body), ctx));
     }
   }
-  const c = colorsFor(io.stdout, io.env);
-  const label = options.file === '-' ? 'stdin' : options.file;
-  const lines = [c.bold(`___ webhook ${eventType}: ${label} ___`), ''];
-  for (const f of findings) lines.push(formatFinding(f, c), '');
-  if (findings.length > 0) lines.push(c.red(c.bold(`✘ ${findings.length} violation${findings.length === 1 ? '' : 's'} in ${label}`)));
-  else lines.push(c.green(c.bold(`✔ ${label} conforms to the ${eventType} webhook event`)));
-  io.stdout.write(`${lines.join('\n')}\n`);
-  return { code: findings.length > 0 ? EXIT.failures : EXIT.pass, findings };
+  // No --strict for events: a spec defect in one fails it too.
+  const verdict = { file: options.file, subject: `webhook ${eventType}`, conformsTo: `the ${eventType} webhook event`, strict: true };
+  return printVerdict(io, findings, verdict);
 }
