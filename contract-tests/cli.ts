@@ -66,8 +66,8 @@ function parse(args: string[], options: Flags): { values: Record<string, string 
     });
     return { values: values as Record<string, string | boolean | undefined>, positionals };
   } catch (err) {
-    // node's messages name the flag ("Unknown option '--foo'"); keep the first sentence.
-    throw usageError(`${(err as Error).message.split('. ')[0]}. Run fungies-contract --help`);
+    // node's messages name the flag ("Unknown option '--foo'"); keep the first sentence, which may end a line.
+    throw usageError(`${(err as Error).message.split(/\.\s/)[0]}. Run fungies-contract --help`);
   }
 }
 

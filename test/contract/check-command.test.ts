@@ -96,6 +96,7 @@ describe('fungies-contract check', () => {
     [['run', '--timeout', '0'], '--timeout must be a positive number of milliseconds, got "0"'],
     [['run', '--max-response-time', '1.5'], '--max-response-time must be a positive number of milliseconds, got "1.5"'],
     [['run', '--seed', '4294967296'], '--seed must be a whole number from 0 to 4294967295, got "4294967296"'],
+    [['run', '--seed', '-1'], "Option '--seed' argument is ambiguous"],
     [['send-webhook', 'http://127.0.0.1:9/', 'payment_success', '--timeout', '0'], '--timeout must be a positive number of milliseconds'],
     [['run', '--target', 'http://127.0.0.1:9/'], 'FUNGIES_PUBLIC_KEY is not set'],
     [['frobnicate'], 'unknown command "frobnicate"'],
