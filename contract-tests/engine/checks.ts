@@ -7,6 +7,7 @@
  */
 import { PUBLIC_KEY_HEADER, SECRET_KEY_HEADER } from '../../src/auth.js';
 import { isSafeMethod, type OperationMeta } from '../../src/operation-meta.js';
+import { isPlainObject } from '../../src/plain-object.js';
 import { documentedResponse } from '../../src/validation/response.js';
 import { validateAgainst } from '../../src/validation/validators.js';
 import type { EngineConfig } from './config.js';
@@ -227,13 +228,27 @@ function statusFinding(
   );
 }
 
+interface Violation {
+  location?: string[];
+  code?: string;
+  message?: string;
+}
+
+/** The violations in an `sl-violations` header; a header not shaped as Prism writes it is one violation, its text the message. */
+function readViolations(header: string): Violation[] {
+  const { value } = parseJson(header);
+  const ok = (v: unknown): v is Violation =>
+    isPlainObject(v) &&
+    (v['location'] === undefined || (Array.isArray(v['location']) && v['location'].every((l) => typeof l === 'string'))) &&
+    ['code', 'message'].every((k) => v[k] === undefined || typeof v[k] === 'string');
+  return Array.isArray(value) && value.every(ok) ? value : [{ message: header }];
+}
+
 /** Prism lists the ways a request breaks the spec in `sl-violations`: each is a finding against our client. */
 function requestViolations(op: OperationMeta, exchange: Exchange): Finding[] {
   const header = exchange.response?.headers.get('sl-violations');
   if (!header) return [];
-  const { value, error } = parseJson(header);
-  const violations = (error === undefined ? value : [{ message: header }]) as { location?: string[]; code?: string; message?: string }[];
-  return violations.map((v) =>
+  return readViolations(header).map((v) =>
     finding(findingContext(op, exchange.response?.status), {
       kind: 'request',
       pointer: (v.location ?? []).join('.'),

@@ -1,3 +1,4 @@
+import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -87,6 +88,24 @@ describe('the lying fixture server', () => {
       }),
     ]);
   });
+
+  it.each(['{"not":"a list"}', 'null', '[null, 3]', '[{"location":"body","message":5}]'])(
+    'turns an sl-violations header it cannot read (%s) into one request finding, never a crash',
+    async (header) => {
+      const odd = createHttpServer((_req, res) =>
+        res.writeHead(422, { 'sl-violations': header, 'content-type': 'application/json' }).end('{}'),
+      );
+      await new Promise<void>((resolve) => odd.listen(0, '127.0.0.1', resolve));
+      try {
+        const url = `http://127.0.0.1:${(odd.address() as AddressInfo).port}`;
+        const result = await runCheck(status200, liveConfig(url, { kind: 'prism' }));
+        expect(result.findings.map((f) => [f.kind, f.rule, f.pointer, f.actual])).toEqual([['request', 'request', '', header]]);
+      } finally {
+        odd.closeAllConnections();
+        await new Promise((resolve) => odd.close(resolve));
+      }
+    },
+  );
 
   it('finds nothing wrong with an honest live server for any operation of the spec (4xx it cannot provoke are skipped)', async () => {
     const results = await runChecks(planChecks(listOperations()), liveConfig(server.url('honest')));
