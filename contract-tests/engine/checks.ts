@@ -276,13 +276,8 @@ const judge = (op: OperationMeta, exchange: Exchange, expectedStatus?: number): 
     expectedStatus !== undefined ? { expectedStatus } : {},
   );
 
-const toRaw = (planned: PlannedRequest, extra: Partial<RawRequest> = {}): RawRequest => ({
-  path: planned.path,
-  query: planned.query,
-  header: planned.header,
-  body: planned.body,
-  ...extra,
-});
+/** The planned request with BAD_ID in path parameter `id`. */
+const withBadId = (planned: PlannedRequest, id: string): RawRequest => ({ ...planned, path: { ...planned.path, [id]: BAD_ID } });
 
 async function statusCheck(op: OperationMeta, statusKey: string, planned: PlannedRequest, config: EngineConfig): Promise<Outcome> {
   const wanted = Number(statusKey);
@@ -299,7 +294,7 @@ async function statusCheck(op: OperationMeta, statusKey: string, planned: Planne
     const id = idParameter(op);
     keyless = !id;
     exchange = id
-      ? await sendRaw(op, toRaw(planned, { path: { ...planned.path, [id]: BAD_ID } }), config.target)
+      ? await sendRaw(op, withBadId(planned, id), config.target)
       : await sendThroughClient(op, planned, config.target, { strip: [PUBLIC_KEY_HEADER] });
   }
   const unjudged = nothingToJudge(op, exchange, config);
@@ -359,7 +354,7 @@ async function authCheck(op: OperationMeta, name: AuthName, planned: PlannedRequ
     if (name === 'invalid public key') keys[PUBLIC_KEY_HEADER] = `pub_${random.alnum(24)}`;
     if (name === 'malformed public key') keys[PUBLIC_KEY_HEADER] = 'not-a-key';
     if (name === 'invalid secret key') keys[SECRET_KEY_HEADER] = `sec_${random.alnum(24)}`;
-    exchange = await sendRaw(op, toRaw(planned, { keys }), config.target);
+    exchange = await sendRaw(op, { ...planned, keys }, config.target);
   }
   return mustReject(
     op,
@@ -372,10 +367,10 @@ async function authCheck(op: OperationMeta, name: AuthName, planned: PlannedRequ
 
 async function negativeCheck(op: OperationMeta, check: PlannedCheck, planned: PlannedRequest, config: EngineConfig): Promise<Outcome> {
   if (check.name === 'bad id') {
-    const exchange = await sendRaw(op, toRaw(planned, { path: { ...planned.path, [idParameter(op)!]: BAD_ID } }), config.target);
+    const exchange = await sendRaw(op, withBadId(planned, idParameter(op)!), config.target);
     return mustReject(op, exchange, 'negative_data_rejection', `an invalid id (${JSON.stringify(BAD_ID)})`, false);
   }
-  const exchange = await sendRaw(op, toRaw(planned), config.target);
+  const exchange = await sendRaw(op, planned, config.target);
   return mustReject(op, exchange, 'negative_data_rejection', `a request whose ${check.name}`, false);
 }
 
@@ -417,7 +412,7 @@ async function paginationCheck(op: OperationMeta, planned: PlannedRequest, confi
 }
 
 async function methodCheck(op: OperationMeta, method: string, planned: PlannedRequest, config: EngineConfig): Promise<Outcome> {
-  const exchange = await sendRaw(op, toRaw(planned, { method, body: undefined }), config.target);
+  const exchange = await sendRaw(op, { ...planned, method, body: undefined }, config.target);
   const response = exchange.response;
   if (!response) return { exchange, findings: noResponse(op, exchange) };
   const expected = `405 (or another non-2xx): the spec lists no ${method} for ${op.path}`;

@@ -128,31 +128,14 @@ export async function runWorkflow(wf: Workflow, config: EngineConfig, seed: numb
     if (!got) return false;
     const object = resourceObject(got.response?.text);
     const fieldSchema = (name: string) => propertiesOf(resourceSchema(wf.get))[name];
-    if (object?.['id'] !== id)
-      findings.push(
-        f(
-          wf.get,
-          'stateful_readback',
-          '/data/*/id',
-          `the id ${id} returned by ${after}`,
-          JSON.stringify(object?.['id'] ?? null),
-          got.response?.status,
-        ),
-      );
+    const differs = (pointer: string, expected: string, actual: string) =>
+      findings.push(f(wf.get, 'stateful_readback', pointer, expected, actual, got.response?.status));
+    if (object?.['id'] !== id) differs('/data/*/id', `the id ${id} returned by ${after}`, JSON.stringify(object?.['id'] ?? null));
     for (const [name, value] of scalars(written)) {
       // A value the response schema cannot hold (a number where it declares a string) cannot come back as written.
       if (name === 'id' || !object || !(name in object) || validateAgainst(fieldSchema(name) ?? {}, value).length > 0) continue;
       if (JSON.stringify(object[name]) !== JSON.stringify(value))
-        findings.push(
-          f(
-            wf.get,
-            'stateful_readback',
-            `/data/*/${name}`,
-            `${JSON.stringify(value)} as written by ${after}`,
-            JSON.stringify(object[name]),
-            got.response?.status,
-          ),
-        );
+        differs(`/data/*/${name}`, `${JSON.stringify(value)} as written by ${after}`, JSON.stringify(object[name]));
     }
     return true;
   };
