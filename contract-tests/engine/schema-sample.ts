@@ -54,6 +54,10 @@ export function sampleFor(schema: unknown, where = 'value', options: SampleOptio
   return value;
 }
 
+/** True for an `…IdOrNumber` id (`orderIdOrNumber`): its schema takes a UUID and an order number, with or without `#`. */
+export const takesIdOrNumber = (schema: unknown): boolean =>
+  [SAMPLE_ORDER_NUMBER.slice(1), SAMPLE_ORDER_NUMBER, SAMPLE_UUID].every((v) => validateAgainst(schema, v).length === 0);
+
 /** sampleFor, or undefined when no valid value can be built (a SampleError); any other error still throws. */
 export function sampleOrUndefined(schema: unknown, where = 'value', options: SampleOptions = {}): unknown {
   try {

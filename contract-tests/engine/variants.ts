@@ -8,7 +8,7 @@ import type { OperationMeta, ParameterMeta } from '../../src/operation-meta.js';
 import { validateAgainst } from '../../src/validation/validators.js';
 import type { Random } from './random.js';
 import type { PlannedRequest } from './request-builder.js';
-import { SAMPLE_UUID, sampleOrUndefined } from './schema-sample.js';
+import { SAMPLE_UUID, sampleOrUndefined, takesIdOrNumber } from './schema-sample.js';
 import { propertiesOf, requestBodySchema, schemaOf } from './spec-schema.js';
 
 type Schema = Record<string, unknown>;
@@ -99,11 +99,7 @@ function breaksSpec(op: OperationMeta, request: PlannedRequest, bodySchema: unkn
 }
 
 /** Path parameters that take both a UUID and an order number (`orderIdOrNumber`, `subscriptionIdOrNumber`). */
-function idOrNumberParams(op: OperationMeta): ParameterMeta[] {
-  return op.parameters.filter(
-    (p) => p.in === 'path' && ['ABC123DEF456', '#ABC123DEF456', SAMPLE_UUID].every((v) => validateAgainst(p.schema, v).length === 0),
-  );
-}
+const idOrNumberParams = (op: OperationMeta): ParameterMeta[] => op.parameters.filter((p) => p.in === 'path' && takesIdOrNumber(p.schema));
 
 /** A value for an optional query parameter, or undefined when none can be built (an opaque cursor). */
 function optionalValue(p: ParameterMeta, random: Random): unknown {
