@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { redactExcerpt } from '../../src/redact.js';
 import { isWebhookEventType, WEBHOOK_EVENT_TYPES, webhookEventSchema } from '../../src/webhooks/events.js';
 import { signWebhook, WEBHOOK_SIGNATURE_HEADER } from '../../src/webhooks/signature.js';
+import { isSuccess } from '../engine/exchange.js';
 import { sampleFor } from '../engine/schema-sample.js';
 import { EXIT, usageError } from './errors.js';
 import { readInput, type Io } from './io.js';
@@ -51,7 +52,7 @@ export async function sendWebhook(options: SendWebhookOptions, io: Io): Promise<
     throw usageError(`cannot deliver to ${url.origin}${url.pathname}: ${why}`);
   }
   const text = await response.text().catch(() => '');
-  const ok = response.status >= 200 && response.status < 300;
+  const ok = isSuccess(response.status);
   const answer = text ? `: ${redactExcerpt(text, [secret], 120)}` : '';
   io.stdout.write(`${ok ? '✔' : '✘'} sent ${label} to ${url.origin}${url.pathname}: ${response.status} ${response.statusText}${answer}\n`);
   return { code: ok ? EXIT.pass : EXIT.failures, status: response.status };

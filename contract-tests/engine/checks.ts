@@ -11,7 +11,7 @@ import { isPlainObject } from '../../src/plain-object.js';
 import { documentedResponse } from '../../src/validation/response.js';
 import { validateAgainst } from '../../src/validation/validators.js';
 import type { EngineConfig } from './config.js';
-import { isClientRefusal, sendRaw, sendThroughClient, type Exchange, type RawRequest } from './exchange.js';
+import { isClientRefusal, isSuccess, sendRaw, sendThroughClient, type Exchange, type RawRequest } from './exchange.js';
 import { finding, findingContext, reportedOperation, statusLine } from './finding.js';
 import { nextPageRequest, paginationFindings, paginationRequest, secondPageFindings, sizeParameter } from './pagination.js';
 import { createRandom, seedFor } from './random.js';
@@ -287,7 +287,7 @@ async function statusCheck(op: OperationMeta, statusKey: string, planned: Planne
   let keyless = false;
   if (config.kind === 'prism') {
     exchange = await sendThroughClient(op, planned, config.target, { headers: { Prefer: `code=${statusKey}` } });
-  } else if (wanted >= 200 && wanted < 300) {
+  } else if (isSuccess(wanted)) {
     exchange = await sendThroughClient(op, planned, config.target);
   } else {
     // A live server cannot be asked for an error; the requests that must fail are the way to see one.
@@ -399,7 +399,7 @@ async function paginationCheck(op: OperationMeta, planned: PlannedRequest, confi
   const exchange = await sendThroughClient(op, request, config.target);
   if (!exchange.response) return { exchange, findings: noResponse(op, exchange) };
   const findings = judge(op, exchange);
-  const ok = (e: Exchange) => e.response !== undefined && e.response.status >= 200 && e.response.status < 300;
+  const ok = (e: Exchange) => e.response !== undefined && isSuccess(e.response.status);
   if (!ok(exchange)) return { exchange, findings };
   findings.push(...paginationFindings(op, exchange.response.text, size));
   const next = nextPageRequest(op, request, size, exchange.response.text);
@@ -416,7 +416,7 @@ async function methodCheck(op: OperationMeta, method: string, planned: PlannedRe
   const response = exchange.response;
   if (!response) return { exchange, findings: noResponse(op, exchange) };
   const expected = `405 (or another non-2xx): the spec lists no ${method} for ${op.path}`;
-  if (response.status >= 200 && response.status < 300)
+  if (isSuccess(response.status))
     return { exchange, findings: [statusFinding(op, response, 'negative', 'unsupported_method', expected, method)] };
   if (response.status >= 500)
     return { exchange, findings: [statusFinding(op, response, 'response', 'not_a_server_error', expected, method)] };

@@ -146,6 +146,9 @@ export async function sendRaw(operation: OperationMeta, raw: RawRequest, target:
   return exchange;
 }
 
+/** A 2xx status: the request was accepted. */
+export const isSuccess = (status: number): boolean => status >= 200 && status < 300;
+
 /** True when the error is the client refusing to send (our bug or our config), not the network. */
 export function isClientRefusal(error: Error | undefined): boolean {
   // FungiesTimeoutError is a FungiesConnectionError: both are the network, not a refusal.

@@ -26,6 +26,7 @@ export function checkResponse(operation: OperationMeta, response: ResponseUnderC
   const ctx = findingContext(operation, response.status);
   const violation = (rule: string, pointer: string, expected: string, actual: string, note?: string) =>
     finding(ctx, { kind: 'response', pointer, rule, expected, actual, note });
+  // Not finding.ts's statusLine(): this one keeps a padded reason phrase as the server sent it, as reports always showed it.
   const statusLine = `${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
   const findings: Finding[] = [];
   const { expectedStatus } = options;

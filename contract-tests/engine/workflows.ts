@@ -7,7 +7,7 @@ import type { OperationMeta } from '../../src/operation-meta.js';
 import { isPlainObject } from '../../src/plain-object.js';
 import { validateAgainst } from '../../src/validation/validators.js';
 import type { EngineConfig } from './config.js';
-import { sendThroughClient, type Exchange } from './exchange.js';
+import { isSuccess, sendThroughClient, type Exchange } from './exchange.js';
 import { finding, findingContext, statusLine } from './finding.js';
 import { createRandom, seedFor } from './random.js';
 import { buildRequest, type PlannedRequest } from './request-builder.js';
@@ -108,7 +108,7 @@ export async function runWorkflow(wf: Workflow, config: EngineConfig, seed: numb
       return undefined;
     }
     findings.push(...checkResponse(op, { ...response, location: response.headers.get('location') }));
-    if (response.status < 200 || response.status >= 300) {
+    if (!isSuccess(response.status)) {
       findings.push(
         f(
           op,
