@@ -66,33 +66,22 @@ function parse(args: string[], options: Flags): { values: Record<string, string 
     });
     return { values: values as Record<string, string | boolean | undefined>, positionals };
   } catch (err) {
-    // node's messages name the flag ("Unknown option '--foo'"); keep the first sentence.
-    throw usageError(`${(err as Error).message.split('. ')[0]}. Run fungies-contract --help`);
+    // node's messages name the flag ("Unknown option '--foo'"); keep the first sentence, which may end a line.
+    throw usageError(`${(err as Error).message.split(/\.\s/)[0]}. Run fungies-contract --help`);
   }
 }
 
-function timeout(value: unknown): number {
-  if (value === undefined) return 30_000;
+/** The whole number a numeric flag was given (undefined when it was not given); `what` tells the range in the error. */
+function wholeNumber(flag: string, value: unknown, min: number, max: number, what: string): number | undefined {
+  if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw usageError(`--timeout must be a positive number of milliseconds, got ${JSON.stringify(value)}`);
+  if (!Number.isInteger(n) || n < min || n > max) throw usageError(`--${flag} must be ${what}, got ${JSON.stringify(value)}`);
   return n;
 }
 
-function maxResponseTime(value: unknown): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0)
-    throw usageError(`--max-response-time must be a positive number of milliseconds, got ${JSON.stringify(value)}`);
-  return n;
-}
-
-function seed(value: unknown): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n >= 2 ** 32)
-    throw usageError(`--seed must be a whole number from 0 to 4294967295, got ${JSON.stringify(value)}`);
-  return n;
-}
+const milliseconds = (flag: string, value: unknown) =>
+  wholeNumber(flag, value, 1, Number.POSITIVE_INFINITY, 'a positive number of milliseconds');
+const DEFAULT_TIMEOUT_MS = 30_000;
 
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
   const [command, ...rest] = argv;
@@ -126,9 +115,9 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
           strict: values['strict'] === true,
           json: values['json'] as string | undefined,
           junit: values['junit'] as string | undefined,
-          timeoutMs: timeout(values['timeout']),
-          maxResponseTimeMs: maxResponseTime(values['max-response-time']),
-          seed: seed(values['seed']),
+          timeoutMs: milliseconds('timeout', values['timeout']) ?? DEFAULT_TIMEOUT_MS,
+          maxResponseTimeMs: milliseconds('max-response-time', values['max-response-time']),
+          seed: wholeNumber('seed', values['seed'], 0, 2 ** 32 - 1, 'a whole number from 0 to 4294967295'),
         },
         io,
       );
@@ -151,7 +140,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       if (values['help']) return (io.stdout.write(HELP), EXIT.pass);
       const [url, event] = positionals;
       if (!url || !event || positionals.length > 2) throw usageError('usage: fungies-contract send-webhook <url> <eventType|file.json|->');
-      return (await sendWebhook({ url, event, timeoutMs: timeout(values['timeout']) }, io)).code;
+      return (await sendWebhook({ url, event, timeoutMs: milliseconds('timeout', values['timeout']) ?? DEFAULT_TIMEOUT_MS }, io)).code;
     }
     throw usageError(`unknown command "${command}": use run or check (fungies-contract --help)`);
   } catch (err) {

@@ -1,11 +1,12 @@
 /** `fungies-contract check webhook <eventType> <file|->`: validates one saved webhook event against the spec. */
 import { isWebhookEventType, WEBHOOK_EVENT_TYPES, webhookEventSchema } from '../../src/webhooks/events.js';
 import { validateAgainst } from '../../src/validation/validators.js';
-import { ajvFindings, showValue, type FindingContext } from '../engine/ajv-findings.js';
-import { colorsFor } from '../engine/colors.js';
-import { formatFinding } from '../engine/report.js';
+import { ajvFindings, showValue } from '../engine/ajv-findings.js';
+import { finding, type FindingContext } from '../engine/finding.js';
+import { parseJson } from '../engine/strict-json.js';
 import type { Finding } from '../engine/types.js';
-import { EXIT, usageError } from './errors.js';
+import { usageError } from './errors.js';
+import { printVerdict } from './file-verdict.js';
 import { readInput, type Io } from './io.js';
 
 export interface CheckWebhookOptions {
@@ -29,40 +30,20 @@ export async function checkWebhook(options: CheckWebhookOptions, io: Io): Promis
   const text = await readInput(io, options.file);
   const ctx: FindingContext = { operationId: `webhook ${eventType}`, method: 'POST', path: `webhooks/${eventType}`, status: undefined };
   const findings: Finding[] = [];
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch (err) {
-    findings.push({
-      kind: 'response',
-      ...ctx,
-      pointer: '',
-      rule: 'json',
-      expected: 'a JSON event',
-      actual: `${showValue(text.slice(0, 80))} (${(err as Error).message})`,
-    });
-  }
-  if (findings.length === 0) {
+  const { value: body, error } = parseJson(text);
+  if (error !== undefined) {
+    const actual = `${showValue(text.slice(0, 80))} (${error})`;
+    findings.push(finding(ctx, { kind: 'response', pointer: '', rule: 'json', expected: 'a JSON event', actual }));
+  } else {
     const type = (body as { type?: unknown } | null)?.type;
     if (type !== eventType && typeof body === 'object' && body !== null) {
-      findings.push({
-        kind: 'response',
-        ...ctx,
-        pointer: '/type',
-        rule: 'const',
-        expected: JSON.stringify(eventType),
-        actual: `${showValue(type)} (${typeof type})`,
-      });
+      const actual = `${showValue(type)} (${typeof type})`;
+      findings.push(finding(ctx, { kind: 'response', pointer: '/type', rule: 'const', expected: JSON.stringify(eventType), actual }));
     } else {
       findings.push(...ajvFindings(validateAgainst(webhookEventSchema(eventType), body), ctx));
     }
   }
-  const c = colorsFor(io.stdout, io.env);
-  const label = options.file === '-' ? 'stdin' : options.file;
-  const lines = [c.bold(`___ webhook ${eventType}: ${label} ___`), ''];
-  for (const f of findings) lines.push(formatFinding(f, c), '');
-  if (findings.length > 0) lines.push(c.red(c.bold(`✘ ${findings.length} violation${findings.length === 1 ? '' : 's'} in ${label}`)));
-  else lines.push(c.green(c.bold(`✔ ${label} conforms to the ${eventType} webhook event`)));
-  io.stdout.write(`${lines.join('\n')}\n`);
-  return { code: findings.length > 0 ? EXIT.failures : EXIT.pass, findings };
+  // No --strict for events: a spec defect in one fails it too.
+  const verdict = { file: options.file, subject: `webhook ${eventType}`, conformsTo: `the ${eventType} webhook event`, strict: true };
+  return printVerdict(io, findings, verdict);
 }

@@ -1,13 +1,11 @@
 /** `fungies-contract check <operationId> <status> <file|->`: validates one saved response body. */
 import { listOperations } from '../../src/operations.js';
 import { documentedResponse } from '../../src/validation/response.js';
-import { colorsFor } from '../engine/colors.js';
-import { formatFinding } from '../engine/report.js';
 import { checkResponse } from '../engine/response-checker.js';
-import { printable, sanitize } from '../engine/safe-text.js';
 import type { Finding } from '../engine/types.js';
 import { checkWebhook } from './check-webhook.js';
-import { EXIT, usageError } from './errors.js';
+import { usageError } from './errors.js';
+import { printVerdict } from './file-verdict.js';
 import { readInput, type Io } from './io.js';
 
 export interface CheckOptions {
@@ -37,20 +35,11 @@ export async function checkCommand(options: CheckOptions, io: Io): Promise<{ cod
   const status = Number(options.status);
   const text = await readInput(io, options.file);
   const declared = Object.keys(documentedResponse(operation, status)?.response.content ?? {})[0] ?? null;
-  // A saved body may hold anything: findings are shown, never obeyed.
-  const findings = sanitize(checkResponse(operation, { status, contentType: options.contentType ?? declared, text }), []);
-  const c = colorsFor(io.stdout, io.env);
-  const failing = findings.filter((f) => options.strict || f.kind !== 'spec-defect');
-  const defects = findings.length - findings.filter((f) => f.kind !== 'spec-defect').length;
-  const label = printable(options.file === '-' ? 'stdin' : options.file);
-  const lines = [c.bold(`___ ${operation.method.toUpperCase()} ${operation.path} (${operation.operationId}) ${status}: ${label} ___`), ''];
-  for (const f of findings) lines.push(formatFinding(f, c), '');
-  const violations = findings.length - defects;
-  const defectNote = defects
-    ? `, ${defects} spec defect${defects === 1 ? '' : 's'}${options.strict ? '' : ' (not failing; --strict makes them fail)'}`
-    : '';
-  if (failing.length > 0) lines.push(c.red(c.bold(`✘ ${violations} violation${violations === 1 ? '' : 's'}${defectNote} in ${label}`)));
-  else lines.push(c.green(c.bold(`✔ ${label} conforms to ${operation.operationId} ${status}${defectNote}`)));
-  io.stdout.write(`${lines.join('\n')}\n`);
-  return { code: failing.length > 0 ? EXIT.failures : EXIT.pass, findings };
+  const findings = checkResponse(operation, { status, contentType: options.contentType ?? declared, text });
+  return printVerdict(io, findings, {
+    file: options.file,
+    subject: `${operation.method.toUpperCase()} ${operation.path} (${operation.operationId}) ${status}`,
+    conformsTo: `${operation.operationId} ${status}`,
+    strict: options.strict,
+  });
 }

@@ -8,6 +8,7 @@ import { normalizeOptions } from '../../src/options.js';
 import { planChecks } from '../engine/checks.js';
 import { randomSeed } from '../engine/random.js';
 import { colorsFor } from '../engine/colors.js';
+import { OUTCOME_MARK } from '../engine/coverage.js';
 import { MOCK_KEYS, type EngineConfig } from '../engine/config.js';
 import { formatJson } from '../engine/json-report.js';
 import { formatJUnit } from '../engine/junit.js';
@@ -65,8 +66,7 @@ export async function runCommand(options: RunOptions, io: Io): Promise<{ code: n
   const url = targetUrl ?? prism!.url;
   const kind: TargetKind = prism || options.targetIsPrism ? 'prism' : 'live';
   // A Prism mock checks that key headers are there, not their values: it gets the mock keys.
-  const keys =
-    kind === 'prism' ? MOCK_KEYS : { publicKey: io.env['FUNGIES_PUBLIC_KEY'] ?? '', secretKey: io.env['FUNGIES_SECRET_KEY'] || undefined };
+  const keys = kind === 'prism' ? MOCK_KEYS : envKeys(io);
   const config: EngineConfig = {
     target: { baseUrl: url, publicKey: keys.publicKey, secretKey: keys.secretKey, timeoutMs: options.timeoutMs },
     kind,
@@ -137,10 +137,13 @@ function progress(operationIds: readonly string[], io: Io): (result: CheckResult
   return (result) => {
     const left = (pending.get(result.operationId) ?? 1) - 1;
     pending.set(result.operationId, left);
-    marks.set(result.operationId, (marks.get(result.operationId) ?? '') + { passed: '✔', failed: '✘', skipped: '–' }[result.outcome]);
+    marks.set(result.operationId, (marks.get(result.operationId) ?? '') + OUTCOME_MARK[result.outcome]);
     if (left === 0) io.stderr.write(`[${++done}/${total}] ${result.operationId} ${marks.get(result.operationId)}\n`);
   };
 }
+
+/** The keys of a live target: from the environment, never from flags (an empty secret is none). */
+const envKeys = (io: Io) => ({ publicKey: io.env['FUNGIES_PUBLIC_KEY'] ?? '', secretKey: io.env['FUNGIES_SECRET_KEY'] || undefined });
 
 async function writeReport(file: string, text: string): Promise<void> {
   await mkdir(dirname(file), { recursive: true });
@@ -160,12 +163,7 @@ async function checkTarget(targetUrl: string, io: Io, timeoutMs: number, needsKe
     );
   }
   try {
-    if (needsKeys)
-      normalizeOptions({
-        publicKey: io.env['FUNGIES_PUBLIC_KEY'] ?? '',
-        secretKey: io.env['FUNGIES_SECRET_KEY'] || undefined,
-        baseUrl: targetUrl,
-      });
+    if (needsKeys) normalizeOptions({ ...envKeys(io), baseUrl: targetUrl });
   } catch (err) {
     if (err instanceof FungiesConfigError)
       throw usageError(

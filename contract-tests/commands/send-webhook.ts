@@ -4,14 +4,13 @@
  */
 import { parseHttpUrl } from '../../src/http-url.js';
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { redactExcerpt } from '../../src/redact.js';
 import { isWebhookEventType, WEBHOOK_EVENT_TYPES, webhookEventSchema } from '../../src/webhooks/events.js';
 import { signWebhook, WEBHOOK_SIGNATURE_HEADER } from '../../src/webhooks/signature.js';
+import { isSuccess } from '../engine/exchange.js';
 import { sampleFor } from '../engine/schema-sample.js';
 import { EXIT, usageError } from './errors.js';
-import type { Io } from './io.js';
+import { readInput, type Io } from './io.js';
 
 export const WEBHOOK_SECRET_ENV = 'FUNGIES_WEBHOOK_SECRET';
 
@@ -53,7 +52,7 @@ export async function sendWebhook(options: SendWebhookOptions, io: Io): Promise<
     throw usageError(`cannot deliver to ${url.origin}${url.pathname}: ${why}`);
   }
   const text = await response.text().catch(() => '');
-  const ok = response.status >= 200 && response.status < 300;
+  const ok = isSuccess(response.status);
   const answer = text ? `: ${redactExcerpt(text, [secret], 120)}` : '';
   io.stdout.write(`${ok ? '✔' : '✘'} sent ${label} to ${url.origin}${url.pathname}: ${response.status} ${response.statusText}${answer}\n`);
   return { code: ok ? EXIT.pass : EXIT.failures, status: response.status };
@@ -63,7 +62,7 @@ async function eventBody(event: string, io: Io): Promise<string> {
   if (isWebhookEventType(event)) return JSON.stringify(sampleWebhookEvent(event), null, 2);
   try {
     // A saved file is sent byte for byte: its signature is over exactly what it holds.
-    return event === '-' ? await io.readStdin() : await readFile(resolve(io.cwd, event), 'utf8');
+    return await readInput(io, event);
   } catch {
     throw usageError(`"${event}" is neither a documented event type nor a readable file (event types: ${WEBHOOK_EVENT_TYPES.join(', ')})`);
   }

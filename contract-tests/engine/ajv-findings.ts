@@ -4,9 +4,8 @@ import { redactExcerpt } from '../../src/redact.js';
 import { derefSchema } from '../../src/validation/validators.js';
 import { dedupeErrors, errorPointer } from './dedupe.js';
 import { specDefectReason } from '../../src/validation/spec-defects.js';
+import { finding, type FindingContext } from './finding.js';
 import type { Finding } from './types.js';
-
-export type FindingContext = Pick<Finding, 'operationId' | 'method' | 'path' | 'status'>;
 
 const MAX_ACTUAL = 80;
 const MAX_ENUM_SHOWN = 8;
@@ -26,9 +25,8 @@ export function ajvFindings(
   return dedupeErrors(errors).map((e) => {
     const defect = specDefectReason(e.parentSchema, e.data);
     const missing = e.keyword === 'required';
-    const finding: Finding = {
+    return finding(ctx, {
       kind: defect ? 'spec-defect' : 'response',
-      ...ctx,
       pointer: errorPointer(e),
       rule: e.keyword,
       expected: expected(e),
@@ -39,9 +37,8 @@ export function ajvFindings(
           : rawNumbers.has(e.instancePath)
             ? `${rawNumbers.get(e.instancePath)} (number)`
             : describeActual(e.data),
-    };
-    if (defect) finding.note = defect;
-    return finding;
+      note: defect,
+    });
   });
 }
 

@@ -7,15 +7,18 @@
  */
 import { PUBLIC_KEY_HEADER, SECRET_KEY_HEADER } from '../../src/auth.js';
 import { isSafeMethod, type OperationMeta } from '../../src/operation-meta.js';
+import { isPlainObject } from '../../src/plain-object.js';
 import { documentedResponse } from '../../src/validation/response.js';
 import { validateAgainst } from '../../src/validation/validators.js';
 import type { EngineConfig } from './config.js';
-import { isClientRefusal, sendRaw, sendThroughClient, type Exchange, type RawRequest } from './exchange.js';
+import { isClientRefusal, isSuccess, sendRaw, sendThroughClient, type Exchange, type RawRequest } from './exchange.js';
+import { finding, findingContext, reportedOperation, statusLine } from './finding.js';
 import { nextPageRequest, paginationFindings, paginationRequest, secondPageFindings, sizeParameter } from './pagination.js';
 import { createRandom, seedFor } from './random.js';
 import { buildRequest, type PlannedRequest } from './request-builder.js';
 import { checkResponse } from './response-checker.js';
-import type { CheckKind, CheckResult, Finding } from './types.js';
+import { parseJson } from './strict-json.js';
+import type { CheckKind, CheckResult, Finding, FindingKind } from './types.js';
 import { nestedBodyVariants } from './nested-body-variants.js';
 import { pathIdVariants } from './path-id-variants.js';
 import { negativeVariants, positiveVariants } from './variants.js';
@@ -118,9 +121,7 @@ export async function runCheck(check: PlannedCheck, config: EngineConfig): Promi
   const base: CheckResult = {
     id: check.id,
     kind: check.kind,
-    operationId: op.operationId,
-    method: op.method.toUpperCase(),
-    path: op.path,
+    ...reportedOperation(op),
     tags: [...op.tags],
     ...(check.status !== undefined ? { status: check.status } : {}),
     ...(check.name !== undefined ? { name: check.name } : {}),
@@ -134,20 +135,14 @@ export async function runCheck(check: PlannedCheck, config: EngineConfig): Promi
     if (exchange?.response) result.response = strip(exchange.response);
     const max = config.maxResponseTimeMs;
     if (max !== undefined && exchange?.elapsedMs !== undefined && exchange.elapsedMs > max && result.outcome !== 'skipped') {
-      result.findings = [
-        ...result.findings,
-        {
-          ...finding(
-            op,
-            'max_response_time',
-            `a response within ${max} ms (--max-response-time)`,
-            `${Math.round(exchange.elapsedMs)} ms`,
-            exchange.response?.status,
-          ),
-          kind: 'response',
-          pointer: 'time',
-        },
-      ];
+      const late = finding(findingContext(op, exchange.response?.status), {
+        kind: 'response',
+        pointer: 'time',
+        rule: 'max_response_time',
+        expected: `a response within ${max} ms (--max-response-time)`,
+        actual: `${Math.round(exchange.elapsedMs)} ms`,
+      });
+      result.findings = [...result.findings, late];
     }
     if (result.request) result.findings = result.findings.map((f) => ({ url: result.request!.url, ...f }));
     if (result.outcome !== 'skipped')
@@ -160,7 +155,7 @@ export async function runCheck(check: PlannedCheck, config: EngineConfig): Promi
   try {
     planned = check.request ?? buildRequest(op);
   } catch (err) {
-    return done({ findings: [finding(op, 'build', 'a request built from the spec', (err as Error).message)] });
+    return done({ findings: [unanswered(op, 'request', 'build', 'a request built from the spec', (err as Error).message)] });
   }
   switch (check.kind) {
     case 'status':
@@ -205,47 +200,73 @@ function skipReason(check: PlannedCheck, config: EngineConfig): string | undefin
   return undefined;
 }
 
-function finding(op: OperationMeta, rule: string, expected: string, actual: string, status?: number): Finding {
-  return {
-    kind: 'request',
-    operationId: op.operationId,
-    method: op.method.toUpperCase(),
-    path: op.path,
-    status,
-    pointer: '',
-    rule,
-    expected,
-    actual,
-  };
+/** A finding made before any response came: `request` blames our side (the request could not be built or sent). */
+function unanswered(op: OperationMeta, kind: FindingKind, rule: string, expected: string, actual: string): Finding {
+  return finding(findingContext(op, undefined), { kind, pointer: '', rule, expected, actual });
 }
 
 /** Findings when no response came back: the client refused (our bug) or the connection failed. */
 function noResponse(op: OperationMeta, exchange: Exchange): Finding[] {
   const message = exchange.error?.message ?? 'no response';
-  if (isClientRefusal(exchange.error)) return [finding(op, 'client', 'the client sends the request the spec allows', message)];
-  return [{ ...finding(op, 'connection', 'a response', message), kind: 'response' }];
+  if (isClientRefusal(exchange.error))
+    return [unanswered(op, 'request', 'client', 'the client sends the request the spec allows', message)];
+  return [unanswered(op, 'response', 'connection', 'a response', message)];
+}
+
+/** A finding about the status a response came back with: pointer `status`, actual `404 Not Found`. */
+function statusFinding(
+  op: OperationMeta,
+  response: NonNullable<Exchange['response']>,
+  kind: FindingKind,
+  rule: string,
+  expected: string,
+  method = op.method.toUpperCase(),
+): Finding {
+  return finding(
+    { ...findingContext(op, response.status), method },
+    { kind, pointer: 'status', rule, expected, actual: statusLine(response) },
+  );
+}
+
+interface Violation {
+  location?: string[];
+  code?: string;
+  message?: string;
+}
+
+/** The violations in an `sl-violations` header; a header not shaped as Prism writes it is one violation, its text the message. */
+function readViolations(header: string): Violation[] {
+  const { value } = parseJson(header);
+  const ok = (v: unknown): v is Violation =>
+    isPlainObject(v) &&
+    (v['location'] === undefined || (Array.isArray(v['location']) && v['location'].every((l) => typeof l === 'string'))) &&
+    ['code', 'message'].every((k) => v[k] === undefined || typeof v[k] === 'string');
+  return Array.isArray(value) && value.every(ok) ? value : [{ message: header }];
 }
 
 /** Prism lists the ways a request breaks the spec in `sl-violations`: each is a finding against our client. */
 function requestViolations(op: OperationMeta, exchange: Exchange): Finding[] {
   const header = exchange.response?.headers.get('sl-violations');
   if (!header) return [];
-  let violations: { location?: string[]; code?: string; message?: string }[] = [];
-  try {
-    violations = JSON.parse(header) as typeof violations;
-  } catch {
-    violations = [{ message: header }];
-  }
-  return violations.map((v) => ({
-    ...finding(
-      op,
-      `request ${v.code ?? ''}`.trim(),
-      'a request that satisfies the spec',
-      v.message ?? 'invalid request',
-      exchange.response?.status,
-    ),
-    pointer: (v.location ?? []).join('.'),
-  }));
+  return readViolations(header).map((v) =>
+    finding(findingContext(op, exchange.response?.status), {
+      kind: 'request',
+      pointer: (v.location ?? []).join('.'),
+      rule: `request ${v.code ?? ''}`.trim(),
+      expected: 'a request that satisfies the spec',
+      actual: v.message ?? 'invalid request',
+    }),
+  );
+}
+
+/**
+ * The outcome when a request our client sent got no answer to judge: no response at all, or Prism's
+ * rejection of the request (its answer is about the request, not the server). Undefined otherwise.
+ */
+function nothingToJudge(op: OperationMeta, exchange: Exchange, config: EngineConfig): Outcome | undefined {
+  if (!exchange.response) return { exchange, findings: noResponse(op, exchange) };
+  const rejected = config.kind === 'prism' ? requestViolations(op, exchange) : [];
+  return rejected.length > 0 ? { exchange, findings: rejected } : undefined;
 }
 
 const judge = (op: OperationMeta, exchange: Exchange, expectedStatus?: number): Finding[] =>
@@ -255,13 +276,8 @@ const judge = (op: OperationMeta, exchange: Exchange, expectedStatus?: number): 
     expectedStatus !== undefined ? { expectedStatus } : {},
   );
 
-const toRaw = (planned: PlannedRequest, extra: Partial<RawRequest> = {}): RawRequest => ({
-  path: planned.path,
-  query: planned.query,
-  header: planned.header,
-  body: planned.body,
-  ...extra,
-});
+/** The planned request with BAD_ID in path parameter `id`. */
+const withBadId = (planned: PlannedRequest, id: string): RawRequest => ({ ...planned, path: { ...planned.path, [id]: BAD_ID } });
 
 async function statusCheck(op: OperationMeta, statusKey: string, planned: PlannedRequest, config: EngineConfig): Promise<Outcome> {
   const wanted = Number(statusKey);
@@ -271,21 +287,19 @@ async function statusCheck(op: OperationMeta, statusKey: string, planned: Planne
   let keyless = false;
   if (config.kind === 'prism') {
     exchange = await sendThroughClient(op, planned, config.target, { headers: { Prefer: `code=${statusKey}` } });
-  } else if (wanted >= 200 && wanted < 300) {
+  } else if (isSuccess(wanted)) {
     exchange = await sendThroughClient(op, planned, config.target);
   } else {
     // A live server cannot be asked for an error; the requests that must fail are the way to see one.
     const id = idParameter(op);
     keyless = !id;
     exchange = id
-      ? await sendRaw(op, toRaw(planned, { path: { ...planned.path, [id]: BAD_ID } }), config.target)
+      ? await sendRaw(op, withBadId(planned, id), config.target)
       : await sendThroughClient(op, planned, config.target, { strip: [PUBLIC_KEY_HEADER] });
   }
-  if (!exchange.response) return { exchange, findings: noResponse(op, exchange) };
-  // When Prism rejects our request, its answer is about the request: the response is not judged.
-  const rejected = config.kind === 'prism' ? requestViolations(op, exchange) : [];
-  if (rejected.length > 0) return { exchange, findings: rejected };
-  const got = exchange.response.status;
+  const unjudged = nothingToJudge(op, exchange, config);
+  if (unjudged) return unjudged;
+  const got = exchange.response!.status;
   if (keyless && got !== wanted && (got === 401 || got === 403)) {
     return {
       exchange,
@@ -320,11 +334,9 @@ function mustReject(op: OperationMeta, exchange: Exchange, rule: string, what: s
   }
   if (s >= 300 && s < 400 && !documented) return { exchange, findings: judge(op, exchange) };
   const expected = `${authCase ? '401, 403 or a documented 4xx' : 'a documented 4xx'} for ${what}`;
-  const actual = `${s} ${response.statusText}`.trim();
-  if (s >= 500)
-    return { exchange, findings: [{ ...finding(op, 'not_a_server_error', expected, actual, s), kind: 'response', pointer: 'status' }] };
-  if (s >= 400) return { exchange, findings: [{ ...finding(op, 'status', expected, actual, s), kind: 'response', pointer: 'status' }] };
-  return { exchange, findings: [{ ...finding(op, rule, expected, actual, s), kind: 'negative', pointer: 'status' }] };
+  if (s >= 500) return { exchange, findings: [statusFinding(op, response, 'response', 'not_a_server_error', expected)] };
+  if (s >= 400) return { exchange, findings: [statusFinding(op, response, 'response', 'status', expected)] };
+  return { exchange, findings: [statusFinding(op, response, 'negative', rule, expected)] };
 }
 
 async function authCheck(op: OperationMeta, name: AuthName, planned: PlannedRequest, config: EngineConfig): Promise<Outcome> {
@@ -342,7 +354,7 @@ async function authCheck(op: OperationMeta, name: AuthName, planned: PlannedRequ
     if (name === 'invalid public key') keys[PUBLIC_KEY_HEADER] = `pub_${random.alnum(24)}`;
     if (name === 'malformed public key') keys[PUBLIC_KEY_HEADER] = 'not-a-key';
     if (name === 'invalid secret key') keys[SECRET_KEY_HEADER] = `sec_${random.alnum(24)}`;
-    exchange = await sendRaw(op, toRaw(planned, { keys }), config.target);
+    exchange = await sendRaw(op, { ...planned, keys }, config.target);
   }
   return mustReject(
     op,
@@ -355,35 +367,28 @@ async function authCheck(op: OperationMeta, name: AuthName, planned: PlannedRequ
 
 async function negativeCheck(op: OperationMeta, check: PlannedCheck, planned: PlannedRequest, config: EngineConfig): Promise<Outcome> {
   if (check.name === 'bad id') {
-    const exchange = await sendRaw(op, toRaw(planned, { path: { ...planned.path, [idParameter(op)!]: BAD_ID } }), config.target);
+    const exchange = await sendRaw(op, withBadId(planned, idParameter(op)!), config.target);
     return mustReject(op, exchange, 'negative_data_rejection', `an invalid id (${JSON.stringify(BAD_ID)})`, false);
   }
-  const exchange = await sendRaw(op, toRaw(planned), config.target);
+  const exchange = await sendRaw(op, planned, config.target);
   return mustReject(op, exchange, 'negative_data_rejection', `a request whose ${check.name}`, false);
 }
 
 /** A valid request: never a 4xx (a 404 is allowed for a made-up id) nor a 5xx; the answer must match the spec. */
 async function positiveCheck(op: OperationMeta, planned: PlannedRequest, config: EngineConfig): Promise<Outcome> {
   const exchange = await sendThroughClient(op, planned, config.target);
-  if (!exchange.response) return { exchange, findings: noResponse(op, exchange) };
-  const rejected = config.kind === 'prism' ? requestViolations(op, exchange) : [];
-  if (rejected.length > 0) return { exchange, findings: rejected };
-  const s = exchange.response.status;
+  const unjudged = nothingToJudge(op, exchange, config);
+  if (unjudged) return unjudged;
+  const response = exchange.response!;
+  const s = response.status;
   const findings = judge(op, exchange);
   const hasId = op.parameters.some((p) => p.in === 'path');
   if (s >= 400 && !(s === 404 && hasId)) {
-    const actual = `${s} ${exchange.response.statusText}`.trim();
     const rule = s >= 500 ? 'not_a_server_error' : 'positive_data_acceptance';
+    const expected = `a 2xx for a request the spec allows${hasId ? ' (or 404 for an id that does not exist)' : ''}`;
     return {
       exchange,
-      findings: [
-        {
-          ...finding(op, rule, `a 2xx for a request the spec allows${hasId ? ' (or 404 for an id that does not exist)' : ''}`, actual, s),
-          kind: 'response',
-          pointer: 'status',
-        },
-        ...findings.filter((f) => f.rule !== 'status'),
-      ],
+      findings: [statusFinding(op, response, 'response', rule, expected), ...findings.filter((f) => f.rule !== 'status')],
     };
   }
   return { exchange, findings };
@@ -394,7 +399,7 @@ async function paginationCheck(op: OperationMeta, planned: PlannedRequest, confi
   const exchange = await sendThroughClient(op, request, config.target);
   if (!exchange.response) return { exchange, findings: noResponse(op, exchange) };
   const findings = judge(op, exchange);
-  const ok = (e: Exchange) => e.response !== undefined && e.response.status >= 200 && e.response.status < 300;
+  const ok = (e: Exchange) => e.response !== undefined && isSuccess(e.response.status);
   if (!ok(exchange)) return { exchange, findings };
   findings.push(...paginationFindings(op, exchange.response.text, size));
   const next = nextPageRequest(op, request, size, exchange.response.text);
@@ -407,15 +412,14 @@ async function paginationCheck(op: OperationMeta, planned: PlannedRequest, confi
 }
 
 async function methodCheck(op: OperationMeta, method: string, planned: PlannedRequest, config: EngineConfig): Promise<Outcome> {
-  const exchange = await sendRaw(op, toRaw(planned, { method, body: undefined }), config.target);
+  const exchange = await sendRaw(op, { ...planned, method, body: undefined }, config.target);
   const response = exchange.response;
   if (!response) return { exchange, findings: noResponse(op, exchange) };
-  const actual = `${response.status} ${response.statusText}`.trim();
   const expected = `405 (or another non-2xx): the spec lists no ${method} for ${op.path}`;
-  const f = { ...finding(op, '', expected, actual, response.status), method, kind: 'response' as const, pointer: 'status' };
-  if (response.status >= 200 && response.status < 300)
-    return { exchange, findings: [{ ...f, rule: 'unsupported_method', kind: 'negative' }] };
-  if (response.status >= 500) return { exchange, findings: [{ ...f, rule: 'not_a_server_error' }] };
+  if (isSuccess(response.status))
+    return { exchange, findings: [statusFinding(op, response, 'negative', 'unsupported_method', expected, method)] };
+  if (response.status >= 500)
+    return { exchange, findings: [statusFinding(op, response, 'response', 'not_a_server_error', expected, method)] };
   return { exchange };
 }
 

@@ -26,7 +26,8 @@ export function coverageRows(data: RunData): CoverageRow[] {
   });
 }
 
-const SYMBOL = { passed: '✔', failed: '✘', skipped: '–', defect: '!' } as const;
+/** The mark of each outcome, in the coverage table and the progress lines; `defect`: passed, spec defect reported. */
+export const OUTCOME_MARK = { passed: '✔', failed: '✘', skipped: '–', defect: '!' } as const;
 
 export function formatCoverage(data: RunData, c: Colors): string {
   const rows = coverageRows(data);
@@ -34,7 +35,7 @@ export function formatCoverage(data: RunData, c: Colors): string {
   const nameWidth = Math.max('operation'.length, 'total'.length, ...rows.map((r) => r.operationId.length));
   const statusWidth = Math.max(3, ...statuses.map((s) => s.length));
   const counts = ['checked', 'passed', 'failed', 'skipped'] as const;
-  const paint = (cell: keyof typeof SYMBOL, s: string) =>
+  const paint = (cell: keyof typeof OUTCOME_MARK, s: string) =>
     cell === 'passed' ? c.green(s) : cell === 'failed' ? c.red(s) : cell === 'defect' ? c.yellow(s) : c.dim(s);
   const header = `  ${'operation'.padEnd(nameWidth)}  ${statuses.map((s) => s.padEnd(statusWidth)).join(' ')}  │ ${counts.map((k) => k.padStart(7)).join(' ')}`;
   const lines = [
@@ -46,7 +47,7 @@ export function formatCoverage(data: RunData, c: Colors): string {
   for (const r of rows) {
     const cells = statuses.map((s) => {
       const cell = r.cells[s];
-      return cell ? paint(cell, SYMBOL[cell].padEnd(statusWidth)) : ' '.repeat(statusWidth);
+      return cell ? paint(cell, OUTCOME_MARK[cell].padEnd(statusWidth)) : ' '.repeat(statusWidth);
     });
     lines.push(`  ${r.operationId.padEnd(nameWidth)}  ${cells.join(' ')}  │ ${counts.map((k) => String(r[k]).padStart(7)).join(' ')}`);
   }

@@ -108,13 +108,10 @@ export async function sendThroughClient(
   return exchange;
 }
 
-/** A request built by hand: anything the client would refuse or correct. */
-export interface RawRequest {
+/** A planned request changed by hand: anything the client would refuse or correct. */
+export interface RawRequest extends Omit<PlannedRequest, 'body'> {
   /** Overrides the operation's method (unsupported-method checks). */
   method?: string;
-  path: Record<string, unknown>;
-  query: Record<string, unknown>;
-  header: Record<string, string>;
   /** A value sent as JSON, or undefined for no body. */
   body?: unknown;
   /** Key headers as sent: a header set to undefined is left out. Default: the target's keys. */
@@ -148,6 +145,9 @@ export async function sendRaw(operation: OperationMeta, raw: RawRequest, target:
   }
   return exchange;
 }
+
+/** A 2xx status: the request was accepted. */
+export const isSuccess = (status: number): boolean => status >= 200 && status < 300;
 
 /** True when the error is the client refusing to send (our bug or our config), not the network. */
 export function isClientRefusal(error: Error | undefined): boolean {

@@ -1,24 +1,21 @@
 /** JUnit XML for CI dashboards: one testsuite per operation, one testcase per check. */
 import { plainColors } from './colors.js';
-import { formatFinding } from './report.js';
+import { byOperation, countOutcome, formatFinding } from './report.js';
 import { printable } from './safe-text.js';
-import type { CheckResult, RunData } from './types.js';
+import type { RunData } from './types.js';
 
 // printable() first: XML 1.0 cannot carry most control characters even escaped.
 const xml = (s: string) => printable(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 export function formatJUnit(data: RunData): string {
-  const byOperation = new Map<string, CheckResult[]>();
-  for (const ch of data.checks) byOperation.set(ch.operationId, [...(byOperation.get(ch.operationId) ?? []), ch]);
-  const count = (checks: CheckResult[], o: CheckResult['outcome']) => checks.filter((c) => c.outcome === o).length;
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="fungies-contract" tests="${data.checks.length}" failures="${count(data.checks, 'failed')}" skipped="${count(data.checks, 'skipped')}" time="${(data.durationMs / 1000).toFixed(3)}">`,
+    `<testsuites name="fungies-contract" tests="${data.checks.length}" failures="${countOutcome(data.checks, 'failed')}" skipped="${countOutcome(data.checks, 'skipped')}" time="${(data.durationMs / 1000).toFixed(3)}">`,
   ];
-  for (const [operationId, checks] of byOperation) {
+  for (const [operationId, checks] of byOperation(data.checks)) {
     const time = checks.reduce((t, c) => t + c.durationMs, 0) / 1000;
     lines.push(
-      `  <testsuite name="${xml(operationId)}" tests="${checks.length}" failures="${count(checks, 'failed')}" skipped="${count(checks, 'skipped')}" time="${time.toFixed(3)}">`,
+      `  <testsuite name="${xml(operationId)}" tests="${checks.length}" failures="${countOutcome(checks, 'failed')}" skipped="${countOutcome(checks, 'skipped')}" time="${time.toFixed(3)}">`,
     );
     for (const c of checks) {
       lines.push(

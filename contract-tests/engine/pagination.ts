@@ -4,7 +4,9 @@
  */
 import type { OperationMeta, ParameterMeta } from '../../src/operation-meta.js';
 import { validateAgainst } from '../../src/validation/validators.js';
+import { finding, findingContext } from './finding.js';
 import type { PlannedRequest } from './request-builder.js';
+import { parseJson } from './strict-json.js';
 import type { Finding } from './types.js';
 
 /** The page-size parameter of a list operation. */
@@ -22,28 +24,14 @@ export function paginationRequest(op: OperationMeta, planned: PlannedRequest): {
 }
 
 export function paginationFindings(op: OperationMeta, text: string, size: number): Finding[] {
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    return [];
-  }
-  const data = (body as { data?: Record<string, unknown> } | null)?.data;
-  const key = data && typeof data === 'object' ? Object.keys(data).find((k) => Array.isArray(data[k])) : undefined;
-  if (!data || !key) return [];
-  const items = (data[key] as unknown[]).length;
+  const list = listOf(text);
+  if (!list) return [];
+  const { data, key } = list;
+  const items = list.items.length;
   const out: Finding[] = [];
-  const f = (rule: string, pointer: string, expected: string, actual: string): Finding => ({
-    kind: 'response',
-    operationId: op.operationId,
-    method: op.method.toUpperCase(),
-    path: op.path,
-    status: 200,
-    pointer,
-    rule,
-    expected,
-    actual,
-  });
+  const at = findingContext(op, 200);
+  const f = (rule: string, pointer: string, expected: string, actual: string) =>
+    finding(at, { kind: 'response', pointer, rule, expected, actual });
   const param = sizeParameter(op)!.name;
   if (items > size) out.push(f('pagination_limit', `/data/${key}`, `at most ${size} items (${param}=${size})`, `${items} items`));
   const count = typeof data['count'] === 'number' ? data['count'] : undefined;
@@ -76,16 +64,14 @@ export function paginationFindings(op: OperationMeta, text: string, size: number
   return out;
 }
 
-/** The items array of a list body and its `data`, or undefined. */
-function listOf(text: string): { data: Record<string, unknown>; key: string; items: unknown[] } | undefined {
-  try {
-    const data = (JSON.parse(text) as { data?: Record<string, unknown> } | null)?.data;
-    const key = data && typeof data === 'object' ? Object.keys(data).find((k) => Array.isArray(data[k])) : undefined;
-    return data && key ? { data, key, items: data[key] as unknown[] } : undefined;
-  } catch {
-    return undefined;
-  }
+/** The items array of a list body (`{ data: { <items>: [...], count, … } }`), its `data` and key; undefined for any other body. */
+export function listIn(body: unknown): { data: Record<string, unknown>; key: string; items: unknown[] } | undefined {
+  const data = (body as { data?: Record<string, unknown> } | null | undefined)?.data;
+  const key = data && typeof data === 'object' ? Object.keys(data).find((k) => Array.isArray(data[k])) : undefined;
+  return data && key ? { data, key, items: data[key] as unknown[] } : undefined;
 }
+
+const listOf = (text: string) => listIn(parseJson(text).value);
 
 /** The request for page 2 (`skip`, `page` or the returned `cursor`), or undefined when page 1 was the last. */
 export function nextPageRequest(op: OperationMeta, first: PlannedRequest, size: number, firstText: string): PlannedRequest | undefined {
@@ -103,18 +89,10 @@ export function secondPageFindings(op: OperationMeta, firstText: string, secondT
   const first = listOf(firstText);
   const second = listOf(secondText);
   if (!first || !second) return [];
-  const f = (rule: string, expected: string, actual: string): Finding => ({
-    kind: 'response',
-    operationId: op.operationId,
-    method: op.method.toUpperCase(),
-    path: op.path,
-    status: 200,
-    pointer: `/data/${second.key}`,
-    rule,
-    expected,
-    actual,
-    note: 'on page 2',
-  });
+  const at = findingContext(op, 200);
+  const pointer = `/data/${second.key}`;
+  const f = (rule: string, expected: string, actual: string) =>
+    finding(at, { kind: 'response', pointer, rule, expected, actual, note: 'on page 2' });
   const out: Finding[] = [];
   if (second.items.length > size) out.push(f('pagination_limit', `at most ${size} items`, `${second.items.length} items`));
   const idOf = (item: unknown) => (item && typeof item === 'object' ? (item as { id?: unknown }).id : undefined);

@@ -5,6 +5,7 @@
 import type { OperationMeta } from '../../src/operation-meta.js';
 import { validateAgainst } from '../../src/validation/validators.js';
 import type { PlannedRequest } from './request-builder.js';
+import { takesIdOrNumber } from './schema-sample.js';
 import type { Variant } from './variants.js';
 
 const NOT_A_UUID: [string, string] = ['not a UUID', 'not-a-uuid'];
@@ -17,14 +18,11 @@ const ORDER_NUMBER_CASES: [string, string][] = [
   ['an order number longer than the pattern allows', 'A'.repeat(33)],
 ];
 
-/** True for an `…IdOrNumber` id: its schema takes an order number as well as a UUID. */
-const takesOrderNumbers = (schema: unknown) => validateAgainst(schema, 'ABC123DEF456').length === 0;
-
 /** Each case is kept only where the parameter's own schema rejects it: a plain-string id gets none. */
 export function pathIdVariants(op: OperationMeta, valid: PlannedRequest): Variant[] {
   const out: Variant[] = [];
   for (const p of op.parameters.filter((x) => x.in === 'path')) {
-    const cases = takesOrderNumbers(p.schema) ? ORDER_NUMBER_CASES : [NOT_A_UUID, BAD_UUID];
+    const cases = takesIdOrNumber(p.schema) ? ORDER_NUMBER_CASES : [NOT_A_UUID, BAD_UUID];
     for (const [what, value] of cases) {
       if (validateAgainst(p.schema, value).length === 0) continue;
       out.push({ name: `path ${p.name}: ${what}`, request: { ...valid, path: { ...valid.path, [p.name]: value } } });

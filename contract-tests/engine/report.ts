@@ -25,6 +25,17 @@ export function formatFinding(f: Finding, c: Colors): string {
   return lines.join('\n');
 }
 
+/** Checks grouped by operation, in the order the operations first appear. */
+export function byOperation(checks: readonly CheckResult[]): Map<string, CheckResult[]> {
+  const groups = new Map<string, CheckResult[]>();
+  for (const ch of checks) groups.set(ch.operationId, [...(groups.get(ch.operationId) ?? []), ch]);
+  return groups;
+}
+
+/** How many of `checks` ended with `outcome`. */
+export const countOutcome = (checks: readonly CheckResult[], outcome: CheckResult['outcome']) =>
+  checks.filter((ch) => ch.outcome === outcome).length;
+
 function checkTitle(check: CheckResult): string {
   switch (check.kind) {
     case 'status':
@@ -84,9 +95,7 @@ const indent = (text: string, n: number) => text.replace(/^/gm, ' '.repeat(n));
 export function formatReport(data: RunData, c: Colors): string {
   const out: string[] = [];
   const reported = data.checks.filter((ch) => ch.findings.length > 0);
-  const byOperation = new Map<string, CheckResult[]>();
-  for (const ch of reported) byOperation.set(ch.operationId, [...(byOperation.get(ch.operationId) ?? []), ch]);
-  for (const [operationId, checks] of byOperation) {
+  for (const [operationId, checks] of byOperation(reported)) {
     const first = checks[0]!;
     out.push(c.bold(`___ ${first.method} ${first.path} (${operationId}) ___`), '');
     for (const ch of checks) out.push(formatCheckBlock(ch, c));
@@ -96,11 +105,10 @@ export function formatReport(data: RunData, c: Colors): string {
 }
 
 export function formatSummary(data: RunData, c: Colors): string {
-  const count = (checks: CheckResult[], o: CheckResult['outcome']) => checks.filter((ch) => ch.outcome === o).length;
   const line = (label: string, checks: CheckResult[]) =>
-    `  ${label.padEnd(28)} ${count(checks, 'passed')} passed, ${count(checks, 'failed')} failed, ${count(checks, 'skipped')} skipped`;
+    `  ${label.padEnd(28)} ${countOutcome(checks, 'passed')} passed, ${countOutcome(checks, 'failed')} failed, ${countOutcome(checks, 'skipped')} skipped`;
   const defects = data.checks.flatMap((ch) => ch.findings).filter((f) => f.kind === 'spec-defect').length;
-  const failed = count(data.checks, 'failed');
+  const failed = countOutcome(data.checks, 'failed');
   const skippedReasons = [...new Set(data.checks.filter((ch) => ch.outcome === 'skipped').map((ch) => ch.reason ?? ''))].filter(Boolean);
   const lines = [c.bold('Checks')];
   for (const [kind, label] of KIND_LABELS) {
@@ -124,7 +132,7 @@ export function formatSummary(data: RunData, c: Colors): string {
       ? c.red(c.bold(`✘ ${failed} of ${data.checks.length} checks failed against ${data.target.url} in ${seconds} s`))
       : c.green(
           c.bold(
-            `✔ ${count(data.checks, 'passed')} checks passed${count(data.checks, 'skipped') ? `, ${count(data.checks, 'skipped')} skipped` : ''} against ${data.target.url} in ${seconds} s`,
+            `✔ ${countOutcome(data.checks, 'passed')} checks passed${countOutcome(data.checks, 'skipped') ? `, ${countOutcome(data.checks, 'skipped')} skipped` : ''} against ${data.target.url} in ${seconds} s`,
           ),
         ),
   );

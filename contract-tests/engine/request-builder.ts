@@ -4,7 +4,7 @@
  */
 import type { OperationMeta, ParameterMeta } from '../../src/operation-meta.js';
 import { derefSchema, validateAgainst } from '../../src/validation/validators.js';
-import { sampleFor, SampleError } from './schema-sample.js';
+import { sampleFor, SampleError, sampleOrUndefined } from './schema-sample.js';
 
 export interface PlannedRequest {
   path: Record<string, unknown>;
@@ -54,13 +54,7 @@ const PAGINATION = new Set(['take', 'skip', 'page', 'limit']);
  * one valid item. Anything else stays out.
  */
 function optionalQueryValue(param: ParameterMeta): unknown {
-  let value: unknown;
-  try {
-    value = sampleFor(param.schema, `query parameter "${param.name}"`);
-  } catch (err) {
-    if (err instanceof SampleError) return undefined;
-    throw err;
-  }
+  const value = sampleOrUndefined(param.schema, `query parameter "${param.name}"`);
   if (Array.isArray(value)) {
     if (value.length !== 1 || !['string', 'number', 'boolean'].includes(typeof value[0])) return undefined;
     const values = derefSchema(derefSchema(param.schema)?.['items'])?.['enum'];

@@ -2,8 +2,9 @@
 import type { OperationMeta } from '../../src/operation-meta.js';
 import { redactExcerpt } from '../../src/redact.js';
 import { mediaType, validateResponse } from '../../src/validation/response.js';
-import { ajvFindings, type FindingContext } from './ajv-findings.js';
-import { scanJson } from './strict-json.js';
+import { ajvFindings } from './ajv-findings.js';
+import { finding, findingContext } from './finding.js';
+import { parseJson, scanJson } from './strict-json.js';
 import type { Finding } from './types.js';
 
 export interface ResponseUnderCheck {
@@ -22,21 +23,10 @@ export interface CheckResponseOptions {
 }
 
 export function checkResponse(operation: OperationMeta, response: ResponseUnderCheck, options: CheckResponseOptions = {}): Finding[] {
-  const ctx: FindingContext = {
-    operationId: operation.operationId,
-    method: operation.method.toUpperCase(),
-    path: operation.path,
-    status: response.status,
-  };
-  const finding = (rule: string, pointer: string, expected: string, actual: string, note?: string): Finding => ({
-    kind: 'response',
-    ...ctx,
-    pointer,
-    rule,
-    expected,
-    actual,
-    ...(note ? { note } : {}),
-  });
+  const ctx = findingContext(operation, response.status);
+  const violation = (rule: string, pointer: string, expected: string, actual: string, note?: string) =>
+    finding(ctx, { kind: 'response', pointer, rule, expected, actual, note });
+  // Not finding.ts's statusLine(): this one keeps a padded reason phrase as the server sent it, as reports always showed it.
   const statusLine = `${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
   const findings: Finding[] = [];
   const { expectedStatus } = options;
@@ -45,7 +35,7 @@ export function checkResponse(operation: OperationMeta, response: ResponseUnderC
     if (response.status >= 300 && response.status < 400) {
       const to = response.location ? ` → ${redactExcerpt(response.location, [], 120)}` : '';
       return [
-        finding(
+        violation(
           'redirect',
           'status',
           `a documented status: ${result.documentedStatuses.join(', ')} (redirects are never followed)`,
@@ -54,7 +44,7 @@ export function checkResponse(operation: OperationMeta, response: ResponseUnderC
       ];
     }
     return [
-      finding(
+      violation(
         'status',
         'status',
         `a documented status: ${result.documentedStatuses.join(', ')}`,
@@ -64,32 +54,30 @@ export function checkResponse(operation: OperationMeta, response: ResponseUnderC
   }
   if (expectedStatus !== undefined && response.status !== expectedStatus) {
     findings.push(
-      finding('status', 'status', String(expectedStatus), statusLine, `asked for ${expectedStatus} (Prefer: code=${expectedStatus})`),
+      violation('status', 'status', String(expectedStatus), statusLine, `asked for ${expectedStatus} (Prefer: code=${expectedStatus})`),
     );
   }
   if (result.expectedContentTypes.length === 0) return findings;
   if (!result.contentTypeOk) {
     findings.push(
-      finding('content-type', 'header:content-type', result.expectedContentTypes.join(' or '), response.contentType ?? '(none)'),
+      violation('content-type', 'header:content-type', result.expectedContentTypes.join(' or '), response.contentType ?? '(none)'),
     );
   }
   if (response.text.trim() === '') {
-    findings.push(finding('body', '', `a ${result.expectedContentTypes.join(' or ')} body`, 'empty body'));
+    findings.push(violation('body', '', `a ${result.expectedContentTypes.join(' or ')} body`, 'empty body'));
     return findings;
   }
   const declaredJson = result.expectedContentTypes.some((t) => /json/i.test(mediaType(t)));
   if (!declaredJson) return findings;
-  let body: unknown;
-  try {
-    body = JSON.parse(response.text);
-  } catch (err) {
-    findings.push(finding('json', '', 'valid JSON', `${redactExcerpt(response.text, [], 80)} (${(err as Error).message})`));
+  const { value: body, error } = parseJson(response.text);
+  if (error !== undefined) {
+    findings.push(violation('json', '', 'valid JSON', `${redactExcerpt(response.text, [], 80)} (${error})`));
     return findings;
   }
   const scan = scanJson(response.text);
   for (const pointer of scan.duplicateKeys) {
     findings.push(
-      finding(
+      violation(
         'duplicate_key',
         pointer,
         'each key once per object (JSON parsers disagree on which copy wins)',

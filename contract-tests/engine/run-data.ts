@@ -1,6 +1,7 @@
 /** Assembles the RunData of a run from the check results, in spec order. */
 import type { OperationMeta } from '../../src/operation-meta.js';
 import { specInfo } from '../../generated/schemas.js';
+import { reportedOperation } from './finding.js';
 import type { CheckResult, RunData, TargetKind } from './types.js';
 
 export interface RunInfo {
@@ -28,12 +29,7 @@ export function buildRunData(operations: readonly OperationMeta[], results: read
     allowWrites: info.allowWrites,
     startedAt: info.startedAt.toISOString(),
     durationMs: Math.round(info.durationMs),
-    operations: operations.map((op) => ({
-      operationId: op.operationId,
-      method: op.method.toUpperCase(),
-      path: op.path,
-      statuses: Object.keys(op.responses),
-    })),
+    operations: operations.map((op) => ({ ...reportedOperation(op), statuses: Object.keys(op.responses) })),
     checks,
     ...(info.seed !== undefined ? { seed: info.seed } : {}),
     created: checks.flatMap((c) => (c.created ? [c.created] : [])),

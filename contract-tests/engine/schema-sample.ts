@@ -54,6 +54,20 @@ export function sampleFor(schema: unknown, where = 'value', options: SampleOptio
   return value;
 }
 
+/** True for an `…IdOrNumber` id (`orderIdOrNumber`): its schema takes a UUID and an order number, with or without `#`. */
+export const takesIdOrNumber = (schema: unknown): boolean =>
+  [SAMPLE_ORDER_NUMBER.slice(1), SAMPLE_ORDER_NUMBER, SAMPLE_UUID].every((v) => validateAgainst(schema, v).length === 0);
+
+/** sampleFor, or undefined when no valid value can be built (a SampleError); any other error still throws. */
+export function sampleOrUndefined(schema: unknown, where = 'value', options: SampleOptions = {}): unknown {
+  try {
+    return sampleFor(schema, where, options);
+  } catch (err) {
+    if (err instanceof SampleError) return undefined;
+    throw err;
+  }
+}
+
 /** derefSchema, plus a depth cap: past 12 levels an object is built empty so recursive schemas end. */
 function deref(schema: unknown, depth: number): Schema {
   const node = derefSchema(schema);

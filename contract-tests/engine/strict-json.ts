@@ -1,9 +1,19 @@
 /**
- * What JSON.parse hides: a key written twice in one object (the last silently wins) and numbers
- * that lose digits as doubles (an int64 beyond ±2^53). One scan of the raw text finds both, so a
- * finding can name the duplicate and show a number as it was on the wire.
+ * Reading JSON text from the wire: JSON.parse without the throw, and what JSON.parse hides — a key
+ * written twice in one object (the last silently wins) and numbers that lose digits as doubles (an
+ * int64 beyond ±2^53). One scan of the raw text finds both, so a finding can name the duplicate
+ * and show a number as it was on the wire.
  */
 import { escapePointerToken } from '../../src/json-pointer.js';
+
+/** The value of a JSON text, or the parser's message when it is not JSON (a value is never undefined: JSON has none). */
+export function parseJson(text: string): { value: unknown; error?: undefined } | { value?: undefined; error: string } {
+  try {
+    return { value: JSON.parse(text) as unknown };
+  } catch (err) {
+    return { error: (err as Error).message };
+  }
+}
 
 export interface JsonScan {
   /** JSON pointers of keys that appear more than once in their object. */

@@ -5,10 +5,11 @@
  * invalid and a "valid" one really is valid.
  */
 import type { OperationMeta, ParameterMeta } from '../../src/operation-meta.js';
-import { derefSchema, validateAgainst } from '../../src/validation/validators.js';
+import { validateAgainst } from '../../src/validation/validators.js';
 import type { Random } from './random.js';
 import type { PlannedRequest } from './request-builder.js';
-import { SAMPLE_UUID, sampleFor, SampleError } from './schema-sample.js';
+import { SAMPLE_UUID, sampleOrUndefined, takesIdOrNumber } from './schema-sample.js';
+import { propertiesOf, requestBodySchema, schemaOf } from './spec-schema.js';
 
 type Schema = Record<string, unknown>;
 
@@ -21,7 +22,6 @@ export interface Variant {
 /** Negative variants planned per operation: enough to catch a server that validates nothing, few enough to stay fast. */
 export const MAX_NEGATIVE_PER_OPERATION = 6;
 
-const schemaOf = (s: unknown): Schema => derefSchema(s) ?? {};
 const types = (s: Schema): unknown[] => (Array.isArray(s['type']) ? s['type'] : [s['type']]);
 const finite = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n) && Math.abs(n) <= Number.MAX_SAFE_INTEGER;
 
@@ -62,11 +62,11 @@ const onWire = (v: unknown): string[] => (Array.isArray(v) ? v : [v]).map((x) =>
 
 export function negativeVariants(op: OperationMeta, valid: PlannedRequest, random: Random): Variant[] {
   const out: Variant[] = [];
-  const bodySchema = op.requestBody?.content['application/json']?.schema;
+  const bodySchema = requestBodySchema(op);
   const body = schemaOf(bodySchema);
   if (bodySchema !== undefined && valid.body !== null && typeof valid.body === 'object' && !Array.isArray(valid.body)) {
     const base = valid.body as Record<string, unknown>;
-    const properties = (schemaOf(body)['properties'] ?? {}) as Record<string, unknown>;
+    const properties = propertiesOf(body);
     for (const name of (Array.isArray(body['required']) ? body['required'] : []) as string[]) {
       const { [name]: _gone, ...rest } = base;
       out.push({ name: `body /${name}: missing required`, request: { ...valid, body: rest } });
@@ -99,21 +99,12 @@ function breaksSpec(op: OperationMeta, request: PlannedRequest, bodySchema: unkn
 }
 
 /** Path parameters that take both a UUID and an order number (`orderIdOrNumber`, `subscriptionIdOrNumber`). */
-function idOrNumberParams(op: OperationMeta): ParameterMeta[] {
-  return op.parameters.filter(
-    (p) => p.in === 'path' && ['ABC123DEF456', '#ABC123DEF456', SAMPLE_UUID].every((v) => validateAgainst(p.schema, v).length === 0),
-  );
-}
+const idOrNumberParams = (op: OperationMeta): ParameterMeta[] => op.parameters.filter((p) => p.in === 'path' && takesIdOrNumber(p.schema));
 
 /** A value for an optional query parameter, or undefined when none can be built (an opaque cursor). */
 function optionalValue(p: ParameterMeta, random: Random): unknown {
   if (p.name === 'cursor') return undefined;
-  try {
-    return sampleFor(p.schema, `query parameter "${p.name}"`, { random, optional: true });
-  } catch (err) {
-    if (err instanceof SampleError) return undefined;
-    throw err;
-  }
+  return sampleOrUndefined(p.schema, `query parameter "${p.name}"`, { random, optional: true });
 }
 
 /** A bound of a numeric schema a value may sit on, or undefined. */
@@ -131,20 +122,14 @@ function bound(schema: Schema, side: 'min' | 'max'): number | undefined {
 
 export function positiveVariants(op: OperationMeta, valid: PlannedRequest, random: Random): Variant[] {
   const out: Variant[] = [];
-  const bodySchema = op.requestBody?.content['application/json']?.schema;
+  const bodySchema = requestBodySchema(op);
   const query: Record<string, unknown> = { ...valid.query };
   for (const p of op.parameters.filter((x) => x.in === 'query' && !x.required)) {
     const value = optionalValue(p, random);
     if (value !== undefined) query[p.name] = value;
   }
-  let body = valid.body;
-  if (bodySchema !== undefined) {
-    try {
-      body = sampleFor(bodySchema, 'request body', { optional: true, random });
-    } catch (err) {
-      if (!(err instanceof SampleError)) throw err;
-    }
-  }
+  const full = bodySchema === undefined ? undefined : sampleOrUndefined(bodySchema, 'request body', { optional: true, random });
+  const body = full ?? valid.body;
   out.push({ name: 'optional fields and parameters', request: { ...valid, query, body } });
   for (const p of idOrNumberParams(op)) {
     out.push({ name: `${p.name} as a UUID`, request: { ...valid, path: { ...valid.path, [p.name]: SAMPLE_UUID } } });
@@ -171,7 +156,7 @@ export function positiveVariants(op: OperationMeta, valid: PlannedRequest, rando
     if (bodySchema !== undefined && body !== null && typeof body === 'object' && !Array.isArray(body)) {
       const atBounds: Record<string, unknown> = { ...(body as Record<string, unknown>) };
       let changed = false;
-      for (const [name, propSchema] of Object.entries((schemaOf(bodySchema)['properties'] ?? {}) as Record<string, unknown>)) {
+      for (const [name, propSchema] of Object.entries(propertiesOf(bodySchema))) {
         const b = bound(schemaOf(propSchema), side);
         if (b === undefined || validateAgainst(bodySchema, { ...atBounds, [name]: b }).length > 0) continue;
         atBounds[name] = b;

@@ -5,13 +5,16 @@
  */
 import type { OperationMeta } from '../../src/operation-meta.js';
 import { isPlainObject } from '../../src/plain-object.js';
-import { derefSchema, validateAgainst } from '../../src/validation/validators.js';
+import { validateAgainst } from '../../src/validation/validators.js';
 import type { EngineConfig } from './config.js';
-import { sendThroughClient, type Exchange } from './exchange.js';
+import { isSuccess, sendThroughClient, type Exchange } from './exchange.js';
+import { finding, findingContext, statusLine } from './finding.js';
 import { createRandom, seedFor } from './random.js';
 import { buildRequest, type PlannedRequest } from './request-builder.js';
 import { checkResponse } from './response-checker.js';
-import { sampleFor, SampleError } from './schema-sample.js';
+import { sampleOrUndefined } from './schema-sample.js';
+import { dataSchema, propertiesOf, requestBodySchema, schemaOf } from './spec-schema.js';
+import { parseJson } from './strict-json.js';
 import type { CreatedResource, Finding } from './types.js';
 
 export interface Workflow {
@@ -33,8 +36,7 @@ export function findWorkflows(operations: readonly OperationMeta[]): Workflow[] 
     const update = byPath('patch', new RegExp(`^${base}/\\{[^}]+\\}/update$`));
     const archive = byPath('patch', new RegExp(`^${base}/\\{[^}]+\\}/archive$`));
     // Without a resource object with an id in both answers there is nothing to follow.
-    if (![create, get].every((op) => isPlainObject((derefSchema(resourceSchema(op))?.['properties'] as Json | undefined)?.['id'])))
-      continue;
+    if (![create, get].every((op) => isPlainObject(propertiesOf(resourceSchema(op))['id']))) continue;
     out.push({ resource: base.split('/').pop()!, create, get, ...(update ? { update } : {}), ...(archive ? { archive } : {}) });
   }
   return out;
@@ -51,24 +53,19 @@ export interface WorkflowOutcome {
 
 type Json = Record<string, unknown>;
 
-/** The resource object of a `{ data: { <resource>: {...} } }` body. */
-function resourceObject(text: string | undefined): Json | undefined {
-  try {
-    const data = (JSON.parse(text ?? '') as { data?: unknown }).data;
-    if (!isPlainObject(data)) return undefined;
-    return Object.values(data).find(isPlainObject);
-  } catch {
-    return undefined;
-  }
+/** The resource object of a `{ data: { <resource>: {...} } }` body, with its `data` and key. */
+export function resourceIn(body: unknown): { data: Json; key: string; object: Json } | undefined {
+  const data = isPlainObject(body) ? body['data'] : undefined;
+  if (!isPlainObject(data)) return undefined;
+  const key = Object.keys(data).find((k) => isPlainObject(data[k]));
+  return key === undefined ? undefined : { data, key, object: data[key] as Json };
 }
+
+const resourceObject = (text: string | undefined) => resourceIn(parseJson(text ?? '').value)?.object;
 
 /** The schema of the resource object in an operation's 200 body. */
 function resourceSchema(op: OperationMeta): unknown {
-  const data = derefSchema(
-    (derefSchema(op.responses['200']?.content['application/json']?.schema)?.['properties'] as Json | undefined)?.['data'],
-  );
-  const properties = (data?.['properties'] ?? {}) as Json;
-  return Object.values(properties).find((p) => isPlainObject(derefSchema(p)?.['properties']));
+  return Object.values(propertiesOf(dataSchema(op))).find((p) => isPlainObject(schemaOf(p)['properties']));
 }
 
 /** Scalar fields of a request body (what a read-back can be compared with). */
@@ -77,17 +74,12 @@ const scalars = (body: unknown): [string, unknown][] =>
 
 /** A body for `op` with required fields, plus the optional scalar ones a read-back can show. */
 function writeBody(op: OperationMeta, seed: number, fixed: Json = {}): unknown {
-  const schema = op.requestBody?.content['application/json']?.schema;
+  const schema = requestBodySchema(op);
   if (schema === undefined) return undefined;
   const base = buildRequest(op).body as Json;
-  let full: unknown;
-  try {
-    full = sampleFor(schema, 'request body', { optional: true, random: createRandom(seed) });
-  } catch (err) {
-    if (!(err instanceof SampleError)) throw err;
-  }
+  const full = sampleOrUndefined(schema, 'request body', { optional: true, random: createRandom(seed) });
   const body: Json = { ...base, ...fixed };
-  const properties = (derefSchema(schema)?.['properties'] ?? {}) as Json;
+  const properties = propertiesOf(schema);
   const random = createRandom(seed);
   for (const [name, value] of scalars(full)) {
     if (name in body || !(name in properties) || /password|secret/i.test(name)) continue;
@@ -104,17 +96,8 @@ export async function runWorkflow(wf: Workflow, config: EngineConfig, seed: numb
   const steps: string[] = [];
   const findings: Finding[] = [];
   let last: Exchange | undefined;
-  const f = (op: OperationMeta, rule: string, pointer: string, expected: string, actual: string, status?: number): Finding => ({
-    kind: 'response',
-    operationId: op.operationId,
-    method: op.method.toUpperCase(),
-    path: op.path,
-    status,
-    pointer,
-    rule,
-    expected,
-    actual,
-  });
+  const f = (op: OperationMeta, rule: string, pointer: string, expected: string, actual: string, status?: number) =>
+    finding(findingContext(op, status), { kind: 'response', pointer, rule, expected, actual });
   const send = async (step: string, op: OperationMeta, planned: PlannedRequest): Promise<Exchange | undefined> => {
     steps.push(step);
     const exchange = await sendThroughClient(op, planned, config.target);
@@ -125,14 +108,14 @@ export async function runWorkflow(wf: Workflow, config: EngineConfig, seed: numb
       return undefined;
     }
     findings.push(...checkResponse(op, { ...response, location: response.headers.get('location') }));
-    if (response.status < 200 || response.status >= 300) {
+    if (!isSuccess(response.status)) {
       findings.push(
         f(
           op,
           'stateful_workflow',
           'status',
           `a 2xx for ${step} of a ${wf.resource} this run created`,
-          `${response.status} ${response.statusText}`.trim(),
+          statusLine(response),
           response.status,
         ),
       );
@@ -144,32 +127,15 @@ export async function runWorkflow(wf: Workflow, config: EngineConfig, seed: numb
     const got = await send('get', wf.get, { ...buildRequest(wf.get), path: { [idParam]: id } });
     if (!got) return false;
     const object = resourceObject(got.response?.text);
-    const fieldSchema = (name: string) => (derefSchema(resourceSchema(wf.get))?.['properties'] as Json | undefined)?.[name];
-    if (object?.['id'] !== id)
-      findings.push(
-        f(
-          wf.get,
-          'stateful_readback',
-          '/data/*/id',
-          `the id ${id} returned by ${after}`,
-          JSON.stringify(object?.['id'] ?? null),
-          got.response?.status,
-        ),
-      );
+    const fieldSchema = (name: string) => propertiesOf(resourceSchema(wf.get))[name];
+    const differs = (pointer: string, expected: string, actual: string) =>
+      findings.push(f(wf.get, 'stateful_readback', pointer, expected, actual, got.response?.status));
+    if (object?.['id'] !== id) differs('/data/*/id', `the id ${id} returned by ${after}`, JSON.stringify(object?.['id'] ?? null));
     for (const [name, value] of scalars(written)) {
       // A value the response schema cannot hold (a number where it declares a string) cannot come back as written.
       if (name === 'id' || !object || !(name in object) || validateAgainst(fieldSchema(name) ?? {}, value).length > 0) continue;
       if (JSON.stringify(object[name]) !== JSON.stringify(value))
-        findings.push(
-          f(
-            wf.get,
-            'stateful_readback',
-            `/data/*/${name}`,
-            `${JSON.stringify(value)} as written by ${after}`,
-            JSON.stringify(object[name]),
-            got.response?.status,
-          ),
-        );
+        differs(`/data/*/${name}`, `${JSON.stringify(value)} as written by ${after}`, JSON.stringify(object[name]));
     }
     return true;
   };

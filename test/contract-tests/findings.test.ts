@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ajvFindings } from '../../contract-tests/engine/ajv-findings.js';
+import { finding, findingContext } from '../../contract-tests/engine/finding.js';
 import { sampleFor } from '../../contract-tests/engine/schema-sample.js';
 import { selectOperations } from '../../contract-tests/engine/select.js';
 import { listOperations } from '../../src/operations.js';
@@ -63,6 +64,23 @@ describe('one root cause, one finding', () => {
   it('never shows a key in the actual value', () => {
     const [f] = ajvFindings(validateAgainst({ type: 'integer' }, 'sec_LeakedSecretKey99'), ctx);
     expect(f?.actual).not.toContain('LeakedSecretKey99');
+  });
+});
+
+describe('finding()', () => {
+  const at = findingContext({ operationId: 'Op', method: 'patch', path: '/x' }, 201);
+  const facts = { kind: 'response', pointer: 'status', rule: 'status', expected: '200', actual: '201 Created' } as const;
+
+  it('names the operation as reports do (method upper-cased) and sets the fields in report order', () => {
+    expect(JSON.stringify(finding(at, { ...facts, note: 'why' }))).toBe(
+      '{"kind":"response","operationId":"Op","method":"PATCH","path":"/x","status":201,"pointer":"status","rule":"status","expected":"200","actual":"201 Created","note":"why"}',
+    );
+  });
+
+  it('leaves out a note that is not there, and keeps an unknown status as a field JSON drops', () => {
+    const f = finding(findingContext({ operationId: 'Op', method: 'get', path: '/x' }, undefined), { ...facts, note: undefined });
+    expect(Object.keys(f)).toEqual(['kind', 'operationId', 'method', 'path', 'status', 'pointer', 'rule', 'expected', 'actual']);
+    expect(JSON.stringify(f)).not.toContain('status":');
   });
 });
 

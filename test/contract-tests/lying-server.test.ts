@@ -1,3 +1,6 @@
+import { createServer as createHttpServer } from 'node:http';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planChecks, runCheck } from '../../contract-tests/engine/checks.js';
 import { runChecks } from '../../contract-tests/engine/run-checks.js';
@@ -86,10 +89,80 @@ describe('the lying fixture server', () => {
     ]);
   });
 
+  it.each(['{"not":"a list"}', 'null', '[null, 3]', '[{"location":"body","message":5}]'])(
+    'turns an sl-violations header it cannot read (%s) into one request finding, never a crash',
+    async (header) => {
+      const odd = createHttpServer((_req, res) =>
+        res.writeHead(422, { 'sl-violations': header, 'content-type': 'application/json' }).end('{}'),
+      );
+      await new Promise<void>((resolve) => odd.listen(0, '127.0.0.1', resolve));
+      try {
+        const url = `http://127.0.0.1:${(odd.address() as AddressInfo).port}`;
+        const result = await runCheck(status200, liveConfig(url, { kind: 'prism' }));
+        expect(result.findings.map((f) => [f.kind, f.rule, f.pointer, f.actual])).toEqual([['request', 'request', '', header]]);
+      } finally {
+        odd.closeAllConnections();
+        await new Promise((resolve) => odd.close(resolve));
+      }
+    },
+  );
+
   it('finds nothing wrong with an honest live server for any operation of the spec (4xx it cannot provoke are skipped)', async () => {
     const results = await runChecks(planChecks(listOperations()), liveConfig(server.url('honest')));
     expect(results.filter((r) => r.outcome === 'failed').map((r) => [r.id, r.findings])).toEqual([]);
     expect(results.filter((r) => r.kind === 'status' && r.status === '200').every((r) => r.outcome === 'passed')).toBe(true);
+  });
+
+  it('builds every kind of finding with its fields in one order, the order the JSON report prints them', async () => {
+    const order = ['url', 'kind', 'operationId', 'method', 'path', 'status', 'pointer', 'rule', 'expected', 'actual', 'note'];
+    const all = planChecks(listOperations());
+    const runs: [LieName | 'resets', typeof all, Parameters<typeof liveConfig>[1]][] = [
+      ['undocumented-status', [status200], {}],
+      ['invalid-json', [status200], {}],
+      ['redirects', [status200], {}],
+      ['duplicate-key', [status200], {}],
+      ['accepts-anything', [status200, ...planChecks([operation]).filter((c) => c.kind === 'negative')], {}],
+      ['rejects-request', [status200], { kind: 'prism' }],
+      ['any-method', all.filter((c) => c.kind === 'method'), {}],
+      ['ignores-take', all.filter((c) => c.kind === 'pagination'), {}],
+      ['inconsistent-count', all.filter((c) => c.kind === 'pagination'), {}],
+      ['repeats-pages', all.filter((c) => c.kind === 'pagination'), {}],
+      ['forgets-updates', all.filter((c) => c.kind === 'workflow'), {}],
+      ['slow', [status200], { maxResponseTimeMs: 100 }],
+      ['resets', [status200], {}],
+    ];
+    // A server that drops every connection: no response at all.
+    const resetting = createServer((socket) => socket.destroy());
+    await new Promise<void>((resolve) => resetting.listen(0, '127.0.0.1', resolve));
+    const rules = new Set<string>();
+    try {
+      for (const [lie, checks, overrides] of runs) {
+        const url = lie === 'resets' ? `http://127.0.0.1:${(resetting.address() as AddressInfo).port}` : server.url(lie);
+        for (const f of (await runChecks(checks, liveConfig(url, overrides))).flatMap((r) => r.findings)) {
+          expect(Object.keys(f), `${lie} ${f.rule}`).toEqual(order.filter((k) => k in f));
+          rules.add(f.rule);
+        }
+      }
+    } finally {
+      await new Promise((resolve) => resetting.close(resolve));
+    }
+    expect([...rules].sort()).toEqual(
+      expect.arrayContaining([
+        'connection',
+        'duplicate_key',
+        'json',
+        'max_response_time',
+        'negative_data_rejection',
+        'pagination_consistency',
+        'pagination_limit',
+        'pagination_pages',
+        'redirect',
+        'request required',
+        'stateful_readback',
+        'status',
+        'unsupported_method',
+      ]),
+    );
   });
 
   it('lists every check of a write as skipped, never passed, against a live target without --allow-writes', async () => {

@@ -37,3 +37,22 @@ describe('output safety against a hostile server', () => {
     expect(() => JSON.parse(files.json)).not.toThrow();
   });
 });
+
+describe('output safety of a saved file', () => {
+  // A saved body or event may hold anything: `check` and `check webhook` print it the same safe way.
+  const hostile = '\u202e\u009b31m\u001b[2J';
+  it.each([
+    [
+      'check webhook, a field of the wrong type',
+      ['check', 'webhook', 'payment_success', '-'],
+      `{"type":"payment_success","id":"${hostile}"}`,
+    ],
+    ['check webhook, the wrong event type', ['check', 'webhook', 'payment_success', '-'], `{"type":"${hostile}"}`],
+    ['check webhook, not JSON', ['check', 'webhook', 'payment_success', '-'], `${hostile}{`],
+    ['check, not JSON', ['check', LIED_OPERATION, '200', '-'], `${hostile}{`],
+  ])('%s: no control character reaches the terminal raw', async (_name, argv, stdin) => {
+    const io = memoryIo(stdin, { NO_COLOR: '1' });
+    expect(await main(argv, io)).toBe(1);
+    expect(UNSAFE.exec(io.out() + io.err())?.[0]).toBeUndefined();
+  });
+});

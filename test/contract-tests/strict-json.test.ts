@@ -1,6 +1,6 @@
 /** The strict JSON scan: duplicate keys and numbers JSON.parse cannot hold, found in the raw text. */
 import { describe, expect, it } from 'vitest';
-import { scanJson } from '../../contract-tests/engine/strict-json.js';
+import { parseJson, scanJson } from '../../contract-tests/engine/strict-json.js';
 
 describe('scanJson', () => {
   it('finds a key written twice, at any depth, by its pointer', () => {
@@ -21,5 +21,15 @@ describe('scanJson', () => {
   it('finds nothing in clean JSON and does not throw on nesting it will not follow', () => {
     expect(scanJson('{"a":[1,2,{"b":null}],"c":"}{"}')).toEqual({ duplicateKeys: [], rawNumbers: new Map() });
     expect(() => scanJson(`${'['.repeat(10_000)}${']'.repeat(10_000)}`)).not.toThrow();
+  });
+});
+
+describe('parseJson', () => {
+  it("gives the value, or the parser's message instead of throwing", () => {
+    expect(parseJson('{"a":null}')).toEqual({ value: { a: null } });
+    expect(parseJson('null')).toEqual({ value: null });
+    const bad = parseJson('{nope');
+    expect([bad.value, bad.error]).toEqual([undefined, expect.stringMatching(/JSON/)]);
+    expect(parseJson('').error).toMatch(/JSON/);
   });
 });
