@@ -28,7 +28,11 @@ type DataOf<P extends keyof paths> =
 type ListKey<P extends keyof paths> = {
   [K in keyof DataOf<P>]-?: NonNullable<DataOf<P>[K]> extends readonly unknown[] ? K : never;
 }[keyof DataOf<P>];
-type PagingKey = 'skip' | 'take' | 'cursor' | 'page' | 'limit';
+/** The query parameters that say which page (skip/take, cursor/take, page/limit are the API's three styles). */
+export const PAGE_POSITION_PARAMS = ['skip', 'cursor', 'page'] as const;
+/** The query parameters that set a page's size. */
+export const PAGE_SIZE_PARAMS = ['take', 'limit'] as const;
+type PagingKey = (typeof PAGE_POSITION_PARAMS)[number] | (typeof PAGE_SIZE_PARAMS)[number];
 
 /**
  * Paths of the list operations `paginate()` can walk: a documented paging style and a documented
@@ -37,7 +41,7 @@ type PagingKey = 'skip' | 'take' | 'cursor' | 'page' | 'limit';
 export type PaginatedPath = {
   [P in keyof paths]: Get<P> extends never
     ? never
-    : Extract<keyof QueryOf<P>, 'skip' | 'cursor' | 'page'> extends never
+    : Extract<keyof QueryOf<P>, (typeof PAGE_POSITION_PARAMS)[number]> extends never
       ? never
       : [ListKey<P>] extends [never]
         ? never
@@ -120,8 +124,8 @@ interface Position {
 type PageData = Record<string, unknown>;
 
 interface Style {
-  readonly positionParam: 'skip' | 'cursor' | 'page';
-  readonly sizeParam: 'take' | 'limit';
+  readonly positionParam: (typeof PAGE_POSITION_PARAMS)[number];
+  readonly sizeParam: (typeof PAGE_SIZE_PARAMS)[number];
   query(at: Position): Record<string, unknown>;
   /** The position of the next page, or undefined when this page proves the end. */
   next(at: Position, data: PageData, items: unknown[], path: string): Position | undefined;

@@ -2,6 +2,7 @@
  * Fungies list semantics no generic tool knows: a page never holds more items than `take`/`limit`
  * asked for, and `count`, `pages` and `hasMore` agree with the items of the first page.
  */
+import { PAGE_POSITION_PARAMS, PAGE_SIZE_PARAMS } from '../../src/paginate.js';
 import type { OperationMeta, ParameterMeta } from '../../src/operation-meta.js';
 import { validateAgainst } from '../../src/validation/validators.js';
 import { finding, findingContext } from './finding.js';
@@ -11,7 +12,7 @@ import type { Finding } from './types.js';
 
 /** The page-size parameter of a list operation. */
 export function sizeParameter(op: OperationMeta): ParameterMeta | undefined {
-  return op.parameters.find((p) => p.in === 'query' && (p.name === 'take' || p.name === 'limit'));
+  return op.parameters.find((p) => p.in === 'query' && (PAGE_SIZE_PARAMS as readonly string[]).includes(p.name));
 }
 
 /** The list request with a small page size (2, or the smallest the schema allows) and no offset. */
@@ -19,7 +20,7 @@ export function paginationRequest(op: OperationMeta, planned: PlannedRequest): {
   const param = sizeParameter(op)!;
   const size = [2, 3, 5, 10].find((n) => validateAgainst(param.schema, n).length === 0) ?? 2;
   const query: Record<string, unknown> = { ...planned.query, [param.name]: size };
-  for (const name of ['skip', 'page', 'cursor']) delete query[name];
+  for (const name of PAGE_POSITION_PARAMS) delete query[name];
   return { request: { ...planned, query }, size };
 }
 

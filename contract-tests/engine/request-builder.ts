@@ -2,6 +2,7 @@
  * Builds, from the spec alone, a request an honest server must accept: path ids, required query and
  * header parameters, the optional query parameters that are safe to send, a body.
  */
+import { PAGE_POSITION_PARAMS, PAGE_SIZE_PARAMS } from '../../src/paginate.js';
 import type { OperationMeta, ParameterMeta } from '../../src/operation-meta.js';
 import { derefSchema, validateAgainst } from '../../src/validation/validators.js';
 import { sampleFor, SampleError, sampleOrUndefined } from './schema-sample.js';
@@ -44,7 +45,7 @@ export function buildRequest(operation: OperationMeta): PlannedRequest {
  * Page sizes and offsets; `cursor` is left out: it is an opaque token only the server can issue,
  * and a made-up one may be refused by a live server.
  */
-const PAGINATION = new Set(['take', 'skip', 'page', 'limit']);
+const PAGINATION = new Set<string>([...PAGE_SIZE_PARAMS, ...PAGE_POSITION_PARAMS.filter((p) => p !== 'cursor')]);
 
 /**
  * A value for an optional query parameter when sending it cannot change whether an honest server

@@ -1,9 +1,9 @@
 /**
- * Text from a server is shown, never obeyed: control characters, toEscape sequences, bidi overrides
+ * Text from a server is shown, never obeyed: control characters, escape sequences, bidi overrides
  * and lone surrogates become visible `\uXXXX` escapes before they reach a terminal, a JSON or a
  * JUnit file, and the run's keys are masked wherever they appear, even glued to other text.
  */
-import { maskKey } from '../../src/redact.js';
+import { maskKey, replaceSecrets } from '../../src/redact.js';
 
 const UNSAFE =
   // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is this module's purpose.
@@ -16,20 +16,11 @@ export function printable(text: string): string {
   return text.replace(UNSAFE, toEscape);
 }
 
-/** `text` with each key (raw or URL-encoded) replaced by its mask, wherever it appears. */
-export function maskKeys(text: string, keys: readonly (string | undefined)[]): string {
-  let out = text;
-  for (const key of keys) {
-    if (!key || key.length < 4) continue;
-    for (const form of new Set([key, encodeURIComponent(key)])) out = out.split(form).join(maskKey(key));
-  }
-  return out;
-}
-
 /** A deep copy of `value` with every string made printable and key-free. */
 export function sanitize<T>(value: T, keys: readonly (string | undefined)[]): T {
   const walk = (v: unknown): unknown => {
-    if (typeof v === 'string') return printable(maskKeys(v, keys));
+    // Masked rather than [redacted]: a report reader needs to see which of the two keys was echoed.
+    if (typeof v === 'string') return printable(replaceSecrets(v, keys, maskKey));
     if (Array.isArray(v)) return v.map(walk);
     if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [printable(k), walk(x)]));
     return v;

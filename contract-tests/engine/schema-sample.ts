@@ -69,7 +69,7 @@ export function sampleOrUndefined(schema: unknown, where = 'value', options: Sam
 }
 
 /** derefSchema, plus a depth cap: past 12 levels an object is built empty so recursive schemas end. */
-function deref(schema: unknown, depth: number): Schema {
+function schemaAtDepth(schema: unknown, depth: number): Schema {
   const node = derefSchema(schema);
   if (!node) return {};
   return depth > 12 ? { ...node, properties: {}, required: [] } : node;
@@ -77,7 +77,7 @@ function deref(schema: unknown, depth: number): Schema {
 
 function build(raw: unknown, depth: number, o: SampleOptions): unknown {
   if (raw === true || raw === undefined) return 'sample';
-  const schema = deref(raw, depth);
+  const schema = schemaAtDepth(raw, depth);
   if ('const' in schema) return schema['const'];
   if (Array.isArray(schema['enum'])) {
     const values = schema['enum'].filter((v) => v !== null);

@@ -1,23 +1,18 @@
+// The lying fixture server: each lie is caught by the check and rule it is meant for, and an honest run finds nothing.
 import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { planChecks, runCheck } from '../../contract-tests/engine/checks.js';
 import { runChecks } from '../../contract-tests/engine/run-checks.js';
-import { LIED_OPERATION, startLyingServer, type LieName, type LyingServer } from '../../contract-tests/fixtures/lying-server.js';
+import { LIED_OPERATION, type LieName } from '../../contract-tests/fixtures/lying-server.js';
 import { findOperation, listOperations } from '../../src/operations.js';
-import { liveConfig } from './helpers.js';
+import { liveConfig, useLyingServer } from './helpers.js';
 
 const operation = listOperations().find((op) => op.operationId === LIED_OPERATION)!;
 const status200 = planChecks([operation]).find((c) => c.kind === 'status' && c.status === '200')!;
 
-let server: LyingServer;
-beforeAll(async () => {
-  server = await startLyingServer();
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = useLyingServer();
 
 describe('the lying fixture server', () => {
   it('is found by its route table (sanity: the lied operation exists in the spec)', () => {
