@@ -1,4 +1,4 @@
-// The README's first example, compiled by `npm run typecheck`; test/scripts/readme.test.ts keeps the two identical.
+// The README's first example, compiled by `npm run typecheck`; test/readme.test.ts keeps the two identical.
 import { createFungies, FungiesApiError, type Order } from '../../src/index.js';
 
 const fungies = createFungies({

@@ -1,8 +1,8 @@
 // `fungies-contract check <operationId> <status> <file|->`: a saved response against the spec's schema for that status.
 import { describe, expect, it } from 'vitest';
-import { checkCommand } from '../../contract-tests/commands/check.js';
-import { main } from '../../contract-tests/cli.js';
-import { expectUsageError, memoryIo } from './helpers.js';
+import { checkCommand } from '../../../contract-tests/commands/check.js';
+import { main } from '../../../contract-tests/cli.js';
+import { expectUsageError, memoryIo } from '../helpers.js';
 
 const OP = 'PatchV0OrdersOrderIdOrNumberCancel';
 const DOCS_200 = 'openapi/docs-examples/cancel-order.200.docs-example.json';

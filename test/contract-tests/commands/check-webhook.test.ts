@@ -1,9 +1,9 @@
 // `fungies-contract check webhook <eventType> <file|->`: a saved webhook event against the spec's schema for its type.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../contract-tests/cli.js';
-import { checkWebhook } from '../../contract-tests/commands/check-webhook.js';
-import { expectUsageError, memoryIo } from './helpers.js';
+import { main } from '../../../contract-tests/cli.js';
+import { checkWebhook } from '../../../contract-tests/commands/check-webhook.js';
+import { expectUsageError, memoryIo } from '../helpers.js';
 
 const REFUNDED = 'openapi/docs-examples/webhooks/payment_refunded.docs-example.json';
 const SUCCESS = 'openapi/docs-examples/webhooks/payment_success.docs-example.json';

@@ -1,11 +1,11 @@
 /** Invalid path ids: every path id of an operation, one value per kind of id schema, each a documented 4xx. */
 import { describe, expect, it } from 'vitest';
-import { planChecks } from '../../contract-tests/engine/checks.js';
-import { runChecks } from '../../contract-tests/engine/run-checks.js';
-import { LIED_OPERATION, type LieName } from '../../contract-tests/fixtures/lying-server.js';
-import { listOperations } from '../../src/operations.js';
-import { validateAgainst } from '../../src/validation/validators.js';
-import { liveConfig, useLyingServer } from './helpers.js';
+import { planChecks } from '../../../contract-tests/engine/checks.js';
+import { runChecks } from '../../../contract-tests/engine/run-checks.js';
+import { LIED_OPERATION, type LieName } from '../../../contract-tests/fixtures/lying-server.js';
+import { listOperations } from '../../../src/operations.js';
+import { validateAgainst } from '../../../src/validation/validators.js';
+import { liveConfig, useLyingServer } from '../helpers.js';
 
 // An `…IdOrNumber` id, two UUID ids on one path, a plain-string id, nested objects and arrays of objects in bodies.
 const OPERATIONS = listOperations().filter((op) =>

@@ -1,9 +1,9 @@
 /** The request builder's optional query parameters, and how the client puts them on the wire. */
 import { describe, expect, it } from 'vitest';
-import { buildRequest } from '../../contract-tests/engine/request-builder.js';
-import type { OperationMeta, ParameterMeta } from '../../src/operation-meta.js';
-import { listOperations } from '../../src/operations.js';
-import { createTestClient, json } from '../helpers.js';
+import { buildRequest } from '../../../contract-tests/engine/request-builder.js';
+import type { OperationMeta, ParameterMeta } from '../../../src/operation-meta.js';
+import { listOperations } from '../../../src/operations.js';
+import { createTestClient, json } from '../../helpers.js';
 
 const query = (name: string, schema: unknown, required = false): ParameterMeta => ({ name, in: 'query', required, schema });
 const STATUS = { type: 'array', items: { type: 'string', enum: ['PAID', 'FAILED', 'REFUNDED'] } };

@@ -1,8 +1,8 @@
 /** The run command as a plain engine: keys and options come from the injected Io, a run that checked nothing fails. */
 import { describe, expect, it } from 'vitest';
-import { main } from '../../contract-tests/cli.js';
-import { LIED_OPERATION } from '../../contract-tests/fixtures/lying-server.js';
-import { KEYS, memoryIo, useLyingServer } from './helpers.js';
+import { main } from '../../../contract-tests/cli.js';
+import { LIED_OPERATION } from '../../../contract-tests/fixtures/lying-server.js';
+import { KEYS, memoryIo, useLyingServer } from '../helpers.js';
 
 const server = useLyingServer();
 

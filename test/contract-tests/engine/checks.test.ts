@@ -1,11 +1,11 @@
 /** Each check beyond response shapes catches its planted lie, and finds nothing against the honest server. */
 import { describe, expect, it } from 'vitest';
-import { main } from '../../contract-tests/cli.js';
-import { planChecks } from '../../contract-tests/engine/checks.js';
-import { runChecks } from '../../contract-tests/engine/run-checks.js';
-import { LIE_RULES, LIED_OPERATION, type LieName } from '../../contract-tests/fixtures/lying-server.js';
-import { listOperations } from '../../src/operations.js';
-import { KEYS, liveConfig, memoryIo, useLyingServer } from './helpers.js';
+import { main } from '../../../contract-tests/cli.js';
+import { planChecks } from '../../../contract-tests/engine/checks.js';
+import { runChecks } from '../../../contract-tests/engine/run-checks.js';
+import { LIE_RULES, LIED_OPERATION, type LieName } from '../../../contract-tests/fixtures/lying-server.js';
+import { listOperations } from '../../../src/operations.js';
+import { KEYS, liveConfig, memoryIo, useLyingServer } from '../helpers.js';
 
 // A write with an `…IdOrNumber` id and a body, and two lists (take + cursor/hasMore, limit + pages).
 const OPERATIONS = listOperations().filter((op) =>

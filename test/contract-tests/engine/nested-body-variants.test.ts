@@ -1,11 +1,11 @@
 /** Invalid body fields one level down (nested objects, array items): each proved invalid by the spec, each a documented 4xx. */
 import { describe, expect, it } from 'vitest';
-import { planChecks } from '../../contract-tests/engine/checks.js';
-import { runChecks } from '../../contract-tests/engine/run-checks.js';
-import type { LieName } from '../../contract-tests/fixtures/lying-server.js';
-import { listOperations } from '../../src/operations.js';
-import { validateAgainst } from '../../src/validation/validators.js';
-import { liveConfig, useLyingServer } from './helpers.js';
+import { planChecks } from '../../../contract-tests/engine/checks.js';
+import { runChecks } from '../../../contract-tests/engine/run-checks.js';
+import type { LieName } from '../../../contract-tests/fixtures/lying-server.js';
+import { listOperations } from '../../../src/operations.js';
+import { validateAgainst } from '../../../src/validation/validators.js';
+import { liveConfig, useLyingServer } from '../helpers.js';
 
 // Nested objects (billingDetails, paymentData), arrays of objects (items) and of strings (excludedOffers).
 const OPERATIONS = listOperations().filter((op) =>

@@ -2,9 +2,9 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../contract-tests/cli.js';
-import { verifyWebhook, type WebhookEvent } from '../../src/index.js';
-import { memoryIo } from './helpers.js';
+import { main } from '../../../contract-tests/cli.js';
+import { verifyWebhook, type WebhookEvent } from '../../../src/index.js';
+import { memoryIo } from '../helpers.js';
 
 const SECRET = 'send-webhook-test-secret-Zr4';
 const ENV = { FUNGIES_WEBHOOK_SECRET: SECRET };

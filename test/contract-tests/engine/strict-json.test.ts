@@ -1,6 +1,6 @@
 /** The strict JSON scan: duplicate keys and numbers JSON.parse cannot hold, found in the raw text. */
 import { describe, expect, it } from 'vitest';
-import { parseJson, scanJson } from '../../contract-tests/engine/strict-json.js';
+import { parseJson, scanJson } from '../../../contract-tests/engine/strict-json.js';
 
 describe('scanJson', () => {
   it('finds a key written twice, at any depth, by its pointer', () => {
