@@ -1,5 +1,5 @@
 /** `fungies-contract check <operationId> <status> <file|->`: validates one saved response body. */
-import { listOperations } from '../../src/operations.js';
+import { findOperationById, listOperations } from '../../src/operations.js';
 import { documentedResponse } from '../../src/validation/response.js';
 import { checkResponse } from '../engine/response-checker.js';
 import type { Finding } from '../engine/types.js';
@@ -20,10 +20,9 @@ export interface CheckOptions {
 
 export async function checkCommand(options: CheckOptions, io: Io): Promise<{ code: number; findings: Finding[] }> {
   if (options.operationId === 'webhook') return checkWebhook({ eventType: options.status, file: options.file }, io);
-  const operations = listOperations();
-  const operation = operations.find((op) => op.operationId === options.operationId);
+  const operation = findOperationById(options.operationId);
   if (!operation) {
-    const near = operations
+    const near = listOperations()
       .filter((op) => op.operationId.toLowerCase().includes(options.operationId.toLowerCase().slice(0, 12)))
       .slice(0, 3);
     throw usageError(

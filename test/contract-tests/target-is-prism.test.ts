@@ -6,7 +6,7 @@ import { main } from '../../contract-tests/cli.js';
 import type { RunData } from '../../contract-tests/engine/types.js';
 import { SPEC_FILE } from '../../contract-tests/spec-path.js';
 import { startPrism, type PrismHandle } from '../../contract-tests/prism.js';
-import { listOperations } from '../../src/operations.js';
+import { findOperationById } from '../../src/operations.js';
 import { KEYS, memoryIo, useTempDir } from './helpers.js';
 
 // A read and a write: against a Prism target the write runs without --allow-writes.
@@ -31,7 +31,7 @@ describe('fungies-contract run --target-is-prism', () => {
     const report = JSON.parse(await readFile(json, 'utf8')) as RunData;
     expect(report.target).toEqual({ url: prism.url, kind: 'prism' });
     for (const operationId of OPERATIONS) {
-      const documented = Object.keys(listOperations().find((op) => op.operationId === operationId)!.responses);
+      const documented = Object.keys(findOperationById(operationId)!.responses);
       const checks = report.checks.filter((c) => c.operationId === operationId && c.kind === 'status');
       expect(checks.map((c) => c.status).sort(), operationId).toEqual([...documented].sort());
       for (const check of checks) {
