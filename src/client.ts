@@ -1,5 +1,4 @@
 /** createFungiesClient: openapi-fetch typed by the spec, plus the API's auth, id checks, the transport and clear errors. */
-import { parseHttpUrl } from './http-url.js';
 import createClient, { type Middleware } from 'openapi-fetch';
 import type { paths } from '../generated/api.js';
 import { applyAuth } from './auth.js';
@@ -13,15 +12,16 @@ import {
   ResponseParseError,
   type RequestInfo,
 } from './errors.js';
+import { parseHttpUrl } from './http-url.js';
 import type { OperationMeta } from './operation-meta.js';
 import { findOperation } from './operations.js';
 import { normalizeOptions, type FungiesClientOptions, type NormalizedOptions } from './options.js';
 import { checkPathParams } from './path-params.js';
 import { redact, redactBody, redactExcerpt, redactHeaders } from './redact.js';
 import { FungiesRequest } from './request.js';
+import { recordResponseInfo } from './response-info.js';
 import { assertValidResponse } from './response-validation.js';
 import { createTransport } from './transport.js';
-import { recordResponseInfo } from './response-info.js';
 import { USER_AGENT } from './version.js';
 
 export type { FungiesClient } from './client-types.js';

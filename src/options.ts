@@ -1,7 +1,7 @@
 /** The client's options, their defaults, and the checks that turn bad options into clear errors. */
-import { parseHttpUrl } from './http-url.js';
 import { KEY_HEADER_OPTIONS } from './auth.js';
 import { FungiesConfigError } from './errors.js';
+import { parseHttpUrl } from './http-url.js';
 import { createRequestLog, type FungiesLogger, type LogLevel, type RequestLog } from './logger.js';
 import { HTTP_METHODS, SAFE_METHODS } from './operation-meta.js';
 import type { RetryPolicy } from './retry.js';

@@ -1,8 +1,8 @@
 /** `fungies-contract run`: the contract suite against a Prism mock of the spec (default) or `--target`. */
-import { parseHttpUrl } from '../../src/http-url.js';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { FungiesConfigError } from '../../src/errors.js';
+import { parseHttpUrl } from '../../src/http-url.js';
 import { listOperations } from '../../src/operations.js';
 import { normalizeOptions } from '../../src/options.js';
 import { planChecks } from '../engine/checks.js';

@@ -2,8 +2,8 @@
  * `fungies-contract send-webhook <url> <eventType|file|->`: POSTs a signed test event to a
  * merchant's own handler, so it can be exercised without the dashboard.
  */
-import { parseHttpUrl } from '../../src/http-url.js';
 import { randomUUID } from 'node:crypto';
+import { parseHttpUrl } from '../../src/http-url.js';
 import { redactExcerpt } from '../../src/redact.js';
 import { isWebhookEventType, WEBHOOK_EVENT_TYPES, webhookEventSchema } from '../../src/webhooks/events.js';
 import { signWebhook, WEBHOOK_SIGNATURE_HEADER } from '../../src/webhooks/signature.js';
