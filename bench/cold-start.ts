@@ -3,7 +3,7 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { startServer } from './server.js';
-import { spread, type Spread } from './stats.js';
+import { type Spread, spread } from './stats.js';
 
 const run = promisify(execFile);
 const PROBE = fileURLToPath(new URL('./cold-probe.mjs', import.meta.url));

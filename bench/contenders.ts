@@ -3,8 +3,8 @@ import axios from 'axios';
 import ky from 'ky';
 import createClient from 'openapi-fetch';
 import type { paths } from '../generated/api.js';
-import { createFungies, createFungiesClient, type FungiesClientOptions } from '../src/index.js';
 import { PUBLIC_KEY_HEADER, SECRET_KEY_HEADER } from '../src/auth.js';
+import { createFungies, createFungiesClient, type FungiesClientOptions } from '../src/index.js';
 
 export interface Contender {
   name: string;

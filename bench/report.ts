@@ -1,10 +1,10 @@
 /** BENCHMARKS.md, rendered from one run's results so the document never shows a number that run did not produce. */
 import type { ColdResult } from './cold-start.js';
 import type { ContractResult } from './commands.js';
+import { BODY_BYTES } from './server.js';
 import type { Spread } from './stats.js';
 import type { ClientRow, ThroughputOptions } from './throughput.js';
 import type { ValidationResult } from './validation.js';
-import { BODY_BYTES } from './server.js';
 
 export interface BenchResults {
   date: string;

@@ -9,7 +9,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { parseArgs, promisify } from 'node:util';
 import { measureColdStart } from './cold-start.js';
 import { measureContract, measureSpecCheck } from './commands.js';
-import { renderMarkdown, type BenchResults } from './report.js';
+import { type BenchResults, renderMarkdown } from './report.js';
 import { measureThroughput } from './throughput.js';
 import { measureValidation } from './validation.js';
 

@@ -1,7 +1,7 @@
 /** Per-call cost of each client, sequential and with 32 calls in flight, in interleaved rounds. */
 import { contenders } from './contenders.js';
 import { startServer } from './server.js';
-import { spread, timeConcurrent, timeSequential, type Spread } from './stats.js';
+import { type Spread, spread, timeConcurrent, timeSequential } from './stats.js';
 
 export interface ThroughputOptions {
   rounds: number;

@@ -3,7 +3,7 @@ import { operations } from '../generated/operations.js';
 import { responseValidatorLoaders } from '../generated/response-validators.js';
 import { validateAgainst } from '../src/validation/validators.js';
 import { cancelOrderBody } from './server.js';
-import { spread, timeSync, type Spread } from './stats.js';
+import { type Spread, spread, timeSync } from './stats.js';
 
 export interface ValidationResult {
   /** Nanoseconds per call. */

@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { checkCommand } from './commands/check.js';
 import { EXIT, ExitError, usageError } from './commands/errors.js';
-import { processIo, type Io } from './commands/io.js';
+import { type Io, processIo } from './commands/io.js';
 import { runCommand } from './commands/run.js';
 import { sendWebhook } from './commands/send-webhook.js';
 

@@ -3,7 +3,7 @@
  * every caller (the e2e test, the contract suite, `npm run mock`) gets its own process. Prism is
  * a dev dependency: an installed package may not have it, and then says so in one sentence.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';

@@ -1,7 +1,8 @@
 /** npm run mock [-- <spec>]: a Prism mock of the spec on a free port, until Ctrl-C. */
-import { runScript } from './lib/cli.js';
+
 import { startPrism } from '../contract-tests/prism.js';
 import { SPEC_PATH } from '../contract-tests/spec-path.js';
+import { runScript } from './lib/cli.js';
 
 await runScript(async () => {
   const spec = process.argv[2] ?? SPEC_PATH;

@@ -8,11 +8,11 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { ScriptError, runScript } from './lib/cli.js';
-import { CONSUMER_COMPILER_OPTIONS, checkModuleFormats, checkPublishedTypes } from './lib/pack-formats.js';
-import { LIE_RULES, LIED_OPERATION, startLyingServer, type LieName } from '../contract-tests/fixtures/lying-server.js';
+import { LIE_RULES, LIED_OPERATION, type LieName, startLyingServer } from '../contract-tests/fixtures/lying-server.js';
 import { startPrism } from '../contract-tests/prism.js';
 import { SPEC_PATH } from '../contract-tests/spec-path.js';
+import { runScript, ScriptError } from './lib/cli.js';
+import { CONSUMER_COMPILER_OPTIONS, checkModuleFormats, checkPublishedTypes } from './lib/pack-formats.js';
 
 const exec = promisify(execFile);
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';

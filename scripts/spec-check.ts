@@ -1,8 +1,9 @@
 /** npm run spec:check: the spec is valid and generated/ is exactly what it generates (CI runs this). */
-import { ScriptError, runScript } from './lib/cli.js';
-import { driftedFiles } from './lib/drift.js';
-import { generateFiles, GENERATED_DIR } from './lib/generate.js';
+
 import { SPEC_PATH } from '../contract-tests/spec-path.js';
+import { runScript, ScriptError } from './lib/cli.js';
+import { driftedFiles } from './lib/drift.js';
+import { GENERATED_DIR, generateFiles } from './lib/generate.js';
 import { recoverInterruptedUpdate } from './lib/spec-update/swap.js';
 import { loadValidSpec } from './lib/validate.js';
 

@@ -1,7 +1,8 @@
 /** npm run spec:generate: validates openapi/api-docs.yaml and rewrites generated/ from it. */
-import { runScript } from './lib/cli.js';
-import { generateFiles, GENERATED_DIR } from './lib/generate.js';
+
 import { SPEC_PATH } from '../contract-tests/spec-path.js';
+import { runScript } from './lib/cli.js';
+import { GENERATED_DIR, generateFiles } from './lib/generate.js';
 import { loadValidSpec } from './lib/validate.js';
 import { writeGenerated } from './lib/write-generated.js';
 

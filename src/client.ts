@@ -2,20 +2,20 @@
 import createClient, { type Middleware } from 'openapi-fetch';
 import type { paths } from '../generated/api.js';
 import { applyAuth } from './auth.js';
-import { isBufferedResponse, type BufferedResponse } from './buffered-response.js';
+import { type BufferedResponse, isBufferedResponse } from './buffered-response.js';
 import type { FungiesClient } from './client-types.js';
 import {
   FungiesApiError,
   FungiesConfigError,
   FungiesConnectionError,
   FungiesError,
-  ResponseParseError,
   type RequestInfo,
+  ResponseParseError,
 } from './errors.js';
 import { parseHttpUrl } from './http-url.js';
 import type { OperationMeta } from './operation-meta.js';
 import { findOperation } from './operations.js';
-import { normalizeOptions, type FungiesClientOptions, type NormalizedOptions } from './options.js';
+import { type FungiesClientOptions, type NormalizedOptions, normalizeOptions } from './options.js';
 import { checkPathParams } from './path-params.js';
 import { redact, redactBody, redactExcerpt, redactHeaders } from './redact.js';
 import { FungiesRequest } from './request.js';

@@ -1,5 +1,5 @@
 /** createFungies: resource methods (`fungies.orders.list()`…) over the path-style client, which stays at `fungies.client`. */
-import { resourceTable, type FungiesResources } from '../generated/resources.js';
+import { type FungiesResources, resourceTable } from '../generated/resources.js';
 import { createFungiesClient, type FungiesClient } from './client.js';
 import type { FungiesClientOptions } from './options.js';
 import { buildResources } from './resources/build.js';

@@ -3,7 +3,7 @@
  * costs a fraction of the global fetch per request (no WHATWG Request, Response or web streams),
  * never follows redirects, and the modules load on the first request, not at import.
  */
-import type { Agent, IncomingMessage, RequestOptions, ClientRequest } from 'node:http';
+import type { Agent, ClientRequest, IncomingMessage, RequestOptions } from 'node:http';
 import type { AttemptDeadline } from './deadline.js';
 import { BodyTooLarge, decodeChunks, type Exchange, type Outgoing, type Send } from './exchange.js';
 

@@ -1,8 +1,8 @@
 /** Order, payment and subscription identifiers, recognised by the spec's own id schemas. */
 import {
   isOrderNumber as orderNumberValidator,
-  isUuid as uuidValidator,
   ORDER_NUMBER_PATTERN as PATTERN,
+  isUuid as uuidValidator,
 } from '../generated/param-validators.js';
 
 export type IdKind = 'uuid' | 'orderNumber';

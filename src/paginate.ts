@@ -6,13 +6,13 @@
  * size asked for.
  */
 import type { paths } from '../generated/api.js';
+import { type PageList, pageLists } from '../generated/pagination.js';
 import type { FungiesClient } from './client.js';
 import { InvalidParameterError, PaginationError } from './errors.js';
-import { redactExcerpt } from './redact.js';
-import { listOperations } from './operations.js';
 import type { OperationMeta } from './operation-meta.js';
+import { listOperations } from './operations.js';
+import { redactExcerpt } from './redact.js';
 import { unwrap } from './unwrap.js';
-import { pageLists, type PageList } from '../generated/pagination.js';
 
 type Get<P extends keyof paths> = paths[P] extends { get: infer G } ? G : never;
 // `query?: never` (no query parameters) must give no keys: keyof never is every key.

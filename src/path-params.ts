@@ -1,9 +1,10 @@
 /** Checks path parameters against the spec (precompiled validators) before a request leaves, so a bad id never reaches the API. */
+
+import { pathParamValidators } from '../generated/param-validators.js';
 import { InvalidParameterError } from './errors.js';
 import { idKind, MAX_ID_LENGTH, ORDER_NUMBER_PATTERN } from './ids.js';
 import type { OperationMeta, ParameterMeta } from './operation-meta.js';
 import { redactExcerpt } from './redact.js';
-import { pathParamValidators } from '../generated/param-validators.js';
 
 export function checkPathParams(operation: OperationMeta, values: Record<string, unknown> | undefined): void {
   for (const param of operation.parameters) {

@@ -3,7 +3,7 @@
  * headers and the whole body, redirects refused, bodies read once with a size cap, the retry
  * policy applied, the caller's abort final. Every failure leaves as a FungiesError.
  */
-import { createBufferedResponse, isBufferedResponse, type BufferedResponse } from './buffered-response.js';
+import { type BufferedResponse, createBufferedResponse, isBufferedResponse } from './buffered-response.js';
 import { AttemptDeadline, sleep as realSleep } from './deadline.js';
 import {
   FungiesConnectionError,
@@ -19,7 +19,7 @@ import { httpSender } from './http-send.js';
 import type { RequestLog } from './logger.js';
 import { normalizeMaxResponseBytes, normalizeRetry, normalizeTimeout } from './options.js';
 import { FungiesRequest } from './request.js';
-import { retryDelay, shouldRetry, type RetryPolicy } from './retry.js';
+import { type RetryPolicy, retryDelay, shouldRetry } from './retry.js';
 
 export interface TransportOptions {
   /** A caller's fetch; without one, node:http(s) on keep-alive agents. */

@@ -1,8 +1,8 @@
 /** The throwing style: `await unwrap(client.GET(...))` returns the 2xx `data` or throws a typed error. */
 import { isBufferedResponse } from './buffered-response.js';
 import { FungiesApiError } from './errors.js';
-import { responseInfoOf } from './response-info.js';
 import { redactBody, redactHeaders } from './redact.js';
+import { responseInfoOf } from './response-info.js';
 
 type Result = { data?: unknown; error?: unknown; response: Response };
 /** The `data` of the success branch of an openapi-fetch result. */

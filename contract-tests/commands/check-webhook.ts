@@ -1,13 +1,14 @@
 /** `fungies-contract check webhook <eventType> <file|->`: validates one saved webhook event against the spec. */
-import { isWebhookEventType, WEBHOOK_EVENT_TYPES, webhookEventSchema } from '../../src/webhooks/events.js';
+
 import { validateAgainst } from '../../src/validation/validators.js';
+import { isWebhookEventType, WEBHOOK_EVENT_TYPES, webhookEventSchema } from '../../src/webhooks/events.js';
 import { ajvFindings, showValue } from '../engine/ajv-findings.js';
-import { finding, type FindingContext } from '../engine/finding.js';
+import { type FindingContext, finding } from '../engine/finding.js';
 import { parseJson } from '../engine/strict-json.js';
 import type { Finding } from '../engine/types.js';
 import { usageError } from './errors.js';
 import { printVerdict } from './file-verdict.js';
-import { readInput, type Io } from './io.js';
+import { type Io, readInput } from './io.js';
 
 export interface CheckWebhookOptions {
   /** The event type the file must be, e.g. `payment_success`. */

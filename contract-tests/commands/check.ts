@@ -6,7 +6,7 @@ import type { Finding } from '../engine/types.js';
 import { checkWebhook } from './check-webhook.js';
 import { usageError } from './errors.js';
 import { printVerdict } from './file-verdict.js';
-import { readInput, type Io } from './io.js';
+import { type Io, readInput } from './io.js';
 
 export interface CheckOptions {
   operationId: string;

@@ -10,7 +10,7 @@ import { signWebhook, WEBHOOK_SIGNATURE_HEADER } from '../../src/webhooks/signat
 import { isSuccess } from '../engine/exchange.js';
 import { sampleFor } from '../engine/schema-sample.js';
 import { EXIT, usageError } from './errors.js';
-import { readInput, type Io } from './io.js';
+import { type Io, readInput } from './io.js';
 
 export const WEBHOOK_SECRET_ENV = 'FUNGIES_WEBHOOK_SECRET';
 

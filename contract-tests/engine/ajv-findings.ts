@@ -1,10 +1,10 @@
 /** Turns Ajv's errors for one body into findings: pointer, rule, expected, actual; spec defects told apart. */
 import type { ErrorObject } from 'ajv';
 import { redactExcerpt } from '../../src/redact.js';
+import { specDefectReason } from '../../src/validation/spec-defects.js';
 import { derefSchema } from '../../src/validation/validators.js';
 import { dedupeErrors, errorPointer } from './dedupe.js';
-import { specDefectReason } from '../../src/validation/spec-defects.js';
-import { finding, type FindingContext } from './finding.js';
+import { type FindingContext, finding } from './finding.js';
 import type { Finding } from './types.js';
 
 const MAX_ACTUAL = 80;

@@ -5,8 +5,9 @@
  * that strips a key header after the client set it, or plain `fetch` (invalid ids, bodies, keys,
  * methods). Redirects are never followed: a 3xx is judged as the answer it is.
  */
-import { createFungiesClient } from '../../src/client.js';
+
 import { PUBLIC_KEY_HEADER, SECRET_KEY_HEADER } from '../../src/auth.js';
+import { createFungiesClient } from '../../src/client.js';
 import { FungiesConnectionError, FungiesError, ResponseParseError } from '../../src/errors.js';
 import type { OperationMeta } from '../../src/operation-meta.js';
 import { maskKey, redact, redactExcerpt } from '../../src/redact.js';

@@ -2,8 +2,9 @@
  * Fungies list semantics no generic tool knows: a page never holds more items than `take`/`limit`
  * asked for, and `count`, `pages` and `hasMore` agree with the items of the first page.
  */
-import { PAGE_POSITION_PARAMS, PAGE_SIZE_PARAMS } from '../../src/paginate.js';
+
 import type { OperationMeta, ParameterMeta } from '../../src/operation-meta.js';
+import { PAGE_POSITION_PARAMS, PAGE_SIZE_PARAMS } from '../../src/paginate.js';
 import { validateAgainst } from '../../src/validation/validators.js';
 import { finding, findingContext } from './finding.js';
 import type { PlannedRequest } from './request-builder.js';

@@ -2,10 +2,11 @@
  * Builds, from the spec alone, a request an honest server must accept: path ids, required query and
  * header parameters, the optional query parameters that are safe to send, a body.
  */
-import { PAGE_POSITION_PARAMS, PAGE_SIZE_PARAMS } from '../../src/paginate.js';
+
 import type { OperationMeta, ParameterMeta } from '../../src/operation-meta.js';
+import { PAGE_POSITION_PARAMS, PAGE_SIZE_PARAMS } from '../../src/paginate.js';
 import { derefSchema, validateAgainst } from '../../src/validation/validators.js';
-import { sampleFor, SampleError, sampleOrUndefined } from './schema-sample.js';
+import { SampleError, sampleFor, sampleOrUndefined } from './schema-sample.js';
 
 export interface PlannedRequest {
   path: Record<string, unknown>;

@@ -1,5 +1,5 @@
 /** The engine's loop: runs planned checks a few at a time and hands each result back as it lands. */
-import { runCheck, type PlannedCheck } from './checks.js';
+import { type PlannedCheck, runCheck } from './checks.js';
 import type { EngineConfig } from './config.js';
 import type { CheckResult } from './types.js';
 

@@ -1,6 +1,7 @@
 /** Assembles the RunData of a run from the check results, in spec order. */
-import type { OperationMeta } from '../../src/operation-meta.js';
+
 import { specInfo } from '../../generated/schemas.js';
+import type { OperationMeta } from '../../src/operation-meta.js';
 import { reportedOperation } from './finding.js';
 import type { CheckResult, RunData, TargetKind } from './types.js';
 

@@ -7,7 +7,7 @@ import type { OperationMeta } from '../../src/operation-meta.js';
 import { isPlainObject } from '../../src/plain-object.js';
 import { validateAgainst } from '../../src/validation/validators.js';
 import type { EngineConfig } from './config.js';
-import { isSuccess, sendThroughClient, type Exchange } from './exchange.js';
+import { type Exchange, isSuccess, sendThroughClient } from './exchange.js';
 import { finding, findingContext, statusLine } from './finding.js';
 import { createRandom, seedFor } from './random.js';
 import { buildRequest, type PlannedRequest } from './request-builder.js';

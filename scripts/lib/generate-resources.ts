@@ -13,8 +13,9 @@
  * `Response` (`OrdersListQuery`, `ProductsVariantsUpdateBody`); a resource object is named after
  * its `object` constant (`order` → `Order`), taken from a get-by-id operation when there is one.
  */
-import { deref, specOperations, operationParameters, type JsonObject, type OperationRef } from './openapi-walk.js';
+
 import { isPlainObject } from '../../src/plain-object.js';
+import { deref, type JsonObject, type OperationRef, operationParameters, specOperations } from './openapi-walk.js';
 
 export interface ResourceRoute {
   groups: string[];

@@ -4,13 +4,13 @@
  */
 import { _ } from 'ajv';
 import standaloneModule from 'ajv/dist/standalone/index.js';
+import { isPlainObject } from '../../src/plain-object.js';
 import { createAjv } from '../../src/validation/ajv.js';
 import { numberFormats } from '../../src/validation/formats.js';
+import { addSpecDocument } from '../../src/validation/spec-document.js';
 import { idSchemas } from './generate.js';
 import { listWebhookEvents } from './generate-webhooks.js';
-import { addSpecDocument } from '../../src/validation/spec-document.js';
-import { absoluteRefs, deref, specOperations, operationParameters, type JsonObject } from './openapi-walk.js';
-import { isPlainObject } from '../../src/plain-object.js';
+import { absoluteRefs, deref, type JsonObject, operationParameters, specOperations } from './openapi-walk.js';
 
 // ajv's standalone entry is CommonJS; under NodeNext its default import is the module object.
 type StandaloneCode = (ajv: ReturnType<typeof createAjv>, refs: Record<string, string>) => string;

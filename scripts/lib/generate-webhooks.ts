@@ -2,8 +2,9 @@
  * Emits generated/webhooks.ts from the spec's `webhooks:` section (OpenAPI 3.1): each event's type,
  * summary and body schema, so verifyWebhook narrows and validates events from the spec alone.
  */
-import { absoluteRefs, deref, type Json, type JsonObject } from './openapi-walk.js';
+
 import { isPlainObject } from '../../src/plain-object.js';
+import { absoluteRefs, deref, type Json, type JsonObject } from './openapi-walk.js';
 
 /** One event as the generator reads it; exported for the generator's tests. */
 export interface WebhookEventEntry {

@@ -4,12 +4,12 @@
  */
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { generateValidatorFiles } from './generate-validators.js';
-import { resourceFiles } from './generate-resources.js';
-import { absoluteRefs, deref, specOperations, operationParameters, type Json, type JsonObject } from './openapi-walk.js';
 import { isPlainObject } from '../../src/plain-object.js';
-import type { SpecFile } from './spec-file.js';
+import { resourceFiles } from './generate-resources.js';
+import { generateValidatorFiles } from './generate-validators.js';
 import { webhooksModule } from './generate-webhooks.js';
+import { absoluteRefs, deref, type Json, type JsonObject, operationParameters, specOperations } from './openapi-walk.js';
+import type { SpecFile } from './spec-file.js';
 
 // The CommonJS build: imported as ESM, openapi-typescript makes node lex all of typescript.js for
 // export names, the largest single start-up cost in a CPU profile of spec:check.

@@ -3,12 +3,12 @@
  * parameters, unique operationIds, and every Schema Object compiled by Ajv 2020-12 in strict mode.
  */
 import SwaggerParser from '@apidevtools/swagger-parser';
+import { segmentsToPointer } from '../../src/json-pointer.js';
+import { isPlainObject } from '../../src/plain-object.js';
 import { createAjv } from '../../src/validation/ajv.js';
 import { addSpecDocument, SPEC_DOCUMENT_ID } from '../../src/validation/spec-document.js';
-import { allRefs, specOperations, operationParameters, pathTemplateParams, resolveLocalRef } from './openapi-walk.js';
-import { isPlainObject } from '../../src/plain-object.js';
+import { allRefs, operationParameters, pathTemplateParams, resolveLocalRef, specOperations } from './openapi-walk.js';
 import type { SpecFile, SpecProblem } from './spec-file.js';
-import { segmentsToPointer } from '../../src/json-pointer.js';
 
 /** Problems that make the spec unusable. Warnings are separate (see spec-warnings.ts). */
 export async function checkSpec(spec: SpecFile): Promise<SpecProblem[]> {

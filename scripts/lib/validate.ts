@@ -1,6 +1,6 @@
 /** Reads a spec and throws SpecInvalidError unless every check passes. */
 import { checkSpec } from './spec-checks.js';
-import { readSpecFile, SpecInvalidError, type SpecFile } from './spec-file.js';
+import { readSpecFile, type SpecFile, SpecInvalidError } from './spec-file.js';
 
 export async function loadValidSpec(file: string): Promise<SpecFile> {
   const spec = await readSpecFile(file);

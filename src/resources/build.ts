@@ -1,11 +1,11 @@
 /** Turns the generated resource table into the functions of `fungies.orders.list()` and friends. */
 import type { FungiesClient } from '../client.js';
-import { paginate, type PaginatedPath } from '../paginate.js';
 import { InvalidParameterError } from '../errors.js';
-import { unwrap } from '../unwrap.js';
+import { type PaginatedPath, paginate } from '../paginate.js';
 import { isPlainObject } from '../plain-object.js';
+import { type RequestOptions, requestInit } from '../request-options.js';
+import { unwrap } from '../unwrap.js';
 import { ApiPromise, ListPromise } from './api-promise.js';
-import { requestInit, type RequestOptions } from '../request-options.js';
 import { isMethodSpec, type ResourceMethodSpec, type ResourceTable } from './resource-table.js';
 
 type Result = { data?: unknown; error?: unknown; response: Response };

@@ -1,5 +1,5 @@
 /** The webhook event types, from the spec's `webhooks:` section: one union, narrowed by `type`. */
-import { webhookEvents, type WebhookEventMap, type WebhookEventType } from '../../generated/webhooks.js';
+import { type WebhookEventMap, type WebhookEventType, webhookEvents } from '../../generated/webhooks.js';
 
 export type { WebhookEventMap, WebhookEventType };
 

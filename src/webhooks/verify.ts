@@ -1,9 +1,10 @@
 /** verifyWebhook: the one call a merchant's handler makes before trusting a Fungies delivery. */
-import { FungiesConfigError } from '../errors.js';
+
 import { webhookValidators } from '../../generated/webhook-validators.js';
+import { FungiesConfigError } from '../errors.js';
 import { WebhookPayloadError, WebhookSignatureError, WebhookValidationError } from './errors.js';
 import { isWebhookEventType, type WebhookEvent } from './events.js';
-import { digestMatches, parseSignatureHeader, WEBHOOK_SIGNATURE_HEADER, type SignatureHeader } from './signature.js';
+import { digestMatches, parseSignatureHeader, type SignatureHeader, WEBHOOK_SIGNATURE_HEADER } from './signature.js';
 
 export interface VerifyWebhookOptions {
   /** The raw request body exactly as received: a string, or the bytes (Buffer / Uint8Array). */

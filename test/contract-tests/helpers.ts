@@ -7,7 +7,7 @@ import { main } from '../../contract-tests/cli.js';
 import type { Io } from '../../contract-tests/commands/io.js';
 import type { EngineConfig } from '../../contract-tests/engine/config.js';
 
-import { FIXTURE_KEYS, startLyingServer, type LieName, type LyingServer } from '../../contract-tests/fixtures/lying-server.js';
+import { FIXTURE_KEYS, type LieName, type LyingServer, startLyingServer } from '../../contract-tests/fixtures/lying-server.js';
 
 export const KEYS = FIXTURE_KEYS;
 

@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCommand, type RunOptions } from '../../contract-tests/commands/run.js';
+import { type RunOptions, runCommand } from '../../contract-tests/commands/run.js';
 import { SPEC_FILE } from '../../contract-tests/spec-path.js';
 import { memoryIo } from './helpers.js';
 

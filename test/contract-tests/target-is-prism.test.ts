@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../contract-tests/cli.js';
 import type { RunData } from '../../contract-tests/engine/types.js';
+import { type PrismHandle, startPrism } from '../../contract-tests/prism.js';
 import { SPEC_FILE } from '../../contract-tests/spec-path.js';
-import { startPrism, type PrismHandle } from '../../contract-tests/prism.js';
 import { findOperationById } from '../../src/operations.js';
 import { KEYS, memoryIo, useTempDir } from './helpers.js';
 

@@ -1,12 +1,12 @@
 // Prism's seeded dynamic mode: a spec-valid 200 body for every operation, whatever was asked before.
 import { describe, expect, it } from 'vitest';
-import { usePrism } from './use-prism.js';
+import { MOCK_KEYS } from '../../contract-tests/engine/config.js';
+import { sendThroughClient } from '../../contract-tests/engine/exchange.js';
+import { buildRequest } from '../../contract-tests/engine/request-builder.js';
 import type { OperationMeta } from '../../src/operation-meta.js';
 import { listOperations } from '../../src/operations.js';
 import { validateResponse } from '../../src/validation/response.js';
-import { buildRequest } from '../../contract-tests/engine/request-builder.js';
-import { sendThroughClient } from '../../contract-tests/engine/exchange.js';
-import { MOCK_KEYS } from '../../contract-tests/engine/config.js';
+import { usePrism } from './use-prism.js';
 
 // The contract suite relies on Prism's seeded dynamic mode being reproducible. The seed applies
 // per request: the same request gets the same body whatever came before it, so asking in spec

@@ -1,7 +1,7 @@
 // The path-style client against a Prism mock of the spec: typed data, documented errors, cursor pages.
 import { describe, expect, it } from 'vitest';
-import { usePrism } from './use-prism.js';
 import { BadRequestError, createFungiesClient, isOrderNumber, paginate, unwrap } from '../../src/index.js';
+import { usePrism } from './use-prism.js';
 
 const prism = usePrism();
 

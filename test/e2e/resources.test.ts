@@ -1,7 +1,7 @@
 // Resource methods against a Prism mock of the spec: data, per-request headers, for await over a cursor list.
 import { describe, expect, it } from 'vitest';
-import { usePrism } from './use-prism.js';
 import { BadRequestError, createFungies, isOrderNumber, type Subscription } from '../../src/index.js';
+import { usePrism } from './use-prism.js';
 
 const prism = usePrism();
 

@@ -1,6 +1,6 @@
 /** One Prism mock of the spec per test file, started before its tests and stopped after them. */
 import { afterAll, beforeAll } from 'vitest';
-import { startPrism, type PrismHandle } from '../../contract-tests/prism.js';
+import { type PrismHandle, startPrism } from '../../contract-tests/prism.js';
 
 /** Call at the top of a test file; read `.url` inside tests, once Prism is up. */
 export function usePrism(spec = 'openapi/api-docs.yaml'): { readonly url: string } {

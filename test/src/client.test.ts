@@ -3,6 +3,7 @@ import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import {
   BadRequestError,
+  createFungiesClient,
   FungiesApiError,
   FungiesConfigError,
   FungiesConnectionError,
@@ -10,10 +11,9 @@ import {
   InvalidParameterError,
   ResponseParseError,
   ServerError,
-  createFungiesClient,
   unwrap,
 } from '../../src/index.js';
-import { PUBLIC_KEY, SECRET_KEY, cancelledOrder, createTestClient, json } from '../helpers.js';
+import { cancelledOrder, createTestClient, json, PUBLIC_KEY, SECRET_KEY } from '../helpers.js';
 
 const cancel = (client: ReturnType<typeof createTestClient>['client'], orderIdOrNumber = '#ABC123DEF456') =>
   client.PATCH('/v0/orders/{orderIdOrNumber}/cancel', { params: { path: { orderIdOrNumber } }, body: {} });

@@ -3,8 +3,8 @@ import { gzipSync } from 'node:zlib';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as api from '../../src/index.js';
 import { createFungiesClient, type FungiesClientOptions } from '../../src/index.js';
-import { PUBLIC_KEY, SECRET_KEY, cancelledOrder } from '../helpers.js';
-import { drip, loopback, type Loopback, type LoopbackHandler } from '../loopback.js';
+import { cancelledOrder, PUBLIC_KEY, SECRET_KEY } from '../helpers.js';
+import { drip, type Loopback, type LoopbackHandler, loopback } from '../loopback.js';
 
 const open: Loopback[] = [];
 afterEach(async () => {

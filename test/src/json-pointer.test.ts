@@ -1,6 +1,6 @@
-import { SPEC_DOCUMENT_ID } from '../../src/validation/spec-document.js';
 import { describe, expect, it } from 'vitest';
 import { escapePointerToken, followRefs, pointerSegments, segmentsToPointer, valueAt } from '../../src/json-pointer.js';
+import { SPEC_DOCUMENT_ID } from '../../src/validation/spec-document.js';
 
 const doc = { paths: { '/v0/orders/{id}': { get: { tags: ['orders'] } } }, 'a~b': 1, 'x%y': 2 };
 

@@ -2,7 +2,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { BadRequestError, unwrap } from '../../src/index.js';
 import { createRequestLog } from '../../src/logger.js';
-import { PUBLIC_KEY, SECRET_KEY, createTestClient, json } from '../helpers.js';
+import { createTestClient, json, PUBLIC_KEY, SECRET_KEY } from '../helpers.js';
 
 function recorder() {
   const lines: string[] = [];

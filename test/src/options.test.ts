@@ -1,6 +1,6 @@
 // Client options: the pinned defaults, and for each bad value an error naming the option and the fix.
 import { describe, expect, it } from 'vitest';
-import { DEFAULTS, FungiesConfigError, createFungiesClient, type FungiesClientOptions } from '../../src/index.js';
+import { createFungiesClient, DEFAULTS, type FungiesClientOptions, FungiesConfigError } from '../../src/index.js';
 import { PUBLIC_KEY, SECRET_KEY } from '../helpers.js';
 
 const attempt = (options: unknown) => {

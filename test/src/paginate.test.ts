@@ -1,7 +1,7 @@
 /** paginate(): every item of a list, proof of the end before stopping, and no endless loops. */
 import { describe, expect, it } from 'vitest';
-import { FungiesError, NotFoundError, PaginationError, listOperations, paginate, paginatedPaths } from '../../src/index.js';
-import { createTestClient as createClient, json, type Handler } from '../helpers.js';
+import { FungiesError, listOperations, NotFoundError, PaginationError, paginate, paginatedPaths } from '../../src/index.js';
+import { createTestClient as createClient, type Handler, json } from '../helpers.js';
 
 const collect = async <T>(iterable: AsyncIterable<T>) => {
   const out: T[] = [];

@@ -1,7 +1,7 @@
 /** Path ids are checked before the network: dot-segments and over-long ids never reach the wire. */
 import { describe, expect, it } from 'vitest';
 import { InvalidParameterError, MAX_ID_LENGTH } from '../../src/index.js';
-import { SECRET_KEY, createTestClient, json } from '../helpers.js';
+import { createTestClient, json, SECRET_KEY } from '../helpers.js';
 
 type Client = ReturnType<typeof createTestClient>['client'];
 const updateDiscount = (client: Client, discountId: string) =>

@@ -3,7 +3,7 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loopback, type Loopback } from '../loopback.js';
+import { type Loopback, loopback } from '../loopback.js';
 
 const script = fileURLToPath(new URL('./fixtures/one-request.ts', import.meta.url));
 let server: Loopback | undefined;

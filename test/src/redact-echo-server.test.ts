@@ -1,6 +1,6 @@
 /** A real loopback server that echoes the request's keys back: no key comes out of the error a caller gets. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFungiesClient, FungiesError, unwrap, type FungiesClient } from '../../src/index.js';
+import { createFungiesClient, type FungiesClient, FungiesError, unwrap } from '../../src/index.js';
 import { everythingPrinted, PUBLIC_KEY, SECRET_KEY } from '../helpers.js';
 import { type Loopback, loopback } from '../loopback.js';
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { FungiesApiError, ResponseParseError, ResponseValidationError, unwrap } from '../../src/index.js';
 import { redact, redactExcerpt, redactHeaders, redactValue } from '../../src/redact.js';
-import { everythingPrinted, PUBLIC_KEY, SECRET_KEY, createTestClient, json } from '../helpers.js';
+import { createTestClient, everythingPrinted, json, PUBLIC_KEY, SECRET_KEY } from '../helpers.js';
 
 const KEYS = [PUBLIC_KEY, SECRET_KEY];
 /** Every way a server was seen to echo a key: glued to a word character, followed by punctuation. */

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULTS, FungiesConfigError, ServerError, unwrap } from '../../src/index.js';
 import { normalizeOptions } from '../../src/options.js';
-import { MIN_RETRY_DELAY_MS, parseRetryAfter, retryAfterMs, retryDelay, shouldRetry, type RetryPolicy } from '../../src/retry.js';
+import { MIN_RETRY_DELAY_MS, parseRetryAfter, type RetryPolicy, retryAfterMs, retryDelay, shouldRetry } from '../../src/retry.js';
 import { createTestClient, json } from '../helpers.js';
 
 const policy: RetryPolicy = { ...DEFAULTS.retry };

@@ -1,6 +1,6 @@
 // The path-style client is typed by the spec: data and error types, and the calls that must not compile.
 import { describe, expectTypeOf, it } from 'vitest';
-import { createFungiesClient, unwrap, type components } from '../../src/index.js';
+import { type components, createFungiesClient, unwrap } from '../../src/index.js';
 
 const client = createFungiesClient({ publicKey: 'pub_x', secretKey: 'sec_x' });
 type Order = components['schemas']['PatchV0OrdersOrderIdOrNumberCancelPositiveResponse']['data']['order'];

@@ -1,6 +1,6 @@
 /** paginate() is typed by the spec: the paths it accepts, the items it yields, the filters it takes. */
 import { describe, expectTypeOf, it } from 'vitest';
-import { createFungiesClient, paginate, type components, type Page, type PaginatedPath } from '../../src/index.js';
+import { type components, createFungiesClient, type Page, type PaginatedPath, paginate } from '../../src/index.js';
 
 const client = createFungiesClient({ publicKey: 'pub_x' });
 type Order = NonNullable<components['schemas']['GetV0OrdersListPositiveResponse']['data']['orders']>[number];

@@ -1,21 +1,21 @@
 // The resource methods' parameters and results, checked against the spec's own operation types.
 import { describe, expectTypeOf, it } from 'vitest';
 import {
-  createFungies,
   type ApiPromise,
+  createFungies,
   type DiscountsCreateBody,
   type Order,
   type OrdersGetResponse,
   type OrdersListQuery,
   type OrdersListResponse,
+  type OperationTypes as operations,
   type Payment,
   type ProductsVariantsUpdateBody,
+  type paths,
   type RequestOptions,
   type Subscription,
   type User,
   type WithResponse,
-  type OperationTypes as operations,
-  type paths,
 } from '../../src/index.js';
 
 const fungies = createFungies({ publicKey: 'pub_x', secretKey: 'sec_x' });

@@ -1,6 +1,6 @@
 // Webhook events are typed by the spec: the union narrows by type, and verification takes the raw body.
 import { describe, expectTypeOf, it } from 'vitest';
-import { verifyWebhook, type components, type WebhookEvent, type WebhookEventOf } from '../../src/index.js';
+import { type components, verifyWebhook, type WebhookEvent, type WebhookEventOf } from '../../src/index.js';
 
 type Schemas = components['schemas'];
 

@@ -6,8 +6,8 @@ import SwaggerParser from '@apidevtools/swagger-parser';
 import { ScriptError } from '../cli.js';
 import { allRefs } from '../openapi-walk.js';
 import { parseYamlValue, SpecInvalidError } from '../spec-file.js';
-import { createBudget, ReadRefused, type Budget } from './download.js';
-import { filePolicy, RefReadError, resolveRef, targetOf, urlPolicy, type RefPolicy } from './ref-policy.js';
+import { type Budget, createBudget, ReadRefused } from './download.js';
+import { filePolicy, type RefPolicy, RefReadError, resolveRef, targetOf, urlPolicy } from './ref-policy.js';
 import { EXIT_UPDATE_FAILED, updateFailed } from './update-failed.js';
 
 export interface BundleSource {

@@ -5,25 +5,25 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ScriptError } from '../cli.js';
-import { generateFiles, GENERATED_DIR } from '../generate.js';
-import { specOperations } from '../openapi-walk.js';
-import { isPlainObject } from '../../../src/plain-object.js';
 import { SPEC_PATH } from '../../../contract-tests/spec-path.js';
-import { formatProblems, parseSpecText, SpecInvalidError, type SpecFile } from '../spec-file.js';
+import { isPlainObject } from '../../../src/plain-object.js';
+import { ScriptError } from '../cli.js';
+import { GENERATED_DIR, generateFiles } from '../generate.js';
+import { specOperations } from '../openapi-walk.js';
 import { checkSpec } from '../spec-checks.js';
+import { formatProblems, parseSpecText, type SpecFile, SpecInvalidError } from '../spec-file.js';
 import { bundleSpec } from './bundle.js';
-import { createBudget } from './download.js';
 import { canonicalize, toYaml } from './canonical.js';
 import type { OperationKey } from './changes.js';
 import { classify } from './classify.js';
 import { diffSpecs } from './diff.js';
+import { createBudget } from './download.js';
 import { markOfficial, PROVENANCE_PATH } from './provenance.js';
 import { breakingCount, CHANGES_PATH, formatMarkdownEntry, formatTerminal, prependEntry, type UpdateReport } from './report.js';
 import { readSource } from './source.js';
-import { EXIT_UPDATE_FAILED, updateFailed } from './update-failed.js';
 import { claimStaging, recoverInterruptedUpdate, releaseStaging, swapIn } from './swap.js';
 import { compileErrorsWith } from './typecheck.js';
+import { EXIT_UPDATE_FAILED, updateFailed } from './update-failed.js';
 
 export interface SpecUpdateOptions {
   /** The repository root: openapi/, generated/, package.json live here. */

@@ -2,9 +2,10 @@
  * Compares two specs operation by operation, with every `$ref` followed: the vendor names its
  * components per operation, so comparing components by name would miss renames and shared shapes.
  */
-import { deref, specOperations, operationParameters, type Json, type JsonObject, type OperationRef } from '../openapi-walk.js';
-import { isPlainObject } from '../../../src/plain-object.js';
+
 import { segmentsToPointer } from '../../../src/json-pointer.js';
+import { isPlainObject } from '../../../src/plain-object.js';
+import { deref, type Json, type JsonObject, type OperationRef, operationParameters, specOperations } from '../openapi-walk.js';
 import type { ChangeKind, Direction, OperationKey, RawChange } from './changes.js';
 import { compareClosed, compareEnums, compareKeyword, compareTypes, showTypes, typesOf, valuesOf } from './diff-keywords.js';
 import { compareLimits } from './diff-limits.js';

@@ -7,8 +7,8 @@ import { cp, mkdir, readFile, realpath, rm, symlink } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { exists } from '../fs-exists.js';
-import { writeGenerated } from '../write-generated.js';
 import { GENERATED_DIR } from '../generate.js';
+import { writeGenerated } from '../write-generated.js';
 
 export interface CompileError {
   file: string;

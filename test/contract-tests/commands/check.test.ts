@@ -1,7 +1,7 @@
 // `fungies-contract check <operationId> <status> <file|->`: a saved response against the spec's schema for that status.
 import { describe, expect, it } from 'vitest';
-import { checkCommand } from '../../../contract-tests/commands/check.js';
 import { main } from '../../../contract-tests/cli.js';
+import { checkCommand } from '../../../contract-tests/commands/check.js';
 import { expectUsageError, memoryIo } from '../helpers.js';
 
 const OP = 'PatchV0OrdersOrderIdOrNumberCancel';

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ansiColors, colorsFor, plainColors } from '../../../contract-tests/engine/colors.js';
-import { formatJUnit } from '../../../contract-tests/engine/junit.js';
 import { formatJson } from '../../../contract-tests/engine/json-report.js';
+import { formatJUnit } from '../../../contract-tests/engine/junit.js';
 import { formatCheckBlock, formatReport } from '../../../contract-tests/engine/report.js';
 import type { RunData } from '../../../contract-tests/engine/types.js';
-import { createAjv } from '../../../src/validation/ajv.js';
 import schema from '../../../contract-tests/report.schema.json' with { type: 'json' };
+import { createAjv } from '../../../src/validation/ajv.js';
 
 const op = { operationId: 'PatchV0OrdersOrderIdOrNumberCancel', method: 'PATCH', path: '/v0/orders/{orderIdOrNumber}/cancel' };
 const request = {

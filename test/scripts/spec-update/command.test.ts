@@ -9,7 +9,7 @@ import { generateFiles } from '../../../scripts/lib/generate.js';
 import { readSpecFile } from '../../../scripts/lib/spec-file.js';
 import { rowCells } from '../../../scripts/lib/spec-update/provenance.js';
 import { type Loopback, loopback } from '../../loopback.js';
-import { createSandbox, SLOW, type Sandbox } from './sandbox.js';
+import { createSandbox, type Sandbox, SLOW } from './sandbox.js';
 
 let box: Sandbox;
 beforeAll(async () => {

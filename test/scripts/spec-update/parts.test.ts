@@ -1,5 +1,5 @@
 // spec:update's parts one by one: bundling, canonical YAML, PROVENANCE.md rows, the change report, the swap, tsc output.
-import { mkdtemp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';

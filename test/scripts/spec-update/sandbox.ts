@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import type { ScriptError } from '../../../scripts/lib/cli.js';
-import { specUpdate, type SpecUpdateOptions, type SpecUpdateResult } from '../../../scripts/lib/spec-update/command.js';
-import { tempRepo, type TempRepo } from '../temp-repo.js';
+import { type SpecUpdateOptions, type SpecUpdateResult, specUpdate } from '../../../scripts/lib/spec-update/command.js';
+import { type TempRepo, tempRepo } from '../temp-repo.js';
 
 /** Each test that type-checks runs tsc on the whole project once or twice. */
 export const SLOW = 120_000;

@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { STAGING_DIR, swapIn, type SwapPlan } from '../../../scripts/lib/spec-update/swap.js';
+import { STAGING_DIR, type SwapPlan, swapIn } from '../../../scripts/lib/spec-update/swap.js';
 import { CRASH_PLAN } from './swap-crash-plan.js';
 
 const [dir, at, planFile] = process.argv.slice(2) as [string, string, string | undefined];

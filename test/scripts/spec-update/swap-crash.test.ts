@@ -8,8 +8,8 @@ import { generateFiles } from '../../../scripts/lib/generate.js';
 import { parseSpecText } from '../../../scripts/lib/spec-file.js';
 import { specUpdate } from '../../../scripts/lib/spec-update/command.js';
 import { recoverInterruptedUpdate, STAGING_DIR, swapIn } from '../../../scripts/lib/spec-update/swap.js';
+import { type TempRepo, tempRepo } from '../temp-repo.js';
 import { CRASH_PLAN, NEW_TREE, OLD_TREE, readTree, writeTree } from './swap-crash-plan.js';
-import { tempRepo, type TempRepo } from '../temp-repo.js';
 
 const CHILD = 'test/scripts/spec-update/swap-crash-child.ts';
 const dirs: string[] = [];

@@ -2,13 +2,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   createFungies,
+  type FungiesClientOptions,
   FungiesConfigError,
   InvalidParameterError,
   NotFoundError,
   ResponseTooLargeError,
-  type FungiesClientOptions,
 } from '../../../src/index.js';
-import { cancelledOrder, json, PUBLIC_KEY, recordingFetch, SECRET_KEY, type Handler } from '../../helpers.js';
+import { cancelledOrder, type Handler, json, PUBLIC_KEY, recordingFetch, SECRET_KEY } from '../../helpers.js';
 
 function createTestFungies(handler: Handler, options: Partial<FungiesClientOptions> = {}) {
   const { fetch, requests } = recordingFetch((request) => {

@@ -6,11 +6,11 @@ import { describe, expect, it } from 'vitest';
 import {
   FungiesConfigError,
   FungiesError,
+  verifyWebhook,
+  type WebhookEvent,
   WebhookPayloadError,
   WebhookSignatureError,
   WebhookValidationError,
-  verifyWebhook,
-  type WebhookEvent,
 } from '../../../src/index.js';
 
 const SECRET = 'whsec-test-Xq81vLmP02';
