@@ -1,5 +1,5 @@
 /** createFungiesClient: openapi-fetch typed by the spec, plus the API's auth, id checks, the transport and clear errors. */
-import createClient, { type Middleware } from 'openapi-fetch';
+import createClient, { createQuerySerializer, defaultBodySerializer, type Middleware } from 'openapi-fetch';
 import type { paths } from '../generated/api.js';
 import { applyAuth } from './auth.js';
 import { type BufferedResponse, isBufferedResponse } from './buffered-response.js';
@@ -19,6 +19,7 @@ import { type FungiesClientOptions, type NormalizedOptions, normalizeOptions } f
 import { checkPathParams } from './path-params.js';
 import { redact, redactBody, redactExcerpt, redactHeaders } from './redact.js';
 import { FungiesRequest } from './request.js';
+import { callInitProblem } from './request-options.js';
 import { recordResponseInfo } from './response-info.js';
 import { assertValidResponse } from './response-validation.js';
 import { createTransport } from './transport.js';
@@ -42,9 +43,57 @@ export function createFungiesClient(options: FungiesClientOptions): FungiesClien
     }),
     headers: { 'user-agent': USER_AGENT, ...normalized.headers },
     redirect: 'manual',
+    bodySerializer: serializeBody,
+    querySerializer: serializeQuery,
   });
   client.use(fungiesMiddleware(normalized, secrets));
+  guardCalls(client);
   return client as FungiesClient;
+}
+
+const CALLS = ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE'] as const;
+
+/** Every way in (the method calls and `request()`) checks the call's own headers and signal before openapi-fetch builds anything. */
+function guardCalls(client: ReturnType<typeof createClient<paths, 'application/json'>>): void {
+  const calls = client as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+  for (const name of CALLS) {
+    const send = calls[name]!;
+    calls[name] = (url, init) => {
+      const problem = callInitProblem(init);
+      return problem ? Promise.reject(problem) : send(url, init);
+    };
+  }
+  const request = calls['request']!;
+  calls['request'] = (method, url, init) => {
+    const problem = callInitProblem(init);
+    return problem ? Promise.reject(problem) : request(method, url, init);
+  };
+}
+
+/** openapi-fetch's own serializer; what it cannot write (a cycle, a BigInt) is the caller's input, named as such. */
+// At run time openapi-fetch also passes the headers (for form bodies); its types declare only the body.
+const openapiBodySerializer = defaultBodySerializer as (body: unknown, headers?: unknown) => unknown;
+
+function serializeBody(body: unknown, headers?: unknown): unknown {
+  try {
+    return openapiBodySerializer(body, headers);
+  } catch (err) {
+    const reason = String((err as Error).message).split('\n')[0];
+    throw new FungiesConfigError('body', `body cannot be sent as JSON (${reason}): pass plain data, with no cycles, BigInt or functions`);
+  }
+}
+
+const defaultQuery = createQuerySerializer();
+
+function serializeQuery(query: Record<string, unknown>): string {
+  try {
+    return defaultQuery(query);
+  } catch (err) {
+    throw new FungiesConfigError(
+      'params.query',
+      `params.query cannot be written into the URL (${(err as Error).message}): pass strings, numbers, booleans or arrays of them`,
+    );
+  }
 }
 
 function fungiesMiddleware(

@@ -1,6 +1,7 @@
 /** The client's options, their defaults, and the checks that turn bad options into clear errors. */
 import { KEY_HEADER_OPTIONS } from './auth.js';
 import { FungiesConfigError } from './errors.js';
+import { checkHeaders } from './headers.js';
 import { parseHttpUrl } from './http-url.js';
 import { createRequestLog, type FungiesLogger, type LogLevel, type RequestLog } from './logger.js';
 import { HTTP_METHODS, SAFE_METHODS } from './operation-meta.js';
@@ -159,6 +160,7 @@ export function normalizeOptions(options: FungiesClientOptions): NormalizedOptio
   if (fetchImpl !== undefined && typeof fetchImpl !== 'function') {
     throw new FungiesConfigError('fetch', 'fetch must be a function (Node 20 has one built in)');
   }
+  checkHeaders(options.headers, 'headers');
   const headers = { ...(options.headers ?? {}) };
   for (const name of Object.keys(headers)) {
     const keyOption = Object.hasOwn(KEY_HEADER_OPTIONS, name.toLowerCase()) ? KEY_HEADER_OPTIONS[name.toLowerCase()] : undefined;
@@ -186,7 +188,7 @@ export function normalizeOptions(options: FungiesClientOptions): NormalizedOptio
 
 function checkBoolean(option: string, value: unknown, fallback: boolean): boolean {
   if (value === undefined) return fallback;
-  if (typeof value !== 'boolean') throw new FungiesConfigError(option, `${option} must be true or false; got ${JSON.stringify(value)}`);
+  if (typeof value !== 'boolean') throw new FungiesConfigError(option, `${option} must be true or false; got ${shown(value)}`);
   return value;
 }
 
@@ -194,7 +196,7 @@ export function normalizeTimeout(timeout: unknown): number | false {
   if (timeout === undefined) return DEFAULTS.timeout;
   if (timeout === false) return false;
   if (typeof timeout !== 'number' || !Number.isFinite(timeout) || timeout <= 0) {
-    throw new FungiesConfigError('timeout', `timeout must be a positive number of milliseconds or false; got ${JSON.stringify(timeout)}`);
+    throw new FungiesConfigError('timeout', `timeout must be a positive number of milliseconds or false; got ${shown(timeout)}`);
   }
   return timeout;
 }
@@ -206,7 +208,7 @@ export function normalizeMaxResponseBytes(limit: unknown): number {
   if (typeof limit !== 'number' || !Number.isSafeInteger(limit) || limit <= 0) {
     throw new FungiesConfigError(
       'maxResponseBytes',
-      `maxResponseBytes must be a positive whole number of bytes, e.g. ${DEFAULTS.maxResponseBytes}; got ${JSON.stringify(limit)}`,
+      `maxResponseBytes must be a positive whole number of bytes, e.g. ${DEFAULTS.maxResponseBytes}; got ${shown(limit)}`,
     );
   }
   return limit;
@@ -237,7 +239,7 @@ export function normalizeRetry(retry: unknown, base: RetryPolicy = DEFAULTS.retr
     if (unknown !== undefined)
       throw new FungiesConfigError(
         'retry',
-        `retry.methods: ${JSON.stringify(unknown)} is not an HTTP method; use ${[...RETRY_METHOD_NAMES].join(', ')}`,
+        `retry.methods: ${shown(unknown)} is not an HTTP method; use ${[...RETRY_METHOD_NAMES].join(', ')}`,
       );
     policy.methods = methods;
   }
@@ -258,7 +260,21 @@ export function normalizeRetry(retry: unknown, base: RetryPolicy = DEFAULTS.retr
 
 function checkLimit(limit: unknown): number {
   if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 0) {
-    throw new FungiesConfigError('retry', `retry.limit must be a whole number ≥ 0; got ${JSON.stringify(limit)}`);
+    throw new FungiesConfigError('retry', `retry.limit must be a whole number ≥ 0; got ${shown(limit)}`);
   }
   return limit;
+}
+
+/** A value as a message shows it: JSON where JSON can say it, otherwise as JavaScript writes it (NaN, Infinity, 10n). */
+export function shown(value: unknown): string {
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
+  if (typeof value === 'bigint') return `${value}n`;
+  if (typeof value === 'symbol') return String(value);
+  if (typeof value === 'function') return 'a function';
+  if (value === undefined) return 'undefined';
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
 }

@@ -1,5 +1,6 @@
 /** Options of one call, taken alike by the resource methods and the path style, and how they reach openapi-fetch. */
 import { FungiesConfigError } from './errors.js';
+import { checkHeaders } from './headers.js';
 import type { RetryPolicy } from './retry.js';
 
 /** Options of one call; each overrides the client's. */
@@ -49,4 +50,30 @@ export function requestInit(options: RequestOptions | undefined): Init {
   const init: Record<string, unknown> = {};
   for (const key of KNOWN) if (options[key] !== undefined) init[key] = options[key];
   return init as Init;
+}
+
+/**
+ * What is wrong with the init of a path-style call that openapi-fetch would otherwise turn into a
+ * TypeError (a header it cannot set) or a confusing failure later (a signal that is not one), or
+ * undefined. Returned, not thrown, so the call still fails as a rejected promise.
+ */
+export function callInitProblem(init: unknown): FungiesConfigError | undefined {
+  if (typeof init !== 'object' || init === null) return undefined;
+  const { headers, params, signal } = init as { headers?: unknown; params?: { header?: unknown }; signal?: unknown };
+  try {
+    checkHeaders(headers, 'headers');
+    if (typeof params === 'object' && params !== null) checkHeaders(params.header, 'params.header');
+  } catch (err) {
+    return err as FungiesConfigError;
+  }
+  if (signal !== undefined && signal !== null && !isAbortSignal(signal)) {
+    return new FungiesConfigError('signal', 'signal must be an AbortSignal, e.g. AbortSignal.timeout(5000) or an AbortController’s signal');
+  }
+  return undefined;
+}
+
+// Duck-typed: a signal from another realm or a polyfill is still usable.
+function isAbortSignal(value: unknown): boolean {
+  const s = value as { aborted?: unknown; addEventListener?: unknown };
+  return typeof value === 'object' && typeof s.aborted === 'boolean' && typeof s.addEventListener === 'function';
 }
