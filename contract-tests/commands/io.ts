@@ -1,5 +1,5 @@
 /** Where a command writes and reads: injectable so tests call commands directly. */
-import { readFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
 import { resolve } from 'node:path';
 import { usageError } from './errors.js';
 
@@ -8,8 +8,8 @@ export interface Io {
   stderr: { write(s: string): unknown; isTTY?: boolean };
   env: Record<string, string | undefined>;
   cwd: string;
-  /** Reads stdin to the end (for `check … -`). */
-  readStdin(): Promise<string>;
+  /** Reads stdin to the end (for `check … -`), or stops once it holds more than `maxBytes`. */
+  readStdin(maxBytes: number): Promise<string>;
 }
 
 export function processIo(): Io {
@@ -18,19 +18,41 @@ export function processIo(): Io {
     stderr: process.stderr,
     env: process.env,
     cwd: process.cwd(),
-    async readStdin() {
-      let text = '';
-      for await (const chunk of process.stdin) text += String(chunk);
-      return text;
-    },
+    readStdin: (maxBytes) => readCapped(process.stdin, maxBytes),
   };
 }
 
-/** A file named on the command line (`-` for stdin), as text; an unreadable one is a usage error naming it. */
+/** The largest input read: a saved response or event is far smaller; the client's body cap is the same. */
+export const MAX_INPUT_BYTES = 16 * 1024 * 1024;
+
+/**
+ * A file named on the command line (`-` for stdin), as text. An unreadable one, or one past
+ * MAX_INPUT_BYTES (an endless /dev/zero, a wrong file), is a usage error naming it; reading stops there.
+ */
 export async function readInput(io: Io, file: string): Promise<string> {
+  let text: string;
   try {
-    return file === '-' ? await io.readStdin() : await readFile(resolve(io.cwd, file), 'utf8');
+    text = file === '-' ? await io.readStdin(MAX_INPUT_BYTES) : await readCapped(createReadStream(resolve(io.cwd, file)), MAX_INPUT_BYTES);
   } catch (err) {
     throw usageError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }
+  if (Buffer.byteLength(text) > MAX_INPUT_BYTES)
+    throw usageError(`${file === '-' ? 'stdin' : file} is larger than 16 MiB: give the saved response or event itself`);
+  return text;
+}
+
+/** The stream as text, stopping (and closing it) once it holds more than `maxBytes`; the result is then longer than `maxBytes`. */
+async function readCapped(stream: AsyncIterable<unknown> & { destroy?(): void }, maxBytes: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+    chunks.push(bytes);
+    size += bytes.length;
+    if (size > maxBytes) {
+      stream.destroy?.();
+      break;
+    }
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }

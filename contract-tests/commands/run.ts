@@ -1,6 +1,5 @@
 /** `fungies-contract run`: the contract suite against a Prism mock of the spec (default) or `--target`. */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { FungiesConfigError } from '../../src/errors.js';
 import { parseHttpUrl } from '../../src/http-url.js';
 import { listOperations } from '../../src/operations.js';
@@ -22,6 +21,7 @@ import { type PrismHandle, PrismMissingError, startPrism } from '../prism.js';
 import { SPEC_FILE } from '../spec-path.js';
 import { EXIT, usageError } from './errors.js';
 import type { Io } from './io.js';
+import { checkReportPath, writeReport } from './report-file.js';
 
 export interface RunOptions {
   /** Server under test; falls back to FUNGIES_BASE_URL; unset: a Prism mock started for the run. */
@@ -53,6 +53,8 @@ export async function runCommand(options: RunOptions, io: Io): Promise<{ code: n
       `--operation ${JSON.stringify(options.operation)} matches no operation: give an operationId, a tag (${tags.join(', ')}) or a glob such as "*Orders*"`,
     );
   }
+  if (options.json) await checkReportPath('--json', resolve(io.cwd, options.json));
+  if (options.junit) await checkReportPath('--junit', resolve(io.cwd, options.junit));
   if (targetUrl) await checkTarget(targetUrl, io, options.timeoutMs, !options.targetIsPrism);
   let prism: PrismHandle | undefined;
   if (!targetUrl) {
@@ -107,8 +109,8 @@ export async function runCommand(options: RunOptions, io: Io): Promise<{ code: n
   );
   const c = colorsFor(io.stdout, io.env);
   io.stdout.write(`\n${formatReport(data, c)}\n`);
-  if (options.json) await writeReport(resolve(io.cwd, options.json), formatJson(data));
-  if (options.junit) await writeReport(resolve(io.cwd, options.junit), formatJUnit(data));
+  if (options.json) await writeReport('--json', resolve(io.cwd, options.json), formatJson(data));
+  if (options.junit) await writeReport('--junit', resolve(io.cwd, options.junit), formatJUnit(data));
   const failed = data.checks.some((ch) => ch.outcome === 'failed');
   if (failed && prism) {
     const log = prism.output().trimEnd().split('\n').slice(-PRISM_LOG_LINES).map(printable).join('\n');
@@ -144,11 +146,6 @@ function progress(operationIds: readonly string[], io: Io): (result: CheckResult
 
 /** The keys of a live target: from the environment, never from flags (an empty secret is none). */
 const envKeys = (io: Io) => ({ publicKey: io.env['FUNGIES_PUBLIC_KEY'] ?? '', secretKey: io.env['FUNGIES_SECRET_KEY'] || undefined });
-
-async function writeReport(file: string, text: string): Promise<void> {
-  await mkdir(dirname(file), { recursive: true });
-  await writeFile(file, text);
-}
 
 /**
  * A target needs a URL that parses, a well-formed public key, and to answer at all.

@@ -1,10 +1,14 @@
 // `fungies-contract check <operationId> <status> <file|->`: a saved response against the spec's schema for that status.
+
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../../contract-tests/cli.js';
 import { checkCommand } from '../../../contract-tests/commands/check.js';
-import { expectUsageError, memoryIo } from '../helpers.js';
+import { expectUsageError, memoryIo, useTempDir } from '../helpers.js';
 
 const OP = 'PatchV0OrdersOrderIdOrNumberCancel';
+const temp = useTempDir('fungies-check-');
 const DOCS_200 = 'openapi/docs-examples/cancel-order.200.docs-example.json';
 const DOCS_400 = 'openapi/docs-examples/cancel-order.400.docs-example.json';
 
@@ -111,5 +115,24 @@ describe('fungies-contract check', () => {
     const io = memoryIo();
     expect(await main(['--help'], io)).toBe(0);
     expect(io.out()).toContain('Exit codes');
+  });
+
+  it('refuses an endless input (/dev/zero) and one over 16 MiB in one line instead of hanging or filling memory', async () => {
+    await expectUsageError(['check', OP, '200', '/dev/zero'], 'is larger than 16 MiB');
+    const big = join(temp.dir, 'big.json');
+    await writeFile(big, Buffer.alloc(16 * 1024 * 1024 + 1, 0x20));
+    await expectUsageError(['check', OP, '200', big], 'is larger than 16 MiB');
+    const io = memoryIo(' '.repeat(16 * 1024 * 1024 + 1));
+    expect(await main(['check', OP, '200', '-'], io)).toBe(2);
+    expect(io.err()).toContain('stdin is larger than 16 MiB');
+  });
+
+  it('shows a binary file printable, never its raw control bytes', async () => {
+    const file = join(temp.dir, 'binary.json');
+    await writeFile(file, Buffer.from([0xff, 0xfe, 0x00, 0x1b, 0x5b, 0x32, 0x4a, 0x07]));
+    const io = memoryIo();
+    expect(await main(['check', OP, '200', file], io)).toBe(1);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the test is that none of these reach the terminal.
+    expect(io.out()).not.toMatch(/[\u0000\u0007\u001b]/);
   });
 });
