@@ -4,6 +4,7 @@
  * excerpt and a `Reproduce with:` curl with masked keys; then coverage and a summary. Pure: colour
  * comes in as callbacks, so CI logs, files and terminals get the same text.
  */
+import { CHECKS, checkModule } from './check-registry.js';
 import type { Colors } from './colors.js';
 import { formatCoverage } from './coverage.js';
 import { toCurl } from './curl.js';
@@ -37,34 +38,8 @@ export const countOutcome = (checks: readonly CheckResult[], outcome: CheckResul
   checks.filter((ch) => ch.outcome === outcome).length;
 
 function checkTitle(check: CheckResult): string {
-  switch (check.kind) {
-    case 'status':
-      return `Documented response ${check.status}`;
-    case 'auth':
-      return `Auth: rejects a request with ${check.name === 'no secret key' ? 'only the public key' : check.name?.startsWith('no ') ? check.name : `${check.name?.startsWith('invalid') ? 'an' : 'a'} ${check.name}`}`;
-    case 'negative':
-      return `Negative data: rejects a request with ${check.name === 'bad id' ? 'an invalid id' : check.name}`;
-    case 'positive':
-      return `Positive data: accepts a request with ${check.name}`;
-    case 'pagination':
-      return 'Paging: take/limit honoured, count/pages/hasMore consistent';
-    case 'method':
-      return `Unsupported method: ${check.name} ${check.path} is not answered 2xx`;
-    case 'workflow':
-      return `Workflow: ${check.id.replace(/^\S+ workflow: /, '')} (${check.reason ?? ''})`;
-  }
+  return checkModule(check.kind)?.title(check) ?? check.id;
 }
-
-/** Summary rows, one per kind of check, in the order they are explained in the README. */
-const KIND_LABELS: [CheckResult['kind'], string][] = [
-  ['status', 'documented responses'],
-  ['auth', 'auth (must reject)'],
-  ['negative', 'negative data (must reject)'],
-  ['positive', 'positive data (must accept)'],
-  ['pagination', 'paging'],
-  ['method', 'unsupported methods'],
-  ['workflow', 'stateful workflows'],
-];
 
 function countLabel(findings: readonly Finding[]): string {
   const defects = findings.filter((f) => f.kind === 'spec-defect').length;
@@ -111,8 +86,9 @@ export function formatSummary(data: RunData, c: Colors): string {
   const failed = countOutcome(data.checks, 'failed');
   const skippedReasons = [...new Set(data.checks.filter((ch) => ch.outcome === 'skipped').map((ch) => ch.reason ?? ''))].filter(Boolean);
   const lines = [c.bold('Checks')];
-  for (const [kind, label] of KIND_LABELS) {
-    const checks = data.checks.filter((ch) => ch.kind === kind);
+  // One row per check module, in registry order.
+  for (const { name, label } of CHECKS) {
+    const checks = data.checks.filter((ch) => ch.kind === name);
     if (checks.length > 0) lines.push(line(label, checks));
   }
   for (const r of data.created ?? [])

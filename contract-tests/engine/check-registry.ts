@@ -1,0 +1,32 @@
+/**
+ * Every check the engine knows, in the order it plans them for an operation and lists them in the
+ * summary. Adding a check: write its module under checks/ and add it here.
+ */
+import type { CheckModule } from './check-module.js';
+import { authCheck } from './checks/auth.js';
+import { methodCheck } from './checks/method.js';
+import { negativeCheck } from './checks/negative.js';
+import { paginationCheck } from './checks/pagination.js';
+import { positiveCheck } from './checks/positive.js';
+import { statusCheck } from './checks/status.js';
+import { workflowCheck } from './checks/workflow.js';
+
+export const CHECKS: readonly CheckModule[] = [
+  statusCheck,
+  authCheck,
+  negativeCheck,
+  positiveCheck,
+  paginationCheck,
+  methodCheck,
+  workflowCheck,
+];
+
+/** The module of a check kind. */
+export function checkModule(kind: string): CheckModule | undefined {
+  return CHECKS.find((c) => c.name === kind);
+}
+
+/** Each check's name with its family and summary row, for reports that group checks. */
+export const CHECK_FAMILIES: readonly { name: string; family: CheckModule['family']; label: string }[] = CHECKS.map(
+  ({ name, family, label }) => ({ name, family, label }),
+);
