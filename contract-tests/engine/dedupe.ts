@@ -87,7 +87,9 @@ function keepOnePerValue(errors: readonly ErrorObject[]): ErrorObject[] {
   for (const e of errors) {
     const key = errorPointer(e);
     const current = best.get(key);
-    if (!current || rank(e.keyword) < rank(current.keyword)) best.set(key, e);
+    // On a tie the later error wins: a view of a resource (`allOf: [$ref, { stricter fields }]`)
+    // states its stricter reading after the resource's own.
+    if (!current || rank(e.keyword) <= rank(current.keyword)) best.set(key, e);
   }
   return [...best.values()];
 }

@@ -68,16 +68,27 @@ export function sampleOrUndefined(schema: unknown, where = 'value', options: Sam
   }
 }
 
-/** derefSchema, plus a depth cap: past 12 levels an object is built empty so recursive schemas end. */
-function schemaAtDepth(schema: unknown, depth: number): Schema {
+/**
+ * derefSchema, plus two stops for recursive schemas (an Order holds its Subscription, which holds
+ * its Order): past 12 levels, or at a component already being built further up, an object is built
+ * empty. Without the second, sampling every optional field grows exponentially with the depth.
+ */
+function schemaAtDepth(schema: unknown, depth: number, refs: readonly string[]): Schema {
   const node = derefSchema(schema);
   if (!node) return {};
-  return depth > 12 ? { ...node, properties: {}, required: [] } : node;
+  const ref = isPlainObject(schema) ? schema['$ref'] : undefined;
+  const cycle = typeof ref === 'string' && refs.includes(ref);
+  return depth > 12 || cycle ? { ...node, properties: {}, required: [] } : node;
 }
 
-function build(raw: unknown, depth: number, o: SampleOptions): unknown {
+/** The components being built on the way down to `raw`, `raw`'s own included. */
+const withRef = (refs: readonly string[], raw: unknown): readonly string[] =>
+  isPlainObject(raw) && typeof raw['$ref'] === 'string' ? [...refs, raw['$ref']] : refs;
+
+function build(raw: unknown, depth: number, o: SampleOptions, refs: readonly string[] = []): unknown {
   if (raw === true || raw === undefined) return 'sample';
-  const schema = schemaAtDepth(raw, depth);
+  const schema = schemaAtDepth(raw, depth, refs);
+  const inner = withRef(refs, raw);
   if ('const' in schema) return schema['const'];
   if (Array.isArray(schema['enum'])) {
     const values = schema['enum'].filter((v) => v !== null);
@@ -88,16 +99,34 @@ function build(raw: unknown, depth: number, o: SampleOptions): unknown {
     const branches = schema[key];
     if (!Array.isArray(branches)) continue;
     for (const branch of branches) {
-      const candidate = build(mergeSiblings(schema, key, branch), depth + 1, o);
+      const candidate = build(mergeSiblings(schema, key, branch), depth + 1, o, inner);
       if (validateAgainst(raw, candidate).length === 0) return candidate;
     }
   }
   if (Array.isArray(schema['allOf'])) {
-    const parts = schema['allOf'].map((s) => build(s, depth + 1, o));
-    if (parts.every(isPlainObject)) return Object.assign({}, ...(parts as object[]), buildTyped(schema, depth, o));
+    // A view of a component (`allOf: [$ref, …]` with its own `required`) is the same object: its
+    // parts are built at its depth, each asked for the fields the view requires.
+    const required = Array.isArray(schema['required']) ? (schema['required'] as string[]) : [];
+    const parts = schema['allOf'].map((s) => {
+      const part = requiring(s, required);
+      // A part requiring() followed loses its $ref: count it as being built here, as build() would have.
+      return build(part, depth, o, part === s ? inner : withRef(inner, s));
+    });
+    // The parts' values win: a `required` beside the allOf names fields the parts already built well.
+    if (parts.every(isPlainObject)) return Object.assign({}, buildTyped(schema, depth, o, inner), ...(parts as object[]));
     return parts[0];
   }
-  return buildTyped(schema, depth, o);
+  return buildTyped(schema, depth, o, inner);
+}
+
+/** `schema` (a $ref followed) with `names` added to its `required`, where it declares those properties. */
+function requiring(schema: unknown, names: readonly string[]): unknown {
+  const node = derefSchema(schema);
+  if (!node || names.length === 0) return schema;
+  const declared = isPlainObject(node['properties']) ? node['properties'] : {};
+  const own = Array.isArray(node['required']) ? (node['required'] as string[]) : [];
+  const more = names.filter((n) => n in declared && !own.includes(n));
+  return more.length === 0 ? schema : { ...node, required: [...own, ...more] };
 }
 
 /** A branch with its parent's other keywords (a `type` or `properties` next to a `oneOf`). */
@@ -115,7 +144,7 @@ function pickType(schema: Schema): string | undefined {
   return undefined;
 }
 
-function buildTyped(schema: Schema, depth: number, o: SampleOptions): unknown {
+function buildTyped(schema: Schema, depth: number, o: SampleOptions, refs: readonly string[] = []): unknown {
   switch (pickType(schema)) {
     case 'string':
       return buildString(schema);
@@ -128,18 +157,22 @@ function buildTyped(schema: Schema, depth: number, o: SampleOptions): unknown {
       return null;
     case 'array': {
       const count = Math.max(1, Number(schema['minItems'] ?? 1));
-      return Array.from({ length: count }, () => build(schema['items'], depth + 1, o));
+      return Array.from({ length: count }, () => build(schema['items'], depth + 1, o, refs));
     }
     case 'object': {
       const out: Record<string, unknown> = {};
       const properties = isPlainObject(schema['properties']) ? schema['properties'] : {};
       const required = Array.isArray(schema['required']) ? (schema['required'] as string[]) : [];
-      for (const name of required) out[name] = build(properties[name] ?? schema['additionalProperties'], depth + 1, o);
+      for (const name of required) {
+        // Beside an allOf, a required field without a schema here is built by the parts.
+        if (!(name in properties) && schema['additionalProperties'] === undefined && Array.isArray(schema['allOf'])) continue;
+        out[name] = build(properties[name] ?? schema['additionalProperties'], depth + 1, o, refs);
+      }
       // Optional properties one level deep only: deeper ones multiply the ways a sample can fail its schema.
       if (o.optional && depth < 2) {
         for (const name of Object.keys(properties)) {
           if (name in out) continue;
-          const candidate = { ...out, [name]: build(properties[name], depth + 1, o) };
+          const candidate = { ...out, [name]: build(properties[name], depth + 1, o, refs) };
           if (validateAgainst(schema, candidate).length === 0) out[name] = candidate[name];
         }
       }

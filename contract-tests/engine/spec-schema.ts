@@ -7,8 +7,15 @@ type Json = Record<string, unknown>;
 /** A schema with its $ref followed; {} for anything that is not a schema. */
 export const schemaOf = (schema: unknown): Json => derefSchema(schema) ?? {};
 
-/** The properties a schema (behind its $ref) declares, by name. */
-export const propertiesOf = (schema: unknown): Json => (schemaOf(schema)['properties'] ?? {}) as Json;
+/**
+ * The properties a schema (behind its $ref) declares, by name, with those of its allOf parts: a
+ * view of a resource (`allOf: [$ref Order, { stricter fields }]`) declares the resource's fields.
+ */
+export const propertiesOf = (schema: unknown): Json => {
+  const node = schemaOf(schema);
+  const parts = Array.isArray(node['allOf']) ? node['allOf'].map(propertiesOf) : [];
+  return Object.assign({}, ...parts, (node['properties'] ?? {}) as Json) as Json;
+};
 
 /** The schema of the operation's JSON request body; undefined when it takes none. */
 export const requestBodySchema = (op: OperationMeta): unknown => op.requestBody?.content['application/json']?.schema;

@@ -65,7 +65,7 @@ const resourceObject = (text: string | undefined) => resourceIn(parseJson(text ?
 
 /** The schema of the resource object in an operation's 200 body. */
 function resourceSchema(op: OperationMeta): unknown {
-  return Object.values(propertiesOf(dataSchema(op))).find((p) => isPlainObject(schemaOf(p)['properties']));
+  return Object.values(propertiesOf(dataSchema(op))).find((p) => Object.keys(propertiesOf(p)).length > 0);
 }
 
 /** Scalar fields of a request body (what a read-back can be compared with). */

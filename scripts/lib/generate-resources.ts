@@ -214,6 +214,7 @@ function resourceObjects(doc: Record<string, unknown>, plans: ResourcePlan[]): R
   const rank = (p: ResourcePlan, value: string) =>
     (p.groups.at(-1) === `${value}s` ? 0 : 3) + (p.method === 'GET' ? (/\}$/.test(p.path) ? 0 : 1) : 2);
   const candidates: { p: ResourcePlan; i: number; value: string; object: ResourceObject }[] = [];
+  const schemas = isPlainObject(doc['components']) ? doc['components']['schemas'] : undefined;
   plans.forEach((p, i) => {
     if (p.successStatus === undefined) return;
     const op = specOperations(doc).find((o) => o.operation['operationId'] === p.operationId);
@@ -234,9 +235,14 @@ function resourceObjects(doc: Record<string, unknown>, plans: ResourcePlan[]): R
       if (typeof value !== 'string' || !/^[a-zA-Z][a-zA-Z0-9]*$/.test(value)) continue;
       const base = `NonNullable<NonNullable<${p.typePrefix}Response>[${JSON.stringify(key)}]>`;
       const where = `\`fungies.${[...p.groups, p.name].join('.')}()\``;
+      // A resource the spec models as a component of its own is that component: one type wherever it appears.
+      const component =
+        isPlainObject(schemas) && isPlainObject(schemas[pascal(value)])
+          ? `components["schemas"][${JSON.stringify(pascal(value))}]`
+          : undefined;
       const object = {
         name: pascal(value),
-        expr: isArray ? `${base}[number]` : base,
+        expr: component ?? (isArray ? `${base}[number]` : base),
         description:
           text(isPlainObject(item) ? item['description'] : undefined) ||
           text(isPlainObject(schema) ? schema['description'] : undefined) ||
@@ -249,13 +255,25 @@ function resourceObjects(doc: Record<string, unknown>, plans: ResourcePlan[]): R
   candidates.sort((a, b) => rank(a.p, a.value) - rank(b.p, b.value) || a.i - b.i);
   const found = new Map<string, ResourceObject>();
   for (const c of candidates) if (!found.has(c.object.name)) found.set(c.object.name, c.object);
+  // Resource components (`Order` whose `object` constant is `order`) are named types of their own, used or not by an operation.
+  for (const [name, schema] of Object.entries(isPlainObject(schemas) ? schemas : {})) {
+    const objectProp = isPlainObject(schema) && isPlainObject(schema['properties']) ? schema['properties']['object'] : undefined;
+    const value = isPlainObject(objectProp)
+      ? (objectProp['const'] ?? (Array.isArray(objectProp['enum']) ? objectProp['enum'][0] : undefined))
+      : undefined;
+    if (typeof value !== 'string' || pascal(value) !== name || found.get(name)?.expr.startsWith('components')) continue;
+    const description =
+      text(isPlainObject(schema) ? schema['description'] : undefined) ||
+      `${/^[aeio]/i.test(value) ? 'An' : 'A'} \`${value}\` object, wherever the API or a webhook shows one.`;
+    found.set(name, { name, expr: `components["schemas"][${JSON.stringify(name)}]`, description, from: plans[0]! });
+  }
   return [...found.values()].sort((a, b) => a.name.localeCompare(b.name));
 }
 
 function typesModule(doc: Record<string, unknown>, plans: ResourcePlan[]): string {
   const out = [
     "/** Named types for every resource object and every operation's params, query, body and response. */",
-    "import type { operations } from './api.js';",
+    "import type { components, operations } from './api.js';",
     '',
   ];
   const names = new Set<string>();

@@ -11,6 +11,9 @@ const addFormats = ((addFormatsModule as unknown as { default?: AddFormats }).de
 /** Schema Object keywords that OpenAPI 3.1 adds to JSON Schema; they annotate, they never validate. */
 const OPENAPI_VOCABULARY = ['discriminator', 'xml', 'externalDocs', 'example'];
 
+/** The spec's own extensions (docs/resource-model.md): they annotate a schema for the contract suite, never validate. */
+const SPEC_EXTENSIONS = ['x-unit', 'x-resource'];
+
 export interface CreateAjvOptions {
   /** Report unknown keywords, union types without `allowUnionTypes` etc. as errors. */
   strict?: boolean;
@@ -35,6 +38,6 @@ export function createAjv({ strict = true, verbose = false, code }: CreateAjvOpt
   });
   addFormats(ajv);
   for (const [name, format] of Object.entries(numberFormats)) ajv.addFormat(name, format);
-  ajv.addVocabulary(OPENAPI_VOCABULARY);
+  ajv.addVocabulary([...OPENAPI_VOCABULARY, ...SPEC_EXTENSIONS]);
   return ajv;
 }

@@ -29,7 +29,10 @@ export function validatorFor(schema: unknown): ValidateFunction {
   const key = JSON.stringify(schema);
   let validate = cache.get(key);
   if (!validate) {
-    validate = instance().compile(schema as object);
+    // A schema taken out of the document (a response's `data`) may still hold local refs ('#/components/…'):
+    // compiled on its own, they are relative to the spec document they came from.
+    const local = key.includes('"$ref":"#/') ? JSON.parse(key.replaceAll('"$ref":"#/', `"$ref":"${SPEC_DOCUMENT_ID}#/`)) : schema;
+    validate = instance().compile(local as object);
     cache.set(key, validate);
   }
   return validate;

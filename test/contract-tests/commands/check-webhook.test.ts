@@ -30,7 +30,7 @@ describe('fungies-contract check webhook', () => {
     expect(code).toBe(1);
     expect(findings.map((f) => [f.pointer, f.rule, f.expected, f.actual])).toEqual([
       ['/testMode', 'type', 'type boolean', '"yes" (string)'],
-      ['/data/order/fee', 'type', 'type integer', '"96" (string)'],
+      ['/data/order/fee', 'type', 'type integer or null', '"96" (string)'],
     ]);
     expect(io.out()).toContain('✘ webhook payment_refunded POST webhooks/payment_refunded [–] /data/order/fee: type');
     expect(io.out()).toContain('✘ 2 violations in stdin');
