@@ -52,8 +52,8 @@ const PAGINATION = new Set<string>([...PAGE_SIZE_PARAMS, ...PAGE_POSITION_PARAMS
  * A value for an optional query parameter when sending it cannot change whether an honest server
  * accepts the request: pagination (a small valid number) and arrays of scalars. An array of an
  * enum gets its first two values, so a client that joins them (`a,b`) instead of repeating the
- * name (`x=a&x=b`, form/explode) sends a value the server's validation rejects; other arrays get
- * one valid item. Anything else stays out.
+ * name (`x=a&x=b`, form/explode) sends a value the server's validation rejects; other arrays stay
+ * out, as a made-up id would narrow a list to nothing. Anything else stays out.
  */
 function optionalQueryValue(param: ParameterMeta): unknown {
   const value = sampleOrUndefined(param.schema, `query parameter "${param.name}"`);
@@ -61,7 +61,8 @@ function optionalQueryValue(param: ParameterMeta): unknown {
     if (value.length !== 1 || !['string', 'number', 'boolean'].includes(typeof value[0])) return undefined;
     const values = derefSchema(derefSchema(param.schema)?.['items'])?.['enum'];
     const two = Array.isArray(values) ? values.filter((v) => v !== null).slice(0, 2) : [];
-    return two.length === 2 && validateAgainst(param.schema, two).length === 0 ? two : value;
+    // A made-up item of a free array (`ids=<sample uuid>`) narrows a list to nothing on a server with real data.
+    return two.length === 2 && validateAgainst(param.schema, two).length === 0 ? two : undefined;
   }
   return PAGINATION.has(param.name) && typeof value === 'number' ? value : undefined;
 }
