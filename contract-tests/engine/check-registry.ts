@@ -4,11 +4,14 @@
  */
 import type { CheckModule } from './check-module.js';
 import { authCheck } from './checks/auth.js';
+import { defaultSortCheck } from './checks/default-sort.js';
+import { filtersCheck } from './checks/filters.js';
 import { methodCheck } from './checks/method.js';
 import { negativeCheck } from './checks/negative.js';
 import { paginationCheck } from './checks/pagination.js';
 import { positiveCheck } from './checks/positive.js';
 import { statusCheck } from './checks/status.js';
+import { unitsCheck } from './checks/units.js';
 import { workflowCheck } from './checks/workflow.js';
 
 export const CHECKS: readonly CheckModule[] = [
@@ -19,6 +22,9 @@ export const CHECKS: readonly CheckModule[] = [
   paginationCheck,
   methodCheck,
   workflowCheck,
+  filtersCheck,
+  defaultSortCheck,
+  unitsCheck,
 ];
 
 /** The module of a check kind. */

@@ -21,7 +21,9 @@ describe('the checks beyond response shapes', () => {
   it('find nothing wrong with the honest server', async () => {
     const results = await run('honest');
     expect(results.filter((r) => r.outcome === 'failed').map((r) => [r.id, r.findings])).toEqual([]);
-    expect(new Set(results.map((r) => r.kind))).toEqual(new Set(['status', 'negative', 'auth', 'positive', 'method', 'pagination']));
+    expect(new Set(results.map((r) => r.kind))).toEqual(
+      new Set(['status', 'negative', 'auth', 'positive', 'method', 'pagination', 'filters', 'default-sort', 'units']),
+    );
   });
 
   // forgets-updates needs the stateful workflows (--allow-writes); it has its own test below.
