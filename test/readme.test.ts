@@ -1,6 +1,8 @@
 // The README shows exactly the example test/types/readme-example.ts compiles, and opens with the two set-up commands.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { resourceRoute } from '../scripts/lib/generate-resources.js';
+import { paginatedPaths } from '../src/index.js';
 
 describe('README', () => {
   it('shows exactly the example that test/types/readme-example.ts compiles', () => {
@@ -22,5 +24,15 @@ describe('README', () => {
         .split('\n')
         .map((l) => l.split('#')[0]?.trim()),
     ).toEqual(['npm ci && npm run contract', 'npm test']);
+  });
+
+  it('names exactly the list methods that paginate', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const named = /- List methods \(([^)]*)\) resolve to/.exec(readme)?.[1]?.match(/`([^`]+)`/g)?.map((m) => m.slice(1, -1));
+    const paginating = paginatedPaths.map((path) => {
+      const route = resourceRoute('get', path);
+      return [...route.groups, route.name].join('.');
+    });
+    expect(named?.sort()).toEqual(paginating.sort());
   });
 });
