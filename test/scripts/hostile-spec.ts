@@ -176,7 +176,7 @@ export function hostileDataSpec(real: SpecDoc): SpecDoc {
   const values = Object.values(HOSTILE);
   const text = values.join(' | ');
   doc['info'] = { ...(doc['info'] as object), title: `Fungies ${HOSTILE['single quote']}`, description: text };
-  doc['servers'] = values.map((v, i) => ({ url: `https://api${i}.example/${encodeURIComponent(v).slice(0, 200)}`, description: v }));
+  doc['servers'] = values.map((v) => ({ url: v, description: v }));
   doc['tags'] = [...((doc['tags'] as unknown[]) ?? []), ...values.map((v) => ({ name: v, description: v }))];
   const properties: Record<string, unknown> = {};
   values.forEach((v, i) => {
