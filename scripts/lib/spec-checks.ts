@@ -4,10 +4,10 @@
  * the trust rules (identifier rules, patterns free of catastrophic backtracking).
  */
 import SwaggerParser from '@apidevtools/swagger-parser';
+import { createAjv } from '../../contract-tests/validation/ajv.js';
+import { addSpecDocument, SPEC_DOCUMENT_ID } from '../../contract-tests/validation/spec-document.js';
 import { segmentsToPointer } from '../../src/json-pointer.js';
 import { isPlainObject } from '../../src/plain-object.js';
-import { createAjv } from '../../src/validation/ajv.js';
-import { addSpecDocument, SPEC_DOCUMENT_ID } from '../../src/validation/spec-document.js';
 import { allRefs, operationParameters, pathTemplateParams, resolveLocalRef, specOperations } from './openapi-walk.js';
 import type { SpecFile, SpecProblem } from './spec-file.js';
 import { checkIdentifiers } from './spec-identifiers.js';
