@@ -8,6 +8,7 @@ import { EXIT, ExitError, usageError } from './commands/errors.js';
 import { type Io, processIo } from './commands/io.js';
 import { runCommand } from './commands/run.js';
 import { sendWebhook } from './commands/send-webhook.js';
+import { DEFAULT_MAX_RESPONSE_BYTES } from './engine/capped-body.js';
 
 export const HELP = `fungies-contract: does a server honour the Fungies OpenAPI spec?
 
@@ -29,8 +30,9 @@ run options
   --strict                spec defects (a schema rejecting its own default/example) fail the run
   --json <file>           write the JSON report (schema: contract-tests/report.schema.json)
   --junit <file>          write a JUnit XML report
-  --timeout <ms>          per-request timeout (default 30000)
+  --timeout <ms>          per-request deadline, headers and whole body (default 30000)
   --max-response-time <ms>  a slower response is a finding (max_response_time)
+  --max-response-bytes <n>  a larger body is a finding, read no further (default 16777216)
   --seed <n>              seed of the generated requests (default: random, printed in the report)
 
 check options
@@ -101,6 +103,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
         junit: { type: 'string' },
         timeout: { type: 'string' },
         'max-response-time': { type: 'string' },
+        'max-response-bytes': { type: 'string' },
         seed: { type: 'string' },
       });
       if (values['help']) return (io.stdout.write(HELP), EXIT.pass);
@@ -117,6 +120,9 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
           junit: values['junit'] as string | undefined,
           timeoutMs: milliseconds('timeout', values['timeout']) ?? DEFAULT_TIMEOUT_MS,
           maxResponseTimeMs: milliseconds('max-response-time', values['max-response-time']),
+          maxResponseBytes:
+            wholeNumber('max-response-bytes', values['max-response-bytes'], 1, 2 ** 31, 'a number of bytes from 1 to 2147483648') ??
+            DEFAULT_MAX_RESPONSE_BYTES,
           seed: wholeNumber('seed', values['seed'], 0, 2 ** 32 - 1, 'a whole number from 0 to 4294967295'),
         },
         io,

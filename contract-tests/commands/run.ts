@@ -8,6 +8,7 @@ import { planChecks } from '../engine/checks.js';
 import { colorsFor } from '../engine/colors.js';
 import { type EngineConfig, MOCK_KEYS } from '../engine/config.js';
 import { OUTCOME_MARK } from '../engine/coverage.js';
+import { targetSecrets } from '../engine/exchange.js';
 import { formatJson } from '../engine/json-report.js';
 import { formatJUnit } from '../engine/junit.js';
 import { randomSeed } from '../engine/random.js';
@@ -36,6 +37,8 @@ export interface RunOptions {
   timeoutMs: number;
   /** A slower response is a finding (`--max-response-time`). */
   maxResponseTimeMs?: number | undefined;
+  /** A larger body is a finding, read no further (`--max-response-bytes`). */
+  maxResponseBytes?: number | undefined;
   /** Seed of the generated requests; unset: a random one, printed in the report. */
   seed?: number | undefined;
   /** The spec the Prism mock serves (default openapi/api-docs.yaml); tests give it a doctored copy. No CLI flag: the checks always use the generated validators. */
@@ -70,7 +73,13 @@ export async function runCommand(options: RunOptions, io: Io): Promise<{ code: n
   // A Prism mock checks that key headers are there, not their values: it gets the mock keys.
   const keys = kind === 'prism' ? MOCK_KEYS : envKeys(io);
   const config: EngineConfig = {
-    target: { baseUrl: url, publicKey: keys.publicKey, secretKey: keys.secretKey, timeoutMs: options.timeoutMs },
+    target: {
+      baseUrl: url,
+      publicKey: keys.publicKey,
+      secretKey: keys.secretKey,
+      timeoutMs: options.timeoutMs,
+      maxResponseBytes: options.maxResponseBytes,
+    },
     kind,
     allowWrites: options.allowWrites,
     strict: options.strict,
@@ -105,7 +114,7 @@ export async function runCommand(options: RunOptions, io: Io): Promise<{ code: n
       durationMs: Date.now() - startedAt.getTime(),
       seed,
     }),
-    [keys.publicKey, keys.secretKey],
+    targetSecrets(config.target),
   );
   const c = colorsFor(io.stdout, io.env);
   io.stdout.write(`\n${formatReport(data, c)}\n`);
@@ -169,7 +178,9 @@ async function checkTarget(targetUrl: string, io: Io, timeoutMs: number, needsKe
     throw err;
   }
   try {
-    await fetch(url, { method: 'GET', signal: AbortSignal.timeout(Math.min(timeoutMs, 10_000)) });
+    const probe = await fetch(url, { method: 'GET', signal: AbortSignal.timeout(Math.min(timeoutMs, 10_000)) });
+    // Only whether it answers: the body is never read.
+    await probe.body?.cancel().catch(() => undefined);
   } catch (err) {
     const inner = (err as { cause?: { code?: string; message?: string } }).cause;
     const cause = inner?.code ?? inner?.message ?? (err as Error).message;
