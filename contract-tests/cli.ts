@@ -3,17 +3,22 @@
  * bin (contract-tests/bin.ts) sets the process's exit code.
  */
 import { parseArgs } from 'node:util';
+import { PUBLIC_KEY_HEADER, SECRET_KEY_HEADER } from '../src/auth.js';
 import { checkCommand } from './commands/check.js';
 import { EXIT, ExitError, usageError } from './commands/errors.js';
 import { type Io, processIo } from './commands/io.js';
+import { listCommand } from './commands/list.js';
 import { runCommand } from './commands/run.js';
 import { sendWebhook } from './commands/send-webhook.js';
 import { DEFAULT_MAX_RESPONSE_BYTES } from './engine/capped-body.js';
+import { MAX_SHARDS, parseShard } from './engine/shard.js';
 
 export const HELP = `fungies-contract: does a server honour the Fungies OpenAPI spec?
 
 Usage
   fungies-contract run [options]                        check a server (default: a Prism mock of the spec)
+  fungies-contract list [--operation …] [--exclude …] [--shards n] [--seed n] [--json]
+                          the operations, their tags and planned checks, and each one's shard
   fungies-contract check <operationId> <status> <file|->  check one saved response body
   fungies-contract check webhook <eventType> <file|->     check one saved webhook event
   fungies-contract send-webhook <url> <eventType|file|->  POST a signed test event to your handler
@@ -24,7 +29,9 @@ run options
                           of openapi/api-docs.yaml started and stopped for the run)
   --target-is-prism       the target is a Prism mock: ask it for every documented status
   --operation <sel>       only these operations: operationId, tag or glob, comma-separated
-                          (e.g. PatchV0OrdersOrderIdOrNumberCancel, orders, "*Subscriptions*")
+                          (e.g. PatchV0OrdersOrderIdOrNumberCancel, orders, "*Subscriptions*");
+                          a name that matches nothing is an error
+  --exclude <sel>         leave these operations out (same forms as --operation)
   --allow-writes          run operations that change data (POST/PATCH/PUT/DELETE) against a
                           non-mock target; without it they are listed as skipped
   --strict                spec defects (a schema rejecting its own default/example) fail the run
@@ -34,6 +41,9 @@ run options
   --max-response-time <ms>  a slower response is a finding (max_response_time)
   --max-response-bytes <n>  a larger body is a finding, read no further (default 16777216)
   --seed <n>              seed of the generated requests (default: random, printed in the report)
+  --shard <k/n>           run part k of n (CI matrix); needs --seed; merge the reports after
+  --max-failures <n>      start no check after n failed (the rest are reported skipped)
+  -H, --header <n:v>      send this header with every request (repeatable; values masked in reports)
 
 check options
   --strict                spec defects fail the check
@@ -56,7 +66,7 @@ Examples
   curl … | npx fungies-contract check PatchV0OrdersOrderIdOrNumberCancel 200 -
 `;
 
-type Flags = Record<string, { type: 'string' | 'boolean'; short?: string }>;
+type Flags = Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>;
 
 function parse(args: string[], options: Flags): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
   try {
@@ -81,6 +91,46 @@ function wholeNumber(flag: string, value: unknown, min: number, max: number, wha
   return n;
 }
 
+const seedFlag = (value: unknown) => wholeNumber('seed', value, 0, 2 ** 32 - 1, 'a whole number from 0 to 4294967295');
+
+/** `-H name:value`, repeatable: header names as HTTP allows them, values on one line, never a key header. */
+function headerFlags(values: readonly string[] | undefined): Record<string, string> | undefined {
+  if (!values || values.length === 0) return undefined;
+  const headers: Record<string, string> = {};
+  for (const raw of values) {
+    const at = raw.indexOf(':');
+    const name = raw.slice(0, Math.max(0, at)).trim().toLowerCase();
+    const value = raw.slice(at + 1).trim();
+    if (at < 1 || !/^[!#$%&'*+.^_`|~0-9a-z-]+$/.test(name))
+      throw usageError(`-H/--header must be name:value (e.g. -H "x-env: staging"), got ${JSON.stringify(raw)}`);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: a control character in a header value is what is refused.
+    if (/[\u0000-\u001f\u007f]/.test(value)) throw usageError(`-H ${name}: the value holds a control character or a line break`);
+    if (name === PUBLIC_KEY_HEADER || name === SECRET_KEY_HEADER)
+      throw usageError(`-H ${name}: keys come from the environment (FUNGIES_PUBLIC_KEY, FUNGIES_SECRET_KEY), never from flags`);
+    headers[name] = value;
+  }
+  return headers;
+}
+
+/** The flags of `run`, in --help order. */
+const RUN_FLAGS: Flags = {
+  target: { type: 'string' },
+  'target-is-prism': { type: 'boolean' },
+  operation: { type: 'string' },
+  exclude: { type: 'string' },
+  'allow-writes': { type: 'boolean' },
+  strict: { type: 'boolean' },
+  json: { type: 'string' },
+  junit: { type: 'string' },
+  timeout: { type: 'string' },
+  'max-response-time': { type: 'string' },
+  'max-response-bytes': { type: 'string' },
+  'max-failures': { type: 'string' },
+  header: { type: 'string', short: 'H', multiple: true },
+  seed: { type: 'string' },
+  shard: { type: 'string' },
+};
+
 const milliseconds = (flag: string, value: unknown) =>
   wholeNumber(flag, value, 1, Number.POSITIVE_INFINITY, 'a positive number of milliseconds');
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -92,28 +142,43 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       io.stdout.write(HELP);
       return command === undefined ? EXIT.usage : EXIT.pass;
     }
-    if (command === 'run') {
+    if (command === 'list') {
       const { values, positionals } = parse(rest, {
-        target: { type: 'string' },
-        'target-is-prism': { type: 'boolean' },
         operation: { type: 'string' },
-        'allow-writes': { type: 'boolean' },
-        strict: { type: 'boolean' },
-        json: { type: 'string' },
-        junit: { type: 'string' },
-        timeout: { type: 'string' },
-        'max-response-time': { type: 'string' },
-        'max-response-bytes': { type: 'string' },
+        exclude: { type: 'string' },
         seed: { type: 'string' },
+        shards: { type: 'string' },
+        json: { type: 'boolean' },
       });
+      if (values['help']) return (io.stdout.write(HELP), EXIT.pass);
+      if (positionals.length > 0) throw usageError(`list takes no arguments, got "${positionals.join(' ')}"`);
+      return listCommand(
+        {
+          operation: values['operation'] as string | undefined,
+          exclude: values['exclude'] as string | undefined,
+          seed: seedFlag(values['seed']) ?? 0,
+          shards: wholeNumber('shards', values['shards'], 1, MAX_SHARDS, `a whole number from 1 to ${MAX_SHARDS}`),
+          json: values['json'] === true,
+        },
+        io,
+      ).code;
+    }
+    if (command === 'run') {
+      const { values, positionals } = parse(rest, RUN_FLAGS);
       if (values['help']) return (io.stdout.write(HELP), EXIT.pass);
       if (positionals.length > 0)
         throw usageError(`run takes no arguments, got "${positionals.join(' ')}" (did you mean --operation ${positionals[0]}?)`);
+      const shard = values['shard'] === undefined ? undefined : parseShard(values['shard'] as string);
+      if (typeof shard === 'string') throw usageError(shard);
       const { code } = await runCommand(
         {
           target: values['target'] as string | undefined,
           targetIsPrism: values['target-is-prism'] === true,
           operation: values['operation'] as string | undefined,
+          exclude: values['exclude'] as string | undefined,
+          shard,
+          maxFailures: wholeNumber('max-failures', values['max-failures'], 1, Number.MAX_SAFE_INTEGER, 'a positive whole number'),
+          headers: headerFlags(values['header'] as string[] | undefined),
           allowWrites: values['allow-writes'] === true,
           strict: values['strict'] === true,
           json: values['json'] as string | undefined,
@@ -123,7 +188,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
           maxResponseBytes:
             wholeNumber('max-response-bytes', values['max-response-bytes'], 1, 2 ** 31, 'a number of bytes from 1 to 2147483648') ??
             DEFAULT_MAX_RESPONSE_BYTES,
-          seed: wholeNumber('seed', values['seed'], 0, 2 ** 32 - 1, 'a whole number from 0 to 4294967295'),
+          seed: seedFlag(values['seed']),
         },
         io,
       );
@@ -148,7 +213,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       if (!url || !event || positionals.length > 2) throw usageError('usage: fungies-contract send-webhook <url> <eventType|file.json|->');
       return (await sendWebhook({ url, event, timeoutMs: milliseconds('timeout', values['timeout']) ?? DEFAULT_TIMEOUT_MS }, io)).code;
     }
-    throw usageError(`unknown command "${command}": use run or check (fungies-contract --help)`);
+    throw usageError(`unknown command "${command}": use run, list, merge, check or send-webhook (fungies-contract --help)`);
   } catch (err) {
     if (err instanceof ExitError) {
       io.stderr.write(`fungies-contract: ${err.message}\n`);

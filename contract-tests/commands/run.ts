@@ -2,9 +2,8 @@
 import { resolve } from 'node:path';
 import { FungiesConfigError } from '../../src/errors.js';
 import { parseHttpUrl } from '../../src/http-url.js';
-import { listOperations } from '../../src/operations.js';
 import { normalizeOptions } from '../../src/options.js';
-import { planChecks } from '../engine/checks.js';
+import { readBodyText } from '../engine/capped-body.js';
 import { colorsFor } from '../engine/colors.js';
 import { type EngineConfig, MOCK_KEYS } from '../engine/config.js';
 import { OUTCOME_MARK } from '../engine/coverage.js';
@@ -16,12 +15,13 @@ import { formatReport } from '../engine/report.js';
 import { runChecks } from '../engine/run-checks.js';
 import { buildRunData } from '../engine/run-data.js';
 import { printable, sanitize } from '../engine/safe-text.js';
-import { selectOperations } from '../engine/select.js';
+import type { Shard } from '../engine/shard.js';
 import type { CheckResult, RunData, TargetKind } from '../engine/types.js';
 import { type PrismHandle, PrismMissingError, startPrism } from '../prism.js';
 import { SPEC_FILE } from '../spec-path.js';
 import { EXIT, usageError } from './errors.js';
 import type { Io } from './io.js';
+import { planRun } from './plan.js';
 import { checkReportPath, writeReport } from './report-file.js';
 
 export interface RunOptions {
@@ -30,6 +30,8 @@ export interface RunOptions {
   /** The target is a Prism mock: every documented status is asked for with `Prefer: code=`. */
   targetIsPrism: boolean;
   operation?: string | undefined;
+  /** Operations left out: operationId, tag or glob, comma-separated (`--exclude`). */
+  exclude?: string | undefined;
   allowWrites: boolean;
   strict: boolean;
   junit?: string | undefined;
@@ -41,6 +43,12 @@ export interface RunOptions {
   maxResponseBytes?: number | undefined;
   /** Seed of the generated requests; unset: a random one, printed in the report. */
   seed?: number | undefined;
+  /** Runs only this part of the plan (`--shard k/n`); needs a seed, so every shard plans alike. */
+  shard?: Shard | undefined;
+  /** Stops starting checks once this many failed (`--max-failures`); the rest are reported skipped. */
+  maxFailures?: number | undefined;
+  /** Sent with every request (`-H name:value`); values are masked in every report. */
+  headers?: Record<string, string> | undefined;
   /** The spec the Prism mock serves (default openapi/api-docs.yaml); tests give it a doctored copy. No CLI flag: the checks always use the generated validators. */
   prismSpec?: string | undefined;
 }
@@ -49,16 +57,13 @@ const PRISM_LOG_LINES = 40;
 
 export async function runCommand(options: RunOptions, io: Io): Promise<{ code: number; data: RunData }> {
   const targetUrl = options.target ?? (io.env['FUNGIES_BASE_URL'] || undefined);
-  const operations = selectOperations(listOperations(), options.operation);
-  if (operations.length === 0) {
-    const tags = [...new Set(listOperations().flatMap((op) => op.tags))].sort();
-    throw usageError(
-      `--operation ${JSON.stringify(options.operation)} matches no operation: give an operationId, a tag (${tags.join(', ')}) or a glob such as "*Orders*"`,
-    );
-  }
-  if (options.json) await checkReportPath('--json', resolve(io.cwd, options.json));
-  if (options.junit) await checkReportPath('--junit', resolve(io.cwd, options.junit));
-  if (targetUrl) await checkTarget(targetUrl, io, options.timeoutMs, !options.targetIsPrism);
+  if (options.shard && options.seed === undefined)
+    throw usageError('--shard needs --seed: every shard must plan the same requests (in a CI matrix, e.g. the workflow run id)');
+  const seed = options.seed ?? randomSeed();
+  const plan = planRun({ operation: options.operation, exclude: options.exclude, seed, shard: options.shard });
+  const reports = reportFiles(options, io);
+  for (const r of reports) await checkReportPath(r.flag, r.file);
+  const looksLikePrism = targetUrl ? await checkTarget(targetUrl, io, options.timeoutMs, !options.targetIsPrism) : false;
   let prism: PrismHandle | undefined;
   if (!targetUrl) {
     try {
@@ -79,25 +84,33 @@ export async function runCommand(options: RunOptions, io: Io): Promise<{ code: n
       secretKey: keys.secretKey,
       timeoutMs: options.timeoutMs,
       maxResponseBytes: options.maxResponseBytes,
+      headers: options.headers,
     },
     kind,
     allowWrites: options.allowWrites,
     strict: options.strict,
     maxResponseTimeMs: options.maxResponseTimeMs,
   };
-  const seed = options.seed ?? randomSeed();
-  const checks = planChecks(operations, { seed });
+  const { checks } = plan;
+  const operations = plan.operations.filter((op) => checks.some((c) => c.operation.operationId === op.operationId));
+  const shardNote = options.shard ? ` (shard ${options.shard.index}/${options.shard.count} of ${plan.all.length})` : '';
   io.stderr.write(
-    `==> fungies-contract: ${operations.length} operation(s), ${checks.length} checks (seed ${seed}) against ${prism ? `a Prism mock of the spec at ${url}` : url}\n`,
+    `==> fungies-contract: ${operations.length} operation(s), ${checks.length} checks${shardNote} (seed ${seed}) against ${prism ? `a Prism mock of the spec at ${url}` : url}\n`,
   );
+  if (looksLikePrism)
+    io.stderr.write(
+      'fungies-contract: the target answers like a Prism mock: pass --target-is-prism to ask it for every documented status (its writes are harmless)\n',
+    );
   const startedAt = new Date();
   let results: CheckResult[];
   try {
+    const onResult = progress(
+      checks.map((c) => c.operation.operationId),
+      io,
+    );
     results = await runChecks(checks, config, {
-      onResult: progress(
-        checks.map((c) => c.operation.operationId),
-        io,
-      ),
+      onResult,
+      ...(options.maxFailures !== undefined ? { maxFailures: options.maxFailures } : {}),
     });
   } finally {
     await prism?.stop();
@@ -108,6 +121,8 @@ export async function runCommand(options: RunOptions, io: Io): Promise<{ code: n
       targetUrl: url,
       kind,
       operationFilter: options.operation,
+      excludeFilter: options.exclude,
+      ...(options.shard ? { shard: { ...options.shard, plannedChecks: plan.all.length } } : {}),
       strict: options.strict,
       allowWrites: options.allowWrites,
       startedAt,
@@ -118,12 +133,17 @@ export async function runCommand(options: RunOptions, io: Io): Promise<{ code: n
   );
   const c = colorsFor(io.stdout, io.env);
   io.stdout.write(`\n${formatReport(data, c)}\n`);
-  if (options.json) await writeReport('--json', resolve(io.cwd, options.json), formatJson(data));
-  if (options.junit) await writeReport('--junit', resolve(io.cwd, options.junit), formatJUnit(data));
+  await writeReports(reports, data, io);
   const failed = data.checks.some((ch) => ch.outcome === 'failed');
   if (failed && prism) {
     const log = prism.output().trimEnd().split('\n').slice(-PRISM_LOG_LINES).map(printable).join('\n');
     io.stdout.write(`\n${c.dim(`Prism output (last ${PRISM_LOG_LINES} lines):\n${log}`)}\n`);
+  }
+  if (options.shard && checks.length === 0) {
+    io.stderr.write(
+      `fungies-contract: shard ${options.shard.index}/${options.shard.count} has no checks: the plan has fewer operations than shards\n`,
+    );
+    return { code: EXIT.pass, data };
   }
   if (!failed && data.checks.every((ch) => ch.outcome === 'skipped')) {
     io.stderr.write(`fungies-contract: ${nothingRan(data.checks)}\n`);
@@ -160,7 +180,7 @@ const envKeys = (io: Io) => ({ publicKey: io.env['FUNGIES_PUBLIC_KEY'] ?? '', se
  * A target needs a URL that parses, a well-formed public key, and to answer at all.
  * `needsKeys`: false for a Prism target, which gets the mock keys.
  */
-async function checkTarget(targetUrl: string, io: Io, timeoutMs: number, needsKeys: boolean): Promise<void> {
+async function checkTarget(targetUrl: string, io: Io, timeoutMs: number, needsKeys: boolean): Promise<boolean> {
   const url = parseHttpUrl(targetUrl, { field: '--target', example: 'https://api.fungies.io', base: true });
   if (typeof url === 'string') throw usageError(url);
   if (needsKeys && !io.env['FUNGIES_PUBLIC_KEY']) {
@@ -177,13 +197,46 @@ async function checkTarget(targetUrl: string, io: Io, timeoutMs: number, needsKe
       );
     throw err;
   }
+  const signal = AbortSignal.timeout(Math.min(timeoutMs, 10_000));
+  let probe: Response;
   try {
-    const probe = await fetch(url, { method: 'GET', signal: AbortSignal.timeout(Math.min(timeoutMs, 10_000)) });
-    // Only whether it answers: the body is never read.
-    await probe.body?.cancel().catch(() => undefined);
+    probe = await fetch(url, { method: 'GET', signal, redirect: 'manual' });
   } catch (err) {
     const inner = (err as { cause?: { code?: string; message?: string } }).cause;
     const cause = inner?.code ?? inner?.message ?? (err as Error).message;
     throw usageError(`cannot reach ${url.origin} (${cause}): is the server running and the URL right?`);
+  }
+  if (!needsKeys) {
+    await probe.body?.cancel().catch(() => undefined);
+    return false;
+  }
+  // Prism answers a path the spec lacks with its own problem type: a live API never does.
+  const text = await readBodyText(probe, { maxBytes: PROBE_BYTES, signal, timeoutMs }).catch(() => '');
+  return text.includes(PRISM_ERROR_TYPE);
+}
+
+const PROBE_BYTES = 64 * 1024;
+const PRISM_ERROR_TYPE = 'stoplight.io/prism/errors#';
+
+interface ReportFile {
+  flag: string;
+  file: string;
+  format: (data: RunData) => string;
+  label: string;
+}
+
+/** The report files a run writes, by flag, with absolute paths. */
+function reportFiles(options: RunOptions, io: Io): ReportFile[] {
+  const files: ReportFile[] = [];
+  if (options.json) files.push({ flag: '--json', file: resolve(io.cwd, options.json), format: formatJson, label: 'JSON report' });
+  if (options.junit) files.push({ flag: '--junit', file: resolve(io.cwd, options.junit), format: formatJUnit, label: 'JUnit report' });
+  return files;
+}
+
+/** Writes each report and says where. */
+async function writeReports(files: readonly ReportFile[], data: RunData, io: Io): Promise<void> {
+  for (const r of files) {
+    await writeReport(r.flag, r.file, r.format(data));
+    io.stderr.write(`==> ${r.label} written to ${printable(r.file)}\n`);
   }
 }

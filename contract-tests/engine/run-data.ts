@@ -3,12 +3,17 @@
 import { specInfo } from '../../generated/schemas.js';
 import type { OperationMeta } from '../../src/operation-meta.js';
 import { reportedOperation } from './finding.js';
-import type { CheckResult, RunData, TargetKind } from './types.js';
+import type { CheckResult, RunData, ShardInfo, TargetKind } from './types.js';
 
 export interface RunInfo {
   targetUrl: string;
   kind: TargetKind;
   operationFilter?: string | undefined;
+  excludeFilter?: string | undefined;
+  /** Set for a shard's run: which part of how many, and how many checks the whole plan has. */
+  shard?: ShardInfo | undefined;
+  /** The target's name in the config file (`--target-name`). */
+  targetName?: string | undefined;
   strict: boolean;
   allowWrites: boolean;
   startedAt: Date;
@@ -24,8 +29,10 @@ export function buildRunData(operations: readonly OperationMeta[], results: read
   return {
     tool: 'fungies-contract',
     spec: { title: specInfo.title, version: specInfo.version },
-    target: { url: info.targetUrl, kind: info.kind },
+    target: { url: info.targetUrl, kind: info.kind, ...(info.targetName ? { name: info.targetName } : {}) },
     ...(info.operationFilter ? { operationFilter: info.operationFilter } : {}),
+    ...(info.excludeFilter ? { excludeFilter: info.excludeFilter } : {}),
+    ...(info.shard ? { shard: info.shard } : {}),
     strict: info.strict,
     allowWrites: info.allowWrites,
     startedAt: info.startedAt.toISOString(),
