@@ -8,6 +8,7 @@ import { checkCommand } from './commands/check.js';
 import { EXIT, ExitError, usageError } from './commands/errors.js';
 import { type Io, processIo } from './commands/io.js';
 import { listCommand } from './commands/list.js';
+import { mergeCommand } from './commands/merge.js';
 import { runCommand } from './commands/run.js';
 import { sendWebhook } from './commands/send-webhook.js';
 import { DEFAULT_MAX_RESPONSE_BYTES } from './engine/capped-body.js';
@@ -17,6 +18,8 @@ export const HELP = `fungies-contract: does a server honour the Fungies OpenAPI 
 
 Usage
   fungies-contract run [options]                        check a server (default: a Prism mock of the spec)
+  fungies-contract merge <report.json…> [--json f] [--junit f]
+                          the shards' JSON reports as one report, exit code as the unsharded run
   fungies-contract list [--operation …] [--exclude …] [--shards n] [--seed n] [--json]
                           the operations, their tags and planned checks, and each one's shard
   fungies-contract check <operationId> <status> <file|->  check one saved response body
@@ -112,6 +115,13 @@ function headerFlags(values: readonly string[] | undefined): Record<string, stri
   return headers;
 }
 
+/** The report files `run` and `merge` write. */
+const REPORT_FLAGS: Flags = { json: { type: 'string' }, junit: { type: 'string' } };
+const reportPaths = (values: Record<string, unknown>) => ({
+  json: values['json'] as string | undefined,
+  junit: values['junit'] as string | undefined,
+});
+
 /** The flags of `run`, in --help order. */
 const RUN_FLAGS: Flags = {
   target: { type: 'string' },
@@ -120,8 +130,7 @@ const RUN_FLAGS: Flags = {
   exclude: { type: 'string' },
   'allow-writes': { type: 'boolean' },
   strict: { type: 'boolean' },
-  json: { type: 'string' },
-  junit: { type: 'string' },
+  ...REPORT_FLAGS,
   timeout: { type: 'string' },
   'max-response-time': { type: 'string' },
   'max-response-bytes': { type: 'string' },
@@ -163,6 +172,12 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
         io,
       ).code;
     }
+    if (command === 'merge') {
+      const { values, positionals } = parse(rest, REPORT_FLAGS);
+      if (values['help']) return (io.stdout.write(HELP), EXIT.pass);
+      if (positionals.length === 0) throw usageError('usage: fungies-contract merge <report.json…> [--json f] [--junit f]');
+      return (await mergeCommand({ files: positionals, ...reportPaths(values) }, io)).code;
+    }
     if (command === 'run') {
       const { values, positionals } = parse(rest, RUN_FLAGS);
       if (values['help']) return (io.stdout.write(HELP), EXIT.pass);
@@ -181,8 +196,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
           headers: headerFlags(values['header'] as string[] | undefined),
           allowWrites: values['allow-writes'] === true,
           strict: values['strict'] === true,
-          json: values['json'] as string | undefined,
-          junit: values['junit'] as string | undefined,
+          ...reportPaths(values),
           timeoutMs: milliseconds('timeout', values['timeout']) ?? DEFAULT_TIMEOUT_MS,
           maxResponseTimeMs: milliseconds('max-response-time', values['max-response-time']),
           maxResponseBytes:

@@ -1,13 +1,18 @@
 /**
- * The files `run --json` and `--junit` write: checked before the run starts, so a path that can
+ * The files `run` and `merge` write (`--json`, `--junit`): checked before the run starts, so a path that can
  * never be written fails in one line at once instead of with a stack trace after the whole run.
  */
 
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { access, lstat, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
+import { formatJson } from '../engine/json-report.js';
+import { formatJUnit } from '../engine/junit.js';
+import { printable } from '../engine/safe-text.js';
+import type { RunData } from '../engine/types.js';
 import { usageError } from './errors.js';
+import type { Io } from './io.js';
 
 const code = (err: unknown) => (err as NodeJS.ErrnoException).code ?? (err as Error).message;
 
@@ -43,5 +48,34 @@ export async function writeReport(flag: string, file: string, text: string): Pro
   } catch (err) {
     await rm(temp, { force: true }).catch(() => undefined);
     throw usageError(`${flag} ${file} could not be written (${code(err)}); the report above is complete`);
+  }
+}
+
+/** Where a run or merge writes its reports (`--json`, `--junit`); relative paths are from `cwd`. */
+export interface ReportPaths {
+  json?: string | undefined;
+  junit?: string | undefined;
+}
+
+export interface ReportFile {
+  flag: string;
+  file: string;
+  format: (data: RunData) => string;
+  label: string;
+}
+
+/** The report files asked for, by flag, with absolute paths. */
+export function reportFiles(paths: ReportPaths, cwd: string): ReportFile[] {
+  const files: ReportFile[] = [];
+  if (paths.json) files.push({ flag: '--json', file: resolve(cwd, paths.json), format: formatJson, label: 'JSON report' });
+  if (paths.junit) files.push({ flag: '--junit', file: resolve(cwd, paths.junit), format: formatJUnit, label: 'JUnit report' });
+  return files;
+}
+
+/** Writes each report and says where. */
+export async function writeReports(files: readonly ReportFile[], data: RunData, io: Io): Promise<void> {
+  for (const r of files) {
+    await writeReport(r.flag, r.file, r.format(data));
+    io.stderr.write(`==> ${r.label} written to ${printable(r.file)}\n`);
   }
 }

@@ -8,8 +8,6 @@ import { colorsFor } from '../engine/colors.js';
 import { type EngineConfig, MOCK_KEYS } from '../engine/config.js';
 import { OUTCOME_MARK } from '../engine/coverage.js';
 import { targetSecrets } from '../engine/exchange.js';
-import { formatJson } from '../engine/json-report.js';
-import { formatJUnit } from '../engine/junit.js';
 import { randomSeed } from '../engine/random.js';
 import { formatReport } from '../engine/report.js';
 import { runChecks } from '../engine/run-checks.js';
@@ -22,7 +20,7 @@ import { SPEC_FILE } from '../spec-path.js';
 import { EXIT, usageError } from './errors.js';
 import type { Io } from './io.js';
 import { planRun } from './plan.js';
-import { checkReportPath, writeReport } from './report-file.js';
+import { checkReportPath, reportFiles, writeReports } from './report-file.js';
 
 export interface RunOptions {
   /** Server under test; falls back to FUNGIES_BASE_URL; unset: a Prism mock started for the run. */
@@ -61,7 +59,7 @@ export async function runCommand(options: RunOptions, io: Io): Promise<{ code: n
     throw usageError('--shard needs --seed: every shard must plan the same requests (in a CI matrix, e.g. the workflow run id)');
   const seed = options.seed ?? randomSeed();
   const plan = planRun({ operation: options.operation, exclude: options.exclude, seed, shard: options.shard });
-  const reports = reportFiles(options, io);
+  const reports = reportFiles(options, io.cwd);
   for (const r of reports) await checkReportPath(r.flag, r.file);
   const looksLikePrism = targetUrl ? await checkTarget(targetUrl, io, options.timeoutMs, !options.targetIsPrism) : false;
   let prism: PrismHandle | undefined;
@@ -145,17 +143,18 @@ export async function runCommand(options: RunOptions, io: Io): Promise<{ code: n
     );
     return { code: EXIT.pass, data };
   }
-  if (!failed && data.checks.every((ch) => ch.outcome === 'skipped')) {
-    io.stderr.write(`fungies-contract: ${nothingRan(data.checks)}\n`);
-    return { code: EXIT.usage, data };
-  }
-  return { code: failed ? EXIT.failures : EXIT.pass, data };
+  return { code: exitCode(data, io), data };
 }
 
-/** A run that checked nothing proves nothing: say why every check was skipped. */
-function nothingRan(checks: readonly CheckResult[]): string {
-  const reasons = [...new Set(checks.map((ch) => ch.reason ?? 'no reason given'))];
-  return `no check ran: all ${checks.length} were skipped (${reasons.slice(0, 3).join('; ')})`;
+/** 1 when a check failed; 2 when every check was skipped (a run that checked nothing proves nothing: says why); else 0. */
+export function exitCode(data: RunData, io: Io): number {
+  if (data.checks.some((ch) => ch.outcome === 'failed')) return EXIT.failures;
+  if (data.checks.every((ch) => ch.outcome === 'skipped')) {
+    const reasons = [...new Set(data.checks.map((ch) => ch.reason ?? 'no reason given'))];
+    io.stderr.write(`fungies-contract: no check ran: all ${data.checks.length} were skipped (${reasons.slice(0, 3).join('; ')})\n`);
+    return EXIT.usage;
+  }
+  return EXIT.pass;
 }
 
 /** One stderr line per operation once all its checks are in: `[3/39] GetV0OrdersList ✔✔–`. */
@@ -217,26 +216,3 @@ async function checkTarget(targetUrl: string, io: Io, timeoutMs: number, needsKe
 
 const PROBE_BYTES = 64 * 1024;
 const PRISM_ERROR_TYPE = 'stoplight.io/prism/errors#';
-
-interface ReportFile {
-  flag: string;
-  file: string;
-  format: (data: RunData) => string;
-  label: string;
-}
-
-/** The report files a run writes, by flag, with absolute paths. */
-function reportFiles(options: RunOptions, io: Io): ReportFile[] {
-  const files: ReportFile[] = [];
-  if (options.json) files.push({ flag: '--json', file: resolve(io.cwd, options.json), format: formatJson, label: 'JSON report' });
-  if (options.junit) files.push({ flag: '--junit', file: resolve(io.cwd, options.junit), format: formatJUnit, label: 'JUnit report' });
-  return files;
-}
-
-/** Writes each report and says where. */
-async function writeReports(files: readonly ReportFile[], data: RunData, io: Io): Promise<void> {
-  for (const r of files) {
-    await writeReport(r.flag, r.file, r.format(data));
-    io.stderr.write(`==> ${r.label} written to ${printable(r.file)}\n`);
-  }
-}

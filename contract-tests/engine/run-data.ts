@@ -22,9 +22,9 @@ export interface RunInfo {
 }
 
 export function buildRunData(operations: readonly OperationMeta[], results: readonly CheckResult[], info: RunInfo): RunData {
-  const order = new Map(operations.map((op, i) => [op.operationId, i]));
-  const checks = [...results].sort(
-    (a, b) => (order.get(a.operationId) ?? 0) - (order.get(b.operationId) ?? 0) || rank(a) - rank(b) || a.id.localeCompare(b.id),
+  const checks = orderChecks(
+    operations.map((op) => op.operationId),
+    results,
   );
   return {
     tool: 'fungies-contract',
@@ -45,3 +45,11 @@ export function buildRunData(operations: readonly OperationMeta[], results: read
 }
 
 const rank = (c: CheckResult) => (c.kind === 'status' ? 0 : 1);
+
+/** Checks in report order: by operation (in the order given), documented statuses first, then by id. */
+export function orderChecks(operationIds: readonly string[], results: readonly CheckResult[]): CheckResult[] {
+  const order = new Map(operationIds.map((id, i) => [id, i]));
+  return [...results].sort(
+    (a, b) => (order.get(a.operationId) ?? 0) - (order.get(b.operationId) ?? 0) || rank(a) - rank(b) || a.id.localeCompare(b.id),
+  );
+}
