@@ -1,5 +1,4 @@
 /** `fungies-contract run`: the contract suite against a Prism mock of the spec (default) or `--target`. */
-import { resolve } from 'node:path';
 import { FungiesConfigError } from '../../src/errors.js';
 import { parseHttpUrl } from '../../src/http-url.js';
 import { normalizeOptions } from '../../src/options.js';
