@@ -18,7 +18,7 @@ export const HELP = `fungies-contract: does a server honour the Fungies OpenAPI 
 
 Usage
   fungies-contract run [options]                        check a server (default: a Prism mock of the spec)
-  fungies-contract merge <report.json…> [--json f] [--junit f]
+  fungies-contract merge <report.json…> [--json f] [--junit f] [--html f] [--summary f]
                           the shards' JSON reports as one report, exit code as the unsharded run
   fungies-contract list [--operation …] [--exclude …] [--shards n] [--seed n] [--json]
                           the operations, their tags and planned checks, and each one's shard
@@ -40,6 +40,8 @@ run options
   --strict                spec defects (a schema rejecting its own default/example) fail the run
   --json <file>           write the JSON report (schema: contract-tests/report.schema.json)
   --junit <file>          write a JUnit XML report
+  --html <file>           write a self-contained HTML report (coverage matrix, filters, curl lines)
+  --summary <file>        write a Markdown summary (e.g. --summary "$GITHUB_STEP_SUMMARY")
   --timeout <ms>          per-request deadline, headers and whole body (default 30000)
   --max-response-time <ms>  a slower response is a finding (max_response_time)
   --max-response-bytes <n>  a larger body is a finding, read no further (default 16777216)
@@ -116,10 +118,12 @@ function headerFlags(values: readonly string[] | undefined): Record<string, stri
 }
 
 /** The report files `run` and `merge` write. */
-const REPORT_FLAGS: Flags = { json: { type: 'string' }, junit: { type: 'string' } };
+const REPORT_FLAGS: Flags = { json: { type: 'string' }, junit: { type: 'string' }, html: { type: 'string' }, summary: { type: 'string' } };
 const reportPaths = (values: Record<string, unknown>) => ({
   json: values['json'] as string | undefined,
   junit: values['junit'] as string | undefined,
+  html: values['html'] as string | undefined,
+  summary: values['summary'] as string | undefined,
 });
 
 /** The flags of `run`, in --help order. */
@@ -175,7 +179,8 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     if (command === 'merge') {
       const { values, positionals } = parse(rest, REPORT_FLAGS);
       if (values['help']) return (io.stdout.write(HELP), EXIT.pass);
-      if (positionals.length === 0) throw usageError('usage: fungies-contract merge <report.json…> [--json f] [--junit f]');
+      if (positionals.length === 0)
+        throw usageError('usage: fungies-contract merge <report.json…> [--json f] [--junit f] [--html f] [--summary f]');
       return (await mergeCommand({ files: positionals, ...reportPaths(values) }, io)).code;
     }
     if (command === 'run') {

@@ -1,5 +1,5 @@
 /**
- * The files `run` and `merge` write (`--json`, `--junit`): checked before the run starts, so a path that can
+ * The files `run` and `merge` write (`--json`, `--junit`, `--html`, `--summary`): checked before the run starts, so a path that can
  * never be written fails in one line at once instead of with a stack trace after the whole run.
  */
 
@@ -7,8 +7,10 @@ import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { access, lstat, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
+import { formatHtml } from '../engine/html-report.js';
 import { formatJson } from '../engine/json-report.js';
 import { formatJUnit } from '../engine/junit.js';
+import { formatMarkdown } from '../engine/markdown-summary.js';
 import { printable } from '../engine/safe-text.js';
 import type { RunData } from '../engine/types.js';
 import { usageError } from './errors.js';
@@ -51,10 +53,13 @@ export async function writeReport(flag: string, file: string, text: string): Pro
   }
 }
 
-/** Where a run or merge writes its reports (`--json`, `--junit`); relative paths are from `cwd`. */
+/** Where a run or merge writes its reports (`--json`, `--junit`, `--html`, `--summary`); relative paths are from `cwd`. */
 export interface ReportPaths {
   json?: string | undefined;
   junit?: string | undefined;
+  html?: string | undefined;
+  /** Markdown, e.g. $GITHUB_STEP_SUMMARY. */
+  summary?: string | undefined;
 }
 
 export interface ReportFile {
@@ -69,6 +74,9 @@ export function reportFiles(paths: ReportPaths, cwd: string): ReportFile[] {
   const files: ReportFile[] = [];
   if (paths.json) files.push({ flag: '--json', file: resolve(cwd, paths.json), format: formatJson, label: 'JSON report' });
   if (paths.junit) files.push({ flag: '--junit', file: resolve(cwd, paths.junit), format: formatJUnit, label: 'JUnit report' });
+  if (paths.html) files.push({ flag: '--html', file: resolve(cwd, paths.html), format: formatHtml, label: 'HTML report' });
+  if (paths.summary)
+    files.push({ flag: '--summary', file: resolve(cwd, paths.summary), format: formatMarkdown, label: 'Markdown summary' });
   return files;
 }
 
