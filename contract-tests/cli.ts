@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import { PUBLIC_KEY_HEADER, SECRET_KEY_HEADER } from '../src/auth.js';
 import { checkCommand } from './commands/check.js';
+import { loadTarget, type NamedTarget } from './commands/config-file.js';
 import { EXIT, ExitError, usageError } from './commands/errors.js';
 import { type Io, processIo } from './commands/io.js';
 import { listCommand } from './commands/list.js';
@@ -30,6 +31,9 @@ Usage
 run options
   --target <url>          server under test (default: $FUNGIES_BASE_URL, else a Prism mock
                           of openapi/api-docs.yaml started and stopped for the run)
+  --target-name <name>    a target of the config file (fungies-contract.config.json, or --config
+                          <file>): its base URL and options; its keys from FUNGIES_PUBLIC_KEY_<NAME>
+                          and FUNGIES_SECRET_KEY_<NAME> (or the variables it names); flags override
   --target-is-prism       the target is a Prism mock: ask it for every documented status
   --operation <sel>       only these operations: operationId, tag or glob, comma-separated
                           (e.g. PatchV0OrdersOrderIdOrNumberCancel, orders, "*Subscriptions*");
@@ -117,6 +121,21 @@ function headerFlags(values: readonly string[] | undefined): Record<string, stri
   return headers;
 }
 
+/** `--target-name` (with `--config`): the named target of the config file; a flag given too overrides its field. */
+async function namedTarget(values: Record<string, unknown>, io: Io): Promise<NamedTarget | undefined> {
+  const name = values['target-name'] as string | undefined;
+  const config = values['config'] as string | undefined;
+  if (name === undefined) {
+    if (config !== undefined) throw usageError('--config names the file of the targets: pick one with --target-name <name>');
+    return undefined;
+  }
+  if (values['target'] !== undefined) throw usageError('--target and --target-name both name the server: give one');
+  return loadTarget(io, name, config);
+}
+
+const lowerKeys = (headers: Record<string, string> | undefined) =>
+  Object.fromEntries(Object.entries(headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+
 /** The report files `run` and `merge` write. */
 const REPORT_FLAGS: Flags = { json: { type: 'string' }, junit: { type: 'string' }, html: { type: 'string' }, summary: { type: 'string' } };
 const reportPaths = (values: Record<string, unknown>) => ({
@@ -129,6 +148,8 @@ const reportPaths = (values: Record<string, unknown>) => ({
 /** The flags of `run`, in --help order. */
 const RUN_FLAGS: Flags = {
   target: { type: 'string' },
+  'target-name': { type: 'string' },
+  config: { type: 'string' },
   'target-is-prism': { type: 'boolean' },
   operation: { type: 'string' },
   exclude: { type: 'string' },
@@ -190,20 +211,26 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
         throw usageError(`run takes no arguments, got "${positionals.join(' ')}" (did you mean --operation ${positionals[0]}?)`);
       const shard = values['shard'] === undefined ? undefined : parseShard(values['shard'] as string);
       if (typeof shard === 'string') throw usageError(shard);
+      const named = await namedTarget(values, io);
+      const t = named?.config;
+      const flagHeaders = headerFlags(values['header'] as string[] | undefined);
+      const headers = t?.headers || flagHeaders ? { ...lowerKeys(t?.headers), ...flagHeaders } : undefined;
       const { code } = await runCommand(
         {
-          target: values['target'] as string | undefined,
-          targetIsPrism: values['target-is-prism'] === true,
-          operation: values['operation'] as string | undefined,
-          exclude: values['exclude'] as string | undefined,
+          target: t?.baseUrl ?? (values['target'] as string | undefined),
+          targetIsPrism: values['target-is-prism'] === true || t?.targetIsPrism === true,
+          operation: (values['operation'] as string | undefined) ?? t?.operations,
+          exclude: (values['exclude'] as string | undefined) ?? t?.exclude,
           shard,
           maxFailures: wholeNumber('max-failures', values['max-failures'], 1, Number.MAX_SAFE_INTEGER, 'a positive whole number'),
-          headers: headerFlags(values['header'] as string[] | undefined),
-          allowWrites: values['allow-writes'] === true,
+          headers,
+          targetName: named?.name,
+          keyEnv: named?.keyEnv,
+          allowWrites: values['allow-writes'] === true || t?.allowWrites === true,
           strict: values['strict'] === true,
           ...reportPaths(values),
-          timeoutMs: milliseconds('timeout', values['timeout']) ?? DEFAULT_TIMEOUT_MS,
-          maxResponseTimeMs: milliseconds('max-response-time', values['max-response-time']),
+          timeoutMs: milliseconds('timeout', values['timeout']) ?? t?.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+          maxResponseTimeMs: milliseconds('max-response-time', values['max-response-time']) ?? t?.maxResponseTimeMs,
           maxResponseBytes:
             wholeNumber('max-response-bytes', values['max-response-bytes'], 1, 2 ** 31, 'a number of bytes from 1 to 2147483648') ??
             DEFAULT_MAX_RESPONSE_BYTES,

@@ -46,6 +46,10 @@ export interface RunOptions {
   maxFailures?: number | undefined;
   /** Sent with every request (`-H name:value`); values are masked in every report. */
   headers?: Record<string, string> | undefined;
+  /** The target's name in the config file (`--target-name`): the reports name it. */
+  targetName?: string | undefined;
+  /** The environment variables the keys come from (default FUNGIES_PUBLIC_KEY, FUNGIES_SECRET_KEY). */
+  keyEnv?: KeyEnv | undefined;
   /** The spec the Prism mock serves (default openapi/api-docs.yaml); tests give it a doctored copy. No CLI flag: the checks always use the generated validators. */
   prismSpec?: string | undefined;
 }
@@ -60,7 +64,10 @@ export async function runCommand(options: RunOptions, io: Io): Promise<{ code: n
   const plan = planRun({ operation: options.operation, exclude: options.exclude, seed, shard: options.shard });
   const reports = reportFiles(options, io.cwd);
   for (const r of reports) await checkReportPath(r.flag, r.file);
-  const looksLikePrism = targetUrl ? await checkTarget(targetUrl, io, options.timeoutMs, !options.targetIsPrism) : false;
+  const keyEnv = options.keyEnv ?? DEFAULT_KEY_ENV;
+  const looksLikePrism = targetUrl
+    ? await checkTarget(targetUrl, io, options.timeoutMs, options.targetIsPrism ? undefined : keyEnv)
+    : false;
   let prism: PrismHandle | undefined;
   if (!targetUrl) {
     try {
@@ -73,7 +80,7 @@ export async function runCommand(options: RunOptions, io: Io): Promise<{ code: n
   const url = targetUrl ?? prism!.url;
   const kind: TargetKind = prism || options.targetIsPrism ? 'prism' : 'live';
   // A Prism mock checks that key headers are there, not their values: it gets the mock keys.
-  const keys = kind === 'prism' ? MOCK_KEYS : envKeys(io);
+  const keys = kind === 'prism' ? MOCK_KEYS : envKeys(io, keyEnv);
   const config: EngineConfig = {
     target: {
       baseUrl: url,
@@ -92,7 +99,7 @@ export async function runCommand(options: RunOptions, io: Io): Promise<{ code: n
   const operations = plan.operations.filter((op) => checks.some((c) => c.operation.operationId === op.operationId));
   const shardNote = options.shard ? ` (shard ${options.shard.index}/${options.shard.count} of ${plan.all.length})` : '';
   io.stderr.write(
-    `==> fungies-contract: ${operations.length} operation(s), ${checks.length} checks${shardNote} (seed ${seed}) against ${prism ? `a Prism mock of the spec at ${url}` : url}\n`,
+    `==> fungies-contract: ${operations.length} operation(s), ${checks.length} checks${shardNote} (seed ${seed}) against ${prism ? `a Prism mock of the spec at ${url}` : options.targetName ? `${options.targetName} (${url})` : url}\n`,
   );
   if (looksLikePrism)
     io.stderr.write(
@@ -119,6 +126,7 @@ export async function runCommand(options: RunOptions, io: Io): Promise<{ code: n
       kind,
       operationFilter: options.operation,
       excludeFilter: options.exclude,
+      targetName: options.targetName,
       ...(options.shard ? { shard: { ...options.shard, plannedChecks: plan.all.length } } : {}),
       strict: options.strict,
       allowWrites: options.allowWrites,
@@ -172,26 +180,35 @@ function progress(operationIds: readonly string[], io: Io): (result: CheckResult
 }
 
 /** The keys of a live target: from the environment, never from flags (an empty secret is none). */
-const envKeys = (io: Io) => ({ publicKey: io.env['FUNGIES_PUBLIC_KEY'] ?? '', secretKey: io.env['FUNGIES_SECRET_KEY'] || undefined });
+const envKeys = (io: Io, names: KeyEnv) => ({ publicKey: io.env[names.publicKey] ?? '', secretKey: io.env[names.secretKey] || undefined });
+
+/** The names of the environment variables a target's keys are read from. */
+export interface KeyEnv {
+  publicKey: string;
+  secretKey: string;
+}
+
+export const DEFAULT_KEY_ENV: KeyEnv = { publicKey: 'FUNGIES_PUBLIC_KEY', secretKey: 'FUNGIES_SECRET_KEY' };
 
 /**
  * A target needs a URL that parses, a well-formed public key, and to answer at all.
  * `needsKeys`: false for a Prism target, which gets the mock keys.
  */
-async function checkTarget(targetUrl: string, io: Io, timeoutMs: number, needsKeys: boolean): Promise<boolean> {
+async function checkTarget(targetUrl: string, io: Io, timeoutMs: number, keyEnv: KeyEnv | undefined): Promise<boolean> {
+  const needsKeys = keyEnv !== undefined;
   const url = parseHttpUrl(targetUrl, { field: '--target', example: 'https://api.fungies.io', base: true });
   if (typeof url === 'string') throw usageError(url);
-  if (needsKeys && !io.env['FUNGIES_PUBLIC_KEY']) {
+  if (keyEnv && !io.env[keyEnv.publicKey]) {
     throw usageError(
-      'FUNGIES_PUBLIC_KEY is not set: export your pub_… key before running against a target (keys are read from the environment, never from flags)',
+      `${keyEnv.publicKey} is not set: export your pub_… key before running against a target (keys are read from the environment, never from flags)`,
     );
   }
   try {
-    if (needsKeys) normalizeOptions({ ...envKeys(io), baseUrl: targetUrl });
+    if (keyEnv) normalizeOptions({ ...envKeys(io, keyEnv), baseUrl: targetUrl });
   } catch (err) {
     if (err instanceof FungiesConfigError)
       throw usageError(
-        `${err.option === 'publicKey' ? 'FUNGIES_PUBLIC_KEY' : err.option === 'secretKey' ? 'FUNGIES_SECRET_KEY' : err.option}: ${err.message}`,
+        `${err.option === 'publicKey' ? keyEnv!.publicKey : err.option === 'secretKey' ? keyEnv!.secretKey : err.option}: ${err.message}`,
       );
     throw err;
   }
