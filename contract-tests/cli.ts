@@ -10,10 +10,12 @@ import { EXIT, ExitError, usageError } from './commands/errors.js';
 import { type Io, processIo } from './commands/io.js';
 import { listCommand } from './commands/list.js';
 import { mergeCommand } from './commands/merge.js';
+import { mockCommand } from './commands/mock.js';
 import { runCommand } from './commands/run.js';
 import { sendWebhook } from './commands/send-webhook.js';
 import { DEFAULT_MAX_RESPONSE_BYTES } from './engine/capped-body.js';
 import { MAX_SHARDS, parseShard } from './engine/shard.js';
+import { kitVersion } from './version.js';
 
 export const HELP = `fungies-contract: does a server honour the Fungies OpenAPI spec?
 
@@ -27,6 +29,9 @@ Usage
   fungies-contract check webhook <eventType> <file|->     check one saved webhook event
   fungies-contract send-webhook <url> <eventType|file|->  POST a signed test event to your handler
                           (secret from $FUNGIES_WEBHOOK_SECRET; --timeout as for run)
+  fungies-contract mock [--port <n>] [--seed <n>]      serve a seeded Prism mock of the spec for your
+                          own integration tests; prints its URL and the keys to use
+  fungies-contract --version                            print the kit's version
 
 run options
   --target <url>          server under test (default: $FUNGIES_BASE_URL, else a Prism mock
@@ -68,10 +73,12 @@ Exit codes
   2  usage, configuration or spec error (bad flag, missing key, unreachable target)
 
 Examples
-  npm run contract
-  npm run contract -- --operation orders --json reports/contract.json
-  npm run contract -- --seed 1234 --max-response-time 2000
+  npx fungies-contract run
+  npx fungies-contract run --operation orders --json reports/contract.json
+  npx fungies-contract run --seed 1234 --max-response-time 2000
   FUNGIES_PUBLIC_KEY=… npx fungies-contract run --target https://staging.example.com
+  npx fungies-contract check PatchV0OrdersOrderIdOrNumberCancel 200 \
+    node_modules/fungies-contract/dist/openapi/docs-examples/cancel-order.200.docs-example.json
   curl … | npx fungies-contract check PatchV0OrdersOrderIdOrNumberCancel 200 -
 `;
 
@@ -176,6 +183,25 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       io.stdout.write(HELP);
       return command === undefined ? EXIT.usage : EXIT.pass;
     }
+    if (command === '--version' || command === '-v' || command === 'version') {
+      io.stdout.write(`${kitVersion()}\n`);
+      return EXIT.pass;
+    }
+    if (command === 'mock') {
+      const { values, positionals } = parse(rest, { port: { type: 'string' }, seed: { type: 'string' } });
+      if (values['help']) return (io.stdout.write(HELP), EXIT.pass);
+      if (positionals.length > 0) throw usageError(`mock takes no arguments, got "${positionals.join(' ')}"`);
+      return (
+        await mockCommand(
+          {
+            port: wholeNumber('port', values['port'], 0, 65535, 'a port number from 0 to 65535'),
+            seed: wholeNumber('seed', values['seed'], 0, 2 ** 32 - 1, 'a whole number from 0 to 4294967295'),
+            stop: io.stopSignal ?? untilSignal(),
+          },
+          io,
+        )
+      ).code;
+    }
     if (command === 'list') {
       const { values, positionals } = parse(rest, {
         operation: { type: 'string' },
@@ -259,7 +285,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       if (!url || !event || positionals.length > 2) throw usageError('usage: fungies-contract send-webhook <url> <eventType|file.json|->');
       return (await sendWebhook({ url, event, timeoutMs: milliseconds('timeout', values['timeout']) ?? DEFAULT_TIMEOUT_MS }, io)).code;
     }
-    throw usageError(`unknown command "${command}": use run, list, merge, check or send-webhook (fungies-contract --help)`);
+    throw usageError(`unknown command "${command}": use run, list, merge, check, send-webhook or mock (fungies-contract --help)`);
   } catch (err) {
     if (err instanceof ExitError) {
       io.stderr.write(`fungies-contract: ${err.message}\n`);
@@ -267,4 +293,17 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     }
     throw err;
   }
+}
+
+/** Resolves on the first Ctrl-C or SIGTERM, so a long-running command can clean up before exiting. */
+function untilSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
 }

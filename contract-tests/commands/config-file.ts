@@ -6,8 +6,8 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { ErrorObject } from 'ajv';
-import { createAjv } from '../../src/validation/ajv.js';
 import { CONFIG_FILE, CONFIG_SCHEMA, type ContractConfig, type TargetConfig } from '../config-schema.js';
+import { createAjv } from '../validation/ajv.js';
 import { usageError } from './errors.js';
 import type { Io } from './io.js';
 import type { KeyEnv } from './run.js';

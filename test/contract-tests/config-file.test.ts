@@ -6,7 +6,7 @@ import { main } from '../../contract-tests/cli.js';
 import { CONFIG_SCHEMA } from '../../contract-tests/config-schema.js';
 import type { RunData } from '../../contract-tests/engine/types.js';
 import { LIED_OPERATION } from '../../contract-tests/fixtures/lying-server.js';
-import { createAjv } from '../../src/validation/ajv.js';
+import { createAjv } from '../../contract-tests/validation/ajv.js';
 import { KEYS, memoryIo, useLyingServer, useTempDir } from './helpers.js';
 
 const server = useLyingServer();
