@@ -13,9 +13,10 @@ import { KEYS, memoryIo, useTempDir } from './helpers.js';
 const OPERATIONS = ['GetV0DiscountsDiscountId', 'PatchV0OrdersOrderIdOrNumberCancel'];
 
 let prism: PrismHandle;
+// Prism takes seconds to start, more on a busy machine.
 beforeAll(async () => {
   prism = await startPrism({ spec: SPEC_FILE });
-});
+}, 60_000);
 afterAll(async () => {
   await prism?.stop();
 });
