@@ -14,6 +14,8 @@ export const KEY_HEADER_OPTIONS: Readonly<Record<string, 'publicKey' | 'secretKe
 export interface Keys {
   publicKey: string;
   secretKey: string | undefined;
+  /** The factory the caller used, named in the message of a write without the secret key. */
+  factory: string;
 }
 
 /**
@@ -29,7 +31,7 @@ export function applyAuth(headers: Headers, operation: OperationMeta | undefined
     throw new FungiesConfigError(
       'secretKey',
       `${operation.operationId} (${operation.method.toUpperCase()} ${operation.path}) requires the secret key: ` +
-        'pass createFungiesClient({ publicKey, secretKey: process.env.FUNGIES_SECRET_KEY })',
+        `pass ${keys.factory}({ publicKey, secretKey: process.env.FUNGIES_SECRET_KEY })`,
     );
   }
   headers.set(SECRET_KEY_HEADER, keys.secretKey);

@@ -28,7 +28,12 @@ import { USER_AGENT } from './version.js';
 export type { FungiesClient } from './client-types.js';
 
 export function createFungiesClient(options: FungiesClientOptions): FungiesClient {
-  const normalized = normalizeOptions(options);
+  return clientFor(options, 'createFungiesClient');
+}
+
+/** The path-style client; `factory` is the public function the caller called, for messages. */
+export function clientFor(options: FungiesClientOptions, factory: string): FungiesClient {
+  const normalized = normalizeOptions(options, factory);
   const secrets = [normalized.publicKey, normalized.secretKey];
   const client = createClient<paths, 'application/json'>({
     baseUrl: normalized.baseUrl,
@@ -97,7 +102,7 @@ function serializeQuery(query: Record<string, unknown>): string {
 }
 
 function fungiesMiddleware(
-  { publicKey, secretKey, validateResponses, baseUrl }: NormalizedOptions,
+  { publicKey, secretKey, validateResponses, baseUrl, factory }: NormalizedOptions,
   secrets: readonly (string | undefined)[],
 ): Middleware {
   const origin = new URL(baseUrl).origin;
@@ -114,7 +119,7 @@ function fungiesMiddleware(
       }
       const operation = findOperation(request.method, schemaPath);
       if (operation) checkPathParams(operation, params.path as Record<string, unknown> | undefined);
-      applyAuth(request.headers, operation, { publicKey, secretKey });
+      applyAuth(request.headers, operation, { publicKey, secretKey, factory });
       // A user's middleware may have swapped in a WHATWG Request, which has no room for these.
       if (!(request instanceof Request)) {
         const ours = request as unknown as FungiesRequest;

@@ -3,9 +3,10 @@
  * subclasses made only by `FungiesApiError.from()`; failures before or around the HTTP exchange
  * (configuration, bad parameters, network, unreadable bodies) have their own classes.
  */
-import type { ErrorObject } from 'ajv';
+
 import { redactExcerpt } from './redact.js';
 import { requestIdOf } from './request-id.js';
+import type { ValidationIssue } from './validation/issue.js';
 
 // Each class sets its own `name` (what a log line or stack shows) and declares its own fields, so
 // the class bodies below share a shape by design.
@@ -113,7 +114,7 @@ export class ResponseValidationError extends FungiesError {
     readonly operationId: string,
     readonly status: number,
     /** Ajv's errors, unchanged. */
-    readonly errors: readonly ErrorObject[],
+    readonly errors: readonly ValidationIssue[],
     message: string,
   ) {
     super(message);

@@ -3,10 +3,11 @@
  * spec:generate time, one module per operation, loaded on that operation's first validated
  * response: clients that do not validate never load them.
  */
-import type { ErrorObject } from 'ajv';
+
 import { ResponseValidationError } from './errors.js';
 import type { OperationMeta } from './operation-meta.js';
 import { redact, redactExcerpt, redactValue } from './redact.js';
+import type { ValidationIssue } from './validation/issue.js';
 import { matchResponse } from './validation/response-match.js';
 import { specDefectReason } from './validation/spec-defects.js';
 
@@ -55,7 +56,7 @@ export async function assertValidResponse(
   );
 }
 
-function redactError(e: ErrorObject, secrets: readonly (string | undefined)[]): ErrorObject {
+function redactError(e: ValidationIssue, secrets: readonly (string | undefined)[]): ValidationIssue {
   return {
     ...e,
     instancePath: redact(e.instancePath, secrets),
@@ -65,7 +66,7 @@ function redactError(e: ErrorObject, secrets: readonly (string | undefined)[]): 
   };
 }
 
-function describe(e: ErrorObject, secrets: readonly (string | undefined)[]): string {
+function describe(e: ValidationIssue, secrets: readonly (string | undefined)[]): string {
   const params = e.params as { allowedValue?: unknown; allowedValues?: unknown[]; additionalProperty?: string };
   const actual =
     e.keyword === 'required' || e.keyword === 'additionalProperties' ? '' : ` (got ${redactExcerpt(showValue(e.data), secrets, 60)})`;

@@ -1,12 +1,14 @@
 /** The pieces several checks share: the invalid id, the findings made before or about a status, and the rule for what must be rejected. */
 import { isSafeMethod, type OperationMeta } from '../../src/operation-meta.js';
 import { isPlainObject } from '../../src/plain-object.js';
-import { documentedResponse } from '../../src/validation/response.js';
-import { validateAgainst } from '../../src/validation/validators.js';
+import { documentedResponse } from '../validation/response.js';
+import { validateAgainst } from '../validation/validators.js';
+import { limitError } from './capped-body.js';
 import type { Outcome } from './check-module.js';
 import type { EngineConfig } from './config.js';
 import { type Exchange, isClientRefusal, type RawRequest } from './exchange.js';
 import { finding, findingContext, statusLine } from './finding.js';
+import { limitFinding } from './finding-limits.js';
 import type { PlannedRequest } from './request-builder.js';
 import { checkResponse } from './response-checker.js';
 import { parseJson } from './strict-json.js';
@@ -30,6 +32,8 @@ export function unanswered(op: OperationMeta, kind: FindingKind, rule: string, e
 /** Findings when no response came back: the client refused (our bug) or the connection failed. */
 export function noResponse(op: OperationMeta, exchange: Exchange): Finding[] {
   const message = exchange.error?.message ?? 'no response';
+  const limit = limitError(exchange.error);
+  if (limit) return [limitFinding(op, limit)];
   if (isClientRefusal(exchange.error))
     return [unanswered(op, 'request', 'client', 'the client sends the request the spec allows', message)];
   return [unanswered(op, 'response', 'connection', 'a response', message)];

@@ -11,6 +11,7 @@ import { isWrite, unanswered } from './check-support.js';
 import type { EngineConfig } from './config.js';
 import type { Exchange } from './exchange.js';
 import { finding, findingContext, reportedOperation } from './finding.js';
+import { capFindings } from './finding-limits.js';
 import { createRandom, type Random, seedFor } from './random.js';
 import { buildRequest, type PlannedRequest } from './request-builder.js';
 import type { CheckResult } from './types.js';
@@ -79,6 +80,8 @@ export async function runCheck(check: PlannedCheck, config: EngineConfig): Promi
       });
       result.findings = [...result.findings, late];
     }
+    result.findings = capFindings(result.findings);
+    result.findings = capFindings(result.findings);
     if (result.request) result.findings = result.findings.map((f) => ({ url: result.request!.url, ...f }));
     if (result.outcome !== 'skipped')
       result.outcome = result.findings.some((f) => config.strict || f.kind !== 'spec-defect') ? 'failed' : 'passed';

@@ -1,6 +1,6 @@
 /** Shared by the behaviour checks on lists: one list request without filters, and the items of its answer. */
 import type { OperationMeta } from '../../src/operation-meta.js';
-import { validateAgainst } from '../../src/validation/validators.js';
+import { validateAgainst } from '../validation/validators.js';
 import type { Outcome, PlannedCheck } from './check-module.js';
 import { noResponse } from './check-support.js';
 import type { EngineConfig } from './config.js';

@@ -1,7 +1,5 @@
 /** The spec's resource model as the behaviour checks read it: each component's `x-resource` and its fields' `x-unit`. */
 import { schemaDocument } from '../../generated/schemas.js';
-import type { OperationMeta } from '../../src/operation-meta.js';
-import { findOperationById } from '../../src/operations.js';
 import { isPlainObject } from '../../src/plain-object.js';
 
 export interface ListFilter {

@@ -5,7 +5,7 @@
  */
 import type { OperationMeta } from '../../src/operation-meta.js';
 import { isPlainObject } from '../../src/plain-object.js';
-import { validateAgainst } from '../../src/validation/validators.js';
+import { validateAgainst } from '../validation/validators.js';
 import type { EngineConfig } from './config.js';
 import { type Exchange, isSuccess, sendThroughClient } from './exchange.js';
 import { finding, findingContext, statusLine } from './finding.js';
@@ -13,7 +13,7 @@ import { createRandom, seedFor } from './random.js';
 import { buildRequest, type PlannedRequest } from './request-builder.js';
 import { checkResponse } from './response-checker.js';
 import { sampleOrUndefined } from './schema-sample.js';
-import { dataSchema, propertiesOf, requestBodySchema, schemaOf } from './spec-schema.js';
+import { dataSchema, propertiesOf, requestBodySchema } from './spec-schema.js';
 import { parseJson } from './strict-json.js';
 import type { CreatedResource, Finding } from './types.js';
 

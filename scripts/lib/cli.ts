@@ -24,6 +24,7 @@ export async function runScript(main: () => Promise<void>): Promise<void> {
       // An unexpected failure is a bug in the pipeline: keep the stack for the report.
       console.error(err);
     }
-    process.exitCode = err instanceof ScriptError ? err.exitCode : 1;
+    // A spec that is refused exits 2 in every pipeline command, as spec:update's spec errors do.
+    process.exitCode = err instanceof ScriptError ? err.exitCode : err instanceof SpecInvalidError ? 2 : 1;
   }
 }

@@ -15,6 +15,7 @@
  */
 
 import { isPlainObject } from '../../src/plain-object.js';
+import { commentText, identifier, LINE_TERMINATORS, propertyKey } from './emit.js';
 import { deref, type JsonObject, type OperationRef, operationParameters, specOperations } from './openapi-walk.js';
 
 export interface ResourceRoute {
@@ -157,7 +158,10 @@ function plan(doc: Record<string, unknown>, op: OperationRef): ResourcePlan {
       op.method === 'get' &&
       queryParams.some((p) => PAGING_PARAMS.includes(String(p['name']))) &&
       listKeyOf(doc, op.operation) !== undefined,
-    typePrefix: [...route.groups, route.name].map(pascal).join(''),
+    typePrefix: identifier(
+      [...route.groups, route.name].map(pascal).join(''),
+      `${op.method.toUpperCase()} ${op.path}: the type name prefix`,
+    ),
     summary: text(op.operation['summary']),
     description: text(op.operation['description']),
     pathParamDocs,
@@ -189,7 +193,7 @@ export function planResources(doc: Record<string, unknown>): ResourcePlan[] {
 }
 
 const jsdoc = (lines: string[], indent: string) => {
-  const body = lines.flatMap((l) => l.split('\n')).map((l) => l.replace(/\*\//g, '*\\/').trimEnd());
+  const body = lines.flatMap((l) => l.split(LINE_TERMINATORS)).map((l) => commentText(l).trimEnd());
   while (body.at(-1) === '') body.pop();
   return [`${indent}/**`, ...body.map((l) => (l === '' ? `${indent} *` : `${indent} * ${l}`)), `${indent} */`].join('\n');
 };
@@ -278,6 +282,7 @@ function typesModule(doc: Record<string, unknown>, plans: ResourcePlan[]): strin
   ];
   const names = new Set<string>();
   const add = (name: string, comment: string[], expr: string) => {
+    identifier(name, 'type name');
     if (names.has(name)) throw new Error(`two named types would be called ${name}; extend the rule in scripts/lib/generate-resources.ts`);
     names.add(name);
     out.push(jsdoc(comment, ''), `export type ${name} = ${expr};`, '');
@@ -317,7 +322,11 @@ function tree(plans: ResourcePlan[]): Tree {
 }
 
 function signature(p: ResourcePlan): string {
-  const args: { name: string; type: string; optional: boolean }[] = p.pathParams.map((name) => ({ name, type: 'string', optional: false }));
+  const args: { name: string; type: string; optional: boolean }[] = p.pathParams.map((name) => ({
+    name: identifier(name, `${p.method} ${p.path}: path parameter`),
+    type: 'string',
+    optional: false,
+  }));
   if (p.body) args.push({ name: 'body', type: `T.${p.typePrefix}Body`, optional: !p.bodyRequired });
   if (p.query) args.push({ name: 'query', type: `T.${p.typePrefix}Query`, optional: !p.queryRequired });
   // An optional argument before a required one cannot be left out; it takes undefined instead.
@@ -332,7 +341,7 @@ function signature(p: ResourcePlan): string {
   const result = p.list
     ? `ListPromise<T.${p.typePrefix}Response, PageItem<${JSON.stringify(p.path)}>>`
     : `ApiPromise<T.${p.typePrefix}Response>`;
-  return `${p.name}(${params}): ${result};`;
+  return `${propertyKey(p.name)}(${params}): ${result};`;
 }
 
 function interfaceBody(node: Tree, indent: string, tags: Map<string, string>): string[] {
@@ -352,7 +361,7 @@ function interfaceBody(node: Tree, indent: string, tags: Map<string, string>): s
   for (const [name, child] of node.groups) {
     const tag = tags.get(name);
     if (tag) lines.push(jsdoc([tag], indent));
-    lines.push(`${indent}readonly ${name}: {`, ...interfaceBody(child, `${indent}  `, tags), `${indent}};`);
+    lines.push(`${indent}readonly ${propertyKey(name)}: {`, ...interfaceBody(child, `${indent}  `, tags), `${indent}};`);
   }
   return lines;
 }

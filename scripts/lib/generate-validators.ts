@@ -4,13 +4,15 @@
  */
 import { _ } from 'ajv';
 import standaloneModule from 'ajv/dist/standalone/index.js';
+import { createAjv } from '../../contract-tests/validation/ajv.js';
+import { addSpecDocument } from '../../contract-tests/validation/spec-document.js';
 import { isPlainObject } from '../../src/plain-object.js';
-import { createAjv } from '../../src/validation/ajv.js';
 import { numberFormats } from '../../src/validation/formats.js';
-import { addSpecDocument } from '../../src/validation/spec-document.js';
+import { commentText } from './emit.js';
 import { idSchemas } from './generate.js';
 import { listWebhookEvents } from './generate-webhooks.js';
 import { absoluteRefs, deref, type JsonObject, operationParameters, specOperations } from './openapi-walk.js';
+import { printable } from './spec-file.js';
 
 // ajv's standalone entry is CommonJS; under NodeNext its default import is the module object.
 type StandaloneCode = (ajv: ReturnType<typeof createAjv>, refs: Record<string, string>) => string;
@@ -94,22 +96,24 @@ export function generateValidatorFiles(doc: Record<string, unknown>, banner: str
   );
   const loaders: string[] = [];
   for (const [id, { entries, map }] of responses) {
+    const stem = fileStem(id);
     files.set(
-      `${RESPONSE_VALIDATORS_DIR}/${id}.ts`,
+      `${RESPONSE_VALIDATORS_DIR}/${stem}.ts`,
       [
-        `/** Precompiled validators for ${id}'s successful response bodies, by documented status and media type. */`,
+        `/** Precompiled validators for ${commentText(id)}'s successful response bodies, by documented status and media type. */`,
         validatorModule(ajv, entries, '../..'),
         `export const validators: Record<string, Record<string, ValidateFunction>> = ${mapCode(map)};`,
         '',
       ].join('\n'),
     );
-    loaders.push(`  ${JSON.stringify(id)}: () => import('./${RESPONSE_VALIDATORS_DIR}/${id}.js'),`);
+    // The stem is [A-Za-z0-9_] only (fileStem), so the quoted specifier cannot be closed from inside.
+    loaders.push(`  ${JSON.stringify(id)}: () => import('./${RESPONSE_VALIDATORS_DIR}/${stem}.js'),`);
   }
   files.set(
     RESPONSE_VALIDATORS_FILE,
     [
       '/** Loaders of the precompiled successful-response validators: one module per operation, imported on first use. */',
-      "import type { ValidateFunction } from 'ajv';",
+      "import type { PrecompiledValidator as ValidateFunction } from '../src/validation/issue.js';",
       '',
       '/** Validators of one operation, by documented status (2xx, default) and media type. */',
       'export type OperationResponseValidators = Record<string, Record<string, ValidateFunction>>;',
@@ -122,6 +126,17 @@ export function generateValidatorFiles(doc: Record<string, unknown>, banner: str
   );
   files.set(WEBHOOK_VALIDATORS_FILE, webhookValidatorsModule(doc, ajv));
   return new Map([...files].map(([name, text]) => [name, banner + text]));
+}
+
+/**
+ * The file name (without extension) of an operation's validator module: the operationId itself,
+ * which spec:check holds to the identifier rule; anything else (`..`, `/`, quotes) is refused here too.
+ */
+function fileStem(operationId: string): string {
+  if (!/^[A-Za-z0-9_]{1,100}$/.test(operationId)) {
+    throw new Error(`operationId ${printable(JSON.stringify(operationId))} cannot name a file: it must match ^[A-Za-z0-9_]{1,100}$`);
+  }
+  return operationId;
 }
 
 /** The JSON body schema of each webhook in the spec's `webhooks:` section, by the event type its body carries. */
@@ -161,7 +176,8 @@ function validatorModule(ajv: ReturnType<typeof createAjv>, entries: Entry[], ro
   const { code, imports } = hoistRequires(standaloneCode(ajv, refs));
   return [
     "// @ts-nocheck -- Ajv standalone output; the typed exports at the end are the module's interface.",
-    "import type { ValidateFunction } from 'ajv';",
+    // The client ships no Ajv: the validators are typed by the client's own structural type.
+    `import type { PrecompiledValidator as ValidateFunction } from '${root}/src/validation/issue.js';`,
     ...imports,
     formatsCode(code, root),
     code,

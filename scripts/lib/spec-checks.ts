@@ -1,14 +1,17 @@
 /**
  * The checks swagger-parser does not make for OpenAPI 3.1: dangling refs, path templates vs path
- * parameters, unique operationIds, and every Schema Object compiled by Ajv 2020-12 in strict mode.
+ * parameters, unique operationIds, every Schema Object compiled by Ajv 2020-12 in strict mode, and
+ * the trust rules (identifier rules, patterns free of catastrophic backtracking).
  */
 import SwaggerParser from '@apidevtools/swagger-parser';
+import { createAjv } from '../../contract-tests/validation/ajv.js';
+import { addSpecDocument, SPEC_DOCUMENT_ID } from '../../contract-tests/validation/spec-document.js';
 import { segmentsToPointer } from '../../src/json-pointer.js';
 import { isPlainObject } from '../../src/plain-object.js';
-import { createAjv } from '../../src/validation/ajv.js';
-import { addSpecDocument, SPEC_DOCUMENT_ID } from '../../src/validation/spec-document.js';
 import { allRefs, operationParameters, pathTemplateParams, resolveLocalRef, specOperations } from './openapi-walk.js';
 import type { SpecFile, SpecProblem } from './spec-file.js';
+import { checkIdentifiers } from './spec-identifiers.js';
+import { checkPatterns } from './spec-patterns.js';
 
 /** Problems that make the spec unusable. Warnings are separate (see spec-warnings.ts). */
 export async function checkSpec(spec: SpecFile): Promise<SpecProblem[]> {
@@ -19,10 +22,14 @@ export async function checkSpec(spec: SpecFile): Promise<SpecProblem[]> {
     problems.push({ pointer: '/openapi', message: `expected "openapi: 3.1.x", found ${JSON.stringify(version ?? null)}` });
     return locate(spec, problems);
   }
+  // The spec is untrusted input: patterns become validators, names become code and files. recheck
+  // runs in its own process, so the patterns are checked while Ajv compiles the schemas below.
+  const patternProblems = checkPatterns(doc);
   const refProblems = checkRefs(doc);
-  problems.push(...refProblems, ...checkOperations(doc));
+  problems.push(...refProblems, ...checkOperations(doc), ...checkIdentifiers(doc));
   // Schemas with dangling refs cannot compile; their errors would only repeat the ref problems.
   if (refProblems.length === 0) problems.push(...checkSchemas(doc));
+  problems.push(...(await patternProblems));
   // swagger-parser's structural validation repeats the ref problems in a worse form: only run it
   // on a document whose refs resolve.
   if (problems.length === 0) problems.push(...(await checkStructure(spec)));

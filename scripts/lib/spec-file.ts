@@ -173,8 +173,13 @@ export function formatProblems(file: string, problems: readonly SpecProblem[], l
 export function problemLines(file: string, problems: readonly SpecProblem[], limit: number): string {
   const lines = problems.slice(0, limit).map((p) => {
     const where = p.line ? `${file}:${p.line}${p.column ? `:${p.column}` : ''}` : file;
-    return `  ${where}${p.pointer ? `  at #${p.pointer}` : ''}\n    ${p.message}`;
+    return `  ${where}${p.pointer ? `  at #${printable(p.pointer)}` : ''}\n    ${printable(p.message)}`;
   });
   if (problems.length > limit) lines.push(`  … and ${problems.length - limit} more`);
   return lines.join('\n');
 }
+
+/** Control characters and line terminators as escapes: a key from the spec cannot add lines to the report or move the cursor. */
+export const printable = (text: string): string =>
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+  text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);

@@ -1,6 +1,6 @@
 /** One check per documented status: Prism is asked for it; a live server shows its errors to requests that must fail. */
 import { PUBLIC_KEY_HEADER } from '../../../src/auth.js';
-import { documentedResponse } from '../../../src/validation/response.js';
+import { documentedResponse } from '../../validation/response.js';
 import type { CheckModule } from '../check-module.js';
 import { idParameter, judge, nothingToJudge, withBadId } from '../check-support.js';
 import { type Exchange, isSuccess, sendRaw, sendThroughClient } from '../exchange.js';

@@ -36,7 +36,12 @@ export const unitsCheck: CheckModule = {
     const findings: Finding[] = [];
     // The list's items are the check's resource, whether or not they carry `object`.
     const walk = (value: unknown, pointer: string, own?: ResourceModel) => {
-      if (Array.isArray(value)) return value.forEach((v, i) => walk(v, `${pointer}/${i}`, own));
+      if (Array.isArray(value)) {
+        value.forEach((v, i) => {
+          walk(v, `${pointer}/${i}`, own);
+        });
+        return;
+      }
       if (!isPlainObject(value)) return;
       const model = typeof value['object'] === 'string' ? byObject.get(value['object']) : own;
       for (const [k, v] of Object.entries(value)) {

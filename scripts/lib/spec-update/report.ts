@@ -1,5 +1,6 @@
 /** The change report, from one set of data: a terminal summary and a markdown entry for openapi/CHANGES.md. */
 import { SPEC_PATH } from '../../../contract-tests/spec-path.js';
+import { printable } from '../spec-file.js';
 import type { Change, OperationKey } from './changes.js';
 import { PROVENANCE_PATH as PROVENANCE_FILE } from './provenance.js';
 import type { CompileError } from './typecheck.js';
@@ -67,7 +68,8 @@ export function formatTerminal(report: UpdateReport, limit = 40): string {
   }
   for (const section of provenanceSections(report))
     out.push('', `${section.title}${section.items.length > 0 ? ':' : ''}`, ...section.items.map((i) => `  ${i}`));
-  return out.join('\n');
+  // Names come from the spec: escaped, they can neither add lines nor send escape sequences to the terminal.
+  return out.map(printable).join('\n');
 }
 
 /** What the update means for provenance, as a title and items, rendered by each format. */
@@ -111,7 +113,7 @@ export function formatMarkdownEntry(report: UpdateReport): string {
   }
   for (const section of provenanceSections(report))
     out.push('', `### ${section.title}`, ...(section.items.length > 0 ? ['', ...section.items.map((i) => `- ${i}`)] : []));
-  return `${out.join('\n')}\n`;
+  return `${out.map(printable).join('\n')}\n`;
 }
 
 /** CHANGES.md with `entry` on top of the older entries (the file is created on first use). */

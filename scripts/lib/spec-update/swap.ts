@@ -11,6 +11,7 @@
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { ScriptError } from '../cli.js';
+import { pathInside } from '../contained-path.js';
 import { exists } from '../fs-exists.js';
 import { recoverLegacyLeftovers } from './legacy-leftovers.js';
 
@@ -73,17 +74,21 @@ export async function swapIn(cwd: string, plan: SwapPlan, { afterStep = () => {}
     return result;
   };
   try {
+    // Targets are the pipeline's own paths and file names come from the spec: none may leave its folder.
+    for (const rel of targets) pathInside(cwd, rel);
     await step(mkdir(join(dir, 'new')));
     await step(mkdir(join(dir, 'old')));
     for (const [i, rel] of targets.entries()) {
       const files = plan.dirs.get(rel);
       if (files === undefined) await step(writeFile(join(dir, 'new', String(i)), plan.files.get(rel)!));
       else {
-        await step(mkdir(join(dir, 'new', String(i))));
+        const staged = join(dir, 'new', String(i));
+        await step(mkdir(staged));
         for (const [name, text] of files) {
+          const path = pathInside(staged, name);
           // generated/ has subfolders (one validator module per operation); staging mirrors them.
-          if (name.includes('/')) await mkdir(dirname(join(dir, 'new', String(i), name)), { recursive: true });
-          await step(writeFile(join(dir, 'new', String(i), name), text));
+          if (name.includes('/')) await mkdir(dirname(path), { recursive: true });
+          await step(writeFile(path, text));
         }
       }
     }

@@ -69,16 +69,20 @@ describe('npm run spec:update, failing: the repo stays byte-identical', () => {
     ],
   ];
 
-  it.each(cases)('%s: exit 2, one clear message, nothing written', async (_name, source, message) => {
-    const before = await box.repo.snapshot();
-    const { error } = await box.run({ source: await source() });
-    expect(error).toBeInstanceOf(ScriptError);
-    expect(error?.exitCode).toBe(2);
-    expect(error?.message).toMatch(message);
-    expect(error?.message).not.toMatch(/\n\s+at .*\.ts:\d+/); // no stack trace
-    expect(box.repo.gitStatus()).toBe('');
-    expect(await box.repo.snapshot()).toEqual(before);
-  });
+  it.each(cases)(
+    '%s: exit 2, one clear message, nothing written',
+    async (_name, source, message) => {
+      const before = await box.repo.snapshot();
+      const { error } = await box.run({ source: await source() });
+      expect(error).toBeInstanceOf(ScriptError);
+      expect(error?.exitCode).toBe(2);
+      expect(error?.message).toMatch(message);
+      expect(error?.message).not.toMatch(/\n\s+at .*\.ts:\d+/); // no stack trace
+      expect(box.repo.gitStatus()).toBe('');
+      expect(await box.repo.snapshot()).toEqual(before);
+    },
+    60_000,
+  );
 
   it('the default URL from package.json is used (and is official) when no source is given', async () => {
     const pkgPath = join(box.repo.dir, 'package.json');

@@ -244,6 +244,17 @@ describe('change report', () => {
     );
   });
 
+  it('a field name from the spec cannot add lines or send terminal escapes, in the terminal or in CHANGES.md', () => {
+    const hostile = 'x\u001b[2J\n### Safe\r\u2028y';
+    const text = { ...report, changes: [change('safe', hostile, `field ${hostile} added`, 'more data')], compileErrors: [] };
+    for (const out of [formatTerminal(text), formatMarkdownEntry(text)]) {
+      for (const raw of ['\u001b', '\r', '\u2028']) expect(out).not.toContain(raw);
+      expect(out).toContain('field x\\u001b[2J\\u000a### Safe\\u000d\\u2028y added');
+      // Only the report's own heading starts a line.
+      expect(out.split('\n').filter((l) => l.startsWith('### Safe')).length).toBeLessThanOrEqual(1);
+    }
+  });
+
   it('a detail that names its own location is not prefixed with it again', () => {
     const located = (where: string, field: string, detail: string): Change => ({ ...change('breaking', field, detail, 'r'), where });
     const text = formatMarkdownEntry({
