@@ -87,13 +87,24 @@ const defaultQuery = createQuerySerializer();
 
 function serializeQuery(query: Record<string, unknown>): string {
   try {
-    return defaultQuery(query);
+    return defaultQuery(encodeNames(query) as Record<string, unknown>);
   } catch (err) {
     throw new FungiesConfigError(
       'params.query',
       `params.query cannot be written into the URL (${(err as Error).message}): pass strings, numbers, booleans or arrays of them`,
     );
   }
+}
+
+/**
+ * openapi-fetch encodes values but writes names as given: a name with `&` or `=` would add a
+ * parameter and one with `#` would cut the query short. Names (and deepObject keys) are encoded here.
+ */
+function encodeNames(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const [name, item] of Object.entries(value)) out[encodeURIComponent(name)] = encodeNames(item);
+  return out;
 }
 
 function fungiesMiddleware(

@@ -160,7 +160,7 @@ export class FungiesApiError extends FungiesError {
   static from(status: number, body: unknown, headers: Headers, request: RequestInfo): FungiesApiError {
     const apiMessage = envelopeMessage(body);
     const detail =
-      apiMessage ??
+      (apiMessage === undefined ? undefined : redactExcerpt(apiMessage, [], 1000)) ??
       (body === undefined || body === ''
         ? `${status} status code (no body)`
         : typeof body === 'string'

@@ -138,7 +138,8 @@ function checkKey(option: keyof typeof KEY_RULES, value: unknown): string {
       `${option} looks like a ${rule.other === 'pub_' ? 'public' : 'secret'} key (${rule.other}…): the ${option} starts with ${rule.prefix}; are the two keys swapped?`,
     );
   }
-  if (!value.startsWith(rule.prefix) || value.length <= rule.prefix.length || /\s/.test(value)) {
+  // Only visible ASCII: anything else cannot go into the key header and would fail at the first call instead.
+  if (!value.startsWith(rule.prefix) || value.length <= rule.prefix.length || !/^[\x21-\x7e]+$/.test(value)) {
     throw new FungiesConfigError(
       option,
       `${option} is not a Fungies key: expected "${rule.prefix}" followed by the key's characters, with no spaces`,
@@ -192,11 +193,20 @@ function checkBoolean(option: string, value: unknown, fallback: boolean): boolea
   return value;
 }
 
+/** The longest delay a timer holds: setTimeout runs a longer one after 1 ms. */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
+
 export function normalizeTimeout(timeout: unknown): number | false {
   if (timeout === undefined) return DEFAULTS.timeout;
   if (timeout === false) return false;
   if (typeof timeout !== 'number' || !Number.isFinite(timeout) || timeout <= 0) {
     throw new FungiesConfigError('timeout', `timeout must be a positive number of milliseconds or false; got ${shown(timeout)}`);
+  }
+  if (timeout > MAX_TIMER_MS) {
+    throw new FungiesConfigError(
+      'timeout',
+      `timeout must be at most ${MAX_TIMER_MS} ms (about 24.8 days), the longest timer Node.js holds; got ${shown(timeout)}. Use false for no timeout`,
+    );
   }
   return timeout;
 }
@@ -250,8 +260,13 @@ export function normalizeRetry(retry: unknown, base: RetryPolicy = DEFAULTS.retr
     policy.statusCodes = given.statusCodes as number[];
   }
   if (given.maxRetryAfterMs !== undefined) {
-    if (typeof given.maxRetryAfterMs !== 'number' || !Number.isFinite(given.maxRetryAfterMs) || given.maxRetryAfterMs < 0) {
-      throw new FungiesConfigError('retry', 'retry.maxRetryAfterMs must be a finite number of milliseconds ≥ 0');
+    if (
+      typeof given.maxRetryAfterMs !== 'number' ||
+      !Number.isFinite(given.maxRetryAfterMs) ||
+      given.maxRetryAfterMs < 0 ||
+      given.maxRetryAfterMs > MAX_TIMER_MS
+    ) {
+      throw new FungiesConfigError('retry', `retry.maxRetryAfterMs must be a number of milliseconds from 0 to ${MAX_TIMER_MS}`);
     }
     policy.maxRetryAfterMs = given.maxRetryAfterMs;
   }
