@@ -39,6 +39,7 @@ export function createFungiesClient(options: FungiesClientOptions): FungiesClien
       timeout: normalized.timeout,
       retry: normalized.retry,
       maxResponseBytes: normalized.maxResponseBytes,
+      maxSockets: normalized.maxSockets,
       log: normalized.requestLog,
     }),
     headers: { 'user-agent': USER_AGENT, ...normalized.headers },

@@ -10,6 +10,8 @@ export class AttemptDeadline {
   readonly controller = new AbortController();
   /** Why the attempt was stopped, once it was. */
   stopped: StopReason | undefined;
+  /** True while the request waits for a free connection (all maxSockets of its origin are busy). */
+  queued = false;
   readonly #timer: ReturnType<typeof setTimeout> | undefined;
   readonly #caller: AbortSignal | undefined;
   readonly #onCallerAbort = () => this.#stop('caller');

@@ -1,7 +1,8 @@
 /**
- * The default way to send an attempt: node:http / node:https on keep-alive agents. On loopback it
- * costs a fraction of the global fetch per request (no WHATWG Request, Response or web streams),
- * never follows redirects, and the modules load on the first request, not at import.
+ * The default way to send an attempt: node:http / node:https on keep-alive agents with a cap per
+ * origin and an idle timeout. On loopback it costs a fraction of the global fetch per request (no
+ * WHATWG Request, Response or web streams), never follows redirects, and the modules load on the
+ * first request, not at import.
  */
 import type { Agent, ClientRequest, IncomingMessage, RequestOptions } from 'node:http';
 import type { AttemptDeadline } from './deadline.js';
@@ -13,33 +14,76 @@ interface Protocol {
   agent: Agent;
 }
 
-const protocols = new Map<string, Promise<Protocol>>();
+/**
+ * How long an idle keep-alive socket is kept: below what NATs and load balancers allow (minutes)
+ * and what servers commonly keep (5 s), so the client closes it before anything in between drops
+ * it silently. node's global agent keeps 5 s, undici 4 s.
+ */
+export const IDLE_SOCKET_MS = 4_000;
 
-function protocol(scheme: string): Promise<Protocol> {
-  let loaded = protocols.get(scheme);
-  if (!loaded) {
-    loaded = (scheme === 'https:' ? import('node:https') : import('node:http')).then((m) => ({
-      request: m.request as unknown as RequestFn,
-      // Idle keep-alive sockets do not hold the process open.
-      agent: new m.Agent({ keepAlive: true }),
-    }));
-    protocols.set(scheme, loaded);
-  }
-  return loaded;
+export interface HttpSendOptions {
+  /** Connections per origin; calls beyond them wait for a free one, within their deadline. */
+  maxSockets: number;
 }
 
-export const httpSender: Send = async (outgoing, deadline) => {
-  const { request, agent } = await protocol(outgoing.url.startsWith('https:') ? 'https:' : 'http:');
-  const headers = plainHeaders(outgoing);
-  const res = await deadline.race(
-    new Promise<IncomingMessage>((resolve, reject) => {
-      const req = request(outgoing.url, { method: outgoing.method, headers, agent, signal: deadline.signal }, resolve);
-      req.on('error', reject);
-      req.end(outgoing.body ?? undefined);
-    }),
-  );
-  return exchange(outgoing, res);
-};
+/** Codes of a connection that was gone before it carried anything (the peer closed or reset it). */
+const GONE = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED']);
+
+/** A sender with its own keep-alive agents (one per scheme, created on the first request). */
+export function createHttpSender({ maxSockets }: HttpSendOptions): Send {
+  const protocols = new Map<string, Promise<Protocol>>();
+  const protocol = (scheme: string): Promise<Protocol> => {
+    let loaded = protocols.get(scheme);
+    if (!loaded) {
+      loaded = (scheme === 'https:' ? import('node:https') : import('node:http')).then((m) => ({
+        request: m.request as unknown as RequestFn,
+        // Idle keep-alive sockets do not hold the process open; `timeout` closes them when idle.
+        agent: new m.Agent({ keepAlive: true, maxSockets, timeout: IDLE_SOCKET_MS, scheduling: 'lifo' }),
+      }));
+      protocols.set(scheme, loaded);
+    }
+    return loaded;
+  };
+  return async (outgoing, deadline) => {
+    const { request, agent } = await protocol(outgoing.url.startsWith('https:') ? 'https:' : 'http:');
+    const headers = plainHeaders(outgoing);
+    // Each pooled socket can turn out to be dead only once; then the agent opens a new one.
+    for (let tries = 0; ; tries++) {
+      try {
+        const res = await deadline.race(sendOnce(request, agent, outgoing, headers, deadline));
+        return exchange(outgoing, res);
+      } catch (err) {
+        if (!(err as { neverSent?: boolean }).neverSent || deadline.stopped || tries > maxSockets) throw err;
+      }
+    }
+  };
+}
+
+function sendOnce(
+  request: RequestFn,
+  agent: Agent,
+  outgoing: Outgoing,
+  headers: Record<string, string>,
+  deadline: AttemptDeadline,
+): Promise<IncomingMessage> {
+  return new Promise<IncomingMessage>((resolve, reject) => {
+    deadline.queued = true;
+    let bytesBefore = 0;
+    const req = request(outgoing.url, { method: outgoing.method, headers, agent, signal: deadline.signal }, resolve);
+    req.on('socket', (socket) => {
+      deadline.queued = false;
+      bytesBefore = socket.bytesRead;
+    });
+    req.on('error', (err: Error & { code?: string }) => {
+      // A pooled socket the server (or a middlebox) had already closed: it was reset before a
+      // single byte of an answer came back, so the request never reached the server and may be
+      // sent again whatever its method (as node's and undici's agents do).
+      const neverSent = req.reusedSocket && GONE.has(err.code ?? '') && (req.socket?.bytesRead ?? bytesBefore) === bytesBefore;
+      reject(neverSent ? Object.assign(err, { neverSent: true }) : err);
+    });
+    req.end(outgoing.body ?? undefined);
+  });
+}
 
 function plainHeaders(outgoing: Outgoing): Record<string, string> {
   const headers: Record<string, string> = {};

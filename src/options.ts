@@ -65,6 +65,13 @@ export interface FungiesClientOptions {
    */
   maxResponseBytes?: number | undefined;
   /**
+   * Connections the client opens to one origin (node:http transport only). Calls beyond them wait
+   * for a free connection; that wait counts against their `timeout`. Idle connections are closed
+   * after 4 s, before a NAT or load balancer drops them unannounced. See docs/client-behaviour.md.
+   * @default 32
+   */
+  maxSockets?: number | undefined;
+  /**
    * Where request log lines go: one per request (method, path template, status, duration,
    * attempt) at `info`, retries and failures at `warn`. Lines never contain keys. `console` works.
    * @default undefined (console when FUNGIES_LOG is set, otherwise silent)
@@ -95,6 +102,7 @@ export const DEFAULTS = {
   baseUrl: 'https://api.fungies.io',
   timeout: 30_000,
   maxResponseBytes: 16 * 1024 * 1024,
+  maxSockets: 32,
   validateResponses: false,
   retry: {
     limit: 2,
@@ -102,7 +110,14 @@ export const DEFAULTS = {
     statusCodes: [408, 425, 429, 500, 502, 503, 504],
     maxRetryAfterMs: 60_000,
   },
-} as const satisfies { baseUrl: string; timeout: number; maxResponseBytes: number; validateResponses: boolean; retry: RetryPolicy };
+} as const satisfies {
+  baseUrl: string;
+  timeout: number;
+  maxResponseBytes: number;
+  maxSockets: number;
+  validateResponses: boolean;
+  retry: RetryPolicy;
+};
 
 export interface NormalizedOptions {
   publicKey: string;
@@ -113,6 +128,7 @@ export interface NormalizedOptions {
   timeout: number | false;
   retry: RetryPolicy;
   maxResponseBytes: number;
+  maxSockets: number;
   /** Where request lines go, already filtered by level and redacted; undefined when silent. */
   requestLog: RequestLog | undefined;
   validateResponses: boolean;
@@ -182,6 +198,7 @@ export function normalizeOptions(options: FungiesClientOptions): NormalizedOptio
     retry: normalizeRetry(options.retry),
     maxResponseBytes:
       options.maxResponseBytes === undefined ? DEFAULTS.maxResponseBytes : normalizeMaxResponseBytes(options.maxResponseBytes),
+    maxSockets: options.maxSockets === undefined ? DEFAULTS.maxSockets : normalizeMaxSockets(options.maxSockets),
     requestLog: createRequestLog(options, [publicKey, secretKey]),
     validateResponses: checkBoolean('validateResponses', options.validateResponses, DEFAULTS.validateResponses),
   };
@@ -222,6 +239,16 @@ export function normalizeMaxResponseBytes(limit: unknown): number {
     );
   }
   return limit;
+}
+
+function normalizeMaxSockets(value: unknown): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
+    throw new FungiesConfigError(
+      'maxSockets',
+      `maxSockets must be a whole number of connections ≥ 1, e.g. ${DEFAULTS.maxSockets}; got ${shown(value)}`,
+    );
+  }
+  return value;
 }
 
 /** A retry option merged over `base` (the defaults, or the client's policy for a per-request option). */

@@ -15,9 +15,9 @@ import {
 } from './errors.js';
 import { BodyTooLarge, type Outgoing, type Send } from './exchange.js';
 import { fetchSender } from './fetch-send.js';
-import { httpSender } from './http-send.js';
+import { createHttpSender } from './http-send.js';
 import type { RequestLog } from './logger.js';
-import { normalizeMaxResponseBytes, normalizeRetry, normalizeTimeout } from './options.js';
+import { DEFAULTS, normalizeMaxResponseBytes, normalizeRetry, normalizeTimeout } from './options.js';
 import { FungiesRequest } from './request.js';
 import { type RetryPolicy, retryDelay, shouldRetry } from './retry.js';
 
@@ -28,6 +28,8 @@ export interface TransportOptions {
   timeout: number | false;
   retry: RetryPolicy;
   maxResponseBytes: number;
+  /** Connections per origin of the default sender; DEFAULTS.maxSockets when left out. */
+  maxSockets?: number | undefined;
   log?: RequestLog | undefined;
   /** Injected by tests so they never wait for real; must reject when `signal` aborts. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -54,7 +56,7 @@ interface RetryableStatus {
 
 export function createTransport(options: TransportOptions): typeof fetch {
   const { log, sleep = realSleep } = options;
-  const send = options.fetch ? fetchSender(options.fetch) : httpSender;
+  const send = options.fetch ? fetchSender(options.fetch) : createHttpSender({ maxSockets: options.maxSockets ?? DEFAULTS.maxSockets });
   return async (input) => {
     const call = await describeCall(input as FungiesRequest | Request, options);
     for (let attempt = 1; ; attempt++) {
@@ -157,10 +159,13 @@ async function attemptOnce(send: Send, call: Call, attempt: number): Promise<Buf
 function classify(err: unknown, call: Call, deadline: AttemptDeadline, phase: 'connect' | 'body', status: number): FungiesError {
   if (deadline.stopped === 'caller') return userAbort(call, err);
   if (deadline.stopped === 'timeout') {
-    return new FungiesTimeoutError(
-      `Request timed out after ${call.timeout} ms${phase === 'body' ? ' while reading the response body' : ''}: ${call.where}`,
-      { cause: err },
-    );
+    const during =
+      phase === 'body'
+        ? ' while reading the response body'
+        : deadline.queued
+          ? ' waiting for a free connection (every one of maxSockets to this origin was busy)'
+          : '';
+    return new FungiesTimeoutError(`Request timed out after ${call.timeout} ms${during}: ${call.where}`, { cause: err });
   }
   if (err instanceof FungiesError) return err;
   if (err instanceof BodyTooLarge) {
