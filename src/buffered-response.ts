@@ -17,16 +17,18 @@ export interface BufferedResponse extends Response {
   readonly bodyText: string;
   /** The body parsed as JSON (once); throws SyntaxError when it is not JSON. */
   parsed(): unknown;
+  /** `performance.now()` at which the attempt's timeout ends (work on the body, such as validation, must finish by then). */
+  readonly endsAt: number | undefined;
   clone(): BufferedResponse;
 }
 
-type BufferedResponseClass = new (text: string, source: ResponseHead) => BufferedResponse;
+type BufferedResponseClass = new (text: string, source: ResponseHead, endsAt?: number) => BufferedResponse;
 let bufferedResponseClass: BufferedResponseClass | undefined;
 
 /** A response over `text`, already read from the exchange `source`. */
-export function createBufferedResponse(text: string, source: ResponseHead): BufferedResponse {
+export function createBufferedResponse(text: string, source: ResponseHead, endsAt?: number): BufferedResponse {
   bufferedResponseClass ??= defineBufferedResponse();
-  return new bufferedResponseClass(text, source);
+  return new bufferedResponseClass(text, source, endsAt);
 }
 
 export function isBufferedResponse(value: unknown): value is BufferedResponse {
@@ -43,11 +45,13 @@ const defineBufferedResponse = (): BufferedResponseClass =>
     readonly #text: string;
     #parsed: unknown;
     #isParsed = false;
+    readonly endsAt: number | undefined;
 
-    constructor(text: string, source: ResponseHead) {
+    constructor(text: string, source: ResponseHead, endsAt?: number) {
       super(null, { status: source.status, statusText: source.statusText });
       this.#source = source;
       this.#text = text;
+      this.endsAt = endsAt;
     }
 
     override get headers(): Headers {
@@ -105,6 +109,6 @@ const defineBufferedResponse = (): BufferedResponseClass =>
     }
 
     override clone(): BufferedResponse {
-      return new BufferedResponse(this.#text, this.#source);
+      return new BufferedResponse(this.#text, this.#source, this.endsAt);
     }
   };

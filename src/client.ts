@@ -9,6 +9,7 @@ import {
   FungiesConfigError,
   FungiesConnectionError,
   FungiesError,
+  FungiesTimeoutError,
   type RequestInfo,
   ResponseParseError,
 } from './errors.js';
@@ -190,7 +191,20 @@ async function checkSuccess(
       redactHeaders(response.headers, secrets),
       info,
     );
-  if (validate && operation) await assertValidResponse(operation, response, body, info.method, secrets);
+  if (validate && operation) {
+    // Validation is part of the call: it starts only within the attempt's timeout and a
+    // validation that ends past it makes the call late, like a slow body.
+    checkInTime(response, info, 'before the response body could be validated');
+    await assertValidResponse(operation, response, body, info.method, secrets);
+    checkInTime(response, info, 'while validating the response body');
+  }
+}
+
+function checkInTime(response: BufferedResponse, info: RequestInfo, when: string): void {
+  if (response.endsAt === undefined || performance.now() <= response.endsAt) return;
+  throw new FungiesTimeoutError(
+    `Request timed out ${when}: ${info.method} ${info.path}${info.operationId ? ` (${info.operationId})` : ''}`,
+  );
 }
 
 function promisesBody(operation: OperationMeta): boolean {

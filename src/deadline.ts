@@ -10,6 +10,8 @@ export class AttemptDeadline {
   readonly controller = new AbortController();
   /** Why the attempt was stopped, once it was. */
   stopped: StopReason | undefined;
+  /** `performance.now()` at which the attempt's time is up; undefined with no timeout. */
+  readonly endsAt: number | undefined;
   /** True while the request waits for a free connection (all maxSockets of its origin are busy). */
   queued = false;
   readonly #timer: ReturnType<typeof setTimeout> | undefined;
@@ -20,6 +22,7 @@ export class AttemptDeadline {
 
   constructor(timeout: number | false, caller: AbortSignal | undefined) {
     this.#caller = caller;
+    this.endsAt = timeout === false ? undefined : performance.now() + timeout;
     if (caller?.aborted) {
       this.#stop('caller');
       return;

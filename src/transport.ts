@@ -148,7 +148,7 @@ async function attemptOnce(send: Send, call: Call, attempt: number): Promise<Buf
     phase = 'body';
     status = exchange.status;
     const text = await exchange.read(call.maxResponseBytes, deadline);
-    return createBufferedResponse(text, exchange);
+    return createBufferedResponse(text, exchange, deadline.endsAt);
   } catch (err) {
     throw classify(err, call, deadline, phase, status);
   } finally {
