@@ -5,6 +5,7 @@ import { checkHeaders } from './headers.js';
 import { parseHttpUrl } from './http-url.js';
 import { createRequestLog, type FungiesLogger, type LogLevel, type RequestLog } from './logger.js';
 import { HTTP_METHODS, SAFE_METHODS } from './operation-meta.js';
+import { proxyVariableFor } from './proxy-env.js';
 import type { RetryPolicy } from './retry.js';
 
 export interface FungiesClientOptions {
@@ -29,6 +30,8 @@ export interface FungiesClientOptions {
    * A `fetch` to send requests with (tests inject one instead of mocking modules). Without one,
    * the client sends with node:http/node:https on keep-alive agents, which costs far less per
    * request than the global fetch; redirects, timeouts and the body cap behave the same either way.
+   * That transport does not go through a proxy: with HTTPS_PROXY / HTTP_PROXY set for the API (and
+   * not covered by NO_PROXY) the client refuses to start; pass a fetch that uses the proxy.
    * @default undefined (node:http / node:https)
    */
   fetch?: typeof fetch | undefined;
@@ -177,6 +180,7 @@ export function normalizeOptions(options: FungiesClientOptions): NormalizedOptio
   if (fetchImpl !== undefined && typeof fetchImpl !== 'function') {
     throw new FungiesConfigError('fetch', 'fetch must be a function (Node 20 has one built in)');
   }
+  if (fetchImpl === undefined) refuseProxy(url);
   checkHeaders(options.headers, 'headers');
   const headers = { ...(options.headers ?? {}) };
   for (const name of Object.keys(headers)) {
@@ -202,6 +206,19 @@ export function normalizeOptions(options: FungiesClientOptions): NormalizedOptio
     requestLog: createRequestLog(options, [publicKey, secretKey]),
     validateResponses: checkBoolean('validateResponses', options.validateResponses, DEFAULTS.validateResponses),
   };
+}
+
+/** A proxy set in the environment for the API's URL would be bypassed by node:http: say so instead. */
+function refuseProxy(url: URL): void {
+  if (typeof process === 'undefined' || !process.env) return;
+  const variable = proxyVariableFor(url, process.env);
+  if (variable === undefined) return;
+  // The proxy's URL is never shown: it may carry a user name and password.
+  throw new FungiesConfigError(
+    'fetch',
+    `${variable} is set, but the client's own transport does not go through a proxy and would send around it to ${url.host}. ` +
+      `Pass fetch: a fetch that uses your proxy (e.g. undici's fetch with an EnvHttpProxyAgent dispatcher), or add ${url.hostname} to NO_PROXY if the API is to be reached directly. See docs/client-behaviour.md`,
+  );
 }
 
 function checkBoolean(option: string, value: unknown, fallback: boolean): boolean {
