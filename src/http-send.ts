@@ -86,8 +86,8 @@ function sendOnce(
 }
 
 function plainHeaders(outgoing: Outgoing): Record<string, string> {
-  const headers: Record<string, string> = {};
-  for (const [name, value] of outgoing.headers) headers[name] = value;
+  const headers: Record<string, string> =
+    outgoing.headers instanceof Headers ? Object.fromEntries(outgoing.headers) : { ...outgoing.headers };
   if (typeof outgoing.body === 'string') headers['content-length'] = String(Buffer.byteLength(outgoing.body));
   else if (outgoing.body instanceof Uint8Array) headers['content-length'] = String(outgoing.body.byteLength);
   else delete headers['content-length'];
