@@ -8,6 +8,8 @@ export interface ResponseHead {
   status: number;
   statusText: string;
   headers: Headers;
+  /** One header's value without building `headers`, when the source can. */
+  header?(name: string): string | null;
   url: string;
 }
 
@@ -17,6 +19,8 @@ export interface BufferedResponse extends Response {
   readonly bodyText: string;
   /** The body parsed as JSON (once); throws SyntaxError when it is not JSON. */
   parsed(): unknown;
+  /** One header (lower-case name), read without building a Headers where the transport allows. */
+  header(name: string): string | null;
   /** `performance.now()` at which the attempt's timeout ends (work on the body, such as validation, must finish by then). */
   readonly endsAt: number | undefined;
   clone(): BufferedResponse;
@@ -72,6 +76,10 @@ const defineBufferedResponse = (): BufferedResponseClass =>
 
     override get body(): ReadableStream<Uint8Array<ArrayBuffer>> | null {
       return this.#text === '' ? null : new Response(this.#text).body;
+    }
+
+    header(name: string): string | null {
+      return this.#source.header ? this.#source.header(name) : this.#source.headers.get(name);
     }
 
     /** The body text, as read. */

@@ -97,11 +97,11 @@ export function createDirectCall(parts: DirectCallParts) {
 
 /** openapi-fetch's result for a response (parseAs 'json'), read from the already parsed body. */
 function resultOf(response: BufferedResponse, method: string): { data?: unknown; error?: unknown; response: Response } {
-  const contentLength = response.headers.get('content-length');
+  const contentLength = response.header('content-length');
   if (
     response.status === 204 ||
     method === 'HEAD' ||
-    (contentLength === '0' && !response.headers.get('transfer-encoding')?.includes('chunked'))
+    (contentLength === '0' && !response.header('transfer-encoding')?.includes('chunked'))
   ) {
     return response.ok ? { data: undefined, response } : { error: undefined, response };
   }

@@ -50,7 +50,7 @@ export function createHttpSender({ maxSockets }: HttpSendOptions): Send {
     // Each pooled socket can turn out to be dead only once; then the agent opens a new one.
     for (let tries = 0; ; tries++) {
       try {
-        const res = await deadline.race(sendOnce(request, agent, outgoing, headers, deadline));
+        const res = await sendOnce(request, agent, outgoing, headers, deadline);
         return exchange(outgoing, res);
       } catch (err) {
         if (!(err as { neverSent?: boolean }).neverSent || deadline.stopped || tries > maxSockets) throw err;
@@ -69,7 +69,12 @@ function sendOnce(
   return new Promise<IncomingMessage>((resolve, reject) => {
     deadline.queued = true;
     let bytesBefore = 0;
-    const req = request(outgoing.url, { method: outgoing.method, headers, agent, signal: deadline.signal }, resolve);
+    const req = request(outgoing.url, { method: outgoing.method, headers, agent }, resolve);
+    // The deadline ends the request itself (queued, connecting or waiting for headers); no AbortSignal is made.
+    deadline.onStop((reason) => {
+      req.destroy(reason instanceof Error ? reason : new Error(String(reason)));
+      reject(reason);
+    });
     req.on('socket', (socket) => {
       deadline.queued = false;
       bytesBefore = socket.bytesRead;
@@ -95,49 +100,59 @@ function plainHeaders(outgoing: Outgoing): Record<string, string> {
 }
 
 function exchange(outgoing: Outgoing, res: IncomingMessage): Exchange {
-  const headers = new Headers();
-  const raw = res.rawHeaders;
-  for (let i = 0; i + 1 < raw.length; i += 2) headers.append(raw[i]!, raw[i + 1]!);
+  // A WHATWG Headers is built only when someone reads it (an error, Retry-After, a caller).
+  let headers: Headers | undefined;
   return {
     status: res.statusCode ?? 0,
     statusText: res.statusMessage ?? '',
-    headers,
+    get headers() {
+      if (!headers) {
+        headers = new Headers();
+        const raw = res.rawHeaders;
+        for (let i = 0; i + 1 < raw.length; i += 2) headers.append(raw[i]!, raw[i + 1]!);
+      }
+      return headers;
+    },
+    header: (name) => headerOf(res, name),
     url: outgoing.url,
-    read: (limit, deadline) => read(res, headers, limit, deadline),
+    read: (limit, deadline) => read(res, limit, deadline),
     discard: () => res.destroy(),
   };
 }
 
-async function read(res: IncomingMessage, headers: Headers, limit: number, deadline: AttemptDeadline): Promise<string> {
-  if (Number(headers.get('content-length')) > limit) {
+/** One header as node parsed it (lower-case names; repeated ones joined as Headers joins them). */
+function headerOf(res: IncomingMessage, name: string): string | null {
+  const value = res.headers[name];
+  return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
+}
+
+async function read(res: IncomingMessage, limit: number, deadline: AttemptDeadline): Promise<string> {
+  if (Number(headerOf(res, 'content-length')) > limit) {
     res.destroy();
     throw new BodyTooLarge();
   }
   const chunks: Buffer[] = [];
   let size = 0;
-  await deadline
-    .race(
-      new Promise<void>((resolve, reject) => {
-        res.on('data', (chunk: Buffer) => {
-          size += chunk.byteLength;
-          if (size > limit) {
-            res.destroy();
-            reject(new BodyTooLarge());
-          } else chunks.push(chunk);
-        });
-        res.on('end', resolve);
-        res.on('error', reject);
-        // A reset or a body shorter than its Content-Length closes without 'end'.
-        res.on('close', () => {
-          if (!res.complete) reject(Object.assign(new Error('the connection closed before the body was complete'), { code: 'ECONNRESET' }));
-        });
-      }),
-    )
-    .catch((err: unknown) => {
-      res.destroy();
-      throw err;
+  await new Promise<void>((resolve, reject) => {
+    deadline.onStop(reject);
+    res.on('data', (chunk: Buffer) => {
+      size += chunk.byteLength;
+      if (size > limit) {
+        res.destroy();
+        reject(new BodyTooLarge());
+      } else chunks.push(chunk);
     });
-  const encoding = headers.get('content-encoding')?.trim().toLowerCase();
+    res.on('end', resolve);
+    res.on('error', reject);
+    // A reset or a body shorter than its Content-Length closes without 'end'.
+    res.on('close', () => {
+      if (!res.complete) reject(Object.assign(new Error('the connection closed before the body was complete'), { code: 'ECONNRESET' }));
+    });
+  }).catch((err: unknown) => {
+    res.destroy();
+    throw err;
+  });
+  const encoding = headerOf(res, 'content-encoding')?.trim().toLowerCase();
   if (!encoding || encoding === 'identity' || size === 0) return decodeChunks(chunks, size);
   const decoded = await decompress(Buffer.concat(chunks, size), encoding, limit);
   return decodeChunks([decoded], decoded.byteLength);
