@@ -39,10 +39,7 @@ export function isBufferedResponse(value: unknown): value is BufferedResponse {
   return bufferedResponseClass !== undefined && value instanceof bufferedResponseClass;
 }
 
-/**
- * Defined on first use, not at import: touching the global `Response` loads node's fetch
- * implementation (about 18 ms), which importing the package need not pay.
- */
+/** Defined on first use, not at import: a client that never gets a response need not define it. */
 const defineBufferedResponse = (): BufferedResponseClass =>
   class BufferedResponse extends Response {
     readonly #source: ResponseHead;
