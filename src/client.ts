@@ -221,7 +221,7 @@ async function checkResponse(
 ): Promise<void> {
   const operation = findOperation(method, schemaPath);
   const info = { operationId: operation?.operationId, method, path: schemaPath };
-  recordResponseInfo(response, { ...info, secrets });
+  recordResponseInfo(response, { ...info, secrets }, true);
   if (!response.ok) return;
   try {
     await checkSuccess(response, operation, info, secrets, validateResponses);

@@ -91,8 +91,8 @@ function sendOnce(
 }
 
 function plainHeaders(outgoing: Outgoing): Record<string, string> {
-  const headers: Record<string, string> =
-    outgoing.headers instanceof Headers ? Object.fromEntries(outgoing.headers) : { ...outgoing.headers };
+  // A record is the client's own, built for this call (lower-case names): completed in place.
+  const headers: Record<string, string> = outgoing.headers instanceof Headers ? Object.fromEntries(outgoing.headers) : outgoing.headers;
   if (typeof outgoing.body === 'string') headers['content-length'] = String(Buffer.byteLength(outgoing.body));
   else if (outgoing.body instanceof Uint8Array) headers['content-length'] = String(outgoing.body.byteLength);
   else delete headers['content-length'];

@@ -112,9 +112,11 @@ async function sendCall(
       continue;
     }
     if (isBufferedResponse(outcome)) {
-      const line = `${call.short} ${outcome.status} ${elapsed(started)} (attempt ${attempt})`;
-      if (outcome.ok) log?.info?.(line);
-      else log?.warn?.(line);
+      if (log) {
+        const line = `${call.short} ${outcome.status} ${elapsed(started)} (attempt ${attempt})`;
+        if (outcome.ok) log.info?.(line);
+        else log.warn?.(line);
+      }
       return outcome;
     }
     await wait(
