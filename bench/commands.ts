@@ -9,7 +9,7 @@ import { startPrism } from '../contract-tests/prism.js';
 import { SPEC_PATH } from '../contract-tests/spec-path.js';
 import { type Spread, spread } from './stats.js';
 
-const CONTRACT_BIN = 'dist/contract-tests/bin.js';
+const CONTRACT_BIN = 'contract-tests/dist/contract-tests/bin.js';
 
 export interface CommandRun {
   ms: number;

@@ -1,7 +1,8 @@
 /** Response validation next to JSON.parse of the same 718-byte body: precompiled, and the contract suite's runtime Ajv. */
+
+import { validateAgainst } from '../contract-tests/validation/validators.js';
 import { operations } from '../generated/operations.js';
 import { responseValidatorLoaders } from '../generated/response-validators.js';
-import { validateAgainst } from '../src/validation/validators.js';
 import { cancelOrderBody } from './server.js';
 import { type Spread, spread, timeSync } from './stats.js';
 

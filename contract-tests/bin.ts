@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The fungies-contract executable (compiled to dist/contract-tests/bin.js): the only place that sets the exit code.
+// The fungies-contract executable (compiled to contract-tests/dist/contract-tests/bin.js; launcher.js runs it): the only place that sets the exit code.
 import { main } from './cli.js';
 
 try {

@@ -6,8 +6,10 @@ import { parseArgs } from 'node:util';
 import { checkCommand } from './commands/check.js';
 import { EXIT, ExitError, usageError } from './commands/errors.js';
 import { type Io, processIo } from './commands/io.js';
+import { mockCommand } from './commands/mock.js';
 import { runCommand } from './commands/run.js';
 import { sendWebhook } from './commands/send-webhook.js';
+import { kitVersion } from './version.js';
 
 export const HELP = `fungies-contract: does a server honour the Fungies OpenAPI spec?
 
@@ -17,6 +19,9 @@ Usage
   fungies-contract check webhook <eventType> <file|->     check one saved webhook event
   fungies-contract send-webhook <url> <eventType|file|->  POST a signed test event to your handler
                           (secret from $FUNGIES_WEBHOOK_SECRET; --timeout as for run)
+  fungies-contract mock [--port <n>] [--seed <n>]      serve a seeded Prism mock of the spec for your
+                          own integration tests; prints its URL and the keys to use
+  fungies-contract --version                            print the kit's version
 
 run options
   --target <url>          server under test (default: $FUNGIES_BASE_URL, else a Prism mock
@@ -47,10 +52,12 @@ Exit codes
   2  usage, configuration or spec error (bad flag, missing key, unreachable target)
 
 Examples
-  npm run contract
-  npm run contract -- --operation orders --json reports/contract.json
-  npm run contract -- --seed 1234 --max-response-time 2000
+  npx fungies-contract run
+  npx fungies-contract run --operation orders --json reports/contract.json
+  npx fungies-contract run --seed 1234 --max-response-time 2000
   FUNGIES_PUBLIC_KEY=… npx fungies-contract run --target https://staging.example.com
+  npx fungies-contract check PatchV0OrdersOrderIdOrNumberCancel 200 \
+    node_modules/fungies-contract/dist/openapi/docs-examples/cancel-order.200.docs-example.json
   curl … | npx fungies-contract check PatchV0OrdersOrderIdOrNumberCancel 200 -
 `;
 
@@ -89,6 +96,25 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
       io.stdout.write(HELP);
       return command === undefined ? EXIT.usage : EXIT.pass;
+    }
+    if (command === '--version' || command === '-v' || command === 'version') {
+      io.stdout.write(`${kitVersion()}\n`);
+      return EXIT.pass;
+    }
+    if (command === 'mock') {
+      const { values, positionals } = parse(rest, { port: { type: 'string' }, seed: { type: 'string' } });
+      if (values['help']) return (io.stdout.write(HELP), EXIT.pass);
+      if (positionals.length > 0) throw usageError(`mock takes no arguments, got "${positionals.join(' ')}"`);
+      return (
+        await mockCommand(
+          {
+            port: wholeNumber('port', values['port'], 0, 65535, 'a port number from 0 to 65535'),
+            seed: wholeNumber('seed', values['seed'], 0, 2 ** 32 - 1, 'a whole number from 0 to 4294967295'),
+            stop: io.stopSignal ?? untilSignal(),
+          },
+          io,
+        )
+      ).code;
     }
     if (command === 'run') {
       const { values, positionals } = parse(rest, {
@@ -142,7 +168,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       if (!url || !event || positionals.length > 2) throw usageError('usage: fungies-contract send-webhook <url> <eventType|file.json|->');
       return (await sendWebhook({ url, event, timeoutMs: milliseconds('timeout', values['timeout']) ?? DEFAULT_TIMEOUT_MS }, io)).code;
     }
-    throw usageError(`unknown command "${command}": use run or check (fungies-contract --help)`);
+    throw usageError(`unknown command "${command}": use run, check, send-webhook or mock (fungies-contract --help)`);
   } catch (err) {
     if (err instanceof ExitError) {
       io.stderr.write(`fungies-contract: ${err.message}\n`);
@@ -150,4 +176,17 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     }
     throw err;
   }
+}
+
+/** Resolves on the first Ctrl-C or SIGTERM, so a long-running command can clean up before exiting. */
+function untilSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
 }

@@ -14,6 +14,8 @@ export const KEY_HEADER_OPTIONS: Readonly<Record<string, 'publicKey' | 'secretKe
 export interface Keys {
   publicKey: string;
   secretKey: string | undefined;
+  /** The factory the caller used, named in the message of a write without the secret key. */
+  factory: string;
 }
 
 /**
@@ -43,7 +45,7 @@ function secretKeyFor(operation: OperationMeta | undefined, keys: Keys): string 
     throw new FungiesConfigError(
       'secretKey',
       `${operation.operationId} (${operation.method.toUpperCase()} ${operation.path}) requires the secret key: ` +
-        'pass createFungiesClient({ publicKey, secretKey: process.env.FUNGIES_SECRET_KEY })',
+        `pass ${keys.factory}({ publicKey, secretKey: process.env.FUNGIES_SECRET_KEY })`,
     );
   }
   return keys.secretKey;

@@ -30,7 +30,12 @@ import { USER_AGENT } from './version.js';
 export type { FungiesClient } from './client-types.js';
 
 export function createFungiesClient(options: FungiesClientOptions): FungiesClient {
-  const normalized = normalizeOptions(options);
+  return clientFor(options, 'createFungiesClient');
+}
+
+/** The path-style client; `factory` is the public function the caller called, for messages. */
+export function clientFor(options: FungiesClientOptions, factory: string): FungiesClient {
+  const normalized = normalizeOptions(options, factory);
   const secrets = [normalized.publicKey, normalized.secretKey];
   const transport = createTransport({
     fetch: normalized.fetch,
@@ -50,7 +55,7 @@ export function createFungiesClient(options: FungiesClientOptions): FungiesClien
     querySerializer: serializeQuery,
   });
   client.use(fungiesMiddleware(normalized, secrets));
-  const keys = { publicKey: normalized.publicKey, secretKey: normalized.secretKey };
+  const keys = { publicKey: normalized.publicKey, secretKey: normalized.secretKey, factory: normalized.factory };
   const direct = createDirectCall({
     baseUrl: normalized.baseUrl,
     headers,
@@ -154,7 +159,7 @@ function encodeNames(value: unknown): unknown {
 }
 
 function fungiesMiddleware(
-  { publicKey, secretKey, validateResponses, baseUrl }: NormalizedOptions,
+  { publicKey, secretKey, validateResponses, baseUrl, factory }: NormalizedOptions,
   secrets: readonly (string | undefined)[],
 ): Middleware {
   return {
@@ -162,7 +167,7 @@ function fungiesMiddleware(
       const problem = targetProblem(request.url, request.method, schemaPath, baseUrl);
       if (problem) throw problem;
       const operation = checkRequest(request.method, schemaPath, params.path as Record<string, unknown> | undefined);
-      applyAuth(request.headers, operation, { publicKey, secretKey });
+      applyAuth(request.headers, operation, { publicKey, secretKey, factory });
       return undefined;
     },
     async onResponse({ request, response, schemaPath }) {

@@ -6,9 +6,10 @@
  * `BadRequestError`, undefined where no answer came (connection, timeout, abort). HTTP failures
  * are `FungiesApiError` subclasses made only by `FungiesApiError.from()`.
  */
-import type { ErrorObject } from 'ajv';
+
 import { redactExcerpt } from './redact.js';
 import { requestIdOf } from './request-id.js';
+import type { ValidationIssue } from './validation/issue.js';
 
 // Each class sets its own `name` (what a log line or stack shows) and declares its own fields, so
 // the class bodies below share a shape by design.
@@ -128,7 +129,7 @@ export class ResponseValidationError extends FungiesRequestError<number> {
     readonly operationId: string,
     readonly status: number,
     /** Ajv's errors, unchanged. */
-    readonly errors: readonly ErrorObject[],
+    readonly errors: readonly ValidationIssue[],
     message: string,
   ) {
     super(message);

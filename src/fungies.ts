@@ -1,6 +1,6 @@
 /** createFungies: resource methods (`fungies.orders.list()`…) over the path-style client, which stays at `fungies.client`. */
 import { type FungiesResources, resourceTable } from '../generated/resources.js';
-import { createFungiesClient, type FungiesClient } from './client.js';
+import { clientFor, type FungiesClient } from './client.js';
 import type { FungiesClientOptions } from './options.js';
 import { buildResources } from './resources/build.js';
 
@@ -11,6 +11,6 @@ export type Fungies = FungiesResources & {
 };
 
 export function createFungies(options: FungiesClientOptions): Fungies {
-  const client = createFungiesClient(options);
+  const client = clientFor(options, 'createFungies');
   return Object.freeze({ ...buildResources<FungiesResources>(client, resourceTable), client });
 }

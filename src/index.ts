@@ -46,7 +46,7 @@ export type { Page, PageItem, PaginatedPath, PaginateOptions, Paginator } from '
 export { paginate, paginatedPaths } from './paginate.js';
 export type { RequestOptions } from './request-options.js';
 export type { WithResponse } from './resources/api-promise.js';
-export { ApiPromise, ListPromise } from './resources/api-promise.js';
+export { ApiPromise, type ListLimits, ListPromise } from './resources/api-promise.js';
 export type { RetryPolicy } from './retry.js';
 export type { SuccessData } from './unwrap.js';
 export { unwrap } from './unwrap.js';

@@ -135,6 +135,79 @@ export interface NormalizedOptions {
   /** Where request lines go, already filtered by level and redacted; undefined when silent. */
   requestLog: RequestLog | undefined;
   validateResponses: boolean;
+  /** The factory the caller used (`createFungies` or `createFungiesClient`), for messages that show a fix. */
+  factory: string;
+}
+
+/** Every client option, by name: an option given that is not here is a typo or another library's name. */
+const OPTION_NAMES = {
+  publicKey: true,
+  secretKey: true,
+  baseUrl: true,
+  fetch: true,
+  headers: true,
+  timeout: true,
+  retry: true,
+  maxResponseBytes: true,
+  maxSockets: true,
+  logger: true,
+  logLevel: true,
+  log: true,
+  validateResponses: true,
+} as const satisfies Record<keyof FungiesClientOptions, true>;
+
+/** Names other clients use for our options, which no edit distance would find. */
+const OTHER_LIBRARIES_NAMES: Readonly<Record<string, keyof FungiesClientOptions>> = {
+  maxretries: 'retry',
+  retries: 'retry',
+  apikey: 'publicKey',
+  key: 'publicKey',
+  secret: 'secretKey',
+  secretapikey: 'secretKey',
+  url: 'baseUrl',
+  baseurl: 'baseUrl',
+  timeoutms: 'timeout',
+  maxbodylength: 'maxResponseBytes',
+  maxcontentlength: 'maxResponseBytes',
+  validate: 'validateResponses',
+};
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++)
+      row[j] = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = row;
+  }
+  return previous[b.length]!;
+}
+
+/** The known option a misspelt or foreign name most likely meant, if any is close enough to suggest. */
+function nearestOption(name: string): string | undefined {
+  const lower = name.toLowerCase();
+  const aliased = Object.hasOwn(OTHER_LIBRARIES_NAMES, lower) ? OTHER_LIBRARIES_NAMES[lower] : undefined;
+  if (aliased) return aliased;
+  let best: { option: string; distance: number } | undefined;
+  for (const option of Object.keys(OPTION_NAMES)) {
+    const distance = editDistance(lower, option.toLowerCase());
+    if (!best || distance < best.distance) best = { option, distance };
+  }
+  return best && best.distance <= Math.max(2, Math.floor(name.length / 4)) ? best.option : undefined;
+}
+
+/** JavaScript callers get the check TypeScript gives: an option the client does not have is an error, not silently ignored. */
+function checkOptionNames(options: object, factory: string): void {
+  for (const name of Object.keys(options)) {
+    if (Object.hasOwn(OPTION_NAMES, name)) continue;
+    const nearest = nearestOption(name);
+    throw new FungiesConfigError(
+      name,
+      nearest
+        ? `${name} is not an option of ${factory}: did you mean ${nearest}?`
+        : `${name} is not an option of ${factory}: use ${Object.keys(OPTION_NAMES).join(', ')}`,
+    );
+  }
 }
 
 const KEY_RULES = {
@@ -143,12 +216,12 @@ const KEY_RULES = {
 } as const;
 
 /** Checks a key's documented shape; the message never repeats the key itself. */
-function checkKey(option: keyof typeof KEY_RULES, value: unknown): string {
+function checkKey(option: keyof typeof KEY_RULES, value: unknown, factory: string): string {
   const rule = KEY_RULES[option];
   if (typeof value !== 'string' || value === '') {
     throw new FungiesConfigError(
       option,
-      `${option} is missing: pass createFungiesClient({ ${option}: process.env.${rule.env} }) with your ${rule.prefix}… key`,
+      `${option} is missing: pass ${factory}({ ${option}: process.env.${rule.env} }) with your ${rule.prefix}… key`,
     );
   }
   if (value.startsWith(rule.other)) {
@@ -167,15 +240,27 @@ function checkKey(option: keyof typeof KEY_RULES, value: unknown): string {
   return value;
 }
 
-export function normalizeOptions(options: FungiesClientOptions): NormalizedOptions {
+/** `factory` is the function the caller called, so a message shows the call they can copy. */
+export function normalizeOptions(options: FungiesClientOptions, factory = 'createFungiesClient'): NormalizedOptions {
   if (typeof options !== 'object' || options === null) {
-    throw new FungiesConfigError('options', 'createFungiesClient needs an options object: createFungiesClient({ publicKey, secretKey })');
+    throw new FungiesConfigError('options', `${factory} needs an options object: ${factory}({ publicKey, secretKey })`);
   }
-  const publicKey = checkKey('publicKey', options.publicKey);
-  const secretKey = options.secretKey === undefined ? undefined : checkKey('secretKey', options.secretKey);
+  checkOptionNames(options, factory);
+  const publicKey = checkKey('publicKey', options.publicKey, factory);
+  // CI gives an unset secret as an empty string: a read-only program must still start, and a write
+  // then fails naming the option, as with no secretKey at all.
+  const secretKey =
+    options.secretKey === undefined || options.secretKey === '' ? undefined : checkKey('secretKey', options.secretKey, factory);
   const baseUrl = options.baseUrl ?? DEFAULTS.baseUrl;
   const url = parseHttpUrl(baseUrl, { field: 'baseUrl', example: DEFAULTS.baseUrl, base: true });
   if (typeof url === 'string') throw new FungiesConfigError('baseUrl', url);
+  // Every operation path starts with /v0: a baseUrl ending in it would send /v0/v0/… and get 404s.
+  if (/\/v0\/*$/.test(url.pathname)) {
+    throw new FungiesConfigError(
+      'baseUrl',
+      `baseUrl ends in /v0, but every operation path already starts with /v0: use ${baseUrl.replace(/\/v0\/*$/, '')}`,
+    );
+  }
   const fetchImpl = options.fetch;
   if (fetchImpl !== undefined && typeof fetchImpl !== 'function') {
     throw new FungiesConfigError('fetch', 'fetch must be a function (Node 20 has one built in)');
@@ -205,6 +290,7 @@ export function normalizeOptions(options: FungiesClientOptions): NormalizedOptio
     maxSockets: options.maxSockets === undefined ? DEFAULTS.maxSockets : normalizeMaxSockets(options.maxSockets),
     requestLog: createRequestLog(options, [publicKey, secretKey]),
     validateResponses: checkBoolean('validateResponses', options.validateResponses, DEFAULTS.validateResponses),
+    factory,
   };
 }
 

@@ -3,10 +3,11 @@
  * spec:generate time, one module per operation, loaded on that operation's first validated
  * response: clients that do not validate never load them.
  */
-import type { ErrorObject } from 'ajv';
+
 import { ResponseValidationError } from './errors.js';
 import type { OperationMeta } from './operation-meta.js';
 import { redact, redactExcerpt, redactValue } from './redact.js';
+import type { ValidationIssue } from './validation/issue.js';
 import { matchResponse } from './validation/response-match.js';
 import { specDefectReason } from './validation/spec-defects.js';
 
@@ -50,7 +51,7 @@ export async function assertValidResponse(
   validate.errors = null;
   // Only the first errors are looked at (checked against the spec's defects, redacted, shown):
   // a body of many megabytes breaks a rule per item, and each costs a copy of its data.
-  const errors: ErrorObject[] = [];
+  const errors: ValidationIssue[] = [];
   let next = 0;
   while (next < found.length && errors.length < MAX_ERRORS) {
     const e = found[next++]!;
@@ -67,7 +68,7 @@ export async function assertValidResponse(
   );
 }
 
-function redactError(e: ErrorObject, secrets: readonly (string | undefined)[]): ErrorObject {
+function redactError(e: ValidationIssue, secrets: readonly (string | undefined)[]): ValidationIssue {
   return {
     ...e,
     instancePath: redact(e.instancePath, secrets),
@@ -77,7 +78,7 @@ function redactError(e: ErrorObject, secrets: readonly (string | undefined)[]): 
   };
 }
 
-function describe(e: ErrorObject, secrets: readonly (string | undefined)[]): string {
+function describe(e: ValidationIssue, secrets: readonly (string | undefined)[]): string {
   const params = e.params as { allowedValue?: unknown; allowedValues?: unknown[]; additionalProperty?: string };
   const actual =
     e.keyword === 'required' || e.keyword === 'additionalProperties' ? '' : ` (got ${redactExcerpt(showValue(e.data), secrets, 60)})`;

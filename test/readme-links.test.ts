@@ -1,5 +1,6 @@
-// The README is the map a newcomer reads first: every file or folder it links or names must exist.
-import { existsSync, readFileSync } from 'node:fs';
+// The README and docs/ are the map a newcomer reads first: every file or folder they link or name must exist.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 /** Relative link targets, and code spans that name a path under one of the project's folders. */
@@ -15,8 +16,19 @@ describe('README paths', () => {
     expect(pathsNamedIn(text)).toEqual(['src/a.ts', 'src/b.ts']);
   });
 
-  it('names only files and folders that exist', () => {
-    const missing = pathsNamedIn(readFileSync('README.md', 'utf8')).filter((p) => !existsSync(p));
+  it('names only files and folders that exist, in the README and in every page of docs/', () => {
+    const pages = [
+      'README.md',
+      ...readdirSync('docs')
+        .filter((f) => f.endsWith('.md'))
+        .map((f) => `docs/${f}`),
+    ];
+    const missing = pages.flatMap((page) =>
+      pathsNamedIn(readFileSync(page, 'utf8'))
+        // A link is relative to its page; a code span names a path from the repository root.
+        .filter((p) => !existsSync(join(dirname(page), p)) && !existsSync(p))
+        .map((p) => `${page}: ${p}`),
+    );
     expect(missing).toEqual([]);
   });
 });

@@ -1,11 +1,11 @@
 /** `fungies-contract check webhook <eventType> <file|->`: validates one saved webhook event against the spec. */
 
-import { validateAgainst } from '../../src/validation/validators.js';
 import { isWebhookEventType, WEBHOOK_EVENT_TYPES, webhookEventSchema } from '../../src/webhooks/events.js';
 import { ajvFindings, showValue } from '../engine/ajv-findings.js';
 import { type FindingContext, finding } from '../engine/finding.js';
 import { parseJson } from '../engine/strict-json.js';
 import type { Finding } from '../engine/types.js';
+import { validateAgainst } from '../validation/validators.js';
 import { usageError } from './errors.js';
 import { printVerdict } from './file-verdict.js';
 import { type Io, readInput } from './io.js';

@@ -1,8 +1,8 @@
 /** `fungies-contract check <operationId> <status> <file|->`: validates one saved response body. */
 import { findOperationById, listOperations } from '../../src/operations.js';
-import { documentedResponse } from '../../src/validation/response.js';
 import { checkResponse } from '../engine/response-checker.js';
 import type { Finding } from '../engine/types.js';
+import { documentedResponse } from '../validation/response.js';
 import { checkWebhook } from './check-webhook.js';
 import { usageError } from './errors.js';
 import { printVerdict } from './file-verdict.js';

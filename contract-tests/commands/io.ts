@@ -10,6 +10,8 @@ export interface Io {
   cwd: string;
   /** Reads stdin to the end (for `check … -`), or stops once it holds more than `maxBytes`. */
   readStdin(maxBytes: number): Promise<string>;
+  /** Ends a long-running command (`mock`) when it resolves; unset, Ctrl-C or SIGTERM does. */
+  stopSignal?: Promise<void>;
 }
 
 export function processIo(): Io {

@@ -2,7 +2,7 @@
 import type { ErrorObject } from 'ajv';
 import { redactExcerpt } from '../../src/redact.js';
 import { specDefectReason } from '../../src/validation/spec-defects.js';
-import { derefSchema } from '../../src/validation/validators.js';
+import { derefSchema } from '../validation/validators.js';
 import { dedupeErrors, errorPointer } from './dedupe.js';
 import { type FindingContext, finding } from './finding.js';
 import type { Finding } from './types.js';

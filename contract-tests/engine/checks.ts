@@ -8,8 +8,8 @@
 import { PUBLIC_KEY_HEADER, SECRET_KEY_HEADER } from '../../src/auth.js';
 import { isSafeMethod, type OperationMeta } from '../../src/operation-meta.js';
 import { isPlainObject } from '../../src/plain-object.js';
-import { documentedResponse } from '../../src/validation/response.js';
-import { validateAgainst } from '../../src/validation/validators.js';
+import { documentedResponse } from '../validation/response.js';
+import { validateAgainst } from '../validation/validators.js';
 import type { EngineConfig } from './config.js';
 import { type Exchange, isClientRefusal, isSuccess, type RawRequest, sendRaw, sendThroughClient } from './exchange.js';
 import { finding, findingContext, reportedOperation, statusLine } from './finding.js';

@@ -5,7 +5,7 @@
  */
 import type { OperationMeta } from '../../src/operation-meta.js';
 import { isPlainObject } from '../../src/plain-object.js';
-import { validateAgainst } from '../../src/validation/validators.js';
+import { validateAgainst } from '../validation/validators.js';
 import type { Random } from './random.js';
 import type { PlannedRequest } from './request-builder.js';
 import { sampleOrUndefined } from './schema-sample.js';

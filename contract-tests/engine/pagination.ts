@@ -5,7 +5,7 @@
 
 import type { OperationMeta, ParameterMeta } from '../../src/operation-meta.js';
 import { PAGE_POSITION_PARAMS, PAGE_SIZE_PARAMS } from '../../src/paginate.js';
-import { validateAgainst } from '../../src/validation/validators.js';
+import { validateAgainst } from '../validation/validators.js';
 import { finding, findingContext } from './finding.js';
 import type { PlannedRequest } from './request-builder.js';
 import { parseJson } from './strict-json.js';

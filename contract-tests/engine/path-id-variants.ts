@@ -3,7 +3,7 @@
  * that validates one id and trusts the next, or accepts any `#…` as an order number, is caught.
  */
 import type { OperationMeta } from '../../src/operation-meta.js';
-import { validateAgainst } from '../../src/validation/validators.js';
+import { validateAgainst } from '../validation/validators.js';
 import type { PlannedRequest } from './request-builder.js';
 import { takesIdOrNumber } from './schema-sample.js';
 import type { Variant } from './variants.js';

@@ -5,7 +5,7 @@
 
 import type { OperationMeta, ParameterMeta } from '../../src/operation-meta.js';
 import { PAGE_POSITION_PARAMS, PAGE_SIZE_PARAMS } from '../../src/paginate.js';
-import { derefSchema, validateAgainst } from '../../src/validation/validators.js';
+import { derefSchema, validateAgainst } from '../validation/validators.js';
 import { SampleError, sampleFor, sampleOrUndefined } from './schema-sample.js';
 
 export interface PlannedRequest {

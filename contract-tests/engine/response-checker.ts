@@ -1,7 +1,7 @@
 /** Checks one recorded response against the spec: documented status, Content-Type, JSON, body schema. */
 import type { OperationMeta } from '../../src/operation-meta.js';
 import { redactExcerpt } from '../../src/redact.js';
-import { mediaType, validateResponse } from '../../src/validation/response.js';
+import { mediaType, validateResponse } from '../validation/response.js';
 import { ajvFindings } from './ajv-findings.js';
 import { finding, findingContext } from './finding.js';
 import { parseJson, scanJson } from './strict-json.js';

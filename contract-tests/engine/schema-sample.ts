@@ -5,7 +5,7 @@
  */
 import { ORDER_NUMBER_PATTERN } from '../../src/ids.js';
 import { isPlainObject } from '../../src/plain-object.js';
-import { derefSchema, validateAgainst } from '../../src/validation/validators.js';
+import { derefSchema, validateAgainst } from '../validation/validators.js';
 import type { Random } from './random.js';
 
 type Schema = Record<string, unknown>;

@@ -1,6 +1,6 @@
 /** An operation's schemas as the engine reads them: behind their $ref, their declared properties, the JSON bodies and `data`. */
 import type { OperationMeta } from '../../src/operation-meta.js';
-import { derefSchema } from '../../src/validation/validators.js';
+import { derefSchema } from '../validation/validators.js';
 
 type Json = Record<string, unknown>;
 

@@ -5,7 +5,7 @@
  * invalid and a "valid" one really is valid.
  */
 import type { OperationMeta, ParameterMeta } from '../../src/operation-meta.js';
-import { validateAgainst } from '../../src/validation/validators.js';
+import { validateAgainst } from '../validation/validators.js';
 import type { Random } from './random.js';
 import type { PlannedRequest } from './request-builder.js';
 import { SAMPLE_UUID, sampleOrUndefined, takesIdOrNumber } from './schema-sample.js';

@@ -5,7 +5,7 @@
  */
 import type { OperationMeta } from '../../src/operation-meta.js';
 import { isPlainObject } from '../../src/plain-object.js';
-import { validateAgainst } from '../../src/validation/validators.js';
+import { validateAgainst } from '../validation/validators.js';
 import type { EngineConfig } from './config.js';
 import { type Exchange, isSuccess, sendThroughClient } from './exchange.js';
 import { finding, findingContext, statusLine } from './finding.js';

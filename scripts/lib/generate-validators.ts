@@ -4,10 +4,10 @@
  */
 import { _ } from 'ajv';
 import standaloneModule from 'ajv/dist/standalone/index.js';
+import { createAjv } from '../../contract-tests/validation/ajv.js';
+import { addSpecDocument } from '../../contract-tests/validation/spec-document.js';
 import { isPlainObject } from '../../src/plain-object.js';
-import { createAjv } from '../../src/validation/ajv.js';
 import { numberFormats } from '../../src/validation/formats.js';
-import { addSpecDocument } from '../../src/validation/spec-document.js';
 import { idSchemas } from './generate.js';
 import { listWebhookEvents } from './generate-webhooks.js';
 import { absoluteRefs, deref, type JsonObject, operationParameters, specOperations } from './openapi-walk.js';
@@ -109,7 +109,7 @@ export function generateValidatorFiles(doc: Record<string, unknown>, banner: str
     RESPONSE_VALIDATORS_FILE,
     [
       '/** Loaders of the precompiled successful-response validators: one module per operation, imported on first use. */',
-      "import type { ValidateFunction } from 'ajv';",
+      "import type { PrecompiledValidator as ValidateFunction } from '../src/validation/issue.js';",
       '',
       '/** Validators of one operation, by documented status (2xx, default) and media type. */',
       'export type OperationResponseValidators = Record<string, Record<string, ValidateFunction>>;',
@@ -161,7 +161,8 @@ function validatorModule(ajv: ReturnType<typeof createAjv>, entries: Entry[], ro
   const { code, imports } = hoistRequires(standaloneCode(ajv, refs));
   return [
     "// @ts-nocheck -- Ajv standalone output; the typed exports at the end are the module's interface.",
-    "import type { ValidateFunction } from 'ajv';",
+    // The client ships no Ajv: the validators are typed by the client's own structural type.
+    `import type { PrecompiledValidator as ValidateFunction } from '${root}/src/validation/issue.js';`,
     ...imports,
     formatsCode(code, root),
     code,

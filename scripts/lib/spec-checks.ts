@@ -3,10 +3,10 @@
  * parameters, unique operationIds, and every Schema Object compiled by Ajv 2020-12 in strict mode.
  */
 import SwaggerParser from '@apidevtools/swagger-parser';
+import { createAjv } from '../../contract-tests/validation/ajv.js';
+import { addSpecDocument, SPEC_DOCUMENT_ID } from '../../contract-tests/validation/spec-document.js';
 import { segmentsToPointer } from '../../src/json-pointer.js';
 import { isPlainObject } from '../../src/plain-object.js';
-import { createAjv } from '../../src/validation/ajv.js';
-import { addSpecDocument, SPEC_DOCUMENT_ID } from '../../src/validation/spec-document.js';
 import { allRefs, operationParameters, pathTemplateParams, resolveLocalRef, specOperations } from './openapi-walk.js';
 import type { SpecFile, SpecProblem } from './spec-file.js';
 

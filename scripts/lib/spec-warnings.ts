@@ -4,10 +4,11 @@
  * without null is one). The contract suite reports such values, when a server sends them, as spec
  * defects rather than server violations.
  */
+
+import { createAjv } from '../../contract-tests/validation/ajv.js';
+import { addSpecDocument, SPEC_DOCUMENT_ID } from '../../contract-tests/validation/spec-document.js';
 import { segmentsToPointer, valueAt } from '../../src/json-pointer.js';
 import { isPlainObject } from '../../src/plain-object.js';
-import { createAjv } from '../../src/validation/ajv.js';
-import { addSpecDocument, SPEC_DOCUMENT_ID } from '../../src/validation/spec-document.js';
 import { specOperations } from './openapi-walk.js';
 import { schemaPointers } from './spec-checks.js';
 import { problemLines, type SpecFile, type SpecProblem } from './spec-file.js';

@@ -1,4 +1,5 @@
 /** What a resource method returns: a promise of the data that can also give the raw response (openai-node's model). */
+import type { Paginator, Page as PaginatorPage } from '../paginate.js';
 import { requestIdOf } from '../request-id.js';
 
 /** The data with the response it came from. */
@@ -66,16 +67,37 @@ function withResponse<T>(data: T, response: Response): WithResponse<T> {
   };
 }
 
-/** A list method's result: await it for one page, or `for await` it for every item across pages. */
-export class ListPromise<Page, Item> extends ApiPromise<Page> implements AsyncIterable<Item> {
-  #iterate: () => AsyncIterator<Item>;
+/** How far `.toArray()` and `.pages()` of a list method walk (paginate's limits). */
+export interface ListLimits {
+  /** Stop after this many items. @default Infinity */
+  maxItems?: number;
+  /** Most pages fetched before giving up with `PaginationError`. @default 1000 */
+  maxPages?: number;
+}
 
-  constructor(send: Send<Page>, iterate: () => AsyncIterator<Item>) {
+/**
+ * A list method's result: await it for one page, `for await` it for every item across pages, or
+ * collect with `.toArray()` / walk `.pages()`, as `paginate()` does.
+ */
+export class ListPromise<Page, Item> extends ApiPromise<Page> implements AsyncIterable<Item> {
+  #walk: (limits: ListLimits) => Paginator<Item>;
+
+  constructor(send: Send<Page>, walk: (limits: ListLimits) => Paginator<Item>) {
     super(send, true);
-    this.#iterate = iterate;
+    this.#walk = walk;
   }
 
   [Symbol.asyncIterator](): AsyncIterator<Item> {
-    return this.#iterate();
+    return this.#walk({})[Symbol.asyncIterator]();
+  }
+
+  /** Every item across pages (up to `maxItems`), in one array. */
+  toArray(limits: ListLimits = {}): Promise<Item[]> {
+    return this.#walk(limits).toArray();
+  }
+
+  /** The pages one by one, each with its items and the list's total when the server tells it. */
+  pages(limits: ListLimits = {}): AsyncGenerator<PaginatorPage<Item>, void, undefined> {
+    return this.#walk(limits).pages();
   }
 }

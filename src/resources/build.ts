@@ -1,7 +1,7 @@
 /** Turns the generated resource table into the functions of `fungies.orders.list()` and friends. */
 import type { FungiesClient } from '../client.js';
 import { InvalidParameterError } from '../errors.js';
-import { type PaginatedPath, paginate } from '../paginate.js';
+import { type PaginatedPath, type Paginator, paginate } from '../paginate.js';
 import { isPlainObject } from '../plain-object.js';
 import { type RequestOptions, requestInit } from '../request-options.js';
 import { unwrap } from '../unwrap.js';
@@ -79,14 +79,15 @@ function bindMethod(client: FungiesClient, spec: ResourceMethodSpec, name: strin
     if (!spec.list) return new ApiPromise(() => send(client, spec, init));
     return new ListPromise(
       () => send(client, spec, init),
-      () => {
+      (limits) => {
         const filters = Object.fromEntries(Object.entries(query ?? {}).filter(([k]) => !PAGING.includes(k)));
         const size = query?.['take'] ?? query?.['limit'];
         return paginate(withInit(client, extra), spec.path as PaginatedPath, {
           path: path as never,
           query: filters as never,
           ...(typeof size === 'number' ? { pageSize: size } : {}),
-        })[Symbol.asyncIterator]();
+          ...limits,
+        }) as Paginator<unknown>;
       },
     );
   };

@@ -1,6 +1,7 @@
 /** The errors verifyWebhook throws: a signature that does not hold, a body that is not an event, a payload off-spec. */
-import type { ErrorObject } from 'ajv';
+
 import { FungiesError } from '../errors.js';
+import type { ValidationIssue } from '../validation/issue.js';
 
 /** Which check of the `x-fngs-signature` header failed. */
 export type WebhookSignatureFailure = 'missing-header' | 'malformed-header' | 'wrong-prefix' | 'bad-hex' | 'wrong-length' | 'mismatch';
@@ -39,7 +40,7 @@ export class WebhookValidationError extends FungiesError {
   constructor(
     readonly eventType: string,
     /** Ajv's errors, unchanged (`instancePath` names the field). */
-    readonly errors: readonly ErrorObject[],
+    readonly errors: readonly ValidationIssue[],
     message: string,
   ) {
     super(message);

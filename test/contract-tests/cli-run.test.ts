@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { LIED_OPERATION } from '../../contract-tests/fixtures/lying-server.js';
-import { createAjv } from '../../src/validation/ajv.js';
+import { createAjv } from '../../contract-tests/validation/ajv.js';
 import { KEYS, useLyingServer, useTempDir } from './helpers.js';
 
 const run = promisify(execFile);

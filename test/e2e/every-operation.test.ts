@@ -1,7 +1,7 @@
 // Prism mocks every operation of the spec: each answers the client with a documented status.
 import { describe, expect, it } from 'vitest';
+import { validateAgainst } from '../../contract-tests/validation/validators.js';
 import { createFungiesClient, listOperations, type OperationMeta } from '../../src/index.js';
-import { validateAgainst } from '../../src/validation/validators.js';
 import { usePrism } from './use-prism.js';
 
 const prism = usePrism();

@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { MOCK_KEYS } from '../../contract-tests/engine/config.js';
 import { sendThroughClient } from '../../contract-tests/engine/exchange.js';
 import { buildRequest } from '../../contract-tests/engine/request-builder.js';
+import { validateResponse } from '../../contract-tests/validation/response.js';
 import type { OperationMeta } from '../../src/operation-meta.js';
 import { listOperations } from '../../src/operations.js';
-import { validateResponse } from '../../src/validation/response.js';
 import { usePrism } from './use-prism.js';
 
 // The contract suite relies on Prism's seeded dynamic mode being reproducible. The seed applies

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { SPEC_DOCUMENT_ID } from '../../contract-tests/validation/spec-document.js';
 import { escapePointerToken, followRefs, pointerSegments, segmentsToPointer, valueAt } from '../../src/json-pointer.js';
-import { SPEC_DOCUMENT_ID } from '../../src/validation/spec-document.js';
 
 const doc = { paths: { '/v0/orders/{id}': { get: { tags: ['orders'] } } }, 'a~b': 1, 'x%y': 2 };
 
@@ -41,7 +41,7 @@ describe('writing JSON pointers', () => {
 
 describe('derefSchema', () => {
   it('follows a $ref into the spec and keeps sibling keywords on top', async () => {
-    const { derefSchema } = await import('../../src/validation/validators.js');
+    const { derefSchema } = await import('../../contract-tests/validation/validators.js');
     const ref = `${SPEC_DOCUMENT_ID}#/components/schemas/PatchV0OrdersOrderIdOrNumberCancelNegativeResponse`;
     expect(derefSchema({ $ref: ref })?.['required']).toEqual(['status', 'error']);
     expect(derefSchema({ $ref: ref, description: 'mine' })?.['description']).toBe('mine');

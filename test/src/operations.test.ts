@@ -1,7 +1,7 @@
 // Operation lookup by operationId and by method + path template.
 import { describe, expect, it } from 'vitest';
+import { validateResponse } from '../../contract-tests/validation/response.js';
 import { findOperation, findOperationById } from '../../src/operations.js';
-import { validateResponse } from '../../src/validation/response.js';
 
 describe('operation lookup', () => {
   it('finds an operation by id and by method + path template', () => {

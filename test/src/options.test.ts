@@ -1,7 +1,7 @@
 // Client options: the pinned defaults, and for each bad value an error naming the option and the fix.
 import { describe, expect, it } from 'vitest';
-import { createFungiesClient, DEFAULTS, type FungiesClientOptions, FungiesConfigError } from '../../src/index.js';
-import { PUBLIC_KEY, SECRET_KEY } from '../helpers.js';
+import { createFungies, createFungiesClient, DEFAULTS, type FungiesClientOptions, FungiesConfigError } from '../../src/index.js';
+import { json, PUBLIC_KEY, recordingFetch, SECRET_KEY } from '../helpers.js';
 
 const attempt = (options: unknown) => {
   try {
@@ -132,5 +132,70 @@ describe('options', () => {
     });
     await client.PATCH('/v0/orders/{orderIdOrNumber}/cancel', { params: { path: { orderIdOrNumber: '123456789012' } }, body: {} });
     expect(seen[0]).toBe('https://api.fungies.io/v0/orders/123456789012/cancel');
+  });
+});
+
+describe('options as JavaScript callers pass them', () => {
+  const fromFungies = (options: unknown) => {
+    try {
+      createFungies(options as FungiesClientOptions);
+    } catch (err) {
+      return err as FungiesConfigError;
+    }
+    throw new Error('expected a FungiesConfigError');
+  };
+
+  it.each([
+    ['maxRetries', 3, 'retry'],
+    ['timout', 1000, 'timeout'],
+    ['apiKey', PUBLIC_KEY, 'publicKey'],
+    ['baseURL', 'https://api.fungies.io', 'baseUrl'],
+    ['validateResponse', true, 'validateResponses'],
+  ])('an unknown option %s throws, naming it and the nearest known option (%s)', (name, value, nearest) => {
+    const err = attempt({ publicKey: PUBLIC_KEY, [name]: value });
+    expect(err).toBeInstanceOf(FungiesConfigError);
+    expect(err.option).toBe(name);
+    expect(err.message).toContain(`${name} is not an option`);
+    expect(err.message).toContain(`did you mean ${nearest}?`);
+  });
+
+  it('an unknown option far from any known one lists the options', () => {
+    expect(attempt({ publicKey: PUBLIC_KEY, zzzzzzzz: 1 }).message).toMatch(
+      /zzzzzzzz is not an option of createFungiesClient: use publicKey, secretKey, baseUrl/,
+    );
+  });
+
+  it('an empty secretKey (an unset CI secret) is treated as absent: reads work, a write fails naming the option', async () => {
+    const { fetch, requests } = recordingFetch(() => json({ status: 'success', data: { orders: [], count: 0 } }));
+    const fungies = createFungies({ publicKey: PUBLIC_KEY, secretKey: '', baseUrl: 'https://api.test', fetch });
+    await fungies.orders.list();
+    expect(requests).toHaveLength(1);
+    expect(requests[0]?.headers.has('x-fngs-secret-key')).toBe(false);
+    const err = await fungies.orders.cancel('#ABC123DEF456').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(FungiesConfigError);
+    expect((err as FungiesConfigError).option).toBe('secretKey');
+    expect(requests).toHaveLength(1);
+  });
+
+  it.each(['https://api.fungies.io/v0', 'https://api.fungies.io/v0/', 'http://127.0.0.1:4010/v0'])(
+    'a baseUrl ending in the /v0 the paths already carry (%s) is refused with the URL to use',
+    (baseUrl) => {
+      const err = attempt({ publicKey: PUBLIC_KEY, baseUrl });
+      expect(err.option).toBe('baseUrl');
+      expect(err.message).toContain('ends in /v0');
+      expect(err.message).toContain(`use ${baseUrl.replace(/\/v0\/?$/, '')}`);
+    },
+  );
+
+  it('a baseUrl with another path (a proxy prefix) is kept', () => {
+    expect(() => createFungiesClient({ publicKey: PUBLIC_KEY, baseUrl: 'https://proxy.example.com/fungies' })).not.toThrow();
+  });
+
+  it('messages name the factory the caller used', () => {
+    expect(fromFungies({}).message).toContain('createFungies({ publicKey');
+    expect(fromFungies({}).message).not.toContain('createFungiesClient');
+    expect(fromFungies(undefined).message).toMatch(/^createFungies needs an options object/);
+    expect(fromFungies({ publicKey: PUBLIC_KEY, maxRetries: 1 }).message).toContain('not an option of createFungies:');
+    expect(attempt({}).message).toContain('createFungiesClient({ publicKey');
   });
 });

@@ -6,22 +6,30 @@ const fungies = createFungies({
   secretKey: process.env.FUNGIES_SECRET_KEY,  // sec_…, needed for writes only
 });
 
-// Resource methods: the 2xx data, or a FungiesApiError subclass (status, apiMessage, operationId…)
+// Read: the `data` of the 2xx answer, typed from the spec
+const { order } = await fungies.orders.get('#ABC123DEF456'); // '#' is encoded for you
+console.log(order.status, order.value, order.currency);
+
+// Write: the body is typed too, and an unknown key does not compile
+const { discount } = await fungies.discounts.create({
+  type: 'code',
+  name: 'Black Friday',
+  discountCode: 'BF2026',
+  amount: 20,
+  amountType: 'percentage',
+  validUntil: Date.UTC(2026, 11, 1), // Unix milliseconds
+});
+console.log(discount.id);
+
+// Errors: a FungiesApiError subclass per status, with the API's own message
 try {
-  const { order } = await fungies.orders.cancel('#ABC123DEF456'); // '#' is encoded for you
-  console.log(order.status);
+  await fungies.orders.cancel(order.id);
 } catch (err) {
   if (err instanceof FungiesApiError) console.error(err.status, err.apiMessage);
   else throw err;
 }
 
-// Every item of a list, fetched page by page as you iterate
+// Lists: every item, fetched page by page as you iterate
 const paid: Order[] = [];
-for await (const order of fungies.orders.list({ statuses: ['PAID'] })) paid.push(order);
-
-// The raw Response and the request id, when you need them
-const { data, response, requestId } = await fungies.orders.get('#ABC123DEF456').withResponse();
-
-// The openapi-fetch path style stays available: { data, error, response }, all typed from the spec
-const { data: page, error } = await fungies.client.GET('/v0/orders/list', { params: { query: { take: 10 } } });
+for await (const item of fungies.orders.list({ statuses: ['PAID'] })) paid.push(item);
 export {};

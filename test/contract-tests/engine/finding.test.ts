@@ -3,8 +3,8 @@ import { ajvFindings } from '../../../contract-tests/engine/ajv-findings.js';
 import { finding, findingContext } from '../../../contract-tests/engine/finding.js';
 import { sampleFor } from '../../../contract-tests/engine/schema-sample.js';
 import { selectOperations } from '../../../contract-tests/engine/select.js';
+import { validateAgainst } from '../../../contract-tests/validation/validators.js';
 import { listOperations } from '../../../src/operations.js';
-import { validateAgainst } from '../../../src/validation/validators.js';
 
 const ctx = { operationId: 'Op', method: 'GET', path: '/x', status: 200 };
 const findings = (schema: object, value: unknown) =>

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { planChecks } from '../../../contract-tests/engine/checks.js';
 import { runChecks } from '../../../contract-tests/engine/run-checks.js';
 import type { LieName } from '../../../contract-tests/fixtures/lying-server.js';
+import { validateAgainst } from '../../../contract-tests/validation/validators.js';
 import { listOperations } from '../../../src/operations.js';
-import { validateAgainst } from '../../../src/validation/validators.js';
 import { liveConfig, useLyingServer } from '../helpers.js';
 
 // Nested objects (billingDetails, paymentData), arrays of objects (items) and of strings (excludedOffers).

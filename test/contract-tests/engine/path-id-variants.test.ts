@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { planChecks } from '../../../contract-tests/engine/checks.js';
 import { runChecks } from '../../../contract-tests/engine/run-checks.js';
 import { LIED_OPERATION, type LieName } from '../../../contract-tests/fixtures/lying-server.js';
+import { validateAgainst } from '../../../contract-tests/validation/validators.js';
 import { listOperations } from '../../../src/operations.js';
-import { validateAgainst } from '../../../src/validation/validators.js';
 import { liveConfig, useLyingServer } from '../helpers.js';
 
 // An `…IdOrNumber` id, two UUID ids on one path, a plain-string id, nested objects and arrays of objects in bodies.

@@ -5,7 +5,7 @@ import { formatJUnit } from '../../../contract-tests/engine/junit.js';
 import { formatCheckBlock, formatReport } from '../../../contract-tests/engine/report.js';
 import type { RunData } from '../../../contract-tests/engine/types.js';
 import schema from '../../../contract-tests/report.schema.json' with { type: 'json' };
-import { createAjv } from '../../../src/validation/ajv.js';
+import { createAjv } from '../../../contract-tests/validation/ajv.js';
 
 const op = { operationId: 'PatchV0OrdersOrderIdOrNumberCancel', method: 'PATCH', path: '/v0/orders/{orderIdOrNumber}/cancel' };
 const request = {

@@ -1,6 +1,7 @@
 // ApiPromise and ListPromise: when the request is sent, how often, and how results and errors come out.
 import { describe, expect, it } from 'vitest';
 import { ApiPromise, ListPromise } from '../../../src/index.js';
+import { Paginator } from '../../../src/paginate.js';
 
 const response = (headers: Record<string, string> = {}) => new Response('{}', { headers });
 
@@ -42,10 +43,10 @@ describe('ListPromise', () => {
     let sent = 0;
     const list = new ListPromise(
       async () => ({ data: ++sent, response: response() }),
-      async function* () {
-        yield 'a';
-        yield 'b';
-      },
+      () =>
+        new Paginator<string>(async function* () {
+          yield { items: ['a', 'b'], total: 2, page: 1 };
+        }),
     );
     expect(sent).toBe(0);
     const items: string[] = [];

@@ -47,3 +47,36 @@ describe('per-request options reach the path-style init unchanged', () => {
     for (const init of inits) expect(init).toMatchObject(options);
   });
 });
+
+describe('list methods collect like paginate()', () => {
+  /** Three pages of two orders each, counted by `skip`. */
+  function pagedClient() {
+    const orders = Array.from({ length: 6 }, (_, i) => ({ id: `o${i}` }));
+    const answer = async (_path: string, init: { params?: { query?: { skip?: number; take?: number } } }) => {
+      const skip = init.params?.query?.skip ?? 0;
+      const take = init.params?.query?.take ?? 2;
+      return {
+        data: { status: 'success', data: { orders: orders.slice(skip, skip + take), count: orders.length } },
+        response: new Response('{}'),
+      };
+    };
+    const client = { GET: answer } as unknown as FungiesClient;
+    return buildResources<Omit<Fungies, 'client'>>(client, resourceTable);
+  }
+
+  it('.toArray() collects every item, and { maxItems } stops early', async () => {
+    const resources = pagedClient();
+    expect((await resources.orders.list({ take: 2 }).toArray()).map((o) => o.id)).toEqual(['o0', 'o1', 'o2', 'o3', 'o4', 'o5']);
+    expect((await resources.orders.list({ take: 2 }).toArray({ maxItems: 3 })).map((o) => o.id)).toEqual(['o0', 'o1', 'o2']);
+  });
+
+  it('.pages() yields each page with its items and the total', async () => {
+    const pages: { items: number; total: number | undefined }[] = [];
+    for await (const page of pagedClient().orders.list({ take: 2 }).pages()) pages.push({ items: page.items.length, total: page.total });
+    expect(pages).toEqual([
+      { items: 2, total: 6 },
+      { items: 2, total: 6 },
+      { items: 2, total: 6 },
+    ]);
+  });
+});

@@ -1,10 +1,10 @@
 /** The validators precompiled into generated/ cover the spec and report what the runtime Ajv instance reports. */
 import { describe, expect, it } from 'vitest';
+import { validateAgainst } from '../../../contract-tests/validation/validators.js';
 import { operations } from '../../../generated/operations.js';
 import { pathParamValidators } from '../../../generated/param-validators.js';
 import { responseValidatorLoaders } from '../../../generated/response-validators.js';
 import type { OperationMeta } from '../../../src/operation-meta.js';
-import { validateAgainst } from '../../../src/validation/validators.js';
 import { cancelledOrder } from '../../helpers.js';
 
 const all = Object.values(operations) as OperationMeta[];

@@ -1,7 +1,7 @@
 // derefSchema follows the local refs ('#/components/…') nested inside the registered spec document.
 import { describe, expect, it } from 'vitest';
-import { SPEC_DOCUMENT_ID } from '../../../src/validation/spec-document.js';
-import { derefSchema, resolveSchemaRef } from '../../../src/validation/validators.js';
+import { SPEC_DOCUMENT_ID } from '../../../contract-tests/validation/spec-document.js';
+import { derefSchema, resolveSchemaRef } from '../../../contract-tests/validation/validators.js';
 
 describe('refs nested inside the spec document', () => {
   it('resolve against the same document', () => {

@@ -1,6 +1,6 @@
 /** The one place the spec document meets Ajv: the id it is registered under, and how it is registered. */
 import type { Ajv2020 } from 'ajv/dist/2020.js';
-import { isPlainObject } from '../plain-object.js';
+import { isPlainObject } from '../../src/plain-object.js';
 
 /**
  * The `$id` the spec's schemas are registered under, by every Ajv instance: the precompiled

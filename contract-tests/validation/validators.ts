@@ -4,8 +4,8 @@
  */
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { schemaDocument } from '../../generated/schemas.js';
-import { followRefs, valueAt } from '../json-pointer.js';
-import { isPlainObject } from '../plain-object.js';
+import { followRefs, valueAt } from '../../src/json-pointer.js';
+import { isPlainObject } from '../../src/plain-object.js';
 import { createAjv } from './ajv.js';
 import { addSpecDocument, SPEC_DOCUMENT_ID } from './spec-document.js';
 

@@ -4,11 +4,11 @@
  * precompiled validators instead (src/response-validation.ts).
  */
 import type { ErrorObject } from 'ajv';
-import { findOperationById } from '../operations.js';
-import { matchResponse, type ResponseMatch } from './response-match.js';
+import { findOperationById } from '../../src/operations.js';
+import { matchResponse, type ResponseMatch } from '../../src/validation/response-match.js';
 import { validateAgainst } from './validators.js';
 
-export { documentedResponse, mediaType } from './response-match.js';
+export { documentedResponse, mediaType } from '../../src/validation/response-match.js';
 
 export interface ResponseValidation extends Omit<ResponseMatch, 'mediaTypeKey'> {
   /** Ajv's errors for the body (empty when it conforms or when there is no schema to check). */

@@ -2,7 +2,7 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { CodeOptions } from 'ajv/dist/core.js';
 import addFormatsModule from 'ajv-formats';
-import { numberFormats } from './formats.js';
+import { numberFormats } from '../../src/validation/formats.js';
 
 // ajv-formats is CommonJS; under NodeNext its default import is the module object.
 type AddFormats = (ajv: Ajv2020) => Ajv2020;

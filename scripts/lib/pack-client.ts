@@ -1,0 +1,77 @@
+/**
+ * check:pack for the client package (fungies-openapi): installed alone into an empty project, it
+ * type-checks and runs a consumer from an ES module and from CommonJS, its published types pass
+ * arethetypeswrong, and its node_modules holds nothing a merchant's process does not run.
+ */
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { ScriptError } from './cli.js';
+import { CONSUMER_COMPILER_OPTIONS, checkModuleFormats, checkPublishedTypes } from './pack-formats.js';
+import { exec, npm, type Packed, step } from './pack-step.js';
+
+const CONSUMER = `import { createFungiesClient, unwrap, isOrderNumber } from 'fungies-openapi';
+declare const process: { env: Record<string, string | undefined> };
+
+// validateResponses loads the precompiled validators: they must run without any schema compiler installed.
+const client = createFungiesClient({ publicKey: 'pub_consumerKey', secretKey: 'sec_consumerKey', baseUrl: process.env.BASE_URL, validateResponses: true });
+const { data } = await unwrap(client.PATCH('/v0/orders/{orderIdOrNumber}/cancel', { params: { path: { orderIdOrNumber: '#ABC123DEF456' } }, body: {} }));
+const status: 'PENDING' | 'PAID' | 'FAILED' | 'UNPAID' | 'CANCELLED' | 'REFUNDED' | 'PARTIALLY_REFUNDED' | 'EXPIRED' = data.order.status;
+console.log(JSON.stringify({ status, numberIsValid: isOrderNumber(data.order.number) }));
+// The installed types are live: a path the spec lacks must not compile.
+const typeOnly = (_: unknown) => undefined;
+// @ts-expect-error
+typeOnly(() => client.PATCH('/v0/orders/{orderIdOrNumber}/cancle', { params: { path: { orderIdOrNumber: '#A' } }, body: {} }));
+`;
+
+/** What only the contract kit needs; finding any of it in a client install is a packaging defect. */
+const KIT_ONLY = [
+  { what: 'the contract CLI', test: (path: string) => /(^|\/)fungies-contract(\/|$)/.test(path) || path.endsWith('.bin/fungies-contract') },
+  { what: 'the spec YAML', test: (path: string) => /\.ya?ml$/.test(path) && path.includes('fungies-openapi') },
+  { what: 'a schema compiler (Ajv)', test: (path: string) => /(^|\/)ajv(-formats)?\/package\.json$/.test(path) },
+  { what: 'the Prism mock', test: (path: string) => path.includes('@stoplight/') },
+];
+
+async function listTree(dir: string, base = dir): Promise<string[]> {
+  const out: string[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const full = join(dir, entry.name);
+    const rel = full.slice(base.length + 1);
+    if (entry.isDirectory()) out.push(...(await listTree(full, base)));
+    else out.push(rel);
+  }
+  return out;
+}
+
+export async function checkClientPackage(root: string, work: string, packed: Packed, prismUrl: string): Promise<void> {
+  const app = join(work, 'client-app');
+  await exec('mkdir', ['-p', app]);
+  await writeFile(join(app, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
+  await writeFile(join(app, 'index.ts'), CONSUMER);
+  await writeFile(join(app, 'tsconfig.json'), JSON.stringify({ compilerOptions: CONSUMER_COMPILER_OPTIONS }));
+  await step('Installing the client tarball into an empty project', () =>
+    exec(npm, ['install', '--no-audit', '--no-fund', packed.tarball], { cwd: app }),
+  );
+  const installed = await listTree(join(app, 'node_modules'));
+  for (const { what, test } of KIT_ONLY) {
+    const found = installed.filter(test);
+    if (found.length > 0) throw new ScriptError(`✘ the client install holds ${what}: ${found.slice(0, 3).join(', ')}`);
+  }
+  const pkg = JSON.parse(await readFile(join(app, 'node_modules/fungies-openapi/package.json'), 'utf8')) as Record<string, unknown>;
+  if ('bin' in pkg) throw new ScriptError('✘ the client package declares a bin: the CLI belongs to the contract kit');
+  console.log(`✔ the client install holds no CLI, spec YAML, schema compiler or mock (${installed.length} files in node_modules)`);
+  const formats = { root, tarball: packed.tarball, app, step };
+  await checkPublishedTypes(formats);
+  const tsc = resolve(root, 'node_modules/typescript/bin/tsc');
+  await step('Type-checking and compiling a consumer call', () => exec(process.execPath, [tsc, '-p', '.'], { cwd: app }));
+  // Not every consumer compiles with strict: the shipped declarations must hold up without it.
+  await step('Type-checking the same call without strict', () =>
+    exec(process.execPath, [tsc, '-p', '.', '--strict', 'false', '--noEmit'], { cwd: app }),
+  );
+  const run = await step('Cancelling an order against Prism from the consumer, responses validated', () =>
+    exec(process.execPath, ['out/index.js'], { cwd: app, env: { ...process.env, BASE_URL: prismUrl } }),
+  );
+  const result = JSON.parse(run.stdout) as { numberIsValid: boolean };
+  if (!result.numberIsValid) throw new ScriptError(`✘ unexpected consumer output: ${run.stdout}`);
+  console.log(`✔ the client package installs, type-checks and works: ${run.stdout.trim()}`);
+  for (const line of await checkModuleFormats(formats, prismUrl)) console.log(`✔ ${line}`);
+}
