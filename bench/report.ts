@@ -84,7 +84,7 @@ function targets(r: BenchResults): string[] {
     '|---|---|---|',
     within(PATH_STYLE),
     within(RESOURCE),
-    `| validateResponses adds ≤ 0.10× (${modes.join(' / ')}) | ${added.map((a) => (a === undefined ? 'n/a' : `+${f(a)}×`)).join(' / ')} | ${met(added.every((a) => a !== undefined) ? added.every((a) => a! <= 0.1) : undefined)} |`,
+    `| validateResponses adds ≤ 0.10× (${modes.join(' / ')}) | ${added.map((a) => (a === undefined ? 'n/a' : `${a >= 0 ? '+' : ''}${f(a)}×`)).join(' / ')} | ${met(added.every((a) => a !== undefined) ? added.every((a) => a! <= 0.1) : undefined)} |`,
     `| cold start of the client (process wall over bare \`node\`) ≤ 30 ms | ${overNode !== undefined ? `${f(overNode, 1)} ms` : 'n/a'} | ${met(overNode === undefined ? undefined : overNode <= 30)} |`,
     `| contract run fixed cost ≤ 0.5 s | ${r.contract?.startupMs ? `${f(r.contract.startupMs.median / 1000)} s` : 'n/a'} | ${met(r.contract?.startupMs ? r.contract.startupMs.median <= 500 : undefined)} |`,
     '',
