@@ -3,18 +3,28 @@
  * bin (contract-tests/bin.ts) sets the process's exit code.
  */
 import { parseArgs } from 'node:util';
+import { PUBLIC_KEY_HEADER, SECRET_KEY_HEADER } from '../src/auth.js';
 import { checkCommand } from './commands/check.js';
+import { loadTarget, type NamedTarget } from './commands/config-file.js';
 import { EXIT, ExitError, usageError } from './commands/errors.js';
 import { type Io, processIo } from './commands/io.js';
+import { listCommand } from './commands/list.js';
+import { mergeCommand } from './commands/merge.js';
 import { mockCommand } from './commands/mock.js';
 import { runCommand } from './commands/run.js';
 import { sendWebhook } from './commands/send-webhook.js';
+import { DEFAULT_MAX_RESPONSE_BYTES } from './engine/capped-body.js';
+import { MAX_SHARDS, parseShard } from './engine/shard.js';
 import { kitVersion } from './version.js';
 
 export const HELP = `fungies-contract: does a server honour the Fungies OpenAPI spec?
 
 Usage
   fungies-contract run [options]                        check a server (default: a Prism mock of the spec)
+  fungies-contract merge <report.json…> [--json f] [--junit f] [--html f] [--summary f]
+                          the shards' JSON reports as one report, exit code as the unsharded run
+  fungies-contract list [--operation …] [--exclude …] [--shards n] [--seed n] [--json]
+                          the operations, their tags and planned checks, and each one's shard
   fungies-contract check <operationId> <status> <file|->  check one saved response body
   fungies-contract check webhook <eventType> <file|->     check one saved webhook event
   fungies-contract send-webhook <url> <eventType|file|->  POST a signed test event to your handler
@@ -26,17 +36,28 @@ Usage
 run options
   --target <url>          server under test (default: $FUNGIES_BASE_URL, else a Prism mock
                           of openapi/api-docs.yaml started and stopped for the run)
+  --target-name <name>    a target of the config file (fungies-contract.config.json, or --config
+                          <file>): its base URL and options; its keys from FUNGIES_PUBLIC_KEY_<NAME>
+                          and FUNGIES_SECRET_KEY_<NAME> (or the variables it names); flags override
   --target-is-prism       the target is a Prism mock: ask it for every documented status
   --operation <sel>       only these operations: operationId, tag or glob, comma-separated
-                          (e.g. PatchV0OrdersOrderIdOrNumberCancel, orders, "*Subscriptions*")
+                          (e.g. PatchV0OrdersOrderIdOrNumberCancel, orders, "*Subscriptions*");
+                          a name that matches nothing is an error
+  --exclude <sel>         leave these operations out (same forms as --operation)
   --allow-writes          run operations that change data (POST/PATCH/PUT/DELETE) against a
                           non-mock target; without it they are listed as skipped
   --strict                spec defects (a schema rejecting its own default/example) fail the run
   --json <file>           write the JSON report (schema: contract-tests/report.schema.json)
   --junit <file>          write a JUnit XML report
-  --timeout <ms>          per-request timeout (default 30000)
+  --html <file>           write a self-contained HTML report (coverage matrix, filters, curl lines)
+  --summary <file>        write a Markdown summary (e.g. --summary "$GITHUB_STEP_SUMMARY")
+  --timeout <ms>          per-request deadline, headers and whole body (default 30000)
   --max-response-time <ms>  a slower response is a finding (max_response_time)
+  --max-response-bytes <n>  a larger body is a finding, read no further (default 16777216)
   --seed <n>              seed of the generated requests (default: random, printed in the report)
+  --shard <k/n>           run part k of n (CI matrix); needs --seed; merge the reports after
+  --max-failures <n>      start no check after n failed (the rest are reported skipped)
+  -H, --header <n:v>      send this header with every request (repeatable; values masked in reports)
 
 check options
   --strict                spec defects fail the check
@@ -61,7 +82,7 @@ Examples
   curl … | npx fungies-contract check PatchV0OrdersOrderIdOrNumberCancel 200 -
 `;
 
-type Flags = Record<string, { type: 'string' | 'boolean'; short?: string }>;
+type Flags = Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>;
 
 function parse(args: string[], options: Flags): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
   try {
@@ -85,6 +106,71 @@ function wholeNumber(flag: string, value: unknown, min: number, max: number, wha
   if (!Number.isInteger(n) || n < min || n > max) throw usageError(`--${flag} must be ${what}, got ${JSON.stringify(value)}`);
   return n;
 }
+
+const seedFlag = (value: unknown) => wholeNumber('seed', value, 0, 2 ** 32 - 1, 'a whole number from 0 to 4294967295');
+
+/** `-H name:value`, repeatable: header names as HTTP allows them, values on one line, never a key header. */
+function headerFlags(values: readonly string[] | undefined): Record<string, string> | undefined {
+  if (!values || values.length === 0) return undefined;
+  const headers: Record<string, string> = {};
+  for (const raw of values) {
+    const at = raw.indexOf(':');
+    const name = raw.slice(0, Math.max(0, at)).trim().toLowerCase();
+    const value = raw.slice(at + 1).trim();
+    if (at < 1 || !/^[!#$%&'*+.^_`|~0-9a-z-]+$/.test(name))
+      throw usageError(`-H/--header must be name:value (e.g. -H "x-env: staging"), got ${JSON.stringify(raw)}`);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: a control character in a header value is what is refused.
+    if (/[\u0000-\u001f\u007f]/.test(value)) throw usageError(`-H ${name}: the value holds a control character or a line break`);
+    if (name === PUBLIC_KEY_HEADER || name === SECRET_KEY_HEADER)
+      throw usageError(`-H ${name}: keys come from the environment (FUNGIES_PUBLIC_KEY, FUNGIES_SECRET_KEY), never from flags`);
+    headers[name] = value;
+  }
+  return headers;
+}
+
+/** `--target-name` (with `--config`): the named target of the config file; a flag given too overrides its field. */
+async function namedTarget(values: Record<string, unknown>, io: Io): Promise<NamedTarget | undefined> {
+  const name = values['target-name'] as string | undefined;
+  const config = values['config'] as string | undefined;
+  if (name === undefined) {
+    if (config !== undefined) throw usageError('--config names the file of the targets: pick one with --target-name <name>');
+    return undefined;
+  }
+  if (values['target'] !== undefined) throw usageError('--target and --target-name both name the server: give one');
+  return loadTarget(io, name, config);
+}
+
+const lowerKeys = (headers: Record<string, string> | undefined) =>
+  Object.fromEntries(Object.entries(headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+
+/** The report files `run` and `merge` write. */
+const REPORT_FLAGS: Flags = { json: { type: 'string' }, junit: { type: 'string' }, html: { type: 'string' }, summary: { type: 'string' } };
+const reportPaths = (values: Record<string, unknown>) => ({
+  json: values['json'] as string | undefined,
+  junit: values['junit'] as string | undefined,
+  html: values['html'] as string | undefined,
+  summary: values['summary'] as string | undefined,
+});
+
+/** The flags of `run`, in --help order. */
+const RUN_FLAGS: Flags = {
+  target: { type: 'string' },
+  'target-name': { type: 'string' },
+  config: { type: 'string' },
+  'target-is-prism': { type: 'boolean' },
+  operation: { type: 'string' },
+  exclude: { type: 'string' },
+  'allow-writes': { type: 'boolean' },
+  strict: { type: 'boolean' },
+  ...REPORT_FLAGS,
+  timeout: { type: 'string' },
+  'max-response-time': { type: 'string' },
+  'max-response-bytes': { type: 'string' },
+  'max-failures': { type: 'string' },
+  header: { type: 'string', short: 'H', multiple: true },
+  seed: { type: 'string' },
+  shard: { type: 'string' },
+};
 
 const milliseconds = (flag: string, value: unknown) =>
   wholeNumber(flag, value, 1, Number.POSITIVE_INFINITY, 'a positive number of milliseconds');
@@ -116,34 +202,65 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
         )
       ).code;
     }
-    if (command === 'run') {
+    if (command === 'list') {
       const { values, positionals } = parse(rest, {
-        target: { type: 'string' },
-        'target-is-prism': { type: 'boolean' },
         operation: { type: 'string' },
-        'allow-writes': { type: 'boolean' },
-        strict: { type: 'boolean' },
-        json: { type: 'string' },
-        junit: { type: 'string' },
-        timeout: { type: 'string' },
-        'max-response-time': { type: 'string' },
+        exclude: { type: 'string' },
         seed: { type: 'string' },
+        shards: { type: 'string' },
+        json: { type: 'boolean' },
       });
+      if (values['help']) return (io.stdout.write(HELP), EXIT.pass);
+      if (positionals.length > 0) throw usageError(`list takes no arguments, got "${positionals.join(' ')}"`);
+      return listCommand(
+        {
+          operation: values['operation'] as string | undefined,
+          exclude: values['exclude'] as string | undefined,
+          seed: seedFlag(values['seed']) ?? 0,
+          shards: wholeNumber('shards', values['shards'], 1, MAX_SHARDS, `a whole number from 1 to ${MAX_SHARDS}`),
+          json: values['json'] === true,
+        },
+        io,
+      ).code;
+    }
+    if (command === 'merge') {
+      const { values, positionals } = parse(rest, REPORT_FLAGS);
+      if (values['help']) return (io.stdout.write(HELP), EXIT.pass);
+      if (positionals.length === 0)
+        throw usageError('usage: fungies-contract merge <report.json…> [--json f] [--junit f] [--html f] [--summary f]');
+      return (await mergeCommand({ files: positionals, ...reportPaths(values) }, io)).code;
+    }
+    if (command === 'run') {
+      const { values, positionals } = parse(rest, RUN_FLAGS);
       if (values['help']) return (io.stdout.write(HELP), EXIT.pass);
       if (positionals.length > 0)
         throw usageError(`run takes no arguments, got "${positionals.join(' ')}" (did you mean --operation ${positionals[0]}?)`);
+      const shard = values['shard'] === undefined ? undefined : parseShard(values['shard'] as string);
+      if (typeof shard === 'string') throw usageError(shard);
+      const named = await namedTarget(values, io);
+      const t = named?.config;
+      const flagHeaders = headerFlags(values['header'] as string[] | undefined);
+      const headers = t?.headers || flagHeaders ? { ...lowerKeys(t?.headers), ...flagHeaders } : undefined;
       const { code } = await runCommand(
         {
-          target: values['target'] as string | undefined,
-          targetIsPrism: values['target-is-prism'] === true,
-          operation: values['operation'] as string | undefined,
-          allowWrites: values['allow-writes'] === true,
+          target: t?.baseUrl ?? (values['target'] as string | undefined),
+          targetIsPrism: values['target-is-prism'] === true || t?.targetIsPrism === true,
+          operation: (values['operation'] as string | undefined) ?? t?.operations,
+          exclude: (values['exclude'] as string | undefined) ?? t?.exclude,
+          shard,
+          maxFailures: wholeNumber('max-failures', values['max-failures'], 1, Number.MAX_SAFE_INTEGER, 'a positive whole number'),
+          headers,
+          targetName: named?.name,
+          keyEnv: named?.keyEnv,
+          allowWrites: values['allow-writes'] === true || t?.allowWrites === true,
           strict: values['strict'] === true,
-          json: values['json'] as string | undefined,
-          junit: values['junit'] as string | undefined,
-          timeoutMs: milliseconds('timeout', values['timeout']) ?? DEFAULT_TIMEOUT_MS,
-          maxResponseTimeMs: milliseconds('max-response-time', values['max-response-time']),
-          seed: wholeNumber('seed', values['seed'], 0, 2 ** 32 - 1, 'a whole number from 0 to 4294967295'),
+          ...reportPaths(values),
+          timeoutMs: milliseconds('timeout', values['timeout']) ?? t?.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+          maxResponseTimeMs: milliseconds('max-response-time', values['max-response-time']) ?? t?.maxResponseTimeMs,
+          maxResponseBytes:
+            wholeNumber('max-response-bytes', values['max-response-bytes'], 1, 2 ** 31, 'a number of bytes from 1 to 2147483648') ??
+            DEFAULT_MAX_RESPONSE_BYTES,
+          seed: seedFlag(values['seed']),
         },
         io,
       );
@@ -168,7 +285,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       if (!url || !event || positionals.length > 2) throw usageError('usage: fungies-contract send-webhook <url> <eventType|file.json|->');
       return (await sendWebhook({ url, event, timeoutMs: milliseconds('timeout', values['timeout']) ?? DEFAULT_TIMEOUT_MS }, io)).code;
     }
-    throw usageError(`unknown command "${command}": use run, check, send-webhook or mock (fungies-contract --help)`);
+    throw usageError(`unknown command "${command}": use run, list, merge, check, send-webhook or mock (fungies-contract --help)`);
   } catch (err) {
     if (err instanceof ExitError) {
       io.stderr.write(`fungies-contract: ${err.message}\n`);

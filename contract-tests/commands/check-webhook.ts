@@ -3,6 +3,7 @@
 import { isWebhookEventType, WEBHOOK_EVENT_TYPES, webhookEventSchema } from '../../src/webhooks/events.js';
 import { ajvFindings, showValue } from '../engine/ajv-findings.js';
 import { type FindingContext, finding } from '../engine/finding.js';
+import { capFindings } from '../engine/finding-limits.js';
 import { parseJson } from '../engine/strict-json.js';
 import type { Finding } from '../engine/types.js';
 import { validateAgainst } from '../validation/validators.js';
@@ -41,7 +42,7 @@ export async function checkWebhook(options: CheckWebhookOptions, io: Io): Promis
       const actual = `${showValue(type)} (${typeof type})`;
       findings.push(finding(ctx, { kind: 'response', pointer: '/type', rule: 'const', expected: JSON.stringify(eventType), actual }));
     } else {
-      findings.push(...ajvFindings(validateAgainst(webhookEventSchema(eventType), body), ctx));
+      findings.push(...capFindings(ajvFindings(validateAgainst(webhookEventSchema(eventType), body), ctx)));
     }
   }
   // No --strict for events: a spec defect in one fails it too.

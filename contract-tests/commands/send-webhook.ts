@@ -7,12 +7,16 @@ import { parseHttpUrl } from '../../src/http-url.js';
 import { redactExcerpt } from '../../src/redact.js';
 import { isWebhookEventType, WEBHOOK_EVENT_TYPES, webhookEventSchema } from '../../src/webhooks/events.js';
 import { signWebhook, WEBHOOK_SIGNATURE_HEADER } from '../../src/webhooks/signature.js';
+import { readBodyText } from '../engine/capped-body.js';
 import { isSuccess } from '../engine/exchange.js';
 import { sampleFor } from '../engine/schema-sample.js';
 import { EXIT, usageError } from './errors.js';
 import { type Io, readInput } from './io.js';
 
 export const WEBHOOK_SECRET_ENV = 'FUNGIES_WEBHOOK_SECRET';
+
+/** The most of a handler's answer read: enough for the excerpt shown. */
+const ANSWER_BYTES = 64 * 1024;
 
 export interface SendWebhookOptions {
   url: string;
@@ -51,7 +55,8 @@ export async function sendWebhook(options: SendWebhookOptions, io: Io): Promise<
     const why = deadline.aborted ? `no answer within ${options.timeoutMs} ms` : (e.cause?.code ?? e.message);
     throw usageError(`cannot deliver to ${url.origin}${url.pathname}: ${why}`);
   }
-  const text = await response.text().catch(() => '');
+  // Only an excerpt is shown: a handler's endless answer is read no further than that.
+  const text = await readBodyText(response, { maxBytes: ANSWER_BYTES, signal: deadline, timeoutMs: options.timeoutMs }).catch(() => '');
   const ok = isSuccess(response.status);
   const answer = text ? `: ${redactExcerpt(text, [secret], 120)}` : '';
   io.stdout.write(`${ok ? '✔' : '✘'} sent ${label} to ${url.origin}${url.pathname}: ${response.status} ${response.statusText}${answer}\n`);

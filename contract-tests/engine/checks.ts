@@ -10,9 +10,11 @@ import { isSafeMethod, type OperationMeta } from '../../src/operation-meta.js';
 import { isPlainObject } from '../../src/plain-object.js';
 import { documentedResponse } from '../validation/response.js';
 import { validateAgainst } from '../validation/validators.js';
+import { limitError } from './capped-body.js';
 import type { EngineConfig } from './config.js';
 import { type Exchange, isClientRefusal, isSuccess, type RawRequest, sendRaw, sendThroughClient } from './exchange.js';
 import { finding, findingContext, reportedOperation, statusLine } from './finding.js';
+import { capFindings, limitFinding } from './finding-limits.js';
 import { nestedBodyVariants } from './nested-body-variants.js';
 import { nextPageRequest, paginationFindings, paginationRequest, secondPageFindings, sizeParameter } from './pagination.js';
 import { pathIdVariants } from './path-id-variants.js';
@@ -144,6 +146,7 @@ export async function runCheck(check: PlannedCheck, config: EngineConfig): Promi
       });
       result.findings = [...result.findings, late];
     }
+    result.findings = capFindings(result.findings);
     if (result.request) result.findings = result.findings.map((f) => ({ url: result.request!.url, ...f }));
     if (result.outcome !== 'skipped')
       result.outcome = result.findings.some((f) => config.strict || f.kind !== 'spec-defect') ? 'failed' : 'passed';
@@ -208,6 +211,8 @@ function unanswered(op: OperationMeta, kind: FindingKind, rule: string, expected
 /** Findings when no response came back: the client refused (our bug) or the connection failed. */
 function noResponse(op: OperationMeta, exchange: Exchange): Finding[] {
   const message = exchange.error?.message ?? 'no response';
+  const limit = limitError(exchange.error);
+  if (limit) return [limitFinding(op, limit)];
   if (isClientRefusal(exchange.error))
     return [unanswered(op, 'request', 'client', 'the client sends the request the spec allows', message)];
   return [unanswered(op, 'response', 'connection', 'a response', message)];

@@ -54,7 +54,8 @@ function collapseAlternatives(errors: readonly ErrorObject[]): ErrorObject[] {
     const branchErrors = out.splice(start);
     if ((e.params as { passingSchemas?: unknown }).passingSchemas) {
       // oneOf matched more than one branch: the branches themselves raised nothing.
-      out.push(...branchErrors, e);
+      for (const b of branchErrors) out.push(b);
+      out.push(e);
       continue;
     }
     const branches = new Map<string, ErrorObject[]>();
@@ -71,7 +72,8 @@ function collapseAlternatives(errors: readonly ErrorObject[]): ErrorObject[] {
             ((b.keyword === 'const' || b.keyword === 'enum') && isDirectChild(b.instancePath, e.instancePath)),
         ),
     );
-    if (plausible.length === 1 && branches.size > 1) out.push(...collapseAlternatives(plausible[0]!));
+    // A loop, not a spread: a branch over thousands of items must not overflow the stack.
+    if (plausible.length === 1 && branches.size > 1) for (const b of collapseAlternatives(plausible[0]!)) out.push(b);
     else out.push(e);
   }
   return out;

@@ -11,6 +11,7 @@ import { createFungiesClient } from '../../src/client.js';
 import { FungiesConnectionError, FungiesError, ResponseParseError } from '../../src/errors.js';
 import type { OperationMeta } from '../../src/operation-meta.js';
 import { maskKey, redact, redactExcerpt } from '../../src/redact.js';
+import { DEFAULT_MAX_RESPONSE_BYTES, DeadlineExceeded, readBodyBytes } from './capped-body.js';
 import type { PlannedRequest } from './request-builder.js';
 import type { RecordedRequest, RecordedResponse } from './types.js';
 
@@ -18,9 +19,20 @@ export interface Target {
   baseUrl: string;
   publicKey: string;
   secretKey: string | undefined;
-  /** Per-request timeout. */
+  /** Per-request deadline: headers and the whole body. */
   timeoutMs: number;
+  /** Largest body read (`--max-response-bytes`); default DEFAULT_MAX_RESPONSE_BYTES. */
+  maxResponseBytes?: number | undefined;
+  /** Sent with every request unless the request sets the header itself (`-H name:value`); values are masked in reports. */
+  headers?: Readonly<Record<string, string>> | undefined;
 }
+
+/** Values the reports must never show: the keys and the extra headers' values. */
+export const targetSecrets = (target: Target): (string | undefined)[] => [
+  target.publicKey,
+  target.secretKey,
+  ...Object.values(target.headers ?? {}),
+];
 
 export interface Exchange {
   request?: RecordedRequest;
@@ -32,6 +44,9 @@ export interface Exchange {
 }
 
 const BODY_EXCERPT = 300;
+
+/** Statuses a Response cannot be built with a body for. */
+const NULL_BODY = new Set([101, 103, 204, 205, 304]);
 
 function recordRequest(request: Request, bodyText: string | undefined, secrets: (string | undefined)[]): RecordedRequest {
   const headers: Record<string, string> = {};
@@ -48,22 +63,38 @@ function recordRequest(request: Request, bodyText: string | undefined, secrets: 
 
 /** A `fetch` that records what goes out and comes back; `strip` removes headers after the client set them. */
 function recordingFetch(target: Target, into: Exchange, strip: readonly string[]): typeof fetch {
-  const secrets = [target.publicKey, target.secretKey];
+  const secrets = targetSecrets(target);
+  const maxBytes = target.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   return async (input, init) => {
     const request = new Request(input, init);
     for (const name of strip) request.headers.delete(name);
+    for (const [name, value] of Object.entries(target.headers ?? {})) if (!request.headers.has(name)) request.headers.set(name, value);
     const bodyText = request.body ? await request.clone().text() : undefined;
     into.request = recordRequest(request, bodyText, secrets);
     const started = performance.now();
-    const response = await fetch(request, { signal: AbortSignal.timeout(target.timeoutMs), redirect: 'manual' });
-    const text = await response.clone().text();
+    // One deadline for the headers and the whole body.
+    const signal = AbortSignal.timeout(target.timeoutMs);
+    let received: Response;
+    try {
+      received = await fetch(request, { signal, redirect: 'manual' });
+    } catch (err) {
+      throw signal.aborted ? new DeadlineExceeded(target.timeoutMs) : err;
+    }
+    const bytes = await readBodyBytes(received, { maxBytes, signal, timeoutMs: target.timeoutMs });
+    const text = new TextDecoder().decode(bytes);
+    // The client reads this copy, already in memory: the network is read once, under the cap.
+    const response = new Response(NULL_BODY.has(received.status) ? null : (bytes as Uint8Array<ArrayBuffer>), {
+      status: received.status,
+      statusText: received.statusText,
+      headers: received.headers,
+    });
     into.elapsedMs = performance.now() - started;
     into.response = {
       status: response.status,
       statusText: response.statusText,
       contentType: response.headers.get('content-type'),
       bodyExcerpt: redactExcerpt(text, secrets, BODY_EXCERPT),
-      headers: response.headers,
+      headers: received.headers,
       text,
     };
     return response;
@@ -92,6 +123,7 @@ export async function sendThroughClient(
     // Every response is judged as the server sent it: a retry would hide a 500 or a 429.
     retry: false,
     timeout: target.timeoutMs,
+    maxResponseBytes: target.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
     fetch: recordingFetch(target, exchange, options.strip ?? []),
   });
   const init: Record<string, unknown> = {

@@ -104,6 +104,9 @@ export function formatReport(data: RunData, c: Colors): string {
   return out.join('\n');
 }
 
+/** The target as reports name it: `staging-eu (https://…)` for a named target of the config file. */
+export const targetLabel = (data: RunData) => (data.target.name ? `${data.target.name} (${data.target.url})` : data.target.url);
+
 export function formatSummary(data: RunData, c: Colors): string {
   const line = (label: string, checks: CheckResult[]) =>
     `  ${label.padEnd(28)} ${countOutcome(checks, 'passed')} passed, ${countOutcome(checks, 'failed')} failed, ${countOutcome(checks, 'skipped')} skipped`;
@@ -129,10 +132,10 @@ export function formatSummary(data: RunData, c: Colors): string {
   lines.push(
     '',
     failed > 0
-      ? c.red(c.bold(`✘ ${failed} of ${data.checks.length} checks failed against ${data.target.url} in ${seconds} s`))
+      ? c.red(c.bold(`✘ ${failed} of ${data.checks.length} checks failed against ${targetLabel(data)} in ${seconds} s`))
       : c.green(
           c.bold(
-            `✔ ${countOutcome(data.checks, 'passed')} checks passed${countOutcome(data.checks, 'skipped') ? `, ${countOutcome(data.checks, 'skipped')} skipped` : ''} against ${data.target.url} in ${seconds} s`,
+            `✔ ${countOutcome(data.checks, 'passed')} checks passed${countOutcome(data.checks, 'skipped') ? `, ${countOutcome(data.checks, 'skipped')} skipped` : ''} against ${targetLabel(data)} in ${seconds} s`,
           ),
         ),
   );

@@ -4,6 +4,7 @@ import { redactExcerpt } from '../../src/redact.js';
 import { mediaType, validateResponse } from '../validation/response.js';
 import { ajvFindings } from './ajv-findings.js';
 import { finding, findingContext } from './finding.js';
+import { capFindings } from './finding-limits.js';
 import { parseJson, scanJson } from './strict-json.js';
 import type { Finding } from './types.js';
 
@@ -86,8 +87,8 @@ export function checkResponse(operation: OperationMeta, response: ResponseUnderC
     );
   }
   const validation = validateResponse(operation.operationId, response.status, response.contentType, body);
-  findings.push(...ajvFindings(validation.errors, ctx, scan.rawNumbers));
-  return findings;
+  // Thousands of invalid items are thousands of findings: concatenated, capped, never spread onto the stack.
+  return capFindings(findings.concat(ajvFindings(validation.errors, ctx, scan.rawNumbers)));
 }
 
 function bodyHint(text: string): string {

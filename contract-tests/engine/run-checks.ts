@@ -1,12 +1,15 @@
 /** The engine's loop: runs planned checks a few at a time and hands each result back as it lands. */
 import { type PlannedCheck, runCheck } from './checks.js';
 import type { EngineConfig } from './config.js';
+import { reportedOperation } from './finding.js';
 import type { CheckResult } from './types.js';
 
 export interface RunChecksOptions {
   /** Requests in flight at once; a live API's rate limit may want 1. */
   concurrency?: number;
   onResult?: (result: CheckResult) => void;
+  /** No check starts once this many failed; those not started come back skipped, saying why. */
+  maxFailures?: number;
 }
 
 export async function runChecks(
@@ -16,13 +19,32 @@ export async function runChecks(
 ): Promise<CheckResult[]> {
   const results: CheckResult[] = new Array(checks.length);
   let next = 0;
+  let failed = 0;
+  const stopped = () => options.maxFailures !== undefined && failed >= options.maxFailures;
   const worker = async () => {
     while (next < checks.length) {
       const i = next++;
-      results[i] = await runCheck(checks[i]!, config);
+      results[i] = stopped() ? notRun(checks[i]!, options.maxFailures!) : await runCheck(checks[i]!, config);
+      if (results[i]!.outcome === 'failed') failed++;
       options.onResult?.(results[i]!);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 8, checks.length)) }, worker));
   return results;
+}
+
+function notRun(check: PlannedCheck, maxFailures: number): CheckResult {
+  const op = check.operation;
+  return {
+    id: check.id,
+    kind: check.kind,
+    ...reportedOperation(op),
+    tags: [...op.tags],
+    ...(check.status !== undefined ? { status: check.status } : {}),
+    ...(check.name !== undefined ? { name: check.name } : {}),
+    outcome: 'skipped',
+    reason: `not run: --max-failures ${maxFailures} reached`,
+    findings: [],
+    durationMs: 0,
+  };
 }

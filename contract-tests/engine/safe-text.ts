@@ -16,13 +16,24 @@ export function printable(text: string): string {
   return text.replace(UNSAFE, toEscape);
 }
 
-/** A deep copy of `value` with every string made printable and key-free. */
+/**
+ * `text` as one printable line: also no newline or carriage return (a server's text cannot start a
+ * line of its own), and no leading `::` (what a CI log reads as a workflow command).
+ */
+export function oneLine(text: string): string {
+  return printable(text)
+    .replace(/\r/g, '\\u000d')
+    .replace(/\n/g, '\\u000a')
+    .replace(/^(\s*)::/, '$1\\u003a:');
+}
+
+/** A deep copy of `value` with every string made one printable line, key-free. */
 export function sanitize<T>(value: T, keys: readonly (string | undefined)[]): T {
   const walk = (v: unknown): unknown => {
     // Masked rather than [redacted]: a report reader needs to see which of the two keys was echoed.
-    if (typeof v === 'string') return printable(replaceSecrets(v, keys, maskKey));
+    if (typeof v === 'string') return oneLine(replaceSecrets(v, keys, maskKey));
     if (Array.isArray(v)) return v.map(walk);
-    if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [printable(k), walk(x)]));
+    if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [oneLine(k), walk(x)]));
     return v;
   };
   return walk(value) as T;

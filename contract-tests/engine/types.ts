@@ -89,12 +89,24 @@ export interface CheckResult {
 /** What the suite runs against: a Prism mock of the spec (any documented status can be asked for, writes are harmless) or a live server. */
 export type TargetKind = 'prism' | 'live';
 
+/** Which part of a sharded run a report holds (`--shard index/count`), and how many checks all parts hold together. */
+export interface ShardInfo {
+  index: number;
+  count: number;
+  plannedChecks: number;
+}
+
 export interface RunData {
   tool: 'fungies-contract';
   spec: { title: string; version: string };
-  target: { url: string; kind: TargetKind };
+  /** `name`: the target's name in the config file (`--target-name`). */
+  target: { url: string; kind: TargetKind; name?: string };
   /** The `--operation` filter, when one was given. */
   operationFilter?: string;
+  /** The `--exclude` filter, when one was given. */
+  excludeFilter?: string;
+  /** Set in a shard's report; a merged report has none. */
+  shard?: ShardInfo;
   strict: boolean;
   allowWrites: boolean;
   startedAt: string;

@@ -13,9 +13,10 @@ import { KEYS, memoryIo, useTempDir } from './helpers.js';
 const OPERATIONS = ['GetV0DiscountsDiscountId', 'PatchV0OrdersOrderIdOrNumberCancel'];
 
 let prism: PrismHandle;
+// Prism takes seconds to start, more on a busy machine.
 beforeAll(async () => {
   prism = await startPrism({ spec: SPEC_FILE });
-});
+}, 60_000);
 afterAll(async () => {
   await prism?.stop();
 });
@@ -45,5 +46,15 @@ describe('fungies-contract run --target-is-prism', () => {
     expect(new Set(report.checks.filter((c) => c.outcome === 'skipped').map((c) => c.reason))).toEqual(
       new Set(['a Prism mock checks that key headers are present, not their values']),
     );
+  });
+
+  it('says once that a target answers like a Prism mock when --target-is-prism is absent', async () => {
+    const hint = 'answers like a Prism mock: pass --target-is-prism';
+    const io = memoryIo('', { NO_COLOR: '1', FUNGIES_PUBLIC_KEY: KEYS.publicKey });
+    await main(['run', '--target', prism.url, '--operation', OPERATIONS[0]!], io);
+    expect((io.out() + io.err()).split(hint)).toHaveLength(2);
+    const told = memoryIo('', { NO_COLOR: '1', FUNGIES_PUBLIC_KEY: KEYS.publicKey });
+    await main(['run', '--target', prism.url, '--target-is-prism', '--operation', OPERATIONS[0]!], told);
+    expect(told.out() + told.err()).not.toContain(hint);
   });
 });

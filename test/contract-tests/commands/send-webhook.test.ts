@@ -28,10 +28,23 @@ describe('fungies-contract send-webhook', () => {
   const received: Received[] = [];
   let server: Server;
   let base: string;
+  let endlessSent = 0;
 
   beforeAll(async () => {
     server = createServer(async (req, res) => {
       if (req.url === '/hang') return; // never answers
+      if (req.url === '/endless') {
+        res.writeHead(200, { 'content-type': 'text/plain' });
+        const chunk = Buffer.alloc(64 * 1024, 'a');
+        const pump = () => {
+          while (!res.destroyed) {
+            endlessSent += chunk.length;
+            if (!res.write(chunk)) break;
+          }
+          if (!res.destroyed) res.once('drain', pump);
+        };
+        return pump();
+      }
       const body = await readBody(req);
       try {
         const event = verifyWebhook({ body, signature: req.headers['x-fngs-signature'], secret: SECRET, validate: true });
@@ -83,6 +96,13 @@ describe('fungies-contract send-webhook', () => {
     expect(await main(['send-webhook', `${base}/hang`, 'payment_success', '--timeout', '300'], io)).toBe(2);
     expect(Date.now() - started).toBeLessThan(5000);
     expect(io.err()).toContain('no answer within 300 ms');
+  });
+
+  it("reads no more of a handler's endless answer than the excerpt it shows", async () => {
+    const io = memoryIo('', ENV);
+    expect(await main(['send-webhook', `${base}/endless`, 'payment_success', '--timeout', '3000'], io)).toBe(0);
+    expect(io.out()).toContain('200');
+    expect(endlessSent).toBeLessThan(16 * 1024 * 1024);
   });
 
   it.each([
