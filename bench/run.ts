@@ -60,7 +60,8 @@ const results: BenchResults = {
   },
   versions: {
     node: process.versions.node,
-    undici: process.versions.undici ?? 'unknown',
+    'undici (bundled with node)': process.versions.undici ?? 'unknown',
+    undici: await version('undici'),
     'openapi-fetch': await version('openapi-fetch'),
     ajv: await version('ajv'),
     axios: await version('axios'),
@@ -69,11 +70,11 @@ const results: BenchResults = {
 };
 
 if (wanted('throughput')) {
-  log('throughput: interleaved rounds, sequential and 32 in flight');
+  log('throughput: interleaved rounds, sequential, 32 and 256 in flight');
   results.throughput = {
     settings: quick
-      ? { rounds: 4, sequentialCalls: 100, concurrentCalls: 320, inFlight: 32 }
-      : { rounds: 10, sequentialCalls: 200, concurrentCalls: 640, inFlight: 32 },
+      ? { rounds: 4, sequentialCalls: 100, concurrentCalls: 512, inFlight: [32, 256] }
+      : { rounds: 9, sequentialCalls: 200, concurrentCalls: 1024, inFlight: [32, 256] },
     rows: [],
   };
   results.throughput.rows = await measureThroughput(results.throughput.settings);
