@@ -2,6 +2,7 @@
 import type { ColdResult } from './cold-start.js';
 import type { ContractResult } from './commands.js';
 import { FLOOR } from './contenders.js';
+import { type PackageSizes, renderPackageSizes } from './package-size.js';
 import { BODY_BYTES } from './server.js';
 import type { Spread } from './stats.js';
 import type { ClientRow, ThroughputOptions } from './throughput.js';
@@ -17,6 +18,7 @@ export interface BenchResults {
   cold?: ColdResult;
   specCheck?: { ms: Spread; cpuMs?: Spread };
   contract?: ContractResult;
+  packages?: PackageSizes;
   totalSeconds?: number;
 }
 
@@ -44,7 +46,14 @@ export function renderMarkdown(r: BenchResults): string {
     `- whole run: ${f(r.totalSeconds ?? NaN, 0)} s${r.quick ? ' (`--quick`: fewer rounds and samples, wider spreads)' : ''}`,
     '',
   ];
-  out.push(...targets(r), ...throughput(r), ...cold(r), ...validation(r), ...commands(r));
+  out.push(
+    ...targets(r),
+    ...throughput(r),
+    ...cold(r),
+    ...validation(r),
+    ...commands(r),
+    ...(r.packages ? renderPackageSizes(r.packages) : []),
+  );
   return out.join('\n');
 }
 

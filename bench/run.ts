@@ -9,11 +9,12 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { parseArgs, promisify } from 'node:util';
 import { measureColdStart } from './cold-start.js';
 import { measureContract, measureSpecCheck } from './commands.js';
+import { measurePackageSizes } from './package-size.js';
 import { type BenchResults, renderMarkdown } from './report.js';
 import { measureThroughput } from './throughput.js';
 import { measureValidation } from './validation.js';
 
-const SECTIONS = ['throughput', 'cold', 'validation', 'spec-check', 'contract'] as const;
+const SECTIONS = ['throughput', 'cold', 'validation', 'spec-check', 'contract', 'packages'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const { values } = parseArgs({
@@ -88,6 +89,11 @@ if (wanted('cold')) {
   await promisify(execFile)('npm', ['run', '-s', 'build'], { timeout: 300_000 });
   log('cold start: fresh processes');
   results.cold = await measureColdStart(quick ? 3 : 9, 'dist/src/index.js');
+}
+if (wanted('packages')) {
+  log('package sizes: npm pack of both packages and of the clients users compare with');
+  if (!wanted('cold')) await promisify(execFile)('npm', ['run', '-s', 'build'], { timeout: 300_000 });
+  results.packages = await measurePackageSizes();
 }
 if (wanted('spec-check')) {
   log('spec:check');
