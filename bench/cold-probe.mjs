@@ -7,8 +7,6 @@ const keys = { publicKey: 'pub_BenchPublicKey123456', secretKey: 'sec_BenchSecre
 const t0 = performance.now();
 let call;
 if (mode === 'fetch') {
-  // Touching the global loads node's fetch implementation, as creating any fetch-based client does:
-  // every mode pays for it in its import phase, so the first calls compare like with like.
   const fetch = globalThis.fetch;
   call = async () => (await fetch(`${url}/v0/orders/%23ABC123DEF456/cancel`, { method: 'PATCH', body: '{}' })).json();
 } else if (mode === 'openapi-fetch') {

@@ -1,10 +1,19 @@
-/** The HTTP clients compared on the same cancel-order call: each entry makes one call and reads the parsed body. */
+/**
+ * The HTTP clients compared on the same cancel-order call: each entry makes one call and reads the
+ * parsed body. The first, raw node:http on a keep-alive agent with JSON.parse, is the floor the
+ * client's own transport stands on; every ratio is taken against it.
+ */
+import { Agent, request as httpRequest } from 'node:http';
 import axios from 'axios';
 import ky from 'ky';
 import createClient from 'openapi-fetch';
+import { Agent as UndiciAgent, request as undiciRequest } from 'undici';
 import type { paths } from '../generated/api.js';
 import { PUBLIC_KEY_HEADER, SECRET_KEY_HEADER } from '../src/auth.js';
 import { createFungies, createFungiesClient, type FungiesClientOptions } from '../src/index.js';
+
+/** The row every ratio is taken against. */
+export const FLOOR = 'raw node:http + keep-alive agent';
 
 export interface Contender {
   name: string;
@@ -28,7 +37,26 @@ export function contenders(baseUrl: string): Contender[] {
   const init = { params: { path: { orderIdOrNumber: ORDER } }, body: {} } as const;
   const http = axios.create({ headers });
   const kyClient = ky.create({ headers, retry: 0, timeout: false });
+  const agent = new Agent({ keepAlive: true });
+  const rawHeaders = { ...headers, 'content-length': '2' };
+  const raw = () =>
+    new Promise<unknown>((resolve, reject) => {
+      const req = httpRequest(url, { method: 'PATCH', headers: rawHeaders, agent }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve(JSON.parse(Buffer.concat(chunks).toString('utf8'))));
+        res.on('error', reject);
+      });
+      req.on('error', reject);
+      req.end('{}');
+    });
+  const dispatcher = new UndiciAgent();
   const list: Contender[] = [
+    { name: FLOOR, call: raw },
+    {
+      name: 'undici request()',
+      call: async () => JSON.parse(await (await undiciRequest(url, { method: 'PATCH', headers, body: '{}', dispatcher })).body.text()),
+    },
     { name: 'raw fetch', call: async () => (await fetch(url, { method: 'PATCH', headers, body: '{}' })).json() },
     { name: 'bare openapi-fetch', call: () => bare.PATCH(PATH, init) },
     { name: 'client, defaults', call: () => byDefault.PATCH(PATH, init) },

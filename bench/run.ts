@@ -9,11 +9,12 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { parseArgs, promisify } from 'node:util';
 import { measureColdStart } from './cold-start.js';
 import { measureContract, measureSpecCheck } from './commands.js';
+import { measurePackageSizes } from './package-size.js';
 import { type BenchResults, renderMarkdown } from './report.js';
 import { measureThroughput } from './throughput.js';
 import { measureValidation } from './validation.js';
 
-const SECTIONS = ['throughput', 'cold', 'validation', 'spec-check', 'contract'] as const;
+const SECTIONS = ['throughput', 'cold', 'validation', 'spec-check', 'contract', 'packages'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const { values } = parseArgs({
@@ -60,7 +61,8 @@ const results: BenchResults = {
   },
   versions: {
     node: process.versions.node,
-    undici: process.versions.undici ?? 'unknown',
+    'undici (bundled with node)': process.versions.undici ?? 'unknown',
+    undici: await version('undici'),
     'openapi-fetch': await version('openapi-fetch'),
     ajv: await version('ajv'),
     axios: await version('axios'),
@@ -69,11 +71,11 @@ const results: BenchResults = {
 };
 
 if (wanted('throughput')) {
-  log('throughput: interleaved rounds, sequential and 32 in flight');
+  log('throughput: interleaved rounds, sequential, 32 and 256 in flight');
   results.throughput = {
     settings: quick
-      ? { rounds: 4, sequentialCalls: 100, concurrentCalls: 320, inFlight: 32 }
-      : { rounds: 10, sequentialCalls: 200, concurrentCalls: 640, inFlight: 32 },
+      ? { rounds: 4, sequentialCalls: 100, concurrentCalls: 512, inFlight: [32, 256] }
+      : { rounds: 9, sequentialCalls: 200, concurrentCalls: 1024, inFlight: [32, 256] },
     rows: [],
   };
   results.throughput.rows = await measureThroughput(results.throughput.settings);
@@ -87,6 +89,11 @@ if (wanted('cold')) {
   await promisify(execFile)('npm', ['run', '-s', 'build'], { timeout: 300_000 });
   log('cold start: fresh processes');
   results.cold = await measureColdStart(quick ? 3 : 9, 'dist/src/index.js');
+}
+if (wanted('packages')) {
+  log('package sizes: npm pack of both packages and of the clients users compare with');
+  if (!wanted('cold')) await promisify(execFile)('npm', ['run', '-s', 'build'], { timeout: 300_000 });
+  results.packages = await measurePackageSizes();
 }
 if (wanted('spec-check')) {
   log('spec:check');

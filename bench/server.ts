@@ -1,4 +1,8 @@
-/** A loopback node:http server answering every request with the same 718-byte cancel-order body. */
+/**
+ * A loopback node:http server answering every request with the same 718-byte cancel-order body,
+ * in its own process (startServerProcess) so its CPU is not charged to the client measured.
+ */
+import { fork } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -54,6 +58,26 @@ export async function startServer(): Promise<BenchServer> {
       new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
+      }),
+  };
+}
+
+/** The same server in a child process: the client's process spends its CPU on the client only. */
+export async function startServerProcess(): Promise<BenchServer> {
+  const child = fork(new URL('./server-main.ts', import.meta.url), [], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    child.once('message', (m) => resolve(String(m)));
+    child.once('exit', (code) => reject(new Error(`the bench server exited (${code})`)));
+  });
+  return {
+    url,
+    close: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill();
       }),
   };
 }

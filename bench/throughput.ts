@@ -1,53 +1,96 @@
-/** Per-call cost of each client, sequential and with 32 calls in flight, in interleaved rounds. */
-import { contenders } from './contenders.js';
-import { startServer } from './server.js';
+/** Per-call cost of each client, sequential and with 32 and 256 calls in flight, in interleaved rounds, with the share of time in GC. */
+import { PerformanceObserver } from 'node:perf_hooks';
+import { contenders, FLOOR } from './contenders.js';
+import { startServerProcess } from './server.js';
 import { type Spread, spread, timeConcurrent, timeSequential } from './stats.js';
 
 export interface ThroughputOptions {
   rounds: number;
   sequentialCalls: number;
   concurrentCalls: number;
-  inFlight: number;
+  /** The in-flight levels measured, e.g. [32, 256]. */
+  inFlight: number[];
+}
+
+export interface Mode {
+  /** Microseconds per call, over the rounds. */
+  us: Spread;
+  /** Per-round cost divided by the floor's cost in the same round. */
+  ratio: Spread;
+  /** Share of the mode's wall time spent in garbage collection. */
+  gcShare: Spread;
+  /** CPU (user + system) of this process per call, in microseconds: steadier than wall time on a shared machine. */
+  cpuUs: Spread;
+  /** Per-round CPU per call divided by the floor's in the same round. */
+  cpuRatio: Spread;
 }
 
 export interface ClientRow {
   name: string;
-  /** Microseconds per call, over the rounds. */
-  sequentialUs: Spread;
-  concurrentUs: Spread;
-  /** Per-round cost divided by raw fetch's cost in the same round. */
-  sequentialRatio: Spread;
-  concurrentRatio: Spread;
+  /** `sequential`, then `32`, `256`… (calls in flight). */
+  modes: Record<string, Mode>;
+}
+
+let gcMs = 0;
+const observer = new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) gcMs += entry.duration;
+});
+
+async function timed(calls: number, run: () => Promise<number>): Promise<{ ms: number; gc: number; cpuUs: number }> {
+  const gcBefore = gcMs;
+  const started = performance.now();
+  const cpu = process.cpuUsage();
+  const ms = await run();
+  const used = process.cpuUsage(cpu);
+  // GC entries are delivered asynchronously; let them arrive before reading.
+  await new Promise((resolve) => setImmediate(resolve));
+  return { ms, gc: (gcMs - gcBefore) / (performance.now() - started), cpuUs: (used.user + used.system) / calls };
 }
 
 export async function measureThroughput(options: ThroughputOptions): Promise<ClientRow[]> {
-  const server = await startServer();
+  const server = await startServerProcess();
+  observer.observe({ entryTypes: ['gc'] });
   try {
     const list = contenders(server.url);
     // Each contender must answer correctly before it is timed (a failing call is fast, not good).
     for (const c of list) await c.call();
     for (const c of list) await timeSequential(Math.ceil(options.sequentialCalls / 2), c.call);
-    const seq = new Map<string, number[]>(list.map((c) => [c.name, []]));
-    const conc = new Map<string, number[]>(list.map((c) => [c.name, []]));
+    const modes = ['sequential', ...options.inFlight.map(String)];
+    const samples = new Map(list.map((c) => [c.name, new Map(modes.map((m) => [m, [] as { ms: number; gc: number; cpuUs: number }[]]))]));
     for (let round = 0; round < options.rounds; round++) {
       // Rotate the order so no contender always runs right after the same neighbour (GC debt, JIT state).
       const order = list.map((_, i) => list[(i + round) % list.length]!);
-      for (const c of order) seq.get(c.name)!.push(await timeSequential(options.sequentialCalls, c.call));
-      for (const c of order) conc.get(c.name)!.push(await timeConcurrent(options.concurrentCalls, options.inFlight, c.call));
+      for (const c of order)
+        samples
+          .get(c.name)!
+          .get('sequential')!
+          .push(await timed(options.sequentialCalls, () => timeSequential(options.sequentialCalls, c.call)));
+      for (const k of options.inFlight)
+        for (const c of order)
+          samples
+            .get(c.name)!
+            .get(String(k))!
+            .push(await timed(options.concurrentCalls, () => timeConcurrent(options.concurrentCalls, k, c.call)));
     }
-    const base = { seq: seq.get('raw fetch')!, conc: conc.get('raw fetch')! };
+    const floor = samples.get(FLOOR)!;
     return list.map((c) => {
-      const s = seq.get(c.name)!;
-      const k = conc.get(c.name)!;
-      return {
-        name: c.name,
-        sequentialUs: spread(s.map((ms) => ms * 1000)),
-        concurrentUs: spread(k.map((ms) => ms * 1000)),
-        sequentialRatio: spread(s.map((ms, i) => ms / base.seq[i]!)),
-        concurrentRatio: spread(k.map((ms, i) => ms / base.conc[i]!)),
-      };
+      const mine = samples.get(c.name)!;
+      const row: ClientRow = { name: c.name, modes: {} };
+      for (const m of modes) {
+        const s = mine.get(m)!;
+        const base = floor.get(m)!;
+        row.modes[m] = {
+          us: spread(s.map((x) => x.ms * 1000)),
+          ratio: spread(s.map((x, i) => x.ms / base[i]!.ms)),
+          gcShare: spread(s.map((x) => x.gc)),
+          cpuUs: spread(s.map((x) => x.cpuUs)),
+          cpuRatio: spread(s.map((x, i) => x.cpuUs / base[i]!.cpuUs)),
+        };
+      }
+      return row;
     });
   } finally {
+    observer.disconnect();
     await server.close();
   }
 }

@@ -26,7 +26,21 @@ export interface Keys {
 export function applyAuth(headers: Headers, operation: OperationMeta | undefined, keys: Keys): void {
   headers.set(PUBLIC_KEY_HEADER, keys.publicKey);
   headers.delete(SECRET_KEY_HEADER);
-  if (!operation?.authHeaders.includes(SECRET_KEY_HEADER)) return;
+  const secret = secretKeyFor(operation, keys);
+  if (secret !== undefined) headers.set(SECRET_KEY_HEADER, secret);
+}
+
+/** The same rule on a record of lower-case header names. */
+export function applyAuthToRecord(headers: Record<string, string>, operation: OperationMeta | undefined, keys: Keys): void {
+  headers[PUBLIC_KEY_HEADER] = keys.publicKey;
+  delete headers[SECRET_KEY_HEADER];
+  const secret = secretKeyFor(operation, keys);
+  if (secret !== undefined) headers[SECRET_KEY_HEADER] = secret;
+}
+
+/** The secret key when the operation requires it (throws when the client has none), else undefined. */
+function secretKeyFor(operation: OperationMeta | undefined, keys: Keys): string | undefined {
+  if (!operation?.authHeaders.includes(SECRET_KEY_HEADER)) return undefined;
   if (!keys.secretKey) {
     throw new FungiesConfigError(
       'secretKey',
@@ -34,5 +48,5 @@ export function applyAuth(headers: Headers, operation: OperationMeta | undefined
         `pass ${keys.factory}({ publicKey, secretKey: process.env.FUNGIES_SECRET_KEY })`,
     );
   }
-  headers.set(SECRET_KEY_HEADER, keys.secretKey);
+  return keys.secretKey;
 }

@@ -8,6 +8,8 @@ export interface ResponseHead {
   status: number;
   statusText: string;
   headers: Headers;
+  /** One header's value without building `headers`, when the source can. */
+  header?(name: string): string | null;
   url: string;
 }
 
@@ -17,37 +19,40 @@ export interface BufferedResponse extends Response {
   readonly bodyText: string;
   /** The body parsed as JSON (once); throws SyntaxError when it is not JSON. */
   parsed(): unknown;
+  /** One header (lower-case name), read without building a Headers where the transport allows. */
+  header(name: string): string | null;
+  /** `performance.now()` at which the attempt's timeout ends (work on the body, such as validation, must finish by then). */
+  readonly endsAt: number | undefined;
   clone(): BufferedResponse;
 }
 
-type BufferedResponseClass = new (text: string, source: ResponseHead) => BufferedResponse;
+type BufferedResponseClass = new (text: string, source: ResponseHead, endsAt?: number) => BufferedResponse;
 let bufferedResponseClass: BufferedResponseClass | undefined;
 
 /** A response over `text`, already read from the exchange `source`. */
-export function createBufferedResponse(text: string, source: ResponseHead): BufferedResponse {
+export function createBufferedResponse(text: string, source: ResponseHead, endsAt?: number): BufferedResponse {
   bufferedResponseClass ??= defineBufferedResponse();
-  return new bufferedResponseClass(text, source);
+  return new bufferedResponseClass(text, source, endsAt);
 }
 
 export function isBufferedResponse(value: unknown): value is BufferedResponse {
   return bufferedResponseClass !== undefined && value instanceof bufferedResponseClass;
 }
 
-/**
- * Defined on first use, not at import: touching the global `Response` loads node's fetch
- * implementation (about 18 ms), which importing the package need not pay.
- */
+/** Defined on first use, not at import: a client that never gets a response need not define it. */
 const defineBufferedResponse = (): BufferedResponseClass =>
   class BufferedResponse extends Response {
     readonly #source: ResponseHead;
     readonly #text: string;
     #parsed: unknown;
     #isParsed = false;
+    readonly endsAt: number | undefined;
 
-    constructor(text: string, source: ResponseHead) {
+    constructor(text: string, source: ResponseHead, endsAt?: number) {
       super(null, { status: source.status, statusText: source.statusText });
       this.#source = source;
       this.#text = text;
+      this.endsAt = endsAt;
     }
 
     override get headers(): Headers {
@@ -68,6 +73,10 @@ const defineBufferedResponse = (): BufferedResponseClass =>
 
     override get body(): ReadableStream<Uint8Array<ArrayBuffer>> | null {
       return this.#text === '' ? null : new Response(this.#text).body;
+    }
+
+    header(name: string): string | null {
+      return this.#source.header ? this.#source.header(name) : this.#source.headers.get(name);
     }
 
     /** The body text, as read. */
@@ -105,6 +114,6 @@ const defineBufferedResponse = (): BufferedResponseClass =>
     }
 
     override clone(): BufferedResponse {
-      return new BufferedResponse(this.#text, this.#source);
+      return new BufferedResponse(this.#text, this.#source, this.endsAt);
     }
   };

@@ -3,12 +3,15 @@ import createClient, { createQuerySerializer, defaultBodySerializer, type Middle
 import type { paths } from '../generated/api.js';
 import { applyAuth } from './auth.js';
 import { type BufferedResponse, isBufferedResponse } from './buffered-response.js';
+import { recordCallOptions } from './call-options.js';
 import type { FungiesClient } from './client-types.js';
+import { createDirectCall, isDirect } from './direct-call.js';
 import {
   FungiesApiError,
   FungiesConfigError,
   FungiesConnectionError,
   FungiesError,
+  FungiesTimeoutError,
   type RequestInfo,
   ResponseParseError,
 } from './errors.js';
@@ -18,7 +21,6 @@ import { findOperation } from './operations.js';
 import { type FungiesClientOptions, type NormalizedOptions, normalizeOptions } from './options.js';
 import { checkPathParams } from './path-params.js';
 import { redact, redactBody, redactExcerpt, redactHeaders } from './redact.js';
-import { FungiesRequest } from './request.js';
 import { callInitProblem } from './request-options.js';
 import { recordResponseInfo } from './response-info.js';
 import { assertValidResponse } from './response-validation.js';
@@ -35,44 +37,88 @@ export function createFungiesClient(options: FungiesClientOptions): FungiesClien
 export function clientFor(options: FungiesClientOptions, factory: string): FungiesClient {
   const normalized = normalizeOptions(options, factory);
   const secrets = [normalized.publicKey, normalized.secretKey];
+  const transport = createTransport({
+    fetch: normalized.fetch,
+    timeout: normalized.timeout,
+    retry: normalized.retry,
+    maxResponseBytes: normalized.maxResponseBytes,
+    maxSockets: normalized.maxSockets,
+    log: normalized.requestLog,
+  });
+  const headers = { 'user-agent': USER_AGENT, ...normalized.headers };
   const client = createClient<paths, 'application/json'>({
     baseUrl: normalized.baseUrl,
-    // Our own request object: openapi-fetch builds one per call, and the transport sends it without a WHATWG Request.
-    Request: FungiesRequest as unknown as typeof Request,
-    fetch: createTransport({
-      fetch: normalized.fetch,
-      timeout: normalized.timeout,
-      retry: normalized.retry,
-      maxResponseBytes: normalized.maxResponseBytes,
-      log: normalized.requestLog,
-    }),
-    headers: { 'user-agent': USER_AGENT, ...normalized.headers },
+    fetch: transport.fetch,
+    headers,
     redirect: 'manual',
     bodySerializer: serializeBody,
     querySerializer: serializeQuery,
   });
   client.use(fungiesMiddleware(normalized, secrets));
-  guardCalls(client);
+  const keys = { publicKey: normalized.publicKey, secretKey: normalized.secretKey, factory: normalized.factory };
+  const direct = createDirectCall({
+    baseUrl: normalized.baseUrl,
+    headers,
+    keys,
+    serializeBody: (body, h) => serializeBody(body, h),
+    serializeQuery,
+    checkRequest,
+    send: transport.send,
+    checkResponse: (response, method, schemaPath) => checkResponse(response, { method, schemaPath }, secrets, normalized.validateResponses),
+    failure: (error, method, url, schemaPath) => connectionFailure(error, method, url, schemaPath, secrets),
+  });
+  route(client, direct, normalized.baseUrl);
   return client as FungiesClient;
 }
 
 const CALLS = ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE'] as const;
+type BaseClient = ReturnType<typeof createClient<paths, 'application/json'>>;
+type Direct = ReturnType<typeof createDirectCall>;
 
-/** Every way in (the method calls and `request()`) checks the call's own headers and signal before openapi-fetch builds anything. */
-function guardCalls(client: ReturnType<typeof createClient<paths, 'application/json'>>): void {
+/**
+ * Every way in (the method calls and `request()`) checks the call's own headers and signal first,
+ * then sends directly, or through openapi-fetch when a caller's middleware or an openapi-fetch
+ * option needs its Request; the call's own options then travel in the side table.
+ */
+function route(client: BaseClient, direct: Direct, baseUrl: string): void {
   const calls = client as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+  const middleware = new Set<unknown>();
+  const use = client.use.bind(client);
+  const eject = client.eject.bind(client);
+  client.use = (...added) => {
+    use(...added);
+    for (const m of added) if (m) middleware.add(m);
+  };
+  client.eject = (...removed) => {
+    eject(...removed);
+    for (const m of removed) middleware.delete(m);
+  };
+  const dispatch = (send: (url: unknown, init: unknown) => Promise<unknown>, method: string, url: unknown, init: unknown) => {
+    const problem = callInitProblem(init) ?? perRequestBaseUrlProblem(init, method, url, baseUrl);
+    if (problem) return Promise.reject(problem);
+    if (middleware.size === 0 && typeof url === 'string' && isDirect(init)) return direct(method, url, init as never);
+    return send(url, withRecordedOptions(init));
+  };
   for (const name of CALLS) {
     const send = calls[name]!;
-    calls[name] = (url, init) => {
-      const problem = callInitProblem(init);
-      return problem ? Promise.reject(problem) : send(url, init);
-    };
+    calls[name] = (url, init) => dispatch(send, name, url, init);
   }
   const request = calls['request']!;
-  calls['request'] = (method, url, init) => {
-    const problem = callInitProblem(init);
-    return problem ? Promise.reject(problem) : request(method, url, init);
-  };
+  calls['request'] = (method, url, init) => dispatch((u, i) => request(method, u, i), String(method).toUpperCase(), url, init);
+}
+
+function perRequestBaseUrlProblem(init: unknown, method: string, url: unknown, baseUrl: string): FungiesConfigError | undefined {
+  const given = (init as { baseUrl?: unknown } | undefined)?.baseUrl;
+  if (given === undefined || given === null || given === '') return undefined;
+  return targetProblem(`${String(given).replace(/\/+$/, '')}/`, method, String(url), baseUrl);
+}
+
+/** The init openapi-fetch gets: the client's own options moved from it into the side table. */
+function withRecordedOptions(init: unknown): unknown {
+  const { timeout, retry, maxResponseBytes, middleware, ...rest } = (init ?? {}) as Record<string, unknown>;
+  const signal = rest['signal'] as AbortSignal | undefined;
+  const recorder = recordCallOptions({ signal: signal ?? undefined, timeout, retry, maxResponseBytes });
+  return { ...rest, middleware: [...((middleware as Middleware[] | undefined) ?? []), recorder] };
 }
 
 /** openapi-fetch's own serializer; what it cannot write (a cycle, a BigInt) is the caller's input, named as such. */
@@ -92,7 +138,7 @@ const defaultQuery = createQuerySerializer();
 
 function serializeQuery(query: Record<string, unknown>): string {
   try {
-    return defaultQuery(query);
+    return defaultQuery(encodeNames(query) as Record<string, unknown>);
   } catch (err) {
     throw new FungiesConfigError(
       'params.query',
@@ -101,56 +147,114 @@ function serializeQuery(query: Record<string, unknown>): string {
   }
 }
 
+/**
+ * openapi-fetch encodes values but writes names as given: a name with `&` or `=` would add a
+ * parameter and one with `#` would cut the query short. Names (and deepObject keys) are encoded here.
+ */
+function encodeNames(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const [name, item] of Object.entries(value)) out[encodeURIComponent(name)] = encodeNames(item);
+  return out;
+}
+
 function fungiesMiddleware(
   { publicKey, secretKey, validateResponses, baseUrl, factory }: NormalizedOptions,
   secrets: readonly (string | undefined)[],
 ): Middleware {
-  const origin = new URL(baseUrl).origin;
   return {
     onRequest({ request, schemaPath, params }) {
-      // openapi-fetch takes a per-request baseUrl; the keys must still only go to the configured API.
-      if (!request.url.startsWith(`${origin}/`)) {
-        const target = parseHttpUrl(request.url, { field: 'the per-request baseUrl', example: baseUrl, base: false });
-        if (typeof target === 'string') throw new FungiesConfigError('baseUrl', `${request.method} ${schemaPath}: ${target}`);
-        throw new FungiesConfigError(
-          'baseUrl',
-          `${request.method} ${schemaPath}: the per-request baseUrl points at ${new URL(request.url).origin}, but the keys only go to ${origin}; create a client with that baseUrl instead`,
-        );
-      }
-      const operation = findOperation(request.method, schemaPath);
-      if (operation) checkPathParams(operation, params.path as Record<string, unknown> | undefined);
+      const problem = targetProblem(request.url, request.method, schemaPath, baseUrl);
+      if (problem) throw problem;
+      const operation = checkRequest(request.method, schemaPath, params.path as Record<string, unknown> | undefined);
       applyAuth(request.headers, operation, { publicKey, secretKey, factory });
-      // A user's middleware may have swapped in a WHATWG Request, which has no room for these.
-      if (!(request instanceof Request)) {
-        const ours = request as unknown as FungiesRequest;
-        ours.operation = operation;
-        ours.schemaPath = schemaPath;
-      }
       return undefined;
     },
     async onResponse({ request, response, schemaPath }) {
-      const operation = findOperation(request.method, schemaPath);
-      const info = { operationId: operation?.operationId, method: request.method, path: schemaPath };
-      recordResponseInfo(response, { ...info, secrets });
-      if (!response.ok || !isBufferedResponse(response)) return undefined;
-      try {
-        await checkSuccess(response, operation, info, secrets, validateResponses);
-      } catch (err) {
-        if (err instanceof FungiesError) throw err;
-        // A body too deep for the validator or the redaction (RangeError) must still be a FungiesError.
-        throw parseError(response, info, `response body could not be checked (${(err as Error).message})`, secrets);
-      }
+      if (isBufferedResponse(response)) await checkResponse(response, { method: request.method, schemaPath }, secrets, validateResponses);
+      else recordResponseInfo(response, { ...infoOf(request.method, schemaPath), secrets });
       return undefined;
     },
     onError({ error, request, schemaPath }) {
-      if (error instanceof FungiesError) return error;
-      const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
-      return new FungiesConnectionError(
-        redact(`Connection error: ${request.method} ${new URL(request.url).origin}${schemaPath} could not be reached (${cause})`, secrets),
-        { cause: error },
-      );
+      return connectionFailure(error, request.method, request.url, schemaPath, secrets);
     },
   };
+}
+
+/**
+ * openapi-fetch takes a per-request baseUrl; the keys must still only go to the configured API.
+ * Checked before openapi-fetch builds its Request (which throws a TypeError for a URL with a
+ * password) and again in the middleware, on the URL a caller's middleware may have changed.
+ */
+function targetProblem(url: string, method: string, schemaPath: string, baseUrl: string): FungiesConfigError | undefined {
+  const origin = originOf(baseUrl);
+  if (url.startsWith(`${origin}/`)) return undefined;
+  const target = parseHttpUrl(url, { field: 'the per-request baseUrl', example: baseUrl, base: false });
+  if (typeof target === 'string') return new FungiesConfigError('baseUrl', `${method} ${schemaPath}: ${target}`);
+  return new FungiesConfigError(
+    'baseUrl',
+    `${method} ${schemaPath}: the per-request baseUrl points at ${target.origin}, but the keys only go to ${origin}; create a client with that baseUrl instead`,
+  );
+}
+
+const origins = new Map<string, string>();
+function originOf(baseUrl: string): string {
+  let origin = origins.get(baseUrl);
+  if (origin === undefined) {
+    origin = new URL(baseUrl).origin;
+    origins.set(baseUrl, origin);
+  }
+  return origin;
+}
+
+function checkRequest(method: string, schemaPath: string, path: Record<string, unknown> | undefined): OperationMeta | undefined {
+  const operation = findOperation(method, schemaPath);
+  if (operation) checkPathParams(operation, path);
+  return operation;
+}
+
+function infoOf(method: string, schemaPath: string): RequestInfo {
+  return { operationId: findOperation(method, schemaPath)?.operationId, method, path: schemaPath };
+}
+
+/** Records which call the response answered, and rejects a 2xx that is not what the spec promises. */
+async function checkResponse(
+  response: BufferedResponse,
+  { method, schemaPath }: { method: string; schemaPath: string },
+  secrets: readonly (string | undefined)[],
+  validateResponses: boolean,
+): Promise<void> {
+  const operation = findOperation(method, schemaPath);
+  const info = { operationId: operation?.operationId, method, path: schemaPath };
+  recordResponseInfo(response, { ...info, secrets }, true);
+  if (!response.ok) return;
+  try {
+    await checkSuccess(response, operation, info, secrets, validateResponses);
+  } catch (err) {
+    if (err instanceof FungiesError) throw err;
+    // A body too deep for the validator or the redaction (RangeError) must still be a FungiesError.
+    throw parseError(response, info, `response body could not be checked (${(err as Error).message})`, secrets);
+  }
+}
+
+function connectionFailure(
+  error: unknown,
+  method: string,
+  url: string,
+  schemaPath: string,
+  secrets: readonly (string | undefined)[],
+): Error {
+  if (error instanceof FungiesError) return error;
+  const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
+  let origin = url;
+  try {
+    origin = new URL(url).origin;
+  } catch {
+    // Shown as given.
+  }
+  return new FungiesConnectionError(redact(`Connection error: ${method} ${origin}${schemaPath} could not be reached (${cause})`, secrets), {
+    cause: error,
+  });
 }
 
 /**
@@ -183,7 +287,20 @@ async function checkSuccess(
       redactHeaders(response.headers, secrets),
       info,
     );
-  if (validate && operation) await assertValidResponse(operation, response, body, info.method, secrets);
+  if (validate && operation) {
+    // Validation is part of the call: it starts only within the attempt's timeout and a
+    // validation that ends past it makes the call late, like a slow body.
+    checkInTime(response, info, 'before the response body could be validated');
+    await assertValidResponse(operation, response, body, info.method, secrets);
+    checkInTime(response, info, 'while validating the response body');
+  }
+}
+
+function checkInTime(response: BufferedResponse, info: RequestInfo, when: string): void {
+  if (response.endsAt === undefined || performance.now() <= response.endsAt) return;
+  throw new FungiesTimeoutError(
+    `Request timed out ${when}: ${info.method} ${info.path}${info.operationId ? ` (${info.operationId})` : ''}`,
+  );
 }
 
 function promisesBody(operation: OperationMeta): boolean {

@@ -1,33 +1,58 @@
 /**
- * One attempt's deadline: a single AbortController aborted by our timer or by the caller's signal.
- * Both the timer and the caller's listener reference it, so it lives exactly as long as the attempt
- * (derived signals such as AbortSignal.any can be collected mid-request and never fire).
+ * One attempt's deadline, stopped by our timer or by the caller's signal. Both the timer and the
+ * caller's listener reference it, so it lives exactly as long as the attempt (derived signals such
+ * as AbortSignal.any can be collected mid-request and never fire). The node:http sender listens
+ * with `onStop`; an AbortSignal (for an injected fetch) is made only when one is asked for:
+ * an AbortController with a listener costs more than the rest of a call's bookkeeping.
  */
 
 export type StopReason = 'timeout' | 'caller';
 
 export class AttemptDeadline {
-  readonly controller = new AbortController();
   /** Why the attempt was stopped, once it was. */
   stopped: StopReason | undefined;
+  /** `performance.now()` at which the attempt's time is up; undefined with no timeout. */
+  readonly endsAt: number | undefined;
+  /** True while the request waits for a free connection (all maxSockets of its origin are busy). */
+  queued = false;
   readonly #timer: ReturnType<typeof setTimeout> | undefined;
   readonly #caller: AbortSignal | undefined;
-  readonly #onCallerAbort = () => this.#stop('caller');
-  #reject: ((reason: unknown) => void) | undefined;
-  #stoppedPromise: Promise<never> | undefined;
+  #onCallerAbort: (() => void) | undefined;
+  #controller: AbortController | undefined;
+  #listeners: ((reason: unknown) => void)[] | undefined;
+  #reason: unknown;
 
   constructor(timeout: number | false, caller: AbortSignal | undefined) {
     this.#caller = caller;
-    if (caller?.aborted) {
-      this.#stop('caller');
-      return;
+    this.endsAt = timeout === false ? undefined : performance.now() + timeout;
+    if (caller) {
+      if (caller.aborted) {
+        this.#stop('caller');
+        return;
+      }
+      this.#onCallerAbort = () => this.#stop('caller');
+      caller.addEventListener('abort', this.#onCallerAbort);
     }
-    caller?.addEventListener('abort', this.#onCallerAbort);
     if (timeout !== false) this.#timer = setTimeout(() => this.#stop('timeout'), timeout);
   }
 
+  /** A signal that aborts when the attempt stops, for work that takes one (an injected fetch). */
   get signal(): AbortSignal {
-    return this.controller.signal;
+    if (!this.#controller) {
+      this.#controller = new AbortController();
+      if (this.stopped) this.#controller.abort(this.#reason);
+    }
+    return this.#controller.signal;
+  }
+
+  /** Calls `listener` with the reason when the attempt stops (at once if it has). */
+  onStop(listener: (reason: unknown) => void): void {
+    if (this.stopped) {
+      listener(this.#reason);
+      return;
+    }
+    this.#listeners ??= [];
+    this.#listeners.push(listener);
   }
 
   /**
@@ -35,26 +60,28 @@ export class AttemptDeadline {
    * if the work ignores the signal (an injected fetch, a stalled body stream).
    */
   race<T>(promise: Promise<T>): Promise<T> {
-    if (this.stopped) return Promise.reject(this.signal.reason);
-    this.#stoppedPromise ??= new Promise<never>((_resolve, reject) => {
-      this.#reject = reject;
+    return new Promise<T>((resolve, reject) => {
+      this.onStop(reject);
+      promise.then(resolve, reject);
     });
-    return Promise.race([promise, this.#stoppedPromise]);
   }
 
   /** Clears the timer and the caller's listener; call once the attempt's body is read or abandoned. */
   done(): void {
     if (this.#timer !== undefined) clearTimeout(this.#timer);
-    this.#caller?.removeEventListener('abort', this.#onCallerAbort);
+    if (this.#onCallerAbort) this.#caller?.removeEventListener('abort', this.#onCallerAbort);
+    this.#listeners = undefined;
   }
 
   #stop(reason: StopReason): void {
     if (this.stopped) return;
     this.stopped = reason;
     const cause = reason === 'caller' ? this.#caller?.reason : new DOMException('The attempt timed out', 'TimeoutError');
-    this.controller.abort(cause);
-    this.#reject?.(cause);
+    this.#reason = cause;
+    const listeners = this.#listeners;
     this.done();
+    this.#controller?.abort(cause);
+    if (listeners) for (const listener of listeners) listener(cause);
   }
 }
 

@@ -1,7 +1,10 @@
 /**
- * Every error this package throws. One root (`FungiesError`); HTTP failures are `FungiesApiError`
- * subclasses made only by `FungiesApiError.from()`; failures before or around the HTTP exchange
- * (configuration, bad parameters, network, unreadable bodies) have their own classes.
+ * Every error this package throws. One root (`FungiesError`). Input the client refuses before
+ * sending (`FungiesConfigError`, `InvalidParameterError`) derives from it directly; every other
+ * way a call can fail derives from `FungiesRequestError`, with a `status` typed per class as
+ * openai-node types its errors: a number for an answer the server gave, `400` on
+ * `BadRequestError`, undefined where no answer came (connection, timeout, abort). HTTP failures
+ * are `FungiesApiError` subclasses made only by `FungiesApiError.from()`.
  */
 
 import { redactExcerpt } from './redact.js';
@@ -12,6 +15,15 @@ import type { ValidationIssue } from './validation/issue.js';
 // the class bodies below share a shape by design.
 export class FungiesError extends Error {
   override name = 'FungiesError';
+}
+
+/**
+ * A call that was sent (or was about to be) failed: the server's answer, the connection, the
+ * caller's abort, or a list that cannot be walked. One `instanceof` catches every one of them.
+ */
+export abstract class FungiesRequestError<TStatus extends number | undefined = number | undefined> extends FungiesError {
+  /** The HTTP status of the answer the failure came with, or undefined when there was none. */
+  abstract readonly status: TStatus;
 }
 
 /** The client was configured wrongly (a missing or malformed key, a bad option). Nothing was sent. */
@@ -43,13 +55,15 @@ export class InvalidParameterError extends FungiesError {
  * `paginate()` could not walk a list to its end: the operation does not page, a page lacks its
  * list, or the server's paging does not advance (a repeated cursor or page, more pages than `maxPages`).
  */
-export class PaginationError extends FungiesError {
+export class PaginationError extends FungiesRequestError<undefined> {
   override name = 'PaginationError';
+  readonly status = undefined;
 }
 
 /** The server could not be reached, or the connection broke. */
-export class FungiesConnectionError extends FungiesError {
+export class FungiesConnectionError extends FungiesRequestError<undefined> {
   override name = 'FungiesConnectionError';
+  readonly status = undefined;
 }
 
 /** The response (headers and body) did not arrive within the configured timeout. */
@@ -58,15 +72,16 @@ export class FungiesTimeoutError extends FungiesConnectionError {
 }
 
 /** The caller's `signal` aborted the call (or timed out). Never retried. */
-export class FungiesUserAbortError extends FungiesError {
+export class FungiesUserAbortError extends FungiesRequestError<undefined> {
   override name = 'FungiesUserAbortError';
+  readonly status = undefined;
 }
 
 /**
  * The server answered with a redirect (3xx). The client never follows one: a redirect to another
  * origin would carry the API keys and the body there, and a write could be sent again.
  */
-export class FungiesRedirectError extends FungiesError {
+export class FungiesRedirectError extends FungiesRequestError<number> {
   override name = 'FungiesRedirectError';
   constructor(
     readonly status: number,
@@ -79,7 +94,7 @@ export class FungiesRedirectError extends FungiesError {
 }
 
 /** A response body grew past the client's `maxResponseBytes` (counted after decompression); the rest was not read. */
-export class ResponseTooLargeError extends FungiesError {
+export class ResponseTooLargeError extends FungiesRequestError<number> {
   override name = 'ResponseTooLargeError';
   constructor(
     readonly status: number,
@@ -91,7 +106,7 @@ export class ResponseTooLargeError extends FungiesError {
 }
 
 /** A 2xx response whose body is not the JSON the spec promises (e.g. a proxy's HTML page). */
-export class ResponseParseError extends FungiesError {
+export class ResponseParseError extends FungiesRequestError<number> {
   override name = 'ResponseParseError';
   constructor(
     readonly operationId: string | undefined,
@@ -108,7 +123,7 @@ export class ResponseParseError extends FungiesError {
  * A 2xx response whose body breaks the spec's schema (client option `validateResponses`). Not an
  * `FungiesApiError`: the request succeeded, the data is what is wrong, and it is never retried.
  */
-export class ResponseValidationError extends FungiesError {
+export class ResponseValidationError extends FungiesRequestError<number> {
   override name = 'ResponseValidationError';
   constructor(
     readonly operationId: string,
@@ -130,7 +145,7 @@ export interface RequestInfo {
 }
 
 /** The API answered with a non-2xx status. */
-export class FungiesApiError extends FungiesError {
+export class FungiesApiError extends FungiesRequestError<number> {
   override name = 'FungiesApiError';
   readonly operationId: string | undefined;
   readonly method: string;
@@ -161,7 +176,7 @@ export class FungiesApiError extends FungiesError {
   static from(status: number, body: unknown, headers: Headers, request: RequestInfo): FungiesApiError {
     const apiMessage = envelopeMessage(body);
     const detail =
-      apiMessage ??
+      (apiMessage === undefined ? undefined : redactExcerpt(apiMessage, [], 1000)) ??
       (body === undefined || body === ''
         ? `${status} status code (no body)`
         : typeof body === 'string'
@@ -177,24 +192,31 @@ export class FungiesApiError extends FungiesError {
 // One class per status, so a caller can catch by `instanceof`; only the names differ, by design.
 export class BadRequestError extends FungiesApiError {
   override name = 'BadRequestError';
+  declare readonly status: 400;
 }
 export class AuthenticationError extends FungiesApiError {
   override name = 'AuthenticationError';
+  declare readonly status: 401;
 }
 export class PermissionDeniedError extends FungiesApiError {
   override name = 'PermissionDeniedError';
+  declare readonly status: 403;
 }
 export class NotFoundError extends FungiesApiError {
   override name = 'NotFoundError';
+  declare readonly status: 404;
 }
 export class ConflictError extends FungiesApiError {
   override name = 'ConflictError';
+  declare readonly status: 409;
 }
 export class UnprocessableEntityError extends FungiesApiError {
   override name = 'UnprocessableEntityError';
+  declare readonly status: 422;
 }
 export class RateLimitError extends FungiesApiError {
   override name = 'RateLimitError';
+  declare readonly status: 429;
 }
 export class ServerError extends FungiesApiError {
   override name = 'ServerError';

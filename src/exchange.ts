@@ -13,7 +13,8 @@ export interface Exchange extends ResponseHead {
 export interface Outgoing {
   url: string;
   method: string;
-  headers: Headers;
+  /** Lower-case names when a record (the client's own calls); a Headers from openapi-fetch's Requests. */
+  headers: Headers | Record<string, string>;
   /** Read once before the first attempt, so every attempt resends the same bytes. */
   body: string | Uint8Array | null;
 }

@@ -1,14 +1,30 @@
 /**
- * Which headers the client can send: a name that is an HTTP token, a value without CR, LF or NUL.
- * Checked before a request is built, so a header injection (`a\r\nx-evil: 1`) or a typo in a name
- * ends in a FungiesConfigError naming the header rather than a TypeError from deep in fetch.
+ * Which headers the client can send: a name that is an HTTP token and not one that frames or
+ * routes the message, a value of visible ASCII, tabs, spaces and Latin-1 text. Checked before a
+ * request is built, so a header injection (`a\r\nx-evil: 1`), a `€` or a typo in a name ends in a
+ * FungiesConfigError naming the header rather than a TypeError from deep in fetch (or a
+ * connection error that would be retried).
  */
 import { FungiesConfigError } from './errors.js';
 
 // RFC 9110 token characters.
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: these three characters are what the check is for.
-const FORBIDDEN_IN_VALUE = /[\r\n\u0000]/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what the check is for.
+const LINE_BREAK_OR_NUL = /[\r\n\u0000]/;
+// RFC 9110 field-value: HTAB, SP, VCHAR and obs-text (0x80-0xff); anything else cannot be put on the wire.
+const NOT_SENDABLE = /[^\t\u0020-\u007e\u0080-\u00ff]/;
+/** Set by the transport from the URL and the body; one from a caller would route or frame the message differently (request smuggling). */
+const TRANSPORT_HEADERS = new Set([
+  'host',
+  'content-length',
+  'transfer-encoding',
+  'connection',
+  'keep-alive',
+  'upgrade',
+  'te',
+  'trailer',
+  'expect',
+]);
 
 /** Throws for the first header that cannot be sent; `option` is how the caller passed them (`headers`, `params.header`). */
 export function checkHeaders(headers: unknown, option: string): void {
@@ -20,11 +36,24 @@ export function checkHeaders(headers: unknown, option: string): void {
     if (!TOKEN.test(name)) {
       throw new FungiesConfigError(option, `${option}.${name} is not a valid header name: use letters, digits and - (no spaces or colons)`);
     }
+    if (TRANSPORT_HEADERS.has(name.toLowerCase())) {
+      throw new FungiesConfigError(
+        option,
+        `${option}.${name} is set by the client from the URL and the body; remove it (a caller's value would route or frame the request differently)`,
+      );
+    }
     for (const one of Array.isArray(value) ? value : [value]) {
-      if (typeof one === 'string' && FORBIDDEN_IN_VALUE.test(one)) {
+      if (typeof one !== 'string') continue;
+      if (LINE_BREAK_OR_NUL.test(one)) {
         throw new FungiesConfigError(
           option,
           `${option}.${name} contains a line break or NUL, which would split or end the header; send it on one line`,
+        );
+      }
+      if (NOT_SENDABLE.test(one)) {
+        throw new FungiesConfigError(
+          option,
+          `${option}.${name} contains a control character or a character outside Latin-1, which a header cannot carry; encode it (e.g. encodeURIComponent)`,
         );
       }
     }

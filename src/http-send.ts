@@ -1,7 +1,8 @@
 /**
- * The default way to send an attempt: node:http / node:https on keep-alive agents. On loopback it
- * costs a fraction of the global fetch per request (no WHATWG Request, Response or web streams),
- * never follows redirects, and the modules load on the first request, not at import.
+ * The default way to send an attempt: node:http / node:https on keep-alive agents with a cap per
+ * origin and an idle timeout. On loopback it costs a fraction of the global fetch per request (no
+ * WHATWG Request, Response or web streams), never follows redirects, and the modules load on the
+ * first request, not at import.
  */
 import type { Agent, ClientRequest, IncomingMessage, RequestOptions } from 'node:http';
 import type { AttemptDeadline } from './deadline.js';
@@ -13,37 +14,85 @@ interface Protocol {
   agent: Agent;
 }
 
-const protocols = new Map<string, Promise<Protocol>>();
+/**
+ * How long an idle keep-alive socket is kept: below what NATs and load balancers allow (minutes)
+ * and what servers commonly keep (5 s), so the client closes it before anything in between drops
+ * it silently. node's global agent keeps 5 s, undici 4 s.
+ */
+export const IDLE_SOCKET_MS = 4_000;
 
-function protocol(scheme: string): Promise<Protocol> {
-  let loaded = protocols.get(scheme);
-  if (!loaded) {
-    loaded = (scheme === 'https:' ? import('node:https') : import('node:http')).then((m) => ({
-      request: m.request as unknown as RequestFn,
-      // Idle keep-alive sockets do not hold the process open.
-      agent: new m.Agent({ keepAlive: true }),
-    }));
-    protocols.set(scheme, loaded);
-  }
-  return loaded;
+export interface HttpSendOptions {
+  /** Connections per origin; calls beyond them wait for a free one, within their deadline. */
+  maxSockets: number;
 }
 
-export const httpSender: Send = async (outgoing, deadline) => {
-  const { request, agent } = await protocol(outgoing.url.startsWith('https:') ? 'https:' : 'http:');
-  const headers = plainHeaders(outgoing);
-  const res = await deadline.race(
-    new Promise<IncomingMessage>((resolve, reject) => {
-      const req = request(outgoing.url, { method: outgoing.method, headers, agent, signal: deadline.signal }, resolve);
-      req.on('error', reject);
-      req.end(outgoing.body ?? undefined);
-    }),
-  );
-  return exchange(outgoing, res);
-};
+/** Codes of a connection that was gone before it carried anything (the peer closed or reset it). */
+const GONE = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED']);
+
+/** A sender with its own keep-alive agents (one per scheme, created on the first request). */
+export function createHttpSender({ maxSockets }: HttpSendOptions): Send {
+  const protocols = new Map<string, Promise<Protocol>>();
+  const protocol = (scheme: string): Promise<Protocol> => {
+    let loaded = protocols.get(scheme);
+    if (!loaded) {
+      loaded = (scheme === 'https:' ? import('node:https') : import('node:http')).then((m) => ({
+        request: m.request as unknown as RequestFn,
+        // Idle keep-alive sockets do not hold the process open; `timeout` closes them when idle.
+        agent: new m.Agent({ keepAlive: true, maxSockets, timeout: IDLE_SOCKET_MS, scheduling: 'lifo' }),
+      }));
+      protocols.set(scheme, loaded);
+    }
+    return loaded;
+  };
+  return async (outgoing, deadline) => {
+    const { request, agent } = await protocol(outgoing.url.startsWith('https:') ? 'https:' : 'http:');
+    const headers = plainHeaders(outgoing);
+    // Each pooled socket can turn out to be dead only once; then the agent opens a new one.
+    for (let tries = 0; ; tries++) {
+      try {
+        const res = await sendOnce(request, agent, outgoing, headers, deadline);
+        return exchange(outgoing, res);
+      } catch (err) {
+        if (!(err as { neverSent?: boolean }).neverSent || deadline.stopped || tries > maxSockets) throw err;
+      }
+    }
+  };
+}
+
+function sendOnce(
+  request: RequestFn,
+  agent: Agent,
+  outgoing: Outgoing,
+  headers: Record<string, string>,
+  deadline: AttemptDeadline,
+): Promise<IncomingMessage> {
+  return new Promise<IncomingMessage>((resolve, reject) => {
+    deadline.queued = true;
+    let bytesBefore = 0;
+    const req = request(outgoing.url, { method: outgoing.method, headers, agent }, resolve);
+    // The deadline ends the request itself (queued, connecting or waiting for headers); no AbortSignal is made.
+    deadline.onStop((reason) => {
+      req.destroy(reason instanceof Error ? reason : new Error(String(reason)));
+      reject(reason);
+    });
+    req.on('socket', (socket) => {
+      deadline.queued = false;
+      bytesBefore = socket.bytesRead;
+    });
+    req.on('error', (err: Error & { code?: string }) => {
+      // A pooled socket the server (or a middlebox) had already closed: it was reset before a
+      // single byte of an answer came back, so the request never reached the server and may be
+      // sent again whatever its method (as node's and undici's agents do).
+      const neverSent = req.reusedSocket && GONE.has(err.code ?? '') && (req.socket?.bytesRead ?? bytesBefore) === bytesBefore;
+      reject(neverSent ? Object.assign(err, { neverSent: true }) : err);
+    });
+    req.end(outgoing.body ?? undefined);
+  });
+}
 
 function plainHeaders(outgoing: Outgoing): Record<string, string> {
-  const headers: Record<string, string> = {};
-  for (const [name, value] of outgoing.headers) headers[name] = value;
+  // A record is the client's own, built for this call (lower-case names): completed in place.
+  const headers: Record<string, string> = outgoing.headers instanceof Headers ? Object.fromEntries(outgoing.headers) : outgoing.headers;
   if (typeof outgoing.body === 'string') headers['content-length'] = String(Buffer.byteLength(outgoing.body));
   else if (outgoing.body instanceof Uint8Array) headers['content-length'] = String(outgoing.body.byteLength);
   else delete headers['content-length'];
@@ -51,49 +100,59 @@ function plainHeaders(outgoing: Outgoing): Record<string, string> {
 }
 
 function exchange(outgoing: Outgoing, res: IncomingMessage): Exchange {
-  const headers = new Headers();
-  const raw = res.rawHeaders;
-  for (let i = 0; i + 1 < raw.length; i += 2) headers.append(raw[i]!, raw[i + 1]!);
+  // A WHATWG Headers is built only when someone reads it (an error, Retry-After, a caller).
+  let headers: Headers | undefined;
   return {
     status: res.statusCode ?? 0,
     statusText: res.statusMessage ?? '',
-    headers,
+    get headers() {
+      if (!headers) {
+        headers = new Headers();
+        const raw = res.rawHeaders;
+        for (let i = 0; i + 1 < raw.length; i += 2) headers.append(raw[i]!, raw[i + 1]!);
+      }
+      return headers;
+    },
+    header: (name) => headerOf(res, name),
     url: outgoing.url,
-    read: (limit, deadline) => read(res, headers, limit, deadline),
+    read: (limit, deadline) => read(res, limit, deadline),
     discard: () => res.destroy(),
   };
 }
 
-async function read(res: IncomingMessage, headers: Headers, limit: number, deadline: AttemptDeadline): Promise<string> {
-  if (Number(headers.get('content-length')) > limit) {
+/** One header as node parsed it (lower-case names; repeated ones joined as Headers joins them). */
+function headerOf(res: IncomingMessage, name: string): string | null {
+  const value = res.headers[name];
+  return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
+}
+
+async function read(res: IncomingMessage, limit: number, deadline: AttemptDeadline): Promise<string> {
+  if (Number(headerOf(res, 'content-length')) > limit) {
     res.destroy();
     throw new BodyTooLarge();
   }
   const chunks: Buffer[] = [];
   let size = 0;
-  await deadline
-    .race(
-      new Promise<void>((resolve, reject) => {
-        res.on('data', (chunk: Buffer) => {
-          size += chunk.byteLength;
-          if (size > limit) {
-            res.destroy();
-            reject(new BodyTooLarge());
-          } else chunks.push(chunk);
-        });
-        res.on('end', resolve);
-        res.on('error', reject);
-        // A reset or a body shorter than its Content-Length closes without 'end'.
-        res.on('close', () => {
-          if (!res.complete) reject(Object.assign(new Error('the connection closed before the body was complete'), { code: 'ECONNRESET' }));
-        });
-      }),
-    )
-    .catch((err: unknown) => {
-      res.destroy();
-      throw err;
+  await new Promise<void>((resolve, reject) => {
+    deadline.onStop(reject);
+    res.on('data', (chunk: Buffer) => {
+      size += chunk.byteLength;
+      if (size > limit) {
+        res.destroy();
+        reject(new BodyTooLarge());
+      } else chunks.push(chunk);
     });
-  const encoding = headers.get('content-encoding')?.trim().toLowerCase();
+    res.on('end', resolve);
+    res.on('error', reject);
+    // A reset or a body shorter than its Content-Length closes without 'end'.
+    res.on('close', () => {
+      if (!res.complete) reject(Object.assign(new Error('the connection closed before the body was complete'), { code: 'ECONNRESET' }));
+    });
+  }).catch((err: unknown) => {
+    res.destroy();
+    throw err;
+  });
+  const encoding = headerOf(res, 'content-encoding')?.trim().toLowerCase();
   if (!encoding || encoding === 'identity' || size === 0) return decodeChunks(chunks, size);
   const decoded = await decompress(Buffer.concat(chunks, size), encoding, limit);
   return decodeChunks([decoded], decoded.byteLength);

@@ -19,6 +19,7 @@ export {
   FungiesConnectionError,
   FungiesError,
   FungiesRedirectError,
+  FungiesRequestError,
   FungiesTimeoutError,
   FungiesUserAbortError,
   InvalidParameterError,

@@ -5,6 +5,7 @@ import { checkHeaders } from './headers.js';
 import { parseHttpUrl } from './http-url.js';
 import { createRequestLog, type FungiesLogger, type LogLevel, type RequestLog } from './logger.js';
 import { HTTP_METHODS, SAFE_METHODS } from './operation-meta.js';
+import { proxyVariableFor } from './proxy-env.js';
 import type { RetryPolicy } from './retry.js';
 
 export interface FungiesClientOptions {
@@ -29,6 +30,8 @@ export interface FungiesClientOptions {
    * A `fetch` to send requests with (tests inject one instead of mocking modules). Without one,
    * the client sends with node:http/node:https on keep-alive agents, which costs far less per
    * request than the global fetch; redirects, timeouts and the body cap behave the same either way.
+   * That transport does not go through a proxy: with HTTPS_PROXY / HTTP_PROXY set for the API (and
+   * not covered by NO_PROXY) the client refuses to start; pass a fetch that uses the proxy.
    * @default undefined (node:http / node:https)
    */
   fetch?: typeof fetch | undefined;
@@ -65,6 +68,13 @@ export interface FungiesClientOptions {
    */
   maxResponseBytes?: number | undefined;
   /**
+   * Connections the client opens to one origin (node:http transport only). Calls beyond them wait
+   * for a free connection; that wait counts against their `timeout`. Idle connections are closed
+   * after 4 s, before a NAT or load balancer drops them unannounced. See docs/client-behaviour.md.
+   * @default 32
+   */
+  maxSockets?: number | undefined;
+  /**
    * Where request log lines go: one per request (method, path template, status, duration,
    * attempt) at `info`, retries and failures at `warn`. Lines never contain keys. `console` works.
    * @default undefined (console when FUNGIES_LOG is set, otherwise silent)
@@ -95,6 +105,7 @@ export const DEFAULTS = {
   baseUrl: 'https://api.fungies.io',
   timeout: 30_000,
   maxResponseBytes: 16 * 1024 * 1024,
+  maxSockets: 32,
   validateResponses: false,
   retry: {
     limit: 2,
@@ -102,7 +113,14 @@ export const DEFAULTS = {
     statusCodes: [408, 425, 429, 500, 502, 503, 504],
     maxRetryAfterMs: 60_000,
   },
-} as const satisfies { baseUrl: string; timeout: number; maxResponseBytes: number; validateResponses: boolean; retry: RetryPolicy };
+} as const satisfies {
+  baseUrl: string;
+  timeout: number;
+  maxResponseBytes: number;
+  maxSockets: number;
+  validateResponses: boolean;
+  retry: RetryPolicy;
+};
 
 export interface NormalizedOptions {
   publicKey: string;
@@ -113,6 +131,7 @@ export interface NormalizedOptions {
   timeout: number | false;
   retry: RetryPolicy;
   maxResponseBytes: number;
+  maxSockets: number;
   /** Where request lines go, already filtered by level and redacted; undefined when silent. */
   requestLog: RequestLog | undefined;
   validateResponses: boolean;
@@ -130,6 +149,7 @@ const OPTION_NAMES = {
   timeout: true,
   retry: true,
   maxResponseBytes: true,
+  maxSockets: true,
   logger: true,
   logLevel: true,
   log: true,
@@ -210,7 +230,8 @@ function checkKey(option: keyof typeof KEY_RULES, value: unknown, factory: strin
       `${option} looks like a ${rule.other === 'pub_' ? 'public' : 'secret'} key (${rule.other}…): the ${option} starts with ${rule.prefix}; are the two keys swapped?`,
     );
   }
-  if (!value.startsWith(rule.prefix) || value.length <= rule.prefix.length || /\s/.test(value)) {
+  // Only visible ASCII: anything else cannot go into the key header and would fail at the first call instead.
+  if (!value.startsWith(rule.prefix) || value.length <= rule.prefix.length || !/^[\x21-\x7e]+$/.test(value)) {
     throw new FungiesConfigError(
       option,
       `${option} is not a Fungies key: expected "${rule.prefix}" followed by the key's characters, with no spaces`,
@@ -244,6 +265,7 @@ export function normalizeOptions(options: FungiesClientOptions, factory = 'creat
   if (fetchImpl !== undefined && typeof fetchImpl !== 'function') {
     throw new FungiesConfigError('fetch', 'fetch must be a function (Node 20 has one built in)');
   }
+  if (fetchImpl === undefined) refuseProxy(url);
   checkHeaders(options.headers, 'headers');
   const headers = { ...(options.headers ?? {}) };
   for (const name of Object.keys(headers)) {
@@ -265,10 +287,24 @@ export function normalizeOptions(options: FungiesClientOptions, factory = 'creat
     retry: normalizeRetry(options.retry),
     maxResponseBytes:
       options.maxResponseBytes === undefined ? DEFAULTS.maxResponseBytes : normalizeMaxResponseBytes(options.maxResponseBytes),
+    maxSockets: options.maxSockets === undefined ? DEFAULTS.maxSockets : normalizeMaxSockets(options.maxSockets),
     requestLog: createRequestLog(options, [publicKey, secretKey]),
     validateResponses: checkBoolean('validateResponses', options.validateResponses, DEFAULTS.validateResponses),
     factory,
   };
+}
+
+/** A proxy set in the environment for the API's URL would be bypassed by node:http: say so instead. */
+function refuseProxy(url: URL): void {
+  if (typeof process === 'undefined' || !process.env) return;
+  const variable = proxyVariableFor(url, process.env);
+  if (variable === undefined) return;
+  // The proxy's URL is never shown: it may carry a user name and password.
+  throw new FungiesConfigError(
+    'fetch',
+    `${variable} is set, but the client's own transport does not go through a proxy and would send around it to ${url.host}. ` +
+      `Pass fetch: a fetch that uses your proxy (e.g. undici's fetch with an EnvHttpProxyAgent dispatcher), or add ${url.hostname} to NO_PROXY if the API is to be reached directly. See docs/client-behaviour.md`,
+  );
 }
 
 function checkBoolean(option: string, value: unknown, fallback: boolean): boolean {
@@ -277,11 +313,20 @@ function checkBoolean(option: string, value: unknown, fallback: boolean): boolea
   return value;
 }
 
+/** The longest delay a timer holds: setTimeout runs a longer one after 1 ms. */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
+
 export function normalizeTimeout(timeout: unknown): number | false {
   if (timeout === undefined) return DEFAULTS.timeout;
   if (timeout === false) return false;
   if (typeof timeout !== 'number' || !Number.isFinite(timeout) || timeout <= 0) {
     throw new FungiesConfigError('timeout', `timeout must be a positive number of milliseconds or false; got ${shown(timeout)}`);
+  }
+  if (timeout > MAX_TIMER_MS) {
+    throw new FungiesConfigError(
+      'timeout',
+      `timeout must be at most ${MAX_TIMER_MS} ms (about 24.8 days), the longest timer Node.js holds; got ${shown(timeout)}. Use false for no timeout`,
+    );
   }
   return timeout;
 }
@@ -297,6 +342,16 @@ export function normalizeMaxResponseBytes(limit: unknown): number {
     );
   }
   return limit;
+}
+
+function normalizeMaxSockets(value: unknown): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
+    throw new FungiesConfigError(
+      'maxSockets',
+      `maxSockets must be a whole number of connections ≥ 1, e.g. ${DEFAULTS.maxSockets}; got ${shown(value)}`,
+    );
+  }
+  return value;
 }
 
 /** A retry option merged over `base` (the defaults, or the client's policy for a per-request option). */
@@ -335,8 +390,13 @@ export function normalizeRetry(retry: unknown, base: RetryPolicy = DEFAULTS.retr
     policy.statusCodes = given.statusCodes as number[];
   }
   if (given.maxRetryAfterMs !== undefined) {
-    if (typeof given.maxRetryAfterMs !== 'number' || !Number.isFinite(given.maxRetryAfterMs) || given.maxRetryAfterMs < 0) {
-      throw new FungiesConfigError('retry', 'retry.maxRetryAfterMs must be a finite number of milliseconds ≥ 0');
+    if (
+      typeof given.maxRetryAfterMs !== 'number' ||
+      !Number.isFinite(given.maxRetryAfterMs) ||
+      given.maxRetryAfterMs < 0 ||
+      given.maxRetryAfterMs > MAX_TIMER_MS
+    ) {
+      throw new FungiesConfigError('retry', `retry.maxRetryAfterMs must be a number of milliseconds from 0 to ${MAX_TIMER_MS}`);
     }
     policy.maxRetryAfterMs = given.maxRetryAfterMs;
   }

@@ -111,7 +111,8 @@ export class Paginator<T> implements AsyncIterable<T> {
 
   async toArray(): Promise<T[]> {
     const all: T[] = [];
-    for await (const page of this.#pages()) all.push(...page.items);
+    // One push per item: spreading a page of 200 000 items as arguments overflows the stack.
+    for await (const page of this.#pages()) for (const item of page.items) all.push(item);
     return all;
   }
 }
@@ -220,6 +221,8 @@ async function* walk(
   let yielded = 0;
   let fetched = 0;
   let previous: string | undefined;
+  // Every cursor asked for: a server whose cursors cycle (A → B → A) is caught at the first repeat.
+  const cursors = new Set<string>();
   for (let number = 1; ; number++) {
     if (number > maxPages) {
       throw new PaginationError(
@@ -250,6 +253,14 @@ async function* walk(
     if (items.length === 0 || yielded >= maxItems || data['hasMore'] === false || (total !== undefined && fetched >= total)) return;
     const next = plan.style.next(at, data, items, path);
     if (next === undefined) return;
+    if (next.cursor !== undefined) {
+      if (cursors.has(next.cursor)) {
+        throw new PaginationError(
+          `${path}: the server sent the cursor ${JSON.stringify(redactExcerpt(next.cursor, [], 40))} again, after other pages; stopping rather than walking the same pages in a circle`,
+        );
+      }
+      cursors.add(next.cursor);
+    }
     at = next;
   }
 }

@@ -67,11 +67,21 @@ export function redactExcerpt(text: string, secrets: readonly (string | undefine
     const longest = Math.max(64, ...secrets.map((s) => s?.length ?? 0));
     const limit = max * 4 + longest;
     const window = text.length > limit ? text.slice(0, limit) : text;
-    const flat = redact(window, secrets).replace(/\s+/g, ' ').trim();
+    const flat = printable(redact(window, secrets).replace(/\s+/g, ' ').trim());
     return flat.length > max || window.length < text.length ? `${flat.slice(0, max)}…` : flat;
   } catch {
     return UNSHOWABLE;
   }
+}
+
+// C0 and C1 controls, DEL and the bidirectional overrides: what lets a server move a terminal's
+// cursor, colour or clear it, start a forged log line, or show text in another order than it is.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these characters are what is replaced.
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/** `text` with each control or bidi character written as its `\uXXXX` escape, so a message shows what was sent and does nothing else. */
+export function printable(text: string): string {
+  return text.replace(UNPRINTABLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** A body for an error object, keys removed: JSON through its text when there is one, long text shortened. */

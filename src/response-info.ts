@@ -11,12 +11,19 @@ export interface ResponseInfo extends RequestInfo {
 }
 
 const infos = new WeakMap<Response, ResponseInfo>();
+/** The client's own responses carry their record in a symbol-keyed slot: a WeakMap entry per call costs the GC more. */
+const INFO = Symbol('fungies.responseInfo');
+type Recorded = Response & { [INFO]?: ResponseInfo };
 
-export function recordResponseInfo(response: Response, info: ResponseInfo): void {
-  infos.set(response, info);
+export function recordResponseInfo(response: Response, info: ResponseInfo, own = false): void {
+  if (own) (response as Recorded)[INFO] = info;
+  else infos.set(response, info);
 }
 
 /** What the client recorded, or what the Response itself says when it came from elsewhere. */
 export function responseInfoOf(response: Response): ResponseInfo {
-  return infos.get(response) ?? { method: '', path: new URL(response.url || 'http://unknown/').pathname, secrets: [] };
+  return (
+    (response as Recorded)[INFO] ??
+    infos.get(response) ?? { method: '', path: new URL(response.url || 'http://unknown/').pathname, secrets: [] }
+  );
 }

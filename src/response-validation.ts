@@ -11,6 +11,9 @@ import type { ValidationIssue } from './validation/issue.js';
 import { matchResponse } from './validation/response-match.js';
 import { specDefectReason } from './validation/spec-defects.js';
 
+/** Errors kept on a ResponseValidationError and shown in its message. */
+const MAX_ERRORS = 10;
+
 type OperationValidators = import('../generated/response-validators.js').OperationResponseValidators;
 const loaded = new Map<string, Promise<OperationValidators | undefined>>();
 
@@ -43,11 +46,20 @@ export async function assertValidResponse(
   if (match.statusKey === undefined || match.mediaTypeKey === undefined || body === undefined) return;
   const validate = (await validatorsOf(operation.operationId))?.[match.statusKey]?.[match.mediaTypeKey];
   if (!validate || validate(body)) return;
-  // Ajv's verbose errors hold the offending part of the body, which may be a key the server echoed.
-  const errors = (validate.errors ?? []).filter((e) => !specDefectReason(e.parentSchema, e.data)).map((e) => redactError(e, secrets));
+  const found = validate.errors ?? [];
+  // The standalone validator keeps its last errors; a huge invalid body's must not outlive the call.
+  validate.errors = null;
+  // Only the first errors are looked at (checked against the spec's defects, redacted, shown):
+  // a body of many megabytes breaks a rule per item, and each costs a copy of its data.
+  const errors: ValidationIssue[] = [];
+  let next = 0;
+  while (next < found.length && errors.length < MAX_ERRORS) {
+    const e = found[next++]!;
+    if (!specDefectReason(e.parentSchema, e.data)) errors.push(redactError(e, secrets));
+  }
   if (errors.length === 0) return;
-  const lines = errors.slice(0, 10).map((e) => `  body${e.instancePath} ${describe(e, secrets)}`);
-  if (errors.length > 10) lines.push(`  … and ${errors.length - 10} more`);
+  const lines = errors.map((e) => `  body${e.instancePath} ${describe(e, secrets)}`);
+  if (next < found.length) lines.push(`  … and more (${found.length - next} further schema errors not shown)`);
   throw new ResponseValidationError(
     operation.operationId,
     response.status,

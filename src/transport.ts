@@ -1,9 +1,12 @@
 /**
- * The `fetch` the client hands openapi-fetch: each attempt under one deadline that covers the
+ * How a call is sent: each attempt under one deadline that covers the wait for a connection, the
  * headers and the whole body, redirects refused, bodies read once with a size cap, the retry
- * policy applied, the caller's abort final. Every failure leaves as a FungiesError.
+ * policy applied, the caller's abort final. Every failure leaves as a FungiesError. `send` takes
+ * a call the client described itself; `fetch` is the same for openapi-fetch's Requests (when a
+ * caller's middleware or an openapi-fetch option needs them), their options read from the side table.
  */
 import { type BufferedResponse, createBufferedResponse, isBufferedResponse } from './buffered-response.js';
+import { callOptionsOf } from './call-options.js';
 import { AttemptDeadline, sleep as realSleep } from './deadline.js';
 import {
   FungiesConnectionError,
@@ -15,10 +18,9 @@ import {
 } from './errors.js';
 import { BodyTooLarge, type Outgoing, type Send } from './exchange.js';
 import { fetchSender } from './fetch-send.js';
-import { httpSender } from './http-send.js';
+import { createHttpSender } from './http-send.js';
 import type { RequestLog } from './logger.js';
-import { normalizeMaxResponseBytes, normalizeRetry, normalizeTimeout } from './options.js';
-import { FungiesRequest } from './request.js';
+import { DEFAULTS, normalizeMaxResponseBytes, normalizeRetry, normalizeTimeout } from './options.js';
 import { type RetryPolicy, retryDelay, shouldRetry } from './retry.js';
 
 export interface TransportOptions {
@@ -28,9 +30,30 @@ export interface TransportOptions {
   timeout: number | false;
   retry: RetryPolicy;
   maxResponseBytes: number;
+  /** Connections per origin of the default sender; DEFAULTS.maxSockets when left out. */
+  maxSockets?: number | undefined;
   log?: RequestLog | undefined;
   /** Injected by tests so they never wait for real; must reject when `signal` aborts. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+/** A call as the client describes it: what to send and the call's own options, not yet checked. */
+export interface CallInput {
+  url: string;
+  method: string;
+  headers: Headers | Record<string, string>;
+  body: string | Uint8Array | null;
+  /** The spec's path template, for messages and log lines. */
+  path: string;
+  signal?: AbortSignal | undefined;
+  timeout?: unknown;
+  retry?: unknown;
+  maxResponseBytes?: unknown;
+}
+
+export interface Transport {
+  send(input: CallInput): Promise<BufferedResponse>;
+  fetch: typeof fetch;
 }
 
 /** What one call sends, fixed before the first attempt so retries resend the same thing. */
@@ -52,47 +75,59 @@ interface RetryableStatus {
   reason: string;
 }
 
-export function createTransport(options: TransportOptions): typeof fetch {
+export function createTransport(options: TransportOptions): Transport {
   const { log, sleep = realSleep } = options;
-  const send = options.fetch ? fetchSender(options.fetch) : httpSender;
-  return async (input) => {
-    const call = await describeCall(input as FungiesRequest | Request, options);
-    for (let attempt = 1; ; attempt++) {
-      const started = log ? performance.now() : 0;
-      log?.debug?.(`${call.short} sending (attempt ${attempt})`);
-      let outcome: BufferedResponse | RetryableStatus;
-      try {
-        outcome = await attemptOnce(send, call, attempt);
-      } catch (err) {
-        const failure = err as FungiesError;
-        // Only a broken or timed-out exchange may be tried again; an abort, a redirect or a cap is final.
-        const decision =
-          failure instanceof FungiesConnectionError
-            ? shouldRetry({ method: call.method, status: undefined, attempt, policy: call.retry })
-            : { retry: false, reason: failure.name };
-        if (!decision.retry) {
-          log?.warn?.(`${call.short} failed after ${elapsed(started)} (attempt ${attempt}): ${failure.name}: ${failure.message}`);
-          throw failure;
-        }
-        await wait(call, attempt, undefined, `${call.short} ${failure.name} after ${elapsed(started)} (attempt ${attempt})`, log, sleep);
-        continue;
-      }
-      if (isBufferedResponse(outcome)) {
-        const line = `${call.short} ${outcome.status} ${elapsed(started)} (attempt ${attempt})`;
-        if (outcome.ok) log?.info?.(line);
-        else log?.warn?.(line);
-        return outcome;
-      }
-      await wait(
-        call,
-        attempt,
-        outcome.headers,
-        `${call.short} ${outcome.status} ${elapsed(started)} (attempt ${attempt}): ${outcome.reason}`,
-        log,
-        sleep,
-      );
-    }
+  const sender = options.fetch ? fetchSender(options.fetch) : createHttpSender({ maxSockets: options.maxSockets ?? DEFAULTS.maxSockets });
+  const send = async (input: CallInput) => sendCall(describeCall(input, options), sender, log, sleep);
+  return {
+    send,
+    fetch: async (input) => send(await fromRequest(input as Request)),
   };
+}
+
+async function sendCall(
+  call: Call,
+  send: Send,
+  log: RequestLog | undefined,
+  sleep: NonNullable<TransportOptions['sleep']>,
+): Promise<BufferedResponse> {
+  for (let attempt = 1; ; attempt++) {
+    const started = log ? performance.now() : 0;
+    log?.debug?.(`${call.short} sending (attempt ${attempt})`);
+    let outcome: BufferedResponse | RetryableStatus;
+    try {
+      outcome = await attemptOnce(send, call, attempt);
+    } catch (err) {
+      const failure = err as FungiesError;
+      // Only a broken or timed-out exchange may be tried again; an abort, a redirect or a cap is final.
+      const decision =
+        failure instanceof FungiesConnectionError
+          ? shouldRetry({ method: call.method, status: undefined, attempt, policy: call.retry })
+          : { retry: false, reason: failure.name };
+      if (!decision.retry) {
+        log?.warn?.(`${call.short} failed after ${elapsed(started)} (attempt ${attempt}): ${failure.name}: ${failure.message}`);
+        throw failure;
+      }
+      await wait(call, attempt, undefined, `${call.short} ${failure.name} after ${elapsed(started)} (attempt ${attempt})`, log, sleep);
+      continue;
+    }
+    if (isBufferedResponse(outcome)) {
+      if (log) {
+        const line = `${call.short} ${outcome.status} ${elapsed(started)} (attempt ${attempt})`;
+        if (outcome.ok) log.info?.(line);
+        else log.warn?.(line);
+      }
+      return outcome;
+    }
+    await wait(
+      call,
+      attempt,
+      outcome.headers,
+      `${call.short} ${outcome.status} ${elapsed(started)} (attempt ${attempt}): ${outcome.reason}`,
+      log,
+      sleep,
+    );
+  }
 }
 
 async function wait(
@@ -146,7 +181,7 @@ async function attemptOnce(send: Send, call: Call, attempt: number): Promise<Buf
     phase = 'body';
     status = exchange.status;
     const text = await exchange.read(call.maxResponseBytes, deadline);
-    return createBufferedResponse(text, exchange);
+    return createBufferedResponse(text, exchange, deadline.endsAt);
   } catch (err) {
     throw classify(err, call, deadline, phase, status);
   } finally {
@@ -157,10 +192,13 @@ async function attemptOnce(send: Send, call: Call, attempt: number): Promise<Buf
 function classify(err: unknown, call: Call, deadline: AttemptDeadline, phase: 'connect' | 'body', status: number): FungiesError {
   if (deadline.stopped === 'caller') return userAbort(call, err);
   if (deadline.stopped === 'timeout') {
-    return new FungiesTimeoutError(
-      `Request timed out after ${call.timeout} ms${phase === 'body' ? ' while reading the response body' : ''}: ${call.where}`,
-      { cause: err },
-    );
+    const during =
+      phase === 'body'
+        ? ' while reading the response body'
+        : deadline.queued
+          ? ' waiting for a free connection (every one of maxSockets to this origin was busy)'
+          : '';
+    return new FungiesTimeoutError(`Request timed out after ${call.timeout} ms${during}: ${call.where}`, { cause: err });
   }
   if (err instanceof FungiesError) return err;
   if (err instanceof BodyTooLarge) {
@@ -199,42 +237,45 @@ function redirectError(call: Call, status: number, headers: Headers): FungiesRed
   );
 }
 
-async function describeCall(input: FungiesRequest | Request, options: TransportOptions): Promise<Call> {
-  const isOurs = input instanceof FungiesRequest && !(input instanceof Request);
-  const request = input as FungiesRequest;
-  const url = new URL(request.url);
-  const path = (isOurs && request.schemaPath) || url.pathname;
-  const headers = request.headers;
-  const body = await sendableBody(
-    isOurs ? request.bodyInit : (input as Request).body ? await (input as Request).arrayBuffer() : null,
-    headers,
-  );
+function describeCall(input: CallInput, options: TransportOptions): Call {
   return {
-    url: request.url,
-    method: request.method,
-    headers,
-    body,
-    signal: isOurs ? request.callerSignal : (input as Request).signal,
-    timeout: isOurs && request.timeout !== undefined ? normalizeTimeout(request.timeout) : options.timeout,
-    retry: isOurs && request.retry !== undefined ? normalizeRetry(request.retry, options.retry) : options.retry,
-    maxResponseBytes:
-      isOurs && request.maxResponseBytes !== undefined ? normalizeMaxResponseBytes(request.maxResponseBytes) : options.maxResponseBytes,
-    where: `${request.method} ${url.origin}${path}`,
-    short: `${request.method} ${path}`,
+    url: input.url,
+    method: input.method,
+    headers: input.headers,
+    body: input.body,
+    signal: input.signal,
+    timeout: input.timeout !== undefined ? normalizeTimeout(input.timeout) : options.timeout,
+    retry: input.retry !== undefined ? normalizeRetry(input.retry, options.retry) : options.retry,
+    maxResponseBytes: input.maxResponseBytes !== undefined ? normalizeMaxResponseBytes(input.maxResponseBytes) : options.maxResponseBytes,
+    where: `${input.method} ${originOf(input.url)}${input.path}`,
+    short: `${input.method} ${input.path}`,
   };
 }
 
-/**
- * A string or bytes, read once so every attempt resends the same thing. openapi-fetch's JSON
- * serializer gives a string; FormData, Blob or ArrayBuffer bodies (a custom bodySerializer, a
- * swapped-in Request) are encoded here, keeping the content-type (a multipart boundary) they imply.
- */
-async function sendableBody(body: BodyInit | null, headers: Headers): Promise<string | Uint8Array | null> {
-  if (body === null || typeof body === 'string' || body instanceof Uint8Array) return body;
-  const encoded = new Response(body);
-  const type = encoded.headers.get('content-type');
-  if (type && (!headers.has('content-type') || body instanceof FormData)) headers.set('content-type', type);
-  return new Uint8Array(await encoded.arrayBuffer());
+/** `https://api.fungies.io` of `https://api.fungies.io/v0/...`, without parsing the URL. */
+function originOf(url: string): string {
+  const slash = url.indexOf('/', url.indexOf('//') + 2);
+  return slash < 0 ? url : url.slice(0, slash);
+}
+
+/** A Request from openapi-fetch (possibly swapped by a caller's middleware) and the options the client put beside it. */
+async function fromRequest(request: Request): Promise<CallInput> {
+  const options = callOptionsOf(request);
+  // Read once, as bytes, so every attempt resends the same thing; a multipart body keeps the
+  // content-type (with its boundary) the Request computed.
+  const body = request.body ? new Uint8Array(await request.arrayBuffer()) : null;
+  return {
+    url: request.url,
+    method: request.method,
+    headers: new Headers(request.headers),
+    body,
+    path: options?.schemaPath ?? new URL(request.url).pathname,
+    // The caller's own signal: the Request's is derived from it, and undici may collect a derived one mid-request.
+    signal: options ? options.signal : request.signal,
+    timeout: options?.timeout,
+    retry: options?.retry,
+    maxResponseBytes: options?.maxResponseBytes,
+  };
 }
 
 function elapsed(started: number): string {

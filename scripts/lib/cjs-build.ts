@@ -22,6 +22,12 @@ export async function bundleCommonJs(root: string, esmDir: string, outFile: stri
     format: 'cjs',
     platform: 'node',
     target: 'node20',
+    // Whitespace and syntax only: names stay (keepNames), so stack traces still name the functions,
+    // and lines stay short enough to read. The ES module build is left as tsc writes it.
+    minifyWhitespace: true,
+    minifySyntax: true,
+    keepNames: true,
+    lineLimit: 160,
     // openapi-fetch is bundled from its ES module build: its CommonJS build has no __esModule mark,
     // so a default import from it would get the module object instead of createClient.
     logLevel: 'silent',
@@ -30,6 +36,12 @@ export async function bundleCommonJs(root: string, esmDir: string, outFile: stri
         name: 'lazy-modules-stay-es-modules',
         setup(b) {
           b.onResolve({ filter: /^\./ }, (args) => {
+            // The webhook validators are imported statically (verifyWebhook is synchronous): bundle
+            // the minified ES build of them rather than compiling the generated source again.
+            if (args.kind !== 'dynamic-import' && /(^|\/)webhook-validators\.js$/.test(args.path)) {
+              const source = resolve(args.resolveDir, args.path);
+              return { path: resolve(esmDir, relative(root, source)) };
+            }
             if (args.kind !== 'dynamic-import') return undefined;
             const source = resolve(args.resolveDir, args.path);
             const esm = join(esmDir, relative(root, source));

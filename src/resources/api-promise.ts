@@ -28,7 +28,7 @@ export class ApiPromise<T> implements Promise<T> {
   }
 
   #start(): Promise<WithResponse<T>> {
-    this.#result ??= this.#send().then(({ data, response }) => ({ data, response, requestId: requestIdOf(response.headers) }));
+    this.#result ??= this.#send().then(({ data, response }) => withResponse(data, response));
     return this.#result;
   }
 
@@ -41,9 +41,8 @@ export class ApiPromise<T> implements Promise<T> {
     onFulfilled?: ((value: T) => A | PromiseLike<A>) | null,
     onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
   ): Promise<A | B> {
-    return this.#start()
-      .then((r) => r.data)
-      .then(onFulfilled, onRejected);
+    // One promise per await: the data is handed on directly, and onRejected sees only the call's failure.
+    return this.#start().then(onFulfilled ? (r) => onFulfilled(r.data) : (r) => r.data as unknown as A, onRejected) as Promise<A | B>;
   }
 
   catch<B = never>(onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<T | B> {
@@ -53,6 +52,19 @@ export class ApiPromise<T> implements Promise<T> {
   finally(onFinally?: (() => void) | null): Promise<T> {
     return this.then().finally(onFinally);
   }
+}
+
+/** The request id is read (and the response's Headers built) only when asked for. */
+function withResponse<T>(data: T, response: Response): WithResponse<T> {
+  let requestId: string | undefined | null = null;
+  return {
+    data,
+    response,
+    get requestId() {
+      if (requestId === null) requestId = requestIdOf(response.headers);
+      return requestId;
+    },
+  };
 }
 
 /** How far `.toArray()` and `.pages()` of a list method walk (paginate's limits). */

@@ -109,11 +109,11 @@ describe('spec validation', () => {
     const dir = await mkdtemp(join(tmpdir(), 'spec-'));
     const file = join(dir, 'broken.yaml');
     await writeFile(file, edit('#/components/schemas/PatchV0OrdersOrderIdOrNumberCancelRequestBody', '#/components/schemas/Nope'));
-    const run = promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/spec-validate.ts', file]);
+    const run = promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/spec-validate.ts', file], { timeout: 60_000 });
     const error = (await run.catch((e: unknown) => e)) as { code: number; stderr: string };
     expect(error.code).toBe(2);
     expect(error.stderr).toContain(`✘ ${file} is not a valid OpenAPI 3.1 spec (1 problem):`);
     expect(error.stderr).toContain(`${file}:57:21`);
     expect(error.stderr).not.toMatch(/\n\s+at .*\(.*:\d+:\d+\)/);
-  }, 60_000);
+  }, 90_000);
 });

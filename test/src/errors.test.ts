@@ -5,8 +5,13 @@ import {
   BadRequestError,
   ConflictError,
   FungiesApiError,
+  FungiesConnectionError,
   FungiesError,
+  FungiesRequestError,
+  FungiesTimeoutError,
+  FungiesUserAbortError,
   NotFoundError,
+  PaginationError,
   PermissionDeniedError,
   RateLimitError,
   ServerError,
@@ -30,7 +35,7 @@ describe('FungiesApiError.from', () => {
   ])('maps %i to %o', (status, Class) => {
     const error = FungiesApiError.from(status, undefined, new Headers(), request);
     expect(error).toBeInstanceOf(Class);
-    expect(error).toBeInstanceOf(FungiesError);
+    expect(error).toBeInstanceOf(FungiesRequestError);
     expect(error.constructor).toBe(Class);
     expect(error.name).toBe(Class.name);
     expect(error.status).toBe(status);
@@ -44,5 +49,18 @@ describe('FungiesApiError.from', () => {
     ['other JSON', { message: 'x' }, '400 GET /v0/thing (GetV0Thing): {"message":"x"}'],
   ])('message for %s', (_name, body, message) => {
     expect(FungiesApiError.from(400, body, new Headers(), request).message).toBe(message);
+  });
+});
+
+describe('FungiesRequestError', () => {
+  it.each([
+    ['FungiesConnectionError', new FungiesConnectionError('x')],
+    ['FungiesTimeoutError', new FungiesTimeoutError('x')],
+    ['FungiesUserAbortError', new FungiesUserAbortError('x')],
+    ['PaginationError', new PaginationError('x')],
+  ])('is the parent of %s, whose status is undefined (no answer came)', (_name, error) => {
+    expect(error).toBeInstanceOf(FungiesRequestError);
+    expect(error).toBeInstanceOf(FungiesError);
+    expect(error.status).toBeUndefined();
   });
 });

@@ -18,6 +18,7 @@ describe('options', () => {
       baseUrl: 'https://api.fungies.io',
       timeout: 30_000,
       maxResponseBytes: 16 * 1024 * 1024,
+      maxSockets: 32,
       validateResponses: false,
       retry: { limit: 2, methods: ['GET', 'HEAD', 'OPTIONS'], statusCodes: [408, 425, 429, 500, 502, 503, 504], maxRetryAfterMs: 60_000 },
     });

@@ -66,6 +66,30 @@ describe('paginate', () => {
     expect(requests.map(query)).toEqual([{ take: '1' }, { take: '1', cursor: 'c1' }]);
   });
 
+  it('fails on cursors that cycle (A → B → A) at the first repeat, not after maxPages', async () => {
+    // Items without ids, so the repeated page itself cannot be recognised: only the cursors can.
+    const pages: Record<string, unknown> = {
+      '': { subscriptions: [{ n: 0 }], cursor: 'A', hasMore: true },
+      A: { subscriptions: [{ n: 1 }], cursor: 'B', hasMore: true },
+      B: { subscriptions: [{ n: 2 }], cursor: 'A', hasMore: true },
+    };
+    const { client, requests } = createTestClient((r) => ok(pages[query(r)['cursor'] ?? '']));
+    const error = await paginate(client, '/v0/subscriptions/list')
+      .toArray()
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PaginationError);
+    expect((error as Error).message).toContain('"A"');
+    expect(requests).toHaveLength(3);
+  });
+
+  it('toArray collects a page of 200 000 items', async () => {
+    const orders = Array.from({ length: 200_000 }, (_, i) => ({ id: `o${i}` }));
+    const { client } = createTestClient(() => ok({ orders, count: orders.length }));
+    const all = await paginate(client, '/v0/orders/list').toArray();
+    expect(all).toHaveLength(200_000);
+    expect(all[199_999]).toEqual({ id: 'o199999' });
+  });
+
   it('ends a cursor list when the server sends no next cursor', async () => {
     const { client, requests } = createTestClient(() => ok({ subscriptions: [{ id: 's1' }] }));
     expect(await collect(paginate(client, '/v0/subscriptions/list'))).toHaveLength(1);

@@ -1,8 +1,7 @@
 /** The transport under openapi-fetch: retries, deadlines, aborts and redirects, with an injected fetch and sleep. */
 import { describe, expect, it } from 'vitest';
 import { DEFAULTS, FungiesConnectionError, FungiesTimeoutError, FungiesUserAbortError } from '../../src/index.js';
-import { FungiesRequest } from '../../src/request.js';
-import { createTransport } from '../../src/transport.js';
+import { type CallInput, createTransport } from '../../src/transport.js';
 
 type Next = Response | Error | 'hang' | 'ignore-signal';
 
@@ -10,7 +9,7 @@ function setup(responses: Next[], options: { timeout?: number | false; limit?: n
   const seen: { url: string; init: RequestInit }[] = [];
   const waits: number[] = [];
   const log: string[] = [];
-  const fetch = createTransport({
+  const transport = createTransport({
     fetch: async (url, init = {}) => {
       seen.push({ url: String(url), init });
       const next = responses.shift() ?? new Response('{}');
@@ -30,11 +29,19 @@ function setup(responses: Next[], options: { timeout?: number | false; limit?: n
       if (signal?.aborted) throw signal.reason;
     },
   });
-  return { fetch: fetch as unknown as (request: FungiesRequest) => Promise<Response>, seen, waits, log };
+  return { fetch: (input: CallInput) => transport.send(input), seen, waits, log };
 }
 
-const get = (url = 'https://api.test/v0/orders/list', init: Record<string, unknown> = {}) =>
-  new FungiesRequest(url, { method: 'GET', ...init });
+/** A call as the client describes it to the transport. */
+const call = (url: string, init: Partial<CallInput> = {}): CallInput => ({
+  url,
+  method: 'GET',
+  headers: {},
+  body: null,
+  path: new URL(url).pathname,
+  ...init,
+});
+const get = (url = 'https://api.test/v0/orders/list', init: Partial<CallInput> = {}) => call(url, init);
 
 describe('transport', () => {
   it('retries a GET on 503 and returns the eventual success', async () => {
@@ -52,7 +59,7 @@ describe('transport', () => {
 
   it('sends every attempt with redirect: manual and the same body', async () => {
     const { fetch, seen } = setup([new Response('', { status: 429, headers: { 'retry-after': '0' } }), new Response('{}')]);
-    await fetch(new FungiesRequest('https://api.test/v0/users/create', { method: 'POST', body: '{"email":"a@b.c"}' }));
+    await fetch(call('https://api.test/v0/users/create', { method: 'POST', body: '{"email":"a@b.c"}' }));
     expect(seen.map((s) => [s.init.redirect, s.init.body])).toEqual([
       ['manual', '{"email":"a@b.c"}'],
       ['manual', '{"email":"a@b.c"}'],
@@ -61,7 +68,7 @@ describe('transport', () => {
 
   it('does not send a PATCH twice after a 502', async () => {
     const { fetch, seen } = setup([new Response('', { status: 502 }), new Response('{}')]);
-    const response = await fetch(new FungiesRequest('https://api.test/v0/orders/1/cancel', { method: 'PATCH', body: '{}' }));
+    const response = await fetch(call('https://api.test/v0/orders/1/cancel', { method: 'PATCH', body: '{}' }));
     expect(response.status).toBe(502);
     expect(seen).toHaveLength(1);
   });

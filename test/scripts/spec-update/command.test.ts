@@ -81,24 +81,28 @@ describe('npm run spec:update, failing: the repo stays byte-identical', () => {
       expect(box.repo.gitStatus()).toBe('');
       expect(await box.repo.snapshot()).toEqual(before);
     },
-    60_000,
+    SLOW,
   );
 
-  it('the default URL from package.json is used (and is official) when no source is given', async () => {
-    const pkgPath = join(box.repo.dir, 'package.json');
-    const pkg = await readFile(pkgPath, 'utf8');
-    const url = `http://127.0.0.1:${closedPort}/api-reference/api-docs.yaml`;
-    await writeFile(pkgPath, pkg.replace(/"specUrl": "[^"]*"/, `"specUrl": "${url}"`));
-    try {
-      const { error, output } = await box.run({});
-      expect(output).toContain(`from ${url} (official)`);
-      expect(error?.message).toMatch(/^✘ cannot download .*: connection refused/);
-      expect(error?.message.split('\n')).toHaveLength(1);
-    } finally {
-      await writeFile(pkgPath, pkg);
-    }
-    expect(box.repo.gitStatus()).toBe('');
-  });
+  it(
+    'the default URL from package.json is used (and is official) when no source is given',
+    async () => {
+      const pkgPath = join(box.repo.dir, 'package.json');
+      const pkg = await readFile(pkgPath, 'utf8');
+      const url = `http://127.0.0.1:${closedPort}/api-reference/api-docs.yaml`;
+      await writeFile(pkgPath, pkg.replace(/"specUrl": "[^"]*"/, `"specUrl": "${url}"`));
+      try {
+        const { error, output } = await box.run({});
+        expect(output).toContain(`from ${url} (official)`);
+        expect(error?.message).toMatch(/^✘ cannot download .*: connection refused/);
+        expect(error?.message.split('\n')).toHaveLength(1);
+      } finally {
+        await writeFile(pkgPath, pkg);
+      }
+      expect(box.repo.gitStatus()).toBe('');
+    },
+    SLOW,
+  );
 });
 
 describe('npm run spec:update, succeeding', () => {

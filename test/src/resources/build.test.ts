@@ -7,9 +7,14 @@ import { buildResources } from '../../../src/resources/build.js';
 /** A client that records the openapi-fetch init each call gets: what reaches the transport. */
 function recordingClient() {
   const inits: Record<string, unknown>[] = [];
+  // Five orders, served by skip/take, so a list walked with take 2 takes three pages.
+  const all = Array.from({ length: 5 }, (_, i) => ({ id: `o${i}` }));
   const answer = async (_path: string, init: Record<string, unknown>) => {
     inits.push(init);
-    return { data: { status: 'success', data: { orders: [] } }, response: new Response('{}') };
+    const query = (init['params'] as { query?: { skip?: number; take?: number } } | undefined)?.query ?? {};
+    const skip = query.skip ?? 0;
+    const orders = all.slice(skip, skip + (query.take ?? 50));
+    return { data: { status: 'success', data: { orders, count: all.length } }, response: new Response('{}') };
   };
   const client = { GET: answer, POST: answer, PATCH: answer, PUT: answer, DELETE: answer } as unknown as FungiesClient;
   return { resources: buildResources<Omit<Fungies, 'client'>>(client, resourceTable), inits };
@@ -32,9 +37,14 @@ describe('per-request options reach the path-style init unchanged', () => {
 
   it('every page of a for await iteration gets them', async () => {
     const { resources, inits } = recordingClient();
-    for await (const _ of resources.orders.list({ take: 5 }, { timeout: 50 })) void _;
-    expect(inits.length).toBeGreaterThan(0);
-    expect(inits.every((init) => init['timeout'] === 50)).toBe(true);
+    const signal = new AbortController().signal;
+    const options = { timeout: 50, retry: { limit: 1 }, maxResponseBytes: 4096, signal, headers: { 'x-trace': 't' } };
+    const ids: string[] = [];
+    for await (const order of resources.orders.list({ take: 2 }, options)) ids.push(order.id);
+    expect(ids).toEqual(['o0', 'o1', 'o2', 'o3', 'o4']);
+    // Pages 2 and 3 are where a lost option would show: page 1 is the first call itself.
+    expect(inits.map((init) => (init['params'] as { query: { skip: number } }).query.skip)).toEqual([0, 2, 4]);
+    for (const init of inits) expect(init).toMatchObject(options);
   });
 });
 
