@@ -65,7 +65,13 @@ export interface ContractResult {
   startupMs: Spread | undefined;
   checks: number | undefined;
   exitCodes: number[];
+  /** The same run as two shards started side by side (--shard 1/2 and 2/2, one seed): until both exit. */
+  twoShardsWallMs?: Spread;
+  /** `fungies-contract merge` of the two shard reports. */
+  mergeMs?: Spread;
 }
+
+const BENCH_KEYS = { FUNGIES_PUBLIC_KEY: 'pub_BenchPublicKey123456', FUNGIES_SECRET_KEY: 'sec_BenchSecretKey123456' };
 
 /**
  * The contract CLI run against an already-running Prism mock, so Prism's own start-up is not in
@@ -83,19 +89,43 @@ export async function measureContract(samples: number): Promise<ContractResult> 
     const wall: number[] = [];
     const checks: number[] = [];
     const codes: number[] = [];
+    const sharded: number[] = [];
+    const merges: number[] = [];
     let count: number | undefined;
     for (let i = 0; i < samples; i++) {
       const json = join(dir, `report-${i}.json`);
-      const r = await runCommand(process.execPath, [CONTRACT_BIN, 'run', '--target', prism.url, '--target-is-prism', '--json', json], {
-        FUNGIES_PUBLIC_KEY: 'pub_BenchPublicKey123456',
-        FUNGIES_SECRET_KEY: 'sec_BenchSecretKey123456',
-      });
+      const run = ['run', '--target', prism.url, '--target-is-prism', '--seed', '1'];
+      const r = await runCommand(process.execPath, [CONTRACT_BIN, ...run, '--json', json], BENCH_KEYS);
       if (r.code !== 0 && r.code !== 1) throw new Error(`the contract run failed (exit ${r.code}):\n${r.output.slice(-2000)}`);
       wall.push(r.ms);
       codes.push(r.code);
       const report = JSON.parse(await readFile(json, 'utf8').catch(() => '{}')) as { durationMs?: unknown; checks?: unknown[] };
       if (typeof report.durationMs === 'number') checks.push(report.durationMs);
       if (Array.isArray(report.checks)) count = report.checks.length;
+      // What a CI matrix of two jobs does on one machine: both shards at once, then the merge.
+      const shardStart = performance.now();
+      const shards = await Promise.all(
+        [1, 2].map((k) =>
+          runCommand(
+            process.execPath,
+            [CONTRACT_BIN, ...run, '--shard', `${k}/2`, '--json', join(dir, `shard-${i}-${k}.json`)],
+            BENCH_KEYS,
+          ),
+        ),
+      );
+      sharded.push(performance.now() - shardStart);
+      const bad = shards.find((s) => s.code !== 0 && s.code !== 1);
+      if (bad) throw new Error(`a shard failed (exit ${bad.code}):\n${bad.output.slice(-2000)}`);
+      const merged = await runCommand(process.execPath, [
+        CONTRACT_BIN,
+        'merge',
+        join(dir, `shard-${i}-1.json`),
+        join(dir, `shard-${i}-2.json`),
+        '--json',
+        join(dir, `merged-${i}.json`),
+      ]);
+      if (merged.code !== 0 && merged.code !== 1) throw new Error(`merge failed (exit ${merged.code}):\n${merged.output.slice(-2000)}`);
+      merges.push(merged.ms);
     }
     const split = checks.length === wall.length;
     return {
@@ -105,6 +135,8 @@ export async function measureContract(samples: number): Promise<ContractResult> 
       startupMs: split ? spread(wall.map((w, i) => w - checks[i]!)) : undefined,
       checks: count,
       exitCodes: codes,
+      twoShardsWallMs: spread(sharded),
+      mergeMs: spread(merges),
     };
   } finally {
     await prism.stop();

@@ -257,7 +257,18 @@ function commands(r: BenchResults): string[] {
       `| whole CLI process | ${range(c.wallMs, 0)} |`,
       `| checks (the report's durationMs${c.checks !== undefined ? `, ${c.checks} checks` : ''}) | ${c.checksMs ? range(c.checksMs, 0) : 'not reported'} |`,
       `| fixed cost (wall − checks: loading the CLI, engine and runner) | ${c.startupMs ? range(c.startupMs, 0) : 'not reported'} |`,
+      ...(c.twoShardsWallMs
+        ? [`| the same run as 2 shards side by side (\`--shard 1/2\`, \`2/2\`), until both exit | ${range(c.twoShardsWallMs, 0)} |`]
+        : []),
+      ...(c.mergeMs ? [`| \`fungies-contract merge\` of the 2 shard reports | ${range(c.mergeMs, 0)} |`] : []),
       '',
+      ...(c.twoShardsWallMs
+        ? [
+            `Two shards on this ${r.machine.cores}-core machine take ${f(c.twoShardsWallMs.median / c.wallMs.median)}× the one-process run: they share the same cores`,
+            'and the Prism process, so the split pays off on a CI matrix, where each shard gets a machine of its own.',
+            '',
+          ]
+        : []),
       `Exit codes: ${c.exitCodes.join(', ')} (1 means the run found contract failures; the time is still valid).`,
       '',
     );
