@@ -51,10 +51,10 @@ export function planChecks(operations: readonly OperationMeta[], options: PlanOp
   return checks;
 }
 
-export async function runCheck(check: PlannedCheck, config: EngineConfig): Promise<CheckResult> {
-  const started = performance.now();
+/** A check's result before it runs: what it is and where, passed with no findings. */
+export function checkResultBase(check: PlannedCheck): CheckResult {
   const op = check.operation;
-  const base: CheckResult = {
+  return {
     id: check.id,
     kind: check.kind,
     ...reportedOperation(op),
@@ -65,6 +65,12 @@ export async function runCheck(check: PlannedCheck, config: EngineConfig): Promi
     findings: [],
     durationMs: 0,
   };
+}
+
+export async function runCheck(check: PlannedCheck, config: EngineConfig): Promise<CheckResult> {
+  const started = performance.now();
+  const op = check.operation;
+  const base = checkResultBase(check);
   const done = ({ exchange, ...patch }: Outcome): CheckResult => {
     const result: CheckResult = { ...base, ...patch, durationMs: Math.round(performance.now() - started) };
     if (exchange?.request) result.request = exchange.request;

@@ -1,7 +1,6 @@
 /** The engine's loop: runs planned checks a few at a time and hands each result back as it lands. */
-import { type PlannedCheck, runCheck } from './checks.js';
+import { checkResultBase, type PlannedCheck, runCheck } from './checks.js';
 import type { EngineConfig } from './config.js';
-import { reportedOperation } from './finding.js';
 import type { CheckResult } from './types.js';
 
 export interface RunChecksOptions {
@@ -34,17 +33,5 @@ export async function runChecks(
 }
 
 function notRun(check: PlannedCheck, maxFailures: number): CheckResult {
-  const op = check.operation;
-  return {
-    id: check.id,
-    kind: check.kind,
-    ...reportedOperation(op),
-    tags: [...op.tags],
-    ...(check.status !== undefined ? { status: check.status } : {}),
-    ...(check.name !== undefined ? { name: check.name } : {}),
-    outcome: 'skipped',
-    reason: `not run: --max-failures ${maxFailures} reached`,
-    findings: [],
-    durationMs: 0,
-  };
+  return { ...checkResultBase(check), outcome: 'skipped', reason: `not run: --max-failures ${maxFailures} reached` };
 }
