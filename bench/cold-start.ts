@@ -32,7 +32,7 @@ async function wall(args: string[]): Promise<{ ms: number; stdout: string }> {
   return { ms: performance.now() - start, stdout };
 }
 
-/** `distEntry`: the built package entry (dist/src/index.js), what an installed user imports. */
+/** `distEntry`: the built package entry (dist/index.js), what an installed user imports. */
 export async function measureColdStart(samples: number, distEntry: string): Promise<ColdResult> {
   const server = await startServer();
   try {

@@ -88,7 +88,7 @@ if (wanted('cold')) {
   log('building dist/ for the cold-start probes');
   await promisify(execFile)('npm', ['run', '-s', 'build'], { timeout: 300_000 });
   log('cold start: fresh processes');
-  results.cold = await measureColdStart(quick ? 3 : 9, 'dist/src/index.js');
+  results.cold = await measureColdStart(quick ? 3 : 9, 'dist/index.js');
 }
 if (wanted('packages')) {
   log('package sizes: npm pack of both packages and of the clients users compare with');

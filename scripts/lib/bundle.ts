@@ -1,12 +1,13 @@
 /**
- * The CommonJS half of the client package, made from the ES module half instead of compiled a
- * second time, so the package carries each declaration and each validator once:
- * - dist/cjs/index.cjs: src/index.ts bundled by esbuild, openapi-fetch included. The validator modules the client imports
- *   on first use (`import()`) stay out of the bundle: the CommonJS code imports the ES modules in
+ * The client package's JavaScript, bundled from src/index.ts once per module format, and its
+ * declarations written once:
+ * - dist/index.js (ES module) and dist/cjs/index.cjs (CommonJS): esbuild bundles, so importing the
+ *   client loads one file instead of some fifty. The validator modules the client imports on first
+ *   use (`import()`) stay out of both: each bundle imports the minified ES modules in
  *   dist/generated/, which CommonJS may do with `import()` on every Node version the package supports.
- * - dist/cjs/index.d.cts: re-exports the ES module declarations (dist/src/index.d.ts) under
- *   `resolution-mode: import`, each value as a `typeof` and each type by name, so TypeScript sees
- *   one set of types whichever way a project loads the package.
+ * - dist/src/**.d.ts: tsc's declarations, the one set of types; dist/cjs/index.d.cts re-exports them
+ *   under `resolution-mode: import`, each value as a `typeof` and each type by name, so TypeScript
+ *   sees the same types whichever way a project loads the package.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -14,22 +15,24 @@ import { build, transform } from 'esbuild';
 import ts from 'typescript';
 
 /** Bundles src/index.ts into `outFile`; dynamic imports of generated/ resolve to the ES modules under `esmDir`. */
-export async function bundleCommonJs(root: string, esmDir: string, outFile: string): Promise<void> {
+export async function bundleClient(root: string, esmDir: string, outFile: string, format: 'esm' | 'cjs'): Promise<void> {
   await build({
     entryPoints: [join(root, 'src/index.ts')],
     outfile: outFile,
     bundle: true,
-    format: 'cjs',
+    format,
     platform: 'node',
     target: 'node20',
     // Whitespace and syntax only: names stay (keepNames), so stack traces still name the functions,
-    // and lines stay short enough to read. The ES module build is left as tsc writes it.
+    // and lines stay short enough to read.
     minifyWhitespace: true,
     minifySyntax: true,
     keepNames: true,
     lineLimit: 160,
-    // openapi-fetch is bundled from its ES module build: its CommonJS build has no __esModule mark,
+    // The ES module bundle imports openapi-fetch, the package's one dependency. The CommonJS bundle
+    // carries it, from its ES module build: openapi-fetch's CommonJS build has no __esModule mark,
     // so a default import from it would get the module object instead of createClient.
+    ...(format === 'esm' ? { external: ['openapi-fetch'] } : {}),
     logLevel: 'silent',
     plugins: [
       {
