@@ -83,6 +83,16 @@ describe('stateful workflows (--allow-writes against a live target)', () => {
     expect(users.findings.map((f) => f.rule)).toContain('stateful_readback');
   });
 
+  it('compare an amount written in major units with the minor units read back, and catch a server that keeps it unconverted', async () => {
+    const offers = workflows().filter((c) => c.name === 'offers');
+    const honest = (await runChecks(offers, liveConfig(server.url('honest'))))[0]!;
+    expect([honest.outcome, honest.findings]).toEqual(['passed', []]);
+    const lying = (await runChecks(offers, liveConfig(server.url('unconverted-amounts'))))[0]!;
+    expect(lying.outcome).toBe('failed');
+    expect(lying.findings.filter((f) => f.rule === 'stateful_readback').map((f) => f.pointer)).toContain('/data/*/price');
+    expect(lying.findings.find((f) => f.pointer === '/data/*/price')?.expected).toMatch(/in major-currency-unit\) as written by create/);
+  });
+
   it('are skipped without --allow-writes and against a Prism mock', async () => {
     const [check] = workflows();
     for (const config of [liveConfig(server.url('honest'), { allowWrites: false }), liveConfig(server.url('honest'), { kind: 'prism' })]) {
