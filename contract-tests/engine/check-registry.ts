@@ -6,6 +6,7 @@ import type { CheckModule } from './check-module.js';
 import { authCheck } from './checks/auth.js';
 import { defaultSortCheck } from './checks/default-sort.js';
 import { filtersCheck } from './checks/filters.js';
+import { identityCheck } from './checks/identity.js';
 import { methodCheck } from './checks/method.js';
 import { negativeCheck } from './checks/negative.js';
 import { paginationCheck } from './checks/pagination.js';
@@ -25,6 +26,7 @@ export const CHECKS: readonly CheckModule[] = [
   filtersCheck,
   defaultSortCheck,
   unitsCheck,
+  identityCheck,
 ];
 
 /** The module of a check kind. */
