@@ -4,6 +4,7 @@
  */
 import type { CheckModule } from './check-module.js';
 import { authCheck } from './checks/auth.js';
+import { authStatusCheck } from './checks/auth-status.js';
 import { defaultSortCheck } from './checks/default-sort.js';
 import { filtersCheck } from './checks/filters.js';
 import { identityCheck } from './checks/identity.js';
@@ -18,6 +19,7 @@ import { workflowCheck } from './checks/workflow.js';
 export const CHECKS: readonly CheckModule[] = [
   statusCheck,
   authCheck,
+  authStatusCheck,
   negativeCheck,
   positiveCheck,
   paginationCheck,

@@ -22,7 +22,7 @@ describe('the checks beyond response shapes', () => {
     const results = await run('honest');
     expect(results.filter((r) => r.outcome === 'failed').map((r) => [r.id, r.findings])).toEqual([]);
     expect(new Set(results.map((r) => r.kind))).toEqual(
-      new Set(['status', 'negative', 'auth', 'positive', 'method', 'pagination', 'filters', 'default-sort', 'units']),
+      new Set(['status', 'negative', 'auth', 'auth-status', 'positive', 'method', 'pagination', 'filters', 'default-sort', 'units']),
     );
   });
 
@@ -56,6 +56,15 @@ describe('--seed', () => {
     expect(await main(['run', '--target', server.url('honest'), '--operation', 'GetV0SubscriptionsList', '--seed', '1234'], io)).toBe(0);
     expect(io.out()).toContain('seed 1234 (--seed 1234 repeats the generated requests)');
     expect(io.err()).toContain('(seed 1234)');
+  });
+});
+
+describe('auth status (401, not 403, for a missing or malformed key)', () => {
+  it('is skipped against a Prism mock, with the reason', async () => {
+    const checks = planChecks(OPERATIONS).filter((c) => c.kind === 'auth-status');
+    expect(checks).toHaveLength(OPERATIONS.length);
+    const results = await runChecks(checks, liveConfig(server.url('forbids-bad-keys'), { kind: 'prism' }));
+    expect(results.every((r) => r.outcome === 'skipped' && /Prism mock/.test(r.reason ?? ''))).toBe(true);
   });
 });
 
