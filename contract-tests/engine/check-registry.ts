@@ -4,8 +4,10 @@
  */
 import type { CheckModule } from './check-module.js';
 import { authCheck } from './checks/auth.js';
+import { authStatusCheck } from './checks/auth-status.js';
 import { defaultSortCheck } from './checks/default-sort.js';
 import { filtersCheck } from './checks/filters.js';
+import { identityCheck } from './checks/identity.js';
 import { methodCheck } from './checks/method.js';
 import { negativeCheck } from './checks/negative.js';
 import { paginationCheck } from './checks/pagination.js';
@@ -17,6 +19,7 @@ import { workflowCheck } from './checks/workflow.js';
 export const CHECKS: readonly CheckModule[] = [
   statusCheck,
   authCheck,
+  authStatusCheck,
   negativeCheck,
   positiveCheck,
   paginationCheck,
@@ -25,6 +28,7 @@ export const CHECKS: readonly CheckModule[] = [
   filtersCheck,
   defaultSortCheck,
   unitsCheck,
+  identityCheck,
 ];
 
 /** The module of a check kind. */

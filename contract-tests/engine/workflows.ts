@@ -16,6 +16,7 @@ import { sampleOrUndefined } from './schema-sample.js';
 import { dataSchema, propertiesOf, requestBodySchema } from './spec-schema.js';
 import { parseJson } from './strict-json.js';
 import type { CreatedResource, Finding } from './types.js';
+import { convertUnit, unitOf } from './unit-conversion.js';
 
 export interface Workflow {
   resource: string;
@@ -123,7 +124,7 @@ export async function runWorkflow(wf: Workflow, config: EngineConfig, seed: numb
     }
     return exchange;
   };
-  const readBack = async (written: unknown, id: string, idParam: string, after: string): Promise<boolean> => {
+  const readBack = async (written: unknown, writer: OperationMeta, id: string, idParam: string, after: string): Promise<boolean> => {
     const got = await send('get', wf.get, { ...buildRequest(wf.get), path: { [idParam]: id } });
     if (!got) return false;
     const object = resourceObject(got.response?.text);
@@ -131,11 +132,17 @@ export async function runWorkflow(wf: Workflow, config: EngineConfig, seed: numb
     const differs = (pointer: string, expected: string, actual: string) =>
       findings.push(f(wf.get, 'stateful_readback', pointer, expected, actual, got.response?.status));
     if (object?.['id'] !== id) differs('/data/*/id', `the id ${id} returned by ${after}`, JSON.stringify(object?.['id'] ?? null));
+    const writtenFields = propertiesOf(requestBodySchema(writer));
+    const currency = isPlainObject(written) ? (written['currency'] ?? object?.['currency']) : undefined;
     for (const [name, value] of scalars(written)) {
+      // The unit a field is written in may not be the one it is read in (major units in, minor out).
+      const expected = convertUnit(value, unitOf(writtenFields[name]), unitOf(fieldSchema(name)), currency);
       // A value the response schema cannot hold (a number where it declares a string) cannot come back as written.
-      if (name === 'id' || !object || !(name in object) || validateAgainst(fieldSchema(name) ?? {}, value).length > 0) continue;
-      if (JSON.stringify(object[name]) !== JSON.stringify(value))
-        differs(`/data/*/${name}`, `${JSON.stringify(value)} as written by ${after}`, JSON.stringify(object[name]));
+      if (name === 'id' || !object || !(name in object) || validateAgainst(fieldSchema(name) ?? {}, expected).length > 0) continue;
+      if (JSON.stringify(object[name]) !== JSON.stringify(expected)) {
+        const as = expected === value ? '' : ` (${JSON.stringify(value)} in ${unitOf(writtenFields[name])})`;
+        differs(`/data/*/${name}`, `${JSON.stringify(expected)}${as} as written by ${after}`, JSON.stringify(object[name]));
+      }
     }
     return true;
   };
@@ -157,7 +164,7 @@ export async function runWorkflow(wf: Workflow, config: EngineConfig, seed: numb
   const record: CreatedResource = { resource: wf.resource, id, archived: false };
   const idParam = wf.get.parameters.find((p) => p.in === 'path')!.name;
   const pathOf = (op: OperationMeta) => ({ [op.parameters.find((p) => p.in === 'path')!.name]: id });
-  if (await readBack(createBody, id, idParam, 'create')) {
+  if (await readBack(createBody, wf.create, id, idParam, 'create')) {
     if (wf.update) {
       const updateBody = writeBody(
         wf.update,
@@ -165,7 +172,7 @@ export async function runWorkflow(wf: Workflow, config: EngineConfig, seed: numb
         isPlainObject(buildRequest(wf.update).body) && 'id' in (buildRequest(wf.update).body as Json) ? { id } : {},
       );
       if (await send('update', wf.update, { ...buildRequest(wf.update), path: pathOf(wf.update), body: updateBody }))
-        await readBack(updateBody, id, idParam, 'update');
+        await readBack(updateBody, wf.update, id, idParam, 'update');
     }
   }
   if (wf.archive && (await send('archive', wf.archive, { ...buildRequest(wf.archive), path: pathOf(wf.archive) }))) record.archived = true;

@@ -22,7 +22,7 @@ describe('the checks beyond response shapes', () => {
     const results = await run('honest');
     expect(results.filter((r) => r.outcome === 'failed').map((r) => [r.id, r.findings])).toEqual([]);
     expect(new Set(results.map((r) => r.kind))).toEqual(
-      new Set(['status', 'negative', 'auth', 'positive', 'method', 'pagination', 'filters', 'default-sort', 'units']),
+      new Set(['status', 'negative', 'auth', 'auth-status', 'positive', 'method', 'pagination', 'filters', 'default-sort', 'units']),
     );
   });
 
@@ -59,6 +59,15 @@ describe('--seed', () => {
   });
 });
 
+describe('auth status (401, not 403, for a missing or malformed key)', () => {
+  it('is skipped against a Prism mock, with the reason', async () => {
+    const checks = planChecks(OPERATIONS).filter((c) => c.kind === 'auth-status');
+    expect(checks).toHaveLength(OPERATIONS.length);
+    const results = await runChecks(checks, liveConfig(server.url('forbids-bad-keys'), { kind: 'prism' }));
+    expect(results.every((r) => r.outcome === 'skipped' && /Prism mock/.test(r.reason ?? ''))).toBe(true);
+  });
+});
+
 describe('stateful workflows (--allow-writes against a live target)', () => {
   const workflows = () => planChecks(listOperations(), { seed: 3 }).filter((c) => c.kind === 'workflow');
 
@@ -81,6 +90,16 @@ describe('stateful workflows (--allow-writes against a live target)', () => {
     const users = results.find((r) => r.name === 'users')!;
     expect(users.outcome).toBe('failed');
     expect(users.findings.map((f) => f.rule)).toContain('stateful_readback');
+  });
+
+  it('compare an amount written in major units with the minor units read back, and catch a server that keeps it unconverted', async () => {
+    const offers = workflows().filter((c) => c.name === 'offers');
+    const honest = (await runChecks(offers, liveConfig(server.url('honest'))))[0]!;
+    expect([honest.outcome, honest.findings]).toEqual(['passed', []]);
+    const lying = (await runChecks(offers, liveConfig(server.url('unconverted-amounts'))))[0]!;
+    expect(lying.outcome).toBe('failed');
+    expect(lying.findings.filter((f) => f.rule === 'stateful_readback').map((f) => f.pointer)).toContain('/data/*/price');
+    expect(lying.findings.find((f) => f.pointer === '/data/*/price')?.expected).toMatch(/in major-currency-unit\) as written by create/);
   });
 
   it('are skipped without --allow-writes and against a Prism mock', async () => {
