@@ -5,6 +5,10 @@ import { fileURLToPath } from 'node:url';
 const candidates = ['./package.json', '../../package.json'].map((p) => fileURLToPath(new URL(p, import.meta.url)));
 
 export function kitVersion(): string {
-  const file = candidates.find((f) => existsSync(f) && JSON.parse(readFileSync(f, 'utf8')).name === 'fungies-contract');
-  return file ? String((JSON.parse(readFileSync(file, 'utf8')) as { version: unknown }).version) : 'unknown';
+  for (const file of candidates) {
+    if (!existsSync(file)) continue;
+    const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name?: unknown; version?: unknown };
+    if (pkg.name === 'fungies-contract') return String(pkg.version);
+  }
+  return 'unknown';
 }

@@ -5,37 +5,29 @@
  * the per-file JavaScript the bundles replace is removed (scripts/lib/bundle.ts). Nothing only the
  * contract kit uses (runtime Ajv, the spec as data) is compiled: the tsconfig starts from the entry point.
  */
-import { readdir, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
 import { bundleClient, minifyValidators, writeCommonJsTypes } from './lib/bundle.js';
 import { runScript } from './lib/cli.js';
+import { listFiles } from './lib/list-files.js';
 import { compile } from './lib/tsc.js';
 
 /** What the bundles import at run time instead of carrying: the validators and the formats they use. */
 const LAZY = /^dist\/(generated\/response-validators(\/.*)?\.js|src\/validation\/formats\.js)$/;
-
-async function files(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await files(path)));
-    else out.push(path.split('\\').join('/'));
-  }
-  return out;
-}
 
 await runScript(async () => {
   // A file deleted from src/ must not live on in the package.
   await rm('dist', { recursive: true, force: true });
   console.log('==> Compiling declarations and the lazily loaded validators into dist/');
   await compile('tsconfig.build.json');
-  const validators = (await files('dist/generated/response-validators')).filter((f) => f.endsWith('.js'));
+  const validators = (await listFiles('dist/generated/response-validators'))
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => `dist/generated/response-validators/${f}`);
   await minifyValidators([...validators, 'dist/generated/webhook-validators.js']);
   console.log('==> Bundling dist/index.js (ES module) and dist/cjs/index.cjs (CommonJS)');
   await bundleClient(process.cwd(), 'dist', 'dist/index.js', 'esm');
   await bundleClient(process.cwd(), 'dist', 'dist/cjs/index.cjs', 'cjs');
   await writeCommonJsTypes('dist/src/index.d.ts', 'dist/cjs/index.d.cts');
-  for (const file of await files('dist')) {
+  for (const file of (await listFiles('dist')).map((f) => `dist/${f}`)) {
     if (file.endsWith('.js') && file !== 'dist/index.js' && !LAZY.test(file)) await rm(file);
   }
   console.log('✔ dist/ is built: one ES module, one CommonJS file, one set of declarations');
