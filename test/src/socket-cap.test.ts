@@ -1,7 +1,7 @@
 /** A crowd of calls shares a bounded pool of connections per origin; time spent waiting for one counts against each call's timeout. */
 import type { Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createFungiesClient, DEFAULTS, FungiesConfigError, FungiesTimeoutError } from '../../src/index.js';
+import { createFungiesClient, DEFAULTS, FungiesConfigError, FungiesTimeoutError, FungiesUserAbortError } from '../../src/index.js';
 import { PUBLIC_KEY } from '../helpers.js';
 import { type Loopback, loopback } from '../loopback.js';
 
@@ -47,11 +47,23 @@ describe('connections per origin', () => {
   it('calls queued behind a server that never answers end at their own timeout', { timeout: 30_000 }, async () => {
     const { server, connections } = await counted(() => undefined);
     const client = createFungiesClient({ publicKey: PUBLIC_KEY, baseUrl: server.url, maxSockets: 2, timeout: 300, retry: false });
-    const errors = await Promise.all(Array.from({ length: 12 }, () => settle(client.GET('/v0/orders/list'))));
-    for (const error of errors) expect(error).toBeInstanceOf(FungiesTimeoutError);
-    // Ten of them never got a connection; their message says what they were waiting for.
-    expect(errors.filter((e) => (e as Error).message.includes('waiting for a free connection'))).toHaveLength(10);
+    // Two calls hold both connections for longer than the test (so no queued call can get one when
+    // they end, however late a busy machine runs the timers), then ten queue behind them.
+    const holder = new AbortController();
+    const holding = Array.from({ length: 2 }, () => settle(client.GET('/v0/orders/list', { timeout: 20_000, signal: holder.signal })));
+    const queued = await Promise.all(Array.from({ length: 10 }, () => settle(client.GET('/v0/orders/list'))));
+    for (const error of queued) {
+      expect(error).toBeInstanceOf(FungiesTimeoutError);
+      // They never got a connection; the message says what they were waiting for.
+      expect((error as Error).message).toContain('waiting for a free connection');
+    }
     expect(connections.size).toBeLessThanOrEqual(2);
+    holder.abort();
+    for (const error of await Promise.all(holding)) expect(error).toBeInstanceOf(FungiesUserAbortError);
+    // With the connections free, a call that times out waited for the answer, not for a connection.
+    const unanswered = await settle(client.GET('/v0/orders/list'));
+    expect(unanswered).toBeInstanceOf(FungiesTimeoutError);
+    expect((unanswered as Error).message).not.toContain('waiting for a free connection');
   });
 
   it.each([0, -1, 1.5, Number.POSITIVE_INFINITY, '8'])('maxSockets %s is refused', (maxSockets) => {
