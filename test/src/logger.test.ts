@@ -38,6 +38,20 @@ describe('request log', () => {
     ]);
   });
 
+  it('says why a call is retried: a rate limit, or a status worth another attempt', async () => {
+    const { lines, logger } = recorder();
+    const statuses = [429, 503];
+    const { client } = createTestClient(
+      () => (statuses.length > 0 ? new Response('', { status: statuses.shift() }) : json({ status: 'success', data: {} })),
+      { logger, logLevel: 'warn' },
+    );
+    await client.GET('/v0/orders/list');
+    expect(plain(lines)).toEqual([
+      expect.stringMatching(/^warn GET \/v0\/orders\/list 429 N ms \(attempt 1\): rate limited \(429\); retry 1\/2 in \d+ ms$/),
+      expect.stringMatching(/^warn GET \/v0\/orders\/list 503 N ms \(attempt 2\): status 503; retry 2\/2 in \d+ ms$/),
+    ]);
+  });
+
   it('never writes a key, even inside an error message', async () => {
     const { lines, logger } = recorder();
     const { client } = createTestClient(

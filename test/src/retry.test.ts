@@ -54,6 +54,14 @@ describe('shouldRetry', () => {
     expect(shouldRetry({ method: 'POST', status: 503, attempt: 1, policy: optedIn }).retry).toBe(false);
   });
 
+  it('honours a Retry-After of exactly maxRetryAfterMs, and stops past it', () => {
+    const capped: RetryPolicy = { ...policy, maxRetryAfterMs: 2_000 };
+    const at = (seconds: string) =>
+      shouldRetry({ method: 'GET', status: 429, headers: headers({ 'retry-after': seconds }), attempt: 1, policy: capped });
+    expect(at('2').retry).toBe(true);
+    expect(at('3').retry).toBe(false);
+  });
+
   it('says why it gives up', () => {
     expect(shouldRetry({ method: 'GET', status: 503, attempt: 3, policy }).reason).toBe('error; no more retries left (2)');
     expect(shouldRetry({ method: 'POST', status: 503, attempt: 1, policy }).reason).toBe(
