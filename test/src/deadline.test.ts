@@ -42,6 +42,33 @@ describe('the deadline of an attempt', () => {
     expect(response.status).toBe(200);
   });
 
+  it('timeout: false sets no time budget for validateResponses either', { timeout: 20_000 }, async () => {
+    const server = await serve(0);
+    const client = createFungiesClient({
+      publicKey: PUBLIC_KEY,
+      baseUrl: server.url,
+      timeout: false,
+      retry: false,
+      validateResponses: true,
+    });
+    const { data } = await client.GET('/v0/orders/list');
+    expect(data).toEqual(JSON.parse(list));
+  });
+
+  it("an injected fetch is handed a signal that aborts when the attempt's timeout ends", { timeout: 20_000 }, async () => {
+    const signals: AbortSignal[] = [];
+    const fetch = (_url: RequestInfo | URL, init?: RequestInit) =>
+      new Promise<Response>((_resolve, reject) => {
+        const signal = init?.signal as AbortSignal;
+        signals.push(signal);
+        signal.addEventListener('abort', () => reject(signal.reason));
+      });
+    const client = createFungiesClient({ publicKey: PUBLIC_KEY, fetch, timeout: 100, retry: false });
+    expect(await settle(client.GET('/v0/orders/list'))).toBeInstanceOf(FungiesTimeoutError);
+    expect(signals).toHaveLength(1);
+    expect(signals[0]?.aborted).toBe(true);
+  });
+
   it('a timeout is the cause of FungiesTimeoutError: a TimeoutError DOMException', { timeout: 20_000 }, async () => {
     const server = await serve('never');
     const client = createFungiesClient({ publicKey: PUBLIC_KEY, baseUrl: server.url, timeout: 100, retry: false });

@@ -1,7 +1,7 @@
 /** Keys never travel on in anything a caller may log: messages, bodies, headers, validation details. */
 import { describe, expect, it } from 'vitest';
 import { FungiesApiError, ResponseParseError, ResponseValidationError, unwrap } from '../../src/index.js';
-import { redact, redactExcerpt, redactHeaders, redactValue } from '../../src/redact.js';
+import { redact, redactBody, redactExcerpt, redactHeaders, redactValue } from '../../src/redact.js';
 import { createTestClient, everythingPrinted, json, PUBLIC_KEY, SECRET_KEY } from '../helpers.js';
 
 const KEYS = [PUBLIC_KEY, SECRET_KEY];
@@ -75,6 +75,61 @@ describe('redact', () => {
       ['x-echo', 'Z[redacted].'],
       ['x-request-id', 'r1'],
     ]);
+  });
+});
+
+describe('where a key-shaped run starts and ends', () => {
+  it('takes letters, digits, _ and - (every edge of each range) into the key, and stops at anything else', () => {
+    expect(redact('a pub_AZaz09_-Z.rest sec_Zz90-_x:tail, sec_9aZ0 end')).toBe(
+      'a pub_[redacted].rest sec_[redacted]:tail, sec_[redacted] end',
+    );
+  });
+
+  it('needs four key characters after the prefix: sec_abc is a word, sec_abcd a key', () => {
+    expect(redact('sec_abc sec_abcd')).toBe('sec_abc sec_[redacted]');
+  });
+
+  it('leaves text alone for a client without a secret key (undefined is not a secret, nor is the word "undefined")', () => {
+    expect(redact('value undefined, null', [undefined, ''])).toBe('value undefined, null');
+    expect(redactExcerpt('value undefined', [PUBLIC_KEY, undefined])).toBe('value undefined');
+  });
+});
+
+describe('excerpts', () => {
+  it('keeps a text of up to 200 characters whole, and marks a cut with …', () => {
+    expect(redactExcerpt('x'.repeat(150))).toBe('x'.repeat(150));
+    expect(redactExcerpt('x'.repeat(200))).toBe('x'.repeat(200));
+    expect(redactExcerpt('x'.repeat(201))).toBe(`${'x'.repeat(200)}…`);
+  });
+
+  it('marks a cut even when what is left after collapsing whitespace is short', () => {
+    expect(redactExcerpt(`a${' '.repeat(5_000)}b`)).toBe('a…');
+  });
+
+  it('never throws, whatever it is given', () => {
+    expect(redactExcerpt(null as never)).toBe('[body could not be shown]');
+  });
+});
+
+describe('bodies and values', () => {
+  it('keeps an absent body absent, and a body it cannot read is said to be so', () => {
+    expect(redactBody(undefined, KEYS)).toBeUndefined();
+    expect(redactBody({ a: 1 }, KEYS, 'not json')).toBe('[body could not be shown]');
+  });
+
+  it('returns numbers, booleans and null as they are', () => {
+    expect(redactValue(5, KEYS)).toBe(5);
+    expect(redactValue(true, KEYS)).toBe(true);
+    expect(redactValue(null, KEYS)).toBeNull();
+  });
+
+  it('copies an object that appears twice in full both times, and the copy is a plain object the caller may change', () => {
+    const shared = { note: `key ${SECRET_KEY}` };
+    const copy = redactValue({ a: shared, b: shared }, KEYS) as { a: { note: string }; b: { note: string } };
+    expect(copy).toEqual({ a: { note: 'key [redacted]' }, b: { note: 'key [redacted]' } });
+    copy.a.note = 'changed';
+    delete (copy as { b?: unknown }).b;
+    expect(copy).toEqual({ a: { note: 'changed' } });
   });
 });
 
