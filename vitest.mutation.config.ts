@@ -12,6 +12,7 @@ export default defineConfig({
           // Instrumented code checks the active mutant at every branch: the 6 MB redaction and
           // validation-budget tests take several times longer than in `npm test`.
           testTimeout: 60_000,
+          isolate: false,
         },
       },
     ],
