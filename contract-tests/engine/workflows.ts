@@ -10,11 +10,11 @@ import type { EngineConfig } from './config.js';
 import { type Exchange, isSuccess, sendThroughClient } from './exchange.js';
 import { finding, findingContext, statusLine } from './finding.js';
 import { createRandom, seedFor } from './random.js';
+import { scalars, writtenDiffs } from './read-back.js';
 import { buildRequest, type PlannedRequest } from './request-builder.js';
 import { checkResponse } from './response-checker.js';
 import { sampleOrUndefined } from './schema-sample.js';
 import { dataSchema, propertiesOf, requestBodySchema } from './spec-schema.js';
-import { scalars, writtenDiffs } from './read-back.js';
 import { parseJson } from './strict-json.js';
 import type { CreatedResource, Finding } from './types.js';
 

@@ -1,0 +1,124 @@
+// The write behaviour checks: silent on a faithful stateful server with --allow-writes, red on each of its write lies, skipped where they must not write.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHECKS } from '../../contract-tests/engine/check-registry.js';
+import { planChecks } from '../../contract-tests/engine/checks.js';
+import { runChecks } from '../../contract-tests/engine/run-checks.js';
+import { listOperations } from '../../src/operations.js';
+import { type StatefulServer, startStatefulServer } from './fixtures/stateful-server.js';
+import { WRITE_LIE_RULES, type WriteLie } from './fixtures/stateful-writes.js';
+import { liveConfig } from './helpers.js';
+
+const KINDS = ['read-after-write', 'created-in-list', 'write-identity'];
+const checks = () => planChecks(listOperations()).filter((c) => KINDS.includes(c.kind));
+const BEHAVIOUR = CHECKS.filter((c) => c.family === 'behaviour').map((c) => c.name);
+
+let server: StatefulServer;
+beforeAll(async () => {
+  server = await startStatefulServer();
+});
+afterAll(async () => {
+  await server.close();
+});
+
+describe('write behaviour checks from the resource model', () => {
+  it('are planned from x-resource: every write the model names, every create with a list, every create', () => {
+    expect(
+      checks()
+        .map((c) => c.id)
+        .sort(),
+    ).toEqual(
+      [
+        'Discount read after update',
+        'Discount read after archive',
+        'Order read after update',
+        'Order read after cancel',
+        'User read after update',
+        'User read after archive',
+        'Subscription read after cancel',
+        'Offer read after update',
+        'Product read after update',
+        'Product read after archive',
+        'Product read after duplicate',
+        'Discount created in list',
+        'Subscription created in list',
+        'Offer created in list',
+        'Product created in list',
+        'Discount write identity',
+        'User write identity',
+        'Subscription write identity',
+        'Offer write identity',
+        'Product write identity',
+      ].sort(),
+    );
+  });
+
+  it('pass on the faithful server with --allow-writes, each one run where the model lets it create, and archive what they made', async () => {
+    const results = await runChecks(checks(), liveConfig(server.url('honest')));
+    expect(results.filter((r) => r.outcome === 'failed').map((r) => [r.id, r.findings])).toEqual([]);
+    expect(results.filter((r) => r.outcome === 'skipped').map((r) => [r.id, r.reason])).toEqual([
+      ['Order read after update', expect.stringMatching(/no create and get for Order: the write checks change only what they made/)],
+      ['Order read after cancel', expect.stringMatching(/no create and get for Order/)],
+    ]);
+    // Every check that ran lists what it made; all of it archived or cancelled again but offers, which have neither.
+    const ran = results.filter((r) => r.outcome === 'passed');
+    expect(ran.filter((r) => [r.created ?? []].flat().length === 0).map((r) => r.id)).toEqual([]);
+    const created = ran.flatMap((r) => [r.created ?? []].flat());
+    expect(new Set(created.filter((c) => !c.archived).map((c) => c.resource))).toEqual(new Set(['offers']));
+    // Products: one each for update, archive and the list, two each where a duplicate is made too.
+    expect(created.filter((c) => c.resource === 'products')).toHaveLength(7);
+  }, 60_000);
+
+  it('leave every behaviour check of the run silent on the faithful server, workflows included', async () => {
+    const all = planChecks(listOperations()).filter((c) => BEHAVIOUR.includes(c.kind));
+    const results = await runChecks(all, liveConfig(server.url('honest')));
+    expect(results.filter((r) => r.outcome === 'failed').map((r) => [r.id, r.findings])).toEqual([]);
+    expect(results.filter((r) => r.outcome === 'passed').map((r) => r.id)).toEqual(
+      expect.arrayContaining([
+        'discounts workflow: create → get → update → get → archive',
+        'offers workflow: create → get → update → get',
+        'subscriptions workflow: create → get → update → get',
+        'users workflow: create → get → update → get → archive',
+        'Order list filters',
+        'Subscription list default sort',
+        'Order identity',
+        ...checks()
+          .map((c) => c.id)
+          .filter((id) => !id.startsWith('Order ')),
+      ]),
+    );
+  }, 60_000);
+
+  it.each(Object.entries(WRITE_LIE_RULES))(
+    'catch the lie "%s" as %s',
+    async (lie, rule) => {
+      const results = await runChecks(checks(), liveConfig(server.url(lie as WriteLie)));
+      const failing = results.filter((r) => r.outcome === 'failed');
+      expect(failing.length).toBeGreaterThan(0);
+      expect(new Set(failing.flatMap((r) => r.findings.map((f) => f.rule)))).toEqual(new Set([rule]));
+    },
+    30_000,
+  );
+
+  it('name what a cancel left unsaved: the state the model says it leaves', async () => {
+    const [result] = await runChecks(
+      checks().filter((c) => c.id === 'Subscription read after cancel'),
+      liveConfig(server.url('forgets-cancels')),
+    );
+    expect(result?.findings).toEqual([
+      expect.objectContaining({
+        rule: 'read_after_write',
+        pointer: '/data/subscription/status',
+        expected: '"canceled", the state PatchV0SubscriptionsSubscriptionIdOrNumberCancel leaves',
+        actual: '"active"',
+      }),
+    ]);
+  }, 30_000);
+
+  it('are skipped against a Prism mock, and against a live target without --allow-writes, with the reason', async () => {
+    const prism = await runChecks(checks(), liveConfig(server.url('honest'), { kind: 'prism' }));
+    expect(prism.every((r) => r.outcome === 'skipped' && /Prism mock keeps no state/.test(r.reason ?? ''))).toBe(true);
+    const readOnly = await runChecks(checks(), liveConfig(server.url('honest'), { allowWrites: false }));
+    expect(readOnly.every((r) => r.outcome === 'skipped' && /pass --allow-writes|no create and get/.test(r.reason ?? ''))).toBe(true);
+    expect(readOnly.filter((r) => /--allow-writes/.test(r.reason ?? ''))).toHaveLength(18);
+  }, 30_000);
+});
