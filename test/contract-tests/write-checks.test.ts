@@ -2,7 +2,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHECKS } from '../../contract-tests/engine/check-registry.js';
 import { planChecks } from '../../contract-tests/engine/checks.js';
+import { plainColors } from '../../contract-tests/engine/colors.js';
+import { formatHtml } from '../../contract-tests/engine/html-report.js';
+import { formatJson } from '../../contract-tests/engine/json-report.js';
+import { formatJUnit } from '../../contract-tests/engine/junit.js';
+import { formatReport, formatSummary } from '../../contract-tests/engine/report.js';
 import { runChecks } from '../../contract-tests/engine/run-checks.js';
+import { buildRunData } from '../../contract-tests/engine/run-data.js';
+import schema from '../../contract-tests/report.schema.json' with { type: 'json' };
+import { createAjv } from '../../contract-tests/validation/ajv.js';
 import { listOperations } from '../../src/operations.js';
 import { type StatefulServer, startStatefulServer } from './fixtures/stateful-server.js';
 import { WRITE_LIE_RULES, type WriteLie } from './fixtures/stateful-writes.js';
@@ -120,5 +128,35 @@ describe('write behaviour checks from the resource model', () => {
     const readOnly = await runChecks(checks(), liveConfig(server.url('honest'), { allowWrites: false }));
     expect(readOnly.every((r) => r.outcome === 'skipped' && /pass --allow-writes|no create and get/.test(r.reason ?? ''))).toBe(true);
     expect(readOnly.filter((r) => /--allow-writes/.test(r.reason ?? ''))).toHaveLength(18);
+  }, 30_000);
+
+  it('are reported under their own names: the text summary, the JSON report (valid, with what they made), JUnit and HTML', async () => {
+    const results = await runChecks(checks(), liveConfig(server.url('forgets-cancels')));
+    const data = buildRunData(listOperations(), results, {
+      targetUrl: server.url('forgets-cancels'),
+      kind: 'live',
+      strict: false,
+      allowWrites: true,
+      startedAt: new Date(0),
+      durationMs: 0,
+    });
+    const summary = formatSummary(data, plainColors);
+    for (const label of ['read after write', 'created item in its list', 'write identity'])
+      expect(summary).toMatch(new RegExp(`${label}\\s+\\d+ passed, \\d+ failed, \\d+ skipped`));
+    expect(formatReport(data, plainColors)).toContain(
+      'Read after write: PATCH /v0/subscriptions/{subscriptionIdOrNumber}/cancel, then get',
+    );
+    const json = JSON.parse(formatJson(data)) as { checks: { kind: string }[]; created: unknown[] };
+    const validate = createAjv().compile(schema);
+    expect(validate(json), JSON.stringify(validate.errors)).toBe(true);
+    expect(new Set(json.checks.map((c) => c.kind))).toEqual(new Set(KINDS));
+    expect(json.created.length).toBeGreaterThan(15);
+    const junit = formatJUnit(data);
+    expect(junit).toContain(
+      '<testcase classname="PATCH /v0/subscriptions/{subscriptionIdOrNumber}/cancel" name="Subscription read after cancel"',
+    );
+    expect(junit).toContain('read_after_write');
+    const html = formatHtml(data);
+    for (const kind of KINDS) expect(html).toContain(`<option value="${kind}">`);
   }, 30_000);
 });
