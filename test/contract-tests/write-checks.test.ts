@@ -66,13 +66,16 @@ describe('write behaviour checks from the resource model', () => {
     expect(results.filter((r) => r.outcome === 'skipped').map((r) => [r.id, r.reason])).toEqual([
       ['Order read after update', expect.stringMatching(/no create and get for Order: the write checks change only what they made/)],
       ['Order read after cancel', expect.stringMatching(/no create and get for Order/)],
+      // Their archive answers no field, and the model records no list they leave: nothing a read can show.
+      ['User read after archive', expect.stringMatching(/^nothing to read back: PatchV0UsersUserIdArchive answers no User field/)],
+      ['Product read after archive', expect.stringMatching(/^nothing to read back/)],
     ]);
     // Every check that ran lists what it made; all of it archived or cancelled again but offers, which have neither.
     const ran = results.filter((r) => r.outcome === 'passed');
     expect(ran.filter((r) => [r.created ?? []].flat().length === 0).map((r) => r.id)).toEqual([]);
-    const created = ran.flatMap((r) => [r.created ?? []].flat());
+    const created = results.flatMap((r) => [r.created ?? []].flat());
     expect(new Set(created.filter((c) => !c.archived).map((c) => c.resource))).toEqual(new Set(['offers']));
-    // Products: one each for update, archive and the list, two each where a duplicate is made too.
+    // Products: one each for update, archive and the list, two each where a duplicate is made too (skipped checks list theirs as well).
     expect(created.filter((c) => c.resource === 'products')).toHaveLength(7);
   }, 60_000);
 
@@ -91,7 +94,8 @@ describe('write behaviour checks from the resource model', () => {
         'Order identity',
         ...checks()
           .map((c) => c.id)
-          .filter((id) => !id.startsWith('Order ')),
+          .filter((id) => !id.startsWith('Order ') && !id.endsWith(' read after archive')),
+        'Discount read after archive',
       ]),
     );
   }, 60_000);

@@ -26,7 +26,6 @@ export const createdInListCheck: CheckModule = {
       ];
     }),
   skip: (_check, config) => statelessSkip(config),
-  method: () => 'POST',
   async run(check, _planned, config) {
     const { model } = writePlanOf(check);
     const made = await create(model, config, check.seed ?? 0);

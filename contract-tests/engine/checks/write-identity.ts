@@ -38,7 +38,6 @@ export const writeIdentityCheck: CheckModule = {
       ];
     }),
   skip: (_check, config) => statelessSkip(config),
-  method: () => 'POST',
   async run(check, _planned, config) {
     const { model } = writePlanOf(check);
     const seed = check.seed ?? 0;
