@@ -35,13 +35,6 @@ export const statelessSkip = (config: EngineConfig) =>
     ? 'a Prism mock keeps no state: what a write answers is not what the next read shows (run against a live target with --allow-writes)'
     : undefined;
 
-/** Why a model's writes cannot be checked: the checks change only what they made themselves. */
-export function cannotCreate(model: ResourceModel): string | undefined {
-  return model.operations['create'] && model.operations['get']
-    ? undefined
-    : `the model names no create and get for ${model.name}: the write checks change only what they made themselves`;
-}
-
 export const operationOf = (model: ResourceModel, role: string): OperationMeta | undefined => {
   const id = model.operations[role];
   return id ? findOperationById(id) : undefined;
