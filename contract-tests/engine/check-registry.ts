@@ -10,6 +10,7 @@ import { filtersCheck } from './checks/filters.js';
 import { identityCheck } from './checks/identity.js';
 import { methodCheck } from './checks/method.js';
 import { negativeCheck } from './checks/negative.js';
+import { pageWalkCheck } from './checks/page-walk.js';
 import { paginationCheck } from './checks/pagination.js';
 import { positiveCheck } from './checks/positive.js';
 import { statusCheck } from './checks/status.js';
@@ -29,6 +30,7 @@ export const CHECKS: readonly CheckModule[] = [
   defaultSortCheck,
   unitsCheck,
   identityCheck,
+  pageWalkCheck,
 ];
 
 /** The module of a check kind. */
