@@ -8,11 +8,14 @@ import { authStatusCheck } from './checks/auth-status.js';
 import { defaultSortCheck } from './checks/default-sort.js';
 import { filtersCheck } from './checks/filters.js';
 import { identityCheck } from './checks/identity.js';
+import { jsonEncodingCheck } from './checks/json-encoding.js';
 import { methodCheck } from './checks/method.js';
 import { negativeCheck } from './checks/negative.js';
 import { pageWalkCheck } from './checks/page-walk.js';
 import { paginationCheck } from './checks/pagination.js';
 import { positiveCheck } from './checks/positive.js';
+import { publicKeyAsSecretCheck } from './checks/public-key-as-secret.js';
+import { queryKeysCheck } from './checks/query-keys.js';
 import { statusCheck } from './checks/status.js';
 import { unitsCheck } from './checks/units.js';
 import { workflowCheck } from './checks/workflow.js';
@@ -31,6 +34,9 @@ export const CHECKS: readonly CheckModule[] = [
   unitsCheck,
   identityCheck,
   pageWalkCheck,
+  publicKeyAsSecretCheck,
+  queryKeysCheck,
+  jsonEncodingCheck,
 ];
 
 /** The module of a check kind. */

@@ -34,6 +34,9 @@ describe('the checks beyond response shapes', () => {
         'default-sort',
         'units',
         'page-walk',
+        'public-key-as-secret',
+        'query-keys',
+        'json-encoding',
       ]),
     );
   });
