@@ -72,7 +72,7 @@ describe('page walk', () => {
       liveConfig(server.url('honest'), { maxPages: 2 }),
     );
     expect(results.map((r) => [r.outcome, r.reason])).toEqual(
-      HELD.map(() => ['passed', 'walked 2 pages of 2 without reaching the end (--max-pages 2): the end is unchecked']),
+      HELD.map(() => ['passed', 'walked 2 pages of 2 items without reaching the end (--max-pages 2): the end is unchecked']),
     );
   });
 
@@ -93,7 +93,7 @@ describe('page walk', () => {
     await main(argv, io);
     const report = JSON.parse(await readFile(json, 'utf8')) as { checks: { kind: string; outcome: string; reason?: string }[] };
     expect(report.checks.filter((c) => c.kind === 'page-walk')).toMatchObject([
-      { outcome: 'passed', reason: 'walked 1 page of 2 without reaching the end (--max-pages 1): the end is unchecked' },
+      { outcome: 'passed', reason: 'walked 1 page of 2 items without reaching the end (--max-pages 1): the end is unchecked' },
     ]);
   });
 });

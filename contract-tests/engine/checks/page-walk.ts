@@ -43,7 +43,9 @@ export const pageWalkCheck: CheckModule = {
     const position = positionOf(op)!;
     // Unfiltered, so the walk covers the whole list: only the query parameters the list requires stay.
     const required = new Set(op.parameters.filter((p) => p.in === 'query' && p.required).map((p) => p.name));
-    const query = Object.fromEntries(Object.entries(planned.query).filter(([name]) => required.has(name)));
+    const query: Record<string, unknown> = Object.fromEntries(Object.entries(planned.query).filter(([name]) => required.has(name)));
+    // A list that returns its count only when asked (orders: `returnCount`) is asked, so its pages can be added up.
+    if (op.parameters.some((p) => p.in === 'query' && p.name === 'returnCount')) query['returnCount'] = true;
     const { request: first, size } = paginationRequest(op, { ...planned, query });
     const max = config.maxPages ?? DEFAULT_MAX_PAGES;
     const onPage = new Map<string, number>();
@@ -55,7 +57,7 @@ export const pageWalkCheck: CheckModule = {
       if (n > max)
         return {
           exchange,
-          reason: `walked ${max} page${max === 1 ? '' : 's'} of ${size} without reaching the end (--max-pages ${max}): the end is unchecked`,
+          reason: `walked ${max} page${max === 1 ? '' : 's'} of ${size} items without reaching the end (--max-pages ${max}): the end is unchecked`,
         };
       exchange = await sendThroughClient(op, request, config.target);
       const response = exchange.response;
@@ -69,7 +71,12 @@ export const pageWalkCheck: CheckModule = {
         };
       }
       const list = listIn(parseJson(response.text).value);
-      if (!list) return { exchange, findings: judge(op, exchange) };
+      if (!list) {
+        const broke = judge(op, exchange);
+        return broke.length > 0
+          ? { exchange, findings: broke }
+          : { exchange, outcome: 'skipped', reason: `page ${n} holds no list to walk` };
+      }
       const { data, key, items } = list;
       if (n === 1) firstData = data;
       const at = findingContext(op, response.status);
