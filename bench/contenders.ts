@@ -69,3 +69,37 @@ export function contenders(baseUrl: string): Contender[] {
   list.splice(5, 0, { name: 'client, resource method', call: () => resources.orders.cancel(ORDER) });
   return list;
 }
+
+/**
+ * The large-list rows: one `GET /v0/orders/list?take=N` page of `count` orders, read and parsed,
+ * by the floor and by the client with and without validateResponses, both styles.
+ */
+export function listContenders(baseUrl: string, count: number): Contender[] {
+  const url = `${baseUrl}/v0/orders/list?take=${count}`;
+  const agent = new Agent({ keepAlive: true });
+  const rawHeaders = { [PUBLIC_KEY_HEADER]: PUBLIC_KEY };
+  const raw = () =>
+    new Promise<unknown>((resolve, reject) => {
+      const req = httpRequest(url, { method: 'GET', headers: rawHeaders, agent }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve(JSON.parse(Buffer.concat(chunks).toString('utf8'))));
+        res.on('error', reject);
+      });
+      req.on('error', reject);
+      req.end();
+    });
+  const options = { publicKey: PUBLIC_KEY, baseUrl };
+  const byDefault = createFungiesClient(options);
+  const validating = createFungiesClient({ ...options, validateResponses: true });
+  const resources = createFungies(options);
+  const resourcesValidating = createFungies({ ...options, validateResponses: true });
+  const init = { params: { query: { take: count } } };
+  return [
+    { name: FLOOR, call: raw },
+    { name: 'client, defaults', call: () => byDefault.GET('/v0/orders/list', init) },
+    { name: 'client, validateResponses', call: () => validating.GET('/v0/orders/list', init) },
+    { name: 'client, resource method', call: () => resources.orders.list({ take: count }) },
+    { name: 'client, resource method, validateResponses', call: () => resourcesValidating.orders.list({ take: count }) },
+  ];
+}
