@@ -1,8 +1,11 @@
 /** BENCHMARKS.md, rendered from one run's results so the document never shows a number that run did not produce. */
+
+import { IDLE_SOCKET_MS } from '../src/http-send.js';
+import { DEFAULTS } from '../src/options.js';
 import { CALL_PARTS, type CallPartsResult } from './call-parts.js';
 import type { ColdResult } from './cold-start.js';
 import type { ContractResult } from './commands.js';
-import { FLOOR } from './contenders.js';
+import { CAPPED_FLOOR, FLOOR } from './contenders.js';
 import { type PackageSizes, renderPackageSizes } from './package-size.js';
 import { BODY_BYTES } from './server.js';
 import type { Spread } from './stats.js';
@@ -207,9 +210,24 @@ function whereTimeGoes(r: BenchResults, rows: ClientRow[], modes: string[]): str
     "- **Resource methods settle a call in one step**: the path-style client's method is called without",
     '  a bind, its result becomes the data and the response in one `.then`, the request id is read on',
     '  demand, and the argument signature is built only for an error message.',
-    "- **Still there:** one timer per attempt (the deadline), the socket cap's agent queue at 256 in",
-    "  flight (the floor's agent has no cap and opens 256 connections), and the response-info record.",
+    ...capRow(rows, modes),
+    '- **Still there:** one timer and one stop record per attempt (the deadline over headers and body),',
+    "  the response's record of which call it answered, and a promise per step (the call, the attempt,",
+    '  its head and its body; for a resource method its settlement and the awaited `ApiPromise`).',
     '',
+  ];
+}
+
+/** What the client's agent settings (socket cap, idle timeout, LIFO) cost on their own, from the floor run on such an agent. */
+function capRow(rows: ClientRow[], modes: string[]): string[] {
+  const capped = row(rows, CAPPED_FLOOR);
+  if (!capped) return [];
+  const cpu = modes.map((m) => `${f(capped.modes[m]!.cpuRatio.median)}×`).join(' / ');
+  return [
+    `- **The socket cap costs next to nothing below it**: the floor's own call on an agent with the client's`,
+    `  settings (${CAPPED_FLOOR}: at most ${DEFAULTS.maxSockets} sockets per origin, ${IDLE_SOCKET_MS / 1000} s idle timeout, LIFO) takes ${cpu} the`,
+    `  floor's CPU per call (${modes.join(' / ')}); at 256 in flight it queues in the agent and reuses ${DEFAULTS.maxSockets} connections`,
+    '  where the floor opens 256.',
   ];
 }
 
