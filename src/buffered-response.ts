@@ -149,9 +149,12 @@ class Buffered {
     return new Buffered(this.#text, this.#source, this.endsAt);
   }
 
-  /** A real Response over the same text, status and headers, for what only one can do. */
+  /**
+   * A real Response over the same text and headers, for what only one can do. Not its status: a
+   * Response with a 204 or 304 status cannot carry a body, not even an empty one.
+   */
   #real(): Response {
-    return new Response(this.#text, { status: this.status, statusText: this.statusText, headers: this.headers });
+    return new Response(this.#text, { headers: this.headers });
   }
 
   /** Response's own inspector reads state this object does not have; node passes `inspect` in. */

@@ -51,6 +51,15 @@ describe('a buffered response', () => {
     expect(make(204, '').body).toBeNull();
   });
 
+  it('reads an empty body of a status that allows none (204, 304) like any other', async () => {
+    for (const status of [204, 304]) {
+      const response = make(status, '');
+      expect(await response.text()).toBe('');
+      expect((await response.arrayBuffer()).byteLength).toBe(0);
+      expect((await response.blob()).size).toBe(0);
+    }
+  });
+
   it('reads form data through a real Response', async () => {
     const response = createBufferedResponse('a=1&b=2', {
       status: 200,
