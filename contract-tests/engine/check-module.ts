@@ -74,5 +74,7 @@ export interface CheckModule {
   skip?(check: PlannedCheck, config: EngineConfig): string | undefined;
   /** The method the check sends, when not the operation's: a write (not GET/HEAD) needs --allow-writes. */
   method?(check: PlannedCheck): string;
+  /** Runs after every other check of the run, one at a time: what it reads over several requests must not change under it. */
+  alone?: boolean;
   run(check: PlannedCheck, planned: PlannedRequest, config: EngineConfig): Promise<Outcome>;
 }
