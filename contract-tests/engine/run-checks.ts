@@ -18,31 +18,25 @@ export async function runChecks(
   options: RunChecksOptions = {},
 ): Promise<CheckResult[]> {
   const results: CheckResult[] = new Array(checks.length);
+  let next = 0;
   let failed = 0;
   const stopped = () => options.maxFailures !== undefined && failed >= options.maxFailures;
-  // Checks that read a list across several requests run last, one at a time: the run's own writes would change it under them.
-  const alone = (c: PlannedCheck) => checkModule(c.kind)?.alone === true;
-  const indices = checks.map((_, i) => i);
-  const pool = async (queue: number[], concurrency: number) => {
-    let next = 0;
+  const run = async (phase: number[]) => {
     const worker = async () => {
-      while (next < queue.length) {
-        const i = queue[next++]!;
+      while (next < phase.length) {
+        const i = phase[next++]!;
         results[i] = stopped() ? notRun(checks[i]!, options.maxFailures!) : await runCheck(checks[i]!, config);
         if (results[i]!.outcome === 'failed') failed++;
         options.onResult?.(results[i]!);
       }
     };
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, queue.length)) }, worker));
+    next = 0;
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 8, phase.length)) }, worker));
   };
-  await pool(
-    indices.filter((i) => !alone(checks[i]!)),
-    options.concurrency ?? 8,
-  );
-  await pool(
-    indices.filter((i) => alone(checks[i]!)),
-    1,
-  );
+  // Quiet checks compare answers across requests: they start once every write of the run is done.
+  const quiet = checks.map((c) => checkModule(c.kind)?.quiet === true);
+  await run(checks.flatMap((_, i) => (quiet[i] ? [] : [i])));
+  await run(checks.flatMap((_, i) => (quiet[i] ? [i] : [])));
   return results;
 }
 
