@@ -109,6 +109,9 @@ describe('fungies-contract run --spec', () => {
     const checked = memoryIo('', env());
     expect(await main(['check', '--spec', file, 'GetV0WidgetsList', '200', body], checked)).toBe(1);
     expect(checked.out()).toContain('/data/widgets/0/name');
+    const webhook = memoryIo('', env());
+    expect(await main(['check', '--spec', file, 'webhook', 'payment_success', body], webhook)).toBe(2);
+    expect(webhook.err()).toContain('check webhook checks events against the bundled spec');
   }, 60_000);
 });
 
@@ -196,6 +199,7 @@ describe('fungies-contract run --spec <url>', () => {
         res.writeHead(200, { 'content-type': 'application/yaml' });
         return drip(res, Buffer.alloc(64 * 1024, 'x'), 1);
       }
+      if (req.url === '/hang') return; // never answers: the deadline must end the read
       if (req.url === '/moved') {
         res.writeHead(302, { location: 'https://example.com/api-docs.yaml' });
         return res.end();
@@ -213,14 +217,15 @@ describe('fungies-contract run --spec <url>', () => {
     expect(got.report?.spec).toMatchObject({ source: { location: `${specs.url}/v1.json`, sha256: sha256(JSON.stringify(widgetSpec())) } });
   }, 60_000);
 
-  it.each([
-    ['an endless body past the size cap', '/endless', /is larger than 1 MB \(--spec-max-mb\): refused/],
-    ['a redirect', '/moved', /answered 302 \(a redirect to https:\/\/example\.com\/api-docs\.yaml\): redirects are not followed/],
+  it.each<[string, string, RegExp, string[]]>([
+    ['an endless body past the size cap', '/endless', /is larger than 1 MB \(--spec-max-mb\): refused/, []],
+    ['a redirect', '/moved', /answered 302 \(a redirect to https:\/\/example\.com\/api-docs\.yaml\): redirects are not followed/, []],
+    ['a server that never answers', '/hang', /: no complete answer within 0\.3 s \(--timeout\)/, ['--timeout', '300']],
   ])(
     'refuses %s in one line, before any request to the target',
-    async (_name, path, message) => {
+    async (_name, path, message, extra) => {
       const seen = server.seen.length;
-      const got = await run(['--spec', `${specs.url}${path}`, '--spec-max-mb', '1']);
+      const got = await run(['--spec', `${specs.url}${path}`, '--spec-max-mb', '1', ...extra]);
       expect(got.err).toMatch(message);
       expect(got.err.trim().split('\n')).toHaveLength(1);
       expect(got.code).toBe(2);
