@@ -2,11 +2,10 @@
 // hostile spec is refused in one line, naming its JSON pointer and rule, before any request.
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { load } from 'js-yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../contract-tests/cli.js';
 import type { RunData } from '../../contract-tests/engine/types.js';
-import { errorBody, widget, widgetSpec, widgetsPath } from '../../contract-tests/fixtures/widget-spec.js';
+import { errorBody, widgetSpec, widgetsPath } from '../../contract-tests/fixtures/widget-spec.js';
 import { sha256 } from '../../contract-tests/spec/model.js';
 import { drip, type Loopback, loopback } from '../loopback.js';
 import { KEYS, memoryIo, useTempDir } from './helpers.js';
@@ -25,7 +24,7 @@ beforeAll(async () => {
     };
     if (!String(req.headers['x-fngs-public-key'] ?? '').startsWith('pub_'))
       return json(401, { status: 'error', error: { message: 'no key' } });
-    if (req.method === 'GET' && req.url?.split('?')[0] === '/v0/widgets/list')
+    if (req.method === 'GET' && ['/v0/widgets/list', '/v0/gadgets/list'].includes(req.url?.split('?')[0] ?? ''))
       return json(200, { status: 'success', data: { widgets: [{ id: '7d7f3ad4-0a6c-4f5e-9a53-1f2f8f0c1e2a', name: 'Sprocket' }] } });
     json(404, { status: 'error', error: { message: 'not found' } });
   });
@@ -53,32 +52,32 @@ async function run(args: string[]): Promise<{ code: number; out: string; err: st
   return { code, out: io.out(), err: io.err(), ...(report ? { report } : {}) };
 }
 
-const statusCheck = (report: RunData | undefined, status: string) =>
-  report?.checks.find((c) => c.kind === 'status' && c.operationId === 'GetV0WidgetsList' && c.status === status);
+const statusCheck = (report: RunData | undefined, status: string, operationId = 'GetV0WidgetsList') =>
+  report?.checks.find((c) => c.kind === 'status' && c.operationId === operationId && c.status === status);
 
 describe('fungies-contract run --spec', () => {
   it('exercises an operation that only the newer spec has, and names that spec with its sha256 in every report', async () => {
-    const bundled = load(await readFile('openapi/api-docs.yaml', 'utf8')) as Json;
-    const newer = structuredClone(bundled) as { paths: Json; components: { schemas: Json } };
-    newer.paths['/v0/widgets/list'] = widgetsPath;
-    newer.components.schemas['Widget'] = widget({ type: 'string' });
-    newer.components.schemas['WidgetError'] = errorBody;
+    // The newer release adds GET /v0/gadgets/list beside the widgets.
+    const newer = widgetSpec() as { paths: Json };
+    newer.paths['/v0/gadgets/list'] = { get: { ...widgetsPath.get, operationId: 'GetV0GadgetsList', tags: ['gadgets'] } };
     const text = JSON.stringify(newer);
     const file = await specFile('newer.json', text);
 
-    const before = await run(['--operation', 'GetV0WidgetsList']);
-    expect(before.code).toBe(2);
-    expect(before.err).toContain('matches no operation');
+    for (const older of [[], ['--spec', await specFile('older.json', widgetSpec())]]) {
+      const before = await run([...older, '--operation', 'GetV0GadgetsList']);
+      expect(before.code).toBe(2);
+      expect(before.err).toContain('--operation "GetV0GadgetsList" matches no operation');
+    }
 
     const seen = server.seen.length;
     const html = join(temp.dir, 'newer.html');
-    const after = await run(['--spec', file, '--operation', 'GetV0WidgetsList', '--html', html]);
+    const after = await run(['--spec', file, '--operation', 'GetV0GadgetsList', '--html', html]);
     expect(after.err).not.toMatch(/\n\s+at /);
-    expect(after.report?.operations.map((o) => o.operationId)).toEqual(['GetV0WidgetsList']);
-    expect(statusCheck(after.report, '200')?.outcome).toBe('passed');
-    expect(server.seen.slice(seen).some((r) => r.method === 'GET' && r.url.startsWith('/v0/widgets/list'))).toBe(true);
+    expect(after.report?.operations.map((o) => o.operationId)).toEqual(['GetV0GadgetsList']);
+    expect(statusCheck(after.report, '200', 'GetV0GadgetsList')?.outcome).toBe('passed');
+    expect(server.seen.slice(seen).some((r) => r.method === 'GET' && r.url.startsWith('/v0/gadgets/list'))).toBe(true);
     const digest = sha256(text);
-    expect(after.report?.spec).toMatchObject({ source: { location: file, sha256: digest, bundled: false } });
+    expect(after.report?.spec).toMatchObject({ title: 'Widgets', source: { location: file, sha256: digest, bundled: false } });
     expect(after.out).toContain(digest);
     expect(await readFile(html, 'utf8')).toContain(digest);
   }, 120_000);
