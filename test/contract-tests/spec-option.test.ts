@@ -1,7 +1,7 @@
 // `--spec <file|url>`: the engine takes every operation and schema from the spec given, and a
 // hostile spec is refused in one line, naming its JSON pointer and rule, before any request.
-import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../contract-tests/cli.js';
 import type { RunData } from '../../contract-tests/engine/types.js';
@@ -242,5 +242,22 @@ describe('fungies-contract run --spec <url>', () => {
     expect(got.err).toMatch(message);
     expect(got.err).not.toContain('pw@');
     expect(got.code).toBe(2);
+  });
+});
+
+describe('the engine reads the spec only through contract-tests/spec/model.ts', () => {
+  it('no other module of the kit imports the bundled operations or schemas (a new check would ignore --spec)', async () => {
+    const files = (await readdir('contract-tests', { recursive: true }))
+      .filter((f) => f.endsWith('.ts') && !f.startsWith('dist'))
+      .map((f) => join('contract-tests', f));
+    const offenders: string[] = [];
+    for (const file of files) {
+      // The model is the one reader; the lying server is a fixture of the bundled spec on purpose.
+      if (['contract-tests/spec/model.ts', 'contract-tests/fixtures/lying-server.ts'].includes(relative('.', file))) continue;
+      const text = await readFile(file, 'utf8');
+      for (const m of text.matchAll(/from '([^']*(?:src\/operations|generated\/operations|generated\/schemas)\.js)'/g))
+        offenders.push(`${file} -> ${m[1]}`);
+    }
+    expect(offenders).toEqual([]);
   });
 });
