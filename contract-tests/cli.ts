@@ -15,12 +15,15 @@ import { runCommand } from './commands/run.js';
 import { sendWebhook } from './commands/send-webhook.js';
 import { DEFAULT_MAX_RESPONSE_BYTES } from './engine/capped-body.js';
 import { MAX_SHARDS, parseShard } from './engine/shard.js';
+import { DEFAULT_SPEC_MAX_MB, type SpecModel, withSpec } from './spec/model.js';
 import { kitVersion } from './version.js';
 
 export const HELP = `fungies-contract: does a server honour the Fungies OpenAPI spec?
 
 Usage
   fungies-contract run [options]                        check a server (default: a Prism mock of the spec)
+                          run, list, check and mock take --spec <file|url>: a spec other than the
+                          bundled one (e.g. a newer release), read as untrusted input (see below)
   fungies-contract merge <report.json…> [--json f] [--junit f] [--html f] [--summary f]
                           the shards' JSON reports as one report, exit code as the unsharded run
   fungies-contract list [--operation …] [--exclude …] [--shards n] [--seed n] [--json]
@@ -60,6 +63,16 @@ run options
   --max-pages <n>         walk a list at most n pages looking for its end (default 20)
   -H, --header <n:v>      send this header with every request (repeatable; values masked in reports)
 
+spec options (run, list, check, mock)
+  --spec <file|url>       check against this OpenAPI 3.1 spec instead of the bundled one: its
+                          operations, parameters, request bodies, response schemas and resource
+                          model (x-resource, x-unit; checks needing them skip without). It must be
+                          one self-contained file (no external $ref), within --spec-max-mb, its
+                          names and patterns safe; a URL is https (http only to a loopback host),
+                          read within --timeout, redirects not followed. The reports name it and
+                          its sha256. A broken rule stops the command before any request (exit 2).
+  --spec-max-mb <n>       size cap of --spec (default ${DEFAULT_SPEC_MAX_MB})
+
 check options
   --strict                spec defects fail the check
   --content-type <type>   the response's Content-Type (default: what the spec declares)
@@ -81,6 +94,7 @@ Examples
   npx fungies-contract check PatchV0OrdersOrderIdOrNumberCancel 200 \
     node_modules/fungies-contract/dist/openapi/docs-examples/cancel-order.200.docs-example.json
   curl … | npx fungies-contract check PatchV0OrdersOrderIdOrNumberCancel 200 -
+  npx fungies-contract run --spec https://docs.fungies.io/api-reference/api-docs.yaml
 `;
 
 type Flags = Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>;
@@ -153,6 +167,28 @@ const reportPaths = (values: Record<string, unknown>) => ({
   summary: values['summary'] as string | undefined,
 });
 
+/** `--spec` and its size cap: run, list, check and mock take them. */
+const SPEC_FLAGS: Flags = { spec: { type: 'string' }, 'spec-max-mb': { type: 'string' } };
+
+/** The spec given with --spec, read and checked (a one-line usage error otherwise); undefined for the bundled one. */
+async function chosenSpec(
+  values: Record<string, unknown>,
+  io: Io,
+  timeoutMs: number,
+  timeoutFlag?: string,
+): Promise<SpecModel | undefined> {
+  const maxMb = wholeNumber('spec-max-mb', values['spec-max-mb'], 1, 1024, 'a whole number of megabytes from 1 to 1024');
+  const source = values['spec'] as string | undefined;
+  if (source === undefined) {
+    if (maxMb !== undefined) throw usageError('--spec-max-mb caps the size of --spec: give --spec <file|url> too');
+    return undefined;
+  }
+  if (source.trim() === '') throw usageError('--spec needs a file path or an https URL of an OpenAPI 3.1 spec');
+  // Loaded only for --spec: the spec rules bring a YAML parser and a ReDoS checker every other run can do without.
+  const { loadSpec } = await import('./spec/load.js');
+  return loadSpec(source, { cwd: io.cwd, maxBytes: (maxMb ?? DEFAULT_SPEC_MAX_MB) * 1024 * 1024, timeoutMs, timeoutFlag });
+}
+
 /** The flags of `run`, in --help order. */
 const RUN_FLAGS: Flags = {
   target: { type: 'string' },
@@ -172,6 +208,7 @@ const RUN_FLAGS: Flags = {
   header: { type: 'string', short: 'H', multiple: true },
   seed: { type: 'string' },
   shard: { type: 'string' },
+  ...SPEC_FLAGS,
 };
 
 const milliseconds = (flag: string, value: unknown) =>
@@ -190,17 +227,20 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       return EXIT.pass;
     }
     if (command === 'mock') {
-      const { values, positionals } = parse(rest, { port: { type: 'string' }, seed: { type: 'string' } });
+      const { values, positionals } = parse(rest, { port: { type: 'string' }, seed: { type: 'string' }, ...SPEC_FLAGS });
       if (values['help']) return (io.stdout.write(HELP), EXIT.pass);
       if (positionals.length > 0) throw usageError(`mock takes no arguments, got "${positionals.join(' ')}"`);
+      const spec = await chosenSpec(values, io, DEFAULT_TIMEOUT_MS);
       return (
-        await mockCommand(
-          {
-            port: wholeNumber('port', values['port'], 0, 65535, 'a port number from 0 to 65535'),
-            seed: wholeNumber('seed', values['seed'], 0, 2 ** 32 - 1, 'a whole number from 0 to 4294967295'),
-            stop: io.stopSignal ?? untilSignal(),
-          },
-          io,
+        await withSpec(spec, () =>
+          mockCommand(
+            {
+              port: wholeNumber('port', values['port'], 0, 65535, 'a port number from 0 to 65535'),
+              seed: wholeNumber('seed', values['seed'], 0, 2 ** 32 - 1, 'a whole number from 0 to 4294967295'),
+              stop: io.stopSignal ?? untilSignal(),
+            },
+            io,
+          ),
         )
       ).code;
     }
@@ -211,19 +251,26 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
         seed: { type: 'string' },
         shards: { type: 'string' },
         json: { type: 'boolean' },
+        ...SPEC_FLAGS,
       });
       if (values['help']) return (io.stdout.write(HELP), EXIT.pass);
       if (positionals.length > 0) throw usageError(`list takes no arguments, got "${positionals.join(' ')}"`);
-      return listCommand(
-        {
-          operation: values['operation'] as string | undefined,
-          exclude: values['exclude'] as string | undefined,
-          seed: seedFlag(values['seed']) ?? 0,
-          shards: wholeNumber('shards', values['shards'], 1, MAX_SHARDS, `a whole number from 1 to ${MAX_SHARDS}`),
-          json: values['json'] === true,
-        },
-        io,
-      ).code;
+      const spec = await chosenSpec(values, io, DEFAULT_TIMEOUT_MS);
+      // Awaited here, so a usage error it throws is caught below like every other.
+      return await withSpec(
+        spec,
+        async () =>
+          listCommand(
+            {
+              operation: values['operation'] as string | undefined,
+              exclude: values['exclude'] as string | undefined,
+              seed: seedFlag(values['seed']) ?? 0,
+              shards: wholeNumber('shards', values['shards'], 1, MAX_SHARDS, `a whole number from 1 to ${MAX_SHARDS}`),
+              json: values['json'] === true,
+            },
+            io,
+          ).code,
+      );
     }
     if (command === 'merge') {
       const { values, positionals } = parse(rest, REPORT_FLAGS);
@@ -241,43 +288,53 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       if (typeof shard === 'string') throw usageError(shard);
       const named = await namedTarget(values, io);
       const t = named?.config;
+      const timeoutMs = milliseconds('timeout', values['timeout']) ?? t?.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+      // Before anything is sent: a spec that breaks a rule stops the run here.
+      const spec = await chosenSpec(values, io, timeoutMs, '--timeout');
       const flagHeaders = headerFlags(values['header'] as string[] | undefined);
       const headers = t?.headers || flagHeaders ? { ...lowerKeys(t?.headers), ...flagHeaders } : undefined;
-      const { code } = await runCommand(
-        {
-          target: t?.baseUrl ?? (values['target'] as string | undefined),
-          targetIsPrism: values['target-is-prism'] === true || t?.targetIsPrism === true,
-          operation: (values['operation'] as string | undefined) ?? t?.operations,
-          exclude: (values['exclude'] as string | undefined) ?? t?.exclude,
-          shard,
-          maxFailures: wholeNumber('max-failures', values['max-failures'], 1, Number.MAX_SAFE_INTEGER, 'a positive whole number'),
-          maxPages: wholeNumber('max-pages', values['max-pages'], 1, 10_000, 'a whole number of pages from 1 to 10000'),
-          headers,
-          targetName: named?.name,
-          keyEnv: named?.keyEnv,
-          allowWrites: values['allow-writes'] === true || t?.allowWrites === true,
-          strict: values['strict'] === true,
-          ...reportPaths(values),
-          timeoutMs: milliseconds('timeout', values['timeout']) ?? t?.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-          maxResponseTimeMs: milliseconds('max-response-time', values['max-response-time']) ?? t?.maxResponseTimeMs,
-          maxResponseBytes:
-            wholeNumber('max-response-bytes', values['max-response-bytes'], 1, 2 ** 31, 'a number of bytes from 1 to 2147483648') ??
-            DEFAULT_MAX_RESPONSE_BYTES,
-          seed: seedFlag(values['seed']),
-        },
-        io,
+      const { code } = await withSpec(spec, () =>
+        runCommand(
+          {
+            target: t?.baseUrl ?? (values['target'] as string | undefined),
+            targetIsPrism: values['target-is-prism'] === true || t?.targetIsPrism === true,
+            operation: (values['operation'] as string | undefined) ?? t?.operations,
+            exclude: (values['exclude'] as string | undefined) ?? t?.exclude,
+            shard,
+            maxFailures: wholeNumber('max-failures', values['max-failures'], 1, Number.MAX_SAFE_INTEGER, 'a positive whole number'),
+            maxPages: wholeNumber('max-pages', values['max-pages'], 1, 10_000, 'a whole number of pages from 1 to 10000'),
+            headers,
+            targetName: named?.name,
+            keyEnv: named?.keyEnv,
+            allowWrites: values['allow-writes'] === true || t?.allowWrites === true,
+            strict: values['strict'] === true,
+            ...reportPaths(values),
+            timeoutMs,
+            maxResponseTimeMs: milliseconds('max-response-time', values['max-response-time']) ?? t?.maxResponseTimeMs,
+            maxResponseBytes:
+              wholeNumber('max-response-bytes', values['max-response-bytes'], 1, 2 ** 31, 'a number of bytes from 1 to 2147483648') ??
+              DEFAULT_MAX_RESPONSE_BYTES,
+            seed: seedFlag(values['seed']),
+          },
+          io,
+        ),
       );
       return code;
     }
     if (command === 'check') {
-      const { values, positionals } = parse(rest, { strict: { type: 'boolean' }, 'content-type': { type: 'string' } });
+      const { values, positionals } = parse(rest, { strict: { type: 'boolean' }, 'content-type': { type: 'string' }, ...SPEC_FLAGS });
       if (values['help']) return (io.stdout.write(HELP), EXIT.pass);
       const [operationId, status, file] = positionals;
       if (!operationId || !status || !file || positionals.length > 3)
         throw usageError('usage: fungies-contract check <operationId> <status> <file.json|->');
-      const { code } = await checkCommand(
-        { operationId, status, file, strict: values['strict'] === true, contentType: values['content-type'] as string | undefined },
-        io,
+      if (operationId === 'webhook' && values['spec'] !== undefined)
+        throw usageError('check webhook checks events against the bundled spec: --spec applies to run, list, check <operationId> and mock');
+      const spec = await chosenSpec(values, io, DEFAULT_TIMEOUT_MS);
+      const { code } = await withSpec(spec, () =>
+        checkCommand(
+          { operationId, status, file, strict: values['strict'] === true, contentType: values['content-type'] as string | undefined },
+          io,
+        ),
       );
       return code;
     }

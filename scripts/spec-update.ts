@@ -1,8 +1,8 @@
 /** npm run spec:update -- [<url|file>] [--official] [--fail-on-breaking] [--dry-run] [--max-mb N] [--timeout S]: see HELP. */
 import { parseArgs } from 'node:util';
+import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS } from '../contract-tests/spec/download.js';
 import { runScript, ScriptError } from './lib/cli.js';
 import { specUpdate } from './lib/spec-update/command.js';
-import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS } from './lib/spec-update/download.js';
 import { EXIT_UPDATE_FAILED } from './lib/spec-update/update-failed.js';
 
 const HELP = `Usage: npm run spec:update -- [<url|file>] [options]

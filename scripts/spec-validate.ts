@@ -1,8 +1,8 @@
 /** npm run spec:validate [-- <file>]: validates the bundled spec (default openapi/api-docs.yaml). */
 
+import { specOperations } from '../contract-tests/spec/openapi-walk.js';
 import { SPEC_PATH } from '../contract-tests/spec-path.js';
 import { runScript } from './lib/cli.js';
-import { specOperations } from './lib/openapi-walk.js';
 import { formatWarnings, specWarnings } from './lib/spec-warnings.js';
 import { loadValidSpec } from './lib/validate.js';
 

@@ -1,7 +1,7 @@
 /** `fungies-contract check <operationId> <status> <file|->`: validates one saved response body. */
-import { findOperationById, listOperations } from '../../src/operations.js';
 import { checkResponse } from '../engine/response-checker.js';
 import type { Finding } from '../engine/types.js';
+import { findSpecOperation, specOperationList } from '../spec/model.js';
 import { documentedResponse } from '../validation/response.js';
 import { checkWebhook } from './check-webhook.js';
 import { usageError } from './errors.js';
@@ -20,9 +20,9 @@ export interface CheckOptions {
 
 export async function checkCommand(options: CheckOptions, io: Io): Promise<{ code: number; findings: Finding[] }> {
   if (options.operationId === 'webhook') return checkWebhook({ eventType: options.status, file: options.file }, io);
-  const operation = findOperationById(options.operationId);
+  const operation = findSpecOperation(options.operationId);
   if (!operation) {
-    const near = listOperations()
+    const near = specOperationList()
       .filter((op) => op.operationId.toLowerCase().includes(options.operationId.toLowerCase().slice(0, 12)))
       .slice(0, 3);
     throw usageError(

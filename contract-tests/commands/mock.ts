@@ -1,11 +1,11 @@
 /**
- * `fungies-contract mock`: the seeded Prism mock of the bundled spec, for a merchant's own
+ * `fungies-contract mock`: the seeded Prism mock of the spec (the bundled one, or --spec), for a merchant's own
  * integration tests. It prints the URL and the keys to point a client at, then serves until it is
  * told to stop (Ctrl-C, SIGTERM, or the `stop` promise in tests).
  */
 import { MOCK_KEYS } from '../engine/config.js';
 import { PrismMissingError, startPrism } from '../prism.js';
-import { SPEC_FILE } from '../spec-path.js';
+import { activeSpec } from '../spec/model.js';
 import { EXIT, usageError } from './errors.js';
 import type { Io } from './io.js';
 
@@ -21,7 +21,7 @@ export async function mockCommand(options: MockOptions, io: Io): Promise<{ code:
   let prism: Awaited<ReturnType<typeof startPrism>>;
   try {
     prism = await startPrism({
-      spec: SPEC_FILE,
+      spec: await activeSpec().file(),
       port: options.port ?? 0,
       cwd: io.cwd,
       ...(options.seed === undefined ? {} : { seed: options.seed }),

@@ -4,10 +4,10 @@
  * cutting a shard out is what makes the shards of one seed add up to the unsharded run.
  */
 import type { OperationMeta } from '../../src/operation-meta.js';
-import { listOperations } from '../../src/operations.js';
 import { type PlannedCheck, planChecks } from '../engine/checks.js';
 import { selectOperations, unmatchedSelectors } from '../engine/select.js';
 import { assignShards, type Shard } from '../engine/shard.js';
+import { specOperationList } from '../spec/model.js';
 import { usageError } from './errors.js';
 
 export interface PlanInput {
@@ -28,11 +28,11 @@ export interface RunPlan {
   shardOf: Map<string, number>;
 }
 
-const tagList = () => [...new Set(listOperations().flatMap((op) => op.tags))].sort().join(', ');
+const tagList = () => [...new Set(specOperationList().flatMap((op) => op.tags))].sort().join(', ');
 
 /** Throws a usage error naming each selector of `flag` that matches no operation. */
 function checkSelectors(flag: string, filter: string | undefined): void {
-  const unknown = unmatchedSelectors(listOperations(), filter);
+  const unknown = unmatchedSelectors(specOperationList(), filter);
   if (unknown.length === 0) return;
   throw usageError(
     `${flag} ${unknown.map((s) => JSON.stringify(s)).join(', ')} matches no operation: give an operationId, a tag (${tagList()}) or a glob such as "*Orders*" (fungies-contract list shows them)`,
@@ -42,7 +42,7 @@ function checkSelectors(flag: string, filter: string | undefined): void {
 export function planRun(input: PlanInput): RunPlan {
   checkSelectors('--operation', input.operation);
   checkSelectors('--exclude', input.exclude);
-  const operations = selectOperations(listOperations(), input.operation, input.exclude);
+  const operations = selectOperations(specOperationList(), input.operation, input.exclude);
   if (operations.length === 0)
     throw usageError(
       `--operation ${JSON.stringify(input.operation ?? '')} less --exclude ${JSON.stringify(input.exclude)} leaves no operation`,

@@ -15,7 +15,7 @@ import { printable, sanitize } from '../engine/safe-text.js';
 import type { Shard } from '../engine/shard.js';
 import type { CheckResult, RunData, TargetKind } from '../engine/types.js';
 import { type PrismHandle, PrismMissingError, startPrism } from '../prism.js';
-import { SPEC_FILE } from '../spec-path.js';
+import { activeSpec } from '../spec/model.js';
 import { EXIT, usageError } from './errors.js';
 import type { Io } from './io.js';
 import { planRun } from './plan.js';
@@ -52,7 +52,7 @@ export interface RunOptions {
   targetName?: string | undefined;
   /** The environment variables the keys come from (default FUNGIES_PUBLIC_KEY, FUNGIES_SECRET_KEY). */
   keyEnv?: KeyEnv | undefined;
-  /** The spec the Prism mock serves (default openapi/api-docs.yaml); tests give it a doctored copy. No CLI flag: the checks always use the generated validators. */
+  /** The spec the Prism mock serves (default: the active spec); tests give it a doctored copy while the checks keep the active spec. */
   prismSpec?: string | undefined;
 }
 
@@ -73,10 +73,12 @@ export async function runCommand(options: RunOptions, io: Io): Promise<{ code: n
   let prism: PrismHandle | undefined;
   if (!targetUrl) {
     try {
-      prism = await startPrism({ spec: options.prismSpec ?? SPEC_FILE, cwd: io.cwd });
+      prism = await startPrism({ spec: options.prismSpec ?? (await activeSpec().file()), cwd: io.cwd });
     } catch (err) {
       if (err instanceof PrismMissingError) throw usageError(err.message);
-      throw usageError(`cannot start the Prism mock of ${options.prismSpec ?? SPEC_FILE}: ${(err as Error).message.split('\n')[0]}`);
+      throw usageError(
+        `cannot start the Prism mock of ${options.prismSpec ?? activeSpec().origin().location}: ${(err as Error).message.split('\n')[0]}`,
+      );
     }
   }
   const url = targetUrl ?? prism!.url;

@@ -7,6 +7,7 @@
  * parsed as markup.
  */
 import { toCurl } from './curl.js';
+import { specLabel } from './report.js';
 import { reproduceCommand } from './reproduce.js';
 import type { CheckOutcome, CheckResult, RunData } from './types.js';
 
@@ -127,7 +128,7 @@ export function formatHtml(data: RunData): string {
 <title>fungies-contract: ${h(data.target.url)}</title><style>${STYLE}</style></head>
 <body>
 <h1>fungies-contract report</h1>
-<p class="meta">${h(data.spec.title)} ${h(data.spec.version)} · target <code>${h(target)}</code> · started ${h(data.startedAt)} · ${(data.durationMs / 1000).toFixed(1)} s${data.seed !== undefined ? ` · seed <code id="seed">${data.seed}</code>` : ''}</p>
+<p class="meta">spec <code id="spec">${h(specLabel(data))}</code> · target <code>${h(target)}</code> · started ${h(data.startedAt)} · ${(data.durationMs / 1000).toFixed(1)} s${data.seed !== undefined ? ` · seed <code id="seed">${data.seed}</code>` : ''}</p>
 <p class="totals"><span>checks <span id="count-total">${data.checks.length}</span></span>${totals.join('')}<span>findings <span id="count-findings">${findings}</span></span></p>
 <p class="meta">reproduce the run: <code id="reproduce">${h(reproduceCommand(data))}</code></p>
 <h2>Coverage: operations × check families</h2>

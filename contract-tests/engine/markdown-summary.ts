@@ -5,6 +5,7 @@
  * open), on one line.
  */
 import { familiesOf } from './html-report.js';
+import { specLabel } from './report.js';
 import { reproduceCommand } from './reproduce.js';
 import type { CheckOutcome, CheckResult, RunData } from './types.js';
 
@@ -29,7 +30,7 @@ export function formatMarkdown(data: RunData): string {
   const lines = [
     `## fungies-contract: ${verdict}`,
     '',
-    `Target ${code(`${data.target.name ? `${data.target.name}: ` : ''}${data.target.url}`)} · ${data.spec.title} ${data.spec.version}${data.seed !== undefined ? ` · seed ${data.seed}` : ''} · ${(data.durationMs / 1000).toFixed(1)} s`,
+    `Target ${code(`${data.target.name ? `${data.target.name}: ` : ''}${data.target.url}`)} · spec ${code(specLabel(data))}${data.seed !== undefined ? ` · seed ${data.seed}` : ''} · ${(data.durationMs / 1000).toFixed(1)} s`,
     '',
     '| family | passed | failed | skipped |',
     '| --- | ---: | ---: | ---: |',

@@ -3,7 +3,7 @@
  * run writes. Only parts of one run fit together: the same spec, seed, target and options, every
  * shard of 1..n exactly once, no check twice, as many checks as the plan had.
  */
-import { listOperations } from '../../src/operations.js';
+import { specOperationList } from '../spec/model.js';
 import { orderChecks } from './run-data.js';
 import type { RunData } from './types.js';
 
@@ -15,7 +15,10 @@ export interface NamedReport {
 
 /** What every part of one run must agree on, and how a refusal names it. */
 const SAME: [string, (d: RunData) => unknown][] = [
-  ['specs', (d) => `${d.spec.title} ${d.spec.version}`],
+  [
+    'specs',
+    (d) => `${d.spec.title} ${d.spec.version}${d.spec.source ? ` (${d.spec.source.location}, sha256 ${d.spec.source.sha256})` : ''}`,
+  ],
   ['seeds', (d) => d.seed],
   ['targets', (d) => `${d.target.name ? `${d.target.name} ` : ''}${d.target.url} (${d.target.kind})`],
   ['operation filters', (d) => `--operation ${d.operationFilter ?? '(all)'} --exclude ${d.excludeFilter ?? '(none)'}`],
@@ -65,7 +68,7 @@ export function mergeReports(reports: readonly NamedReport[]): RunData | string 
 function combine(parts: readonly RunData[]): RunData {
   const first = parts[0]!;
   // Operations in spec order, as the unsharded run lists them.
-  const specOrder = new Map(listOperations().map((op, i) => [op.operationId, i]));
+  const specOrder = new Map(specOperationList().map((op, i) => [op.operationId, i]));
   const operations = [...new Map(parts.flatMap((p) => p.operations).map((o) => [o.operationId, o])).values()].sort(
     (a, b) => (specOrder.get(a.operationId) ?? Number.MAX_SAFE_INTEGER) - (specOrder.get(b.operationId) ?? Number.MAX_SAFE_INTEGER),
   );

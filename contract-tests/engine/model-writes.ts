@@ -4,8 +4,8 @@
  * (archive or cancel, as the model names them), listing what it made in the report.
  */
 import type { OperationMeta } from '../../src/operation-meta.js';
-import { findOperationById } from '../../src/operations.js';
 import { isPlainObject } from '../../src/plain-object.js';
+import { findSpecOperation } from '../spec/model.js';
 import type { Outcome, PlannedCheck } from './check-module.js';
 import { noResponse } from './check-support.js';
 import type { EngineConfig } from './config.js';
@@ -37,7 +37,7 @@ export const statelessSkip = (config: EngineConfig) =>
 
 export const operationOf = (model: ResourceModel, role: string): OperationMeta | undefined => {
   const id = model.operations[role];
-  return id ? findOperationById(id) : undefined;
+  return id ? findSpecOperation(id) : undefined;
 };
 
 /** The resource a body carries: `data.<object>`, or the one object of `data` whose `object` is the model's. */

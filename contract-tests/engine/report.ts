@@ -79,6 +79,12 @@ export function formatReport(data: RunData, c: Colors): string {
   return out.join('\n');
 }
 
+/** The spec as reports name it: `openapi/api-docs.yaml (bundled) sha256 …`, or the --spec path or URL. */
+export const specLabel = (data: RunData) => {
+  const s = data.spec.source;
+  return `${data.spec.title} ${data.spec.version}${s ? `, ${s.location}${s.bundled ? ' (bundled)' : ''} sha256 ${s.sha256}` : ''}`;
+};
+
 /** The target as reports name it: `staging-eu (https://…)` for a named target of the config file. */
 export const targetLabel = (data: RunData) => (data.target.name ? `${data.target.name} (${data.target.url})` : data.target.url);
 
@@ -96,6 +102,8 @@ export function formatSummary(data: RunData, c: Colors): string {
   }
   for (const r of data.created ?? [])
     lines.push(c.yellow(`  created ${r.resource} ${r.id}${r.archived ? ' (archived again)' : ' (not archived: remove it by hand)'}`));
+  // A report from before reports named their spec (or a hand-made one) has no source.
+  if (data.spec?.source) lines.push(c.dim(`  spec ${specLabel(data)}`));
   if (data.seed !== undefined) lines.push(c.dim(`  seed ${data.seed} (--seed ${data.seed} repeats the generated requests)`));
   if (defects)
     lines.push(

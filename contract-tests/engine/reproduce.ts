@@ -12,6 +12,7 @@ export function reproduceCommand(data: RunData): string {
   const args = ['npx', 'fungies-contract', 'run'];
   if (data.target.name) args.push('--target-name', data.target.name);
   else if (data.target.kind === 'live') args.push('--target', data.target.url);
+  if (data.spec.source && !data.spec.source.bundled) args.push('--spec', data.spec.source.location);
   if (data.seed !== undefined) args.push('--seed', String(data.seed));
   if (data.operationFilter) args.push('--operation', data.operationFilter);
   if (data.excludeFilter) args.push('--exclude', data.excludeFilter);

@@ -1,6 +1,9 @@
-/** The spec's resource model as the behaviour checks read it: each component's `x-resource` and its fields' `x-unit`. */
-import { schemaDocument } from '../../generated/schemas.js';
+/**
+ * The spec's resource model as the behaviour checks read it: each component's `x-resource` and its
+ * fields' `x-unit`, from the active spec. A spec without them has no model: the checks that need one plan nothing.
+ */
 import { isPlainObject } from '../../src/plain-object.js';
+import { activeSpec } from '../spec/model.js';
 
 export interface ListFilter {
   parameter: string;
@@ -34,7 +37,7 @@ export interface ResourceModel {
 
 export function resourceModels(): ResourceModel[] {
   const out: ResourceModel[] = [];
-  for (const [name, schema] of Object.entries(schemaDocument.components.schemas)) {
+  for (const [name, schema] of Object.entries(activeSpec().schemaDocument.components.schemas)) {
     if (!isPlainObject(schema)) continue;
     const properties = (isPlainObject(schema['properties']) ? schema['properties'] : {}) as Record<string, Record<string, unknown>>;
     const x = schema['x-resource'];

@@ -1,7 +1,7 @@
 /** Assembles the RunData of a run from the check results, in spec order. */
 
-import { specInfo } from '../../generated/schemas.js';
 import type { OperationMeta } from '../../src/operation-meta.js';
+import { activeSpec } from '../spec/model.js';
 import { reportedOperation } from './finding.js';
 import type { CheckResult, RunData, ShardInfo, TargetKind } from './types.js';
 
@@ -28,7 +28,7 @@ export function buildRunData(operations: readonly OperationMeta[], results: read
   );
   return {
     tool: 'fungies-contract',
-    spec: { title: specInfo.title, version: specInfo.version },
+    spec: { ...activeSpec().info, source: activeSpec().origin() },
     target: { url: info.targetUrl, kind: info.kind, ...(info.targetName ? { name: info.targetName } : {}) },
     ...(info.operationFilter ? { operationFilter: info.operationFilter } : {}),
     ...(info.excludeFilter ? { excludeFilter: info.excludeFilter } : {}),

@@ -93,7 +93,8 @@ export interface ShardInfo {
 
 export interface RunData {
   tool: 'fungies-contract';
-  spec: { title: string; version: string };
+  /** `source`: which spec the run checked against (the bundled one, or --spec), and the sha256 of its bytes. */
+  spec: { title: string; version: string; source?: { location: string; sha256: string; bundled: boolean } };
   /** `name`: the target's name in the config file (`--target-name`). */
   target: { url: string; kind: TargetKind; name?: string };
   /** The `--operation` filter, when one was given. */

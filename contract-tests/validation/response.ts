@@ -4,8 +4,8 @@
  * precompiled validators instead (src/response-validation.ts).
  */
 import type { ErrorObject } from 'ajv';
-import { findOperationById } from '../../src/operations.js';
 import { matchResponse, type ResponseMatch } from '../../src/validation/response-match.js';
+import { findSpecOperation } from '../spec/model.js';
 import { validateAgainst } from './validators.js';
 
 export { documentedResponse, mediaType } from '../../src/validation/response-match.js';
@@ -25,7 +25,7 @@ export function validateResponse(
   contentType: string | null | undefined,
   body: unknown,
 ): ResponseValidation {
-  const operation = findOperationById(operationId);
+  const operation = findSpecOperation(operationId);
   if (!operation) throw new Error(`unknown operationId "${operationId}"`);
   const { mediaTypeKey: _chosen, ...match } = matchResponse(operation, status, contentType);
   const errors = match.schema === undefined || body === undefined ? [] : validateAgainst(match.schema, body);

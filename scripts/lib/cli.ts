@@ -1,5 +1,5 @@
 /** What every pipeline entry point shares: one place that turns failures into a message and an exit code. */
-import { formatProblems, SpecInvalidError } from './spec-file.js';
+import { formatProblems, SpecInvalidError } from '../../contract-tests/spec/spec-file.js';
 
 /** A failure whose message is the whole story: printed as is, no stack trace. */
 export class ScriptError extends Error {

@@ -4,19 +4,11 @@
  * and the few places that need a real identifier (argument and type names) refuse anything else.
  * spec-identifiers.ts refuses such specs earlier with a JSON pointer; these are the last line.
  */
-import { printable } from './spec-file.js';
+import { RESERVED_WORDS } from '../../contract-tests/spec/reserved-words.js';
+import { printable } from '../../contract-tests/spec/spec-file.js';
 
 /** A bare identifier: safe to emit as a key, a method name or (if not reserved) an argument. */
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-
-/** Words a parameter or binding may not be called (ES2022 reserved words and strict-mode restrictions). */
-export const RESERVED_WORDS = new Set(
-  (
-    'break case catch class const continue debugger default delete do else enum export extends false finally for function if ' +
-    'import in instanceof new null return super switch this throw true try typeof var void while with yield let static ' +
-    'implements interface package private protected public await arguments eval undefined'
-  ).split(' '),
-);
 
 /** A property key or method name: bare when it is an identifier, otherwise a JSON string literal. */
 export const propertyKey = (name: string): string => (IDENTIFIER.test(name) ? name : JSON.stringify(name));

@@ -14,9 +14,9 @@
  * its `object` constant (`order` → `Order`), taken from a get-by-id operation when there is one.
  */
 
+import { deref, type JsonObject, type OperationRef, operationParameters, specOperations } from '../../contract-tests/spec/openapi-walk.js';
 import { isPlainObject } from '../../src/plain-object.js';
 import { commentText, identifier, LINE_TERMINATORS, propertyKey } from './emit.js';
-import { deref, type JsonObject, type OperationRef, operationParameters, specOperations } from './openapi-walk.js';
 
 export interface ResourceRoute {
   groups: string[];

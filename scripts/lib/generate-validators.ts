@@ -4,15 +4,15 @@
  */
 import { _ } from 'ajv';
 import standaloneModule from 'ajv/dist/standalone/index.js';
+import { absoluteRefs, deref, type JsonObject, operationParameters, specOperations } from '../../contract-tests/spec/openapi-walk.js';
+import { printable } from '../../contract-tests/spec/spec-file.js';
+import { listWebhookEvents } from '../../contract-tests/spec/webhook-events.js';
 import { createAjv } from '../../contract-tests/validation/ajv.js';
 import { addSpecDocument } from '../../contract-tests/validation/spec-document.js';
 import { isPlainObject } from '../../src/plain-object.js';
 import { numberFormats } from '../../src/validation/formats.js';
 import { commentText } from './emit.js';
 import { idSchemas } from './generate.js';
-import { listWebhookEvents } from './generate-webhooks.js';
-import { absoluteRefs, deref, type JsonObject, operationParameters, specOperations } from './openapi-walk.js';
-import { printable } from './spec-file.js';
 
 // ajv's standalone entry is CommonJS; under NodeNext its default import is the module object.
 type StandaloneCode = (ajv: ReturnType<typeof createAjv>, refs: Record<string, string>) => string;

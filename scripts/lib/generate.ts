@@ -4,12 +4,13 @@
  */
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
+import type { Json, JsonObject } from '../../contract-tests/spec/openapi-walk.js';
+import { operationMetas } from '../../contract-tests/spec/operation-metas.js';
+import type { SpecFile } from '../../contract-tests/spec/spec-file.js';
 import { isPlainObject } from '../../src/plain-object.js';
 import { resourceFiles } from './generate-resources.js';
 import { generateValidatorFiles } from './generate-validators.js';
 import { webhooksModule } from './generate-webhooks.js';
-import { absoluteRefs, deref, type Json, type JsonObject, operationParameters, specOperations } from './openapi-walk.js';
-import type { SpecFile } from './spec-file.js';
 
 // The CommonJS build: imported as ESM, openapi-typescript makes node lex all of typescript.js for
 // export names, the largest single start-up cost in a CPU profile of spec:check.
@@ -34,67 +35,8 @@ export async function generateFiles(spec: SpecFile): Promise<Map<string, string>
   return files;
 }
 
-function contentOf(doc: Record<string, unknown>, node: unknown): JsonObject {
-  const resolved = deref(doc, node);
-  const out: JsonObject = {};
-  if (!isPlainObject(resolved) || !isPlainObject(resolved['content'])) return out;
-  for (const [type, media] of Object.entries(resolved['content'])) {
-    out[type] = isPlainObject(media) && media['schema'] !== undefined ? { schema: absoluteRefs(media['schema']) } : {};
-  }
-  return out;
-}
-
-/** Header names the operation's security requires (every alternative of a requirement list). */
-function authHeaders(doc: Record<string, unknown>, security: unknown): string[] {
-  const schemes =
-    isPlainObject(doc['components']) && isPlainObject(doc['components']['securitySchemes']) ? doc['components']['securitySchemes'] : {};
-  if (!Array.isArray(security) || security.length === 0) return [];
-  const perAlternative = security.map((req) =>
-    Object.keys(isPlainObject(req) ? req : {})
-      .map((name) => schemes[name])
-      .filter((s): s is JsonObject => isPlainObject(s) && s['type'] === 'apiKey' && s['in'] === 'header')
-      .map((s) => String(s['name']).toLowerCase()),
-  );
-  // A header is required only if every alternative needs it; the client sends no more than that.
-  const [first = [], ...rest] = perAlternative;
-  return first.filter((h) => rest.every((alt) => alt.includes(h))).sort();
-}
-
 function operationsModule(doc: Record<string, unknown>): string {
-  const operations: JsonObject = {};
-  for (const op of specOperations(doc)) {
-    const id = String(op.operation['operationId']);
-    const requestBody = deref(doc, op.operation['requestBody']);
-    const responses: JsonObject = {};
-    const rawResponses = isPlainObject(op.operation['responses']) ? op.operation['responses'] : {};
-    for (const status of Object.keys(rawResponses).sort()) {
-      const response = deref(doc, rawResponses[status]);
-      responses[status] = {
-        description: isPlainObject(response) && typeof response['description'] === 'string' ? response['description'] : '',
-        content: contentOf(doc, rawResponses[status]),
-      };
-    }
-    const meta: JsonObject = {
-      operationId: id,
-      method: op.method,
-      path: op.path,
-      summary: typeof op.operation['summary'] === 'string' ? op.operation['summary'] : '',
-      tags: Array.isArray(op.operation['tags']) ? op.operation['tags'] : [],
-      authHeaders: authHeaders(doc, op.operation['security'] ?? doc['security']),
-      parameters: operationParameters(doc, op).map(({ param }) => ({
-        name: param['name'] ?? '',
-        in: param['in'] ?? '',
-        required: param['required'] === true,
-        ...(param['style'] !== undefined ? { style: param['style'] } : {}),
-        ...(param['explode'] !== undefined ? { explode: param['explode'] } : {}),
-        schema: absoluteRefs(param['schema'] ?? {}),
-      })),
-      responses,
-    };
-    if (isPlainObject(requestBody))
-      meta['requestBody'] = { required: requestBody['required'] === true, content: contentOf(doc, requestBody) };
-    operations[id] = meta;
-  }
+  const operations = operationMetas(doc);
   return [
     // No import from src/ (generated/ imports nothing else): src/operations.ts types these entries as OperationMeta.
     `export const operations = ${JSON.stringify(operations, null, 2)} as const;`,

@@ -1,12 +1,14 @@
 /**
  * check:pack for the contract kit (fungies-contract): installed alone into an empty project, with
  * no other install step, its CLI runs the suite against its own Prism mock, serves that mock,
- * checks a shipped example, prints its version, and catches every lie of the fixture server.
+ * checks a shipped example, prints its version, checks against a spec given with --spec (and refuses
+ * a hostile one), and catches every lie of the fixture server.
  */
 import { spawn } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { LIE_RULES, LIED_OPERATION, type LieName, startLyingServer } from '../../contract-tests/fixtures/lying-server.js';
+import { widgetSpec } from '../../contract-tests/fixtures/widget-spec.js';
 import { ScriptError } from './cli.js';
 import { exec, npm, type Packed, step } from './pack-step.js';
 
@@ -66,6 +68,30 @@ async function checkMock(app: string): Promise<void> {
   console.log('✔ fungies-contract mock serves the spec with the keys it prints, and stops on Ctrl-C');
 }
 
+/** `--spec`: the installed kit reads, checks and runs another spec (its rules' dependencies installed with it), and refuses a hostile one. */
+async function checkSpecOption(app: string): Promise<void> {
+  await writeFile(join(app, 'widgets.json'), JSON.stringify(widgetSpec()));
+  await writeFile(join(app, 'hostile.json'), JSON.stringify(widgetSpec({ type: 'string', pattern: '^(a+)+$' })));
+  expectCli(
+    'fungies-contract list --spec lists the operations of the spec given',
+    await contractCli(app, ['list', '--spec', 'widgets.json']),
+    0,
+    /GetV0WidgetsList/,
+  );
+  expectCli(
+    'fungies-contract run --spec against its own Prism mock of that spec, named with its sha256',
+    await contractCli(app, ['run', '--spec', 'widgets.json']),
+    0,
+    /spec Widgets 9\.9\.9, widgets\.json sha256 [0-9a-f]{64}[\s\S]*✔ \d+ checks passed/,
+  );
+  expectCli(
+    'fungies-contract run --spec refuses a catastrophic pattern in one line, before any request',
+    await contractCli(app, ['run', '--spec', 'hostile.json']),
+    2,
+    /#\/components\/schemas\/Widget\/properties\/name\/pattern: pattern .* can backtrack catastrophically/,
+  );
+}
+
 export async function checkKitPackage(work: string, packed: Packed, version: string): Promise<void> {
   const app = join(work, 'kit-app');
   await exec('mkdir', ['-p', app]);
@@ -99,6 +125,7 @@ export async function checkKitPackage(work: string, packed: Packed, version: str
     /✔ \d+ checks passed/,
   );
   await checkMock(app);
+  await checkSpecOption(app);
   const server = await startLyingServer();
   try {
     const keys = { FUNGIES_PUBLIC_KEY: 'pub_LyingFixtureKey123', FUNGIES_SECRET_KEY: 'sec_LyingFixtureKey123' };

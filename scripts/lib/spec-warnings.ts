@@ -5,13 +5,13 @@
  * defects rather than server violations.
  */
 
+import { specOperations } from '../../contract-tests/spec/openapi-walk.js';
+import { problemLines, type SpecFile, type SpecProblem } from '../../contract-tests/spec/spec-file.js';
+import { schemaPointers } from '../../contract-tests/spec/spec-rules.js';
 import { createAjv } from '../../contract-tests/validation/ajv.js';
 import { addSpecDocument, SPEC_DOCUMENT_ID } from '../../contract-tests/validation/spec-document.js';
 import { segmentsToPointer, valueAt } from '../../src/json-pointer.js';
 import { isPlainObject } from '../../src/plain-object.js';
-import { specOperations } from './openapi-walk.js';
-import { schemaPointers } from './spec-checks.js';
-import { problemLines, type SpecFile, type SpecProblem } from './spec-file.js';
 
 /** Keywords whose values are schemas, or maps/arrays of schemas. */
 const SUBSCHEMA = [

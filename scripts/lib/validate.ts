@@ -1,6 +1,7 @@
 /** Reads a spec and throws SpecInvalidError unless every check passes. */
+
+import { readSpecFile, type SpecFile, SpecInvalidError } from '../../contract-tests/spec/spec-file.js';
 import { checkSpec } from './spec-checks.js';
-import { readSpecFile, type SpecFile, SpecInvalidError } from './spec-file.js';
 
 export async function loadValidSpec(file: string): Promise<SpecFile> {
   const spec = await readSpecFile(file);

@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { listWebhookEvents } from '../../contract-tests/spec/webhook-events.js';
 import { SPEC_DOCUMENT_ID } from '../../contract-tests/validation/spec-document.js';
-import { listWebhookEvents } from '../../scripts/lib/generate-webhooks.js';
 
 const spec = parse(readFileSync('openapi/api-docs.yaml', 'utf8')) as Record<string, unknown>;
 const text = readFileSync('openapi/PROVENANCE.md', 'utf8');

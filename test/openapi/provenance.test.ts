@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { specOperations } from '../../scripts/lib/openapi-walk.js';
+import { specOperations } from '../../contract-tests/spec/openapi-walk.js';
 
 const spec = parse(readFileSync('openapi/api-docs.yaml', 'utf8')) as Record<string, unknown>;
 const rows = readFileSync('openapi/PROVENANCE.md', 'utf8')

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { resolveLocalRef, specOperations } from '../../scripts/lib/openapi-walk.js';
+import { resolveLocalRef, specOperations } from '../../contract-tests/spec/openapi-walk.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: the test walks raw spec YAML by known paths; `any` keeps each pin one readable line.
 type Schema = Record<string, any>;

@@ -2,9 +2,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { listWebhookEvents } from '../../contract-tests/spec/webhook-events.js';
 import { SPEC_DOCUMENT_ID } from '../../contract-tests/validation/spec-document.js';
 import { generateValidatorFiles, WEBHOOK_VALIDATORS_FILE } from '../../scripts/lib/generate-validators.js';
-import { listWebhookEvents, webhooksModule } from '../../scripts/lib/generate-webhooks.js';
+import { webhooksModule } from '../../scripts/lib/generate-webhooks.js';
 import { DOCUMENTED_WEBHOOK_EVENT_TYPES } from '../helpers.js';
 
 const spec = parse(readFileSync('openapi/api-docs.yaml', 'utf8')) as Record<string, unknown>;

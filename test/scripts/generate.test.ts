@@ -3,9 +3,9 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readSpecFile } from '../../contract-tests/spec/spec-file.js';
 import { driftedFiles } from '../../scripts/lib/drift.js';
 import { generateFiles } from '../../scripts/lib/generate.js';
-import { readSpecFile } from '../../scripts/lib/spec-file.js';
 import { writeGenerated } from '../../scripts/lib/write-generated.js';
 
 // Generating runs openapi-typescript and compiles every validator: seconds of CPU on a shared 2-core machine.

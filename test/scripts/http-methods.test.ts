@@ -1,6 +1,6 @@
 // The spec pipeline and the client share one list of OpenAPI HTTP methods.
 import { describe, expect, it } from 'vitest';
-import { HTTP_METHODS as walkMethods } from '../../scripts/lib/openapi-walk.js';
+import { HTTP_METHODS as walkMethods } from '../../contract-tests/spec/openapi-walk.js';
 import { HTTP_METHODS } from '../../src/operation-meta.js';
 
 describe('HTTP methods', () => {

@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { parseSpecText, SpecInvalidError } from '../../scripts/lib/spec-file.js';
+import { parseSpecText, SpecInvalidError } from '../../contract-tests/spec/spec-file.js';
 
 describe('parseSpecText', () => {
   it('reads the committed spec exactly as the yaml package does', async () => {

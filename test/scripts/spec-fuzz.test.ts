@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { readSpecFile } from '../../contract-tests/spec/spec-file.js';
 import { listFiles } from '../../scripts/lib/list-files.js';
 import { checkSpec } from '../../scripts/lib/spec-checks.js';
-import { readSpecFile } from '../../scripts/lib/spec-file.js';
 import { HOSTILE, hostileDataSpec, hostileNameSpec, MARK, runScript, type SpecDoc, writeSpec } from './hostile-spec.js';
 import { createSandbox, type Sandbox } from './spec-update/sandbox.js';
 

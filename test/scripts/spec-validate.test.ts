@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { parseSpecText, SpecInvalidError, type SpecProblem } from '../../contract-tests/spec/spec-file.js';
 import { checkSpec } from '../../scripts/lib/spec-checks.js';
-import { parseSpecText, SpecInvalidError, type SpecProblem } from '../../scripts/lib/spec-file.js';
 
 const official = readFileSync('openapi/official/cancel-order.yaml', 'utf8');
 

@@ -1,6 +1,6 @@
 // Spec warnings: a default or an example that its own schema rejects, with line and pointer.
 import { describe, expect, it } from 'vitest';
-import { parseSpecText } from '../../scripts/lib/spec-file.js';
+import { parseSpecText } from '../../contract-tests/spec/spec-file.js';
 import { formatWarnings, specWarnings } from '../../scripts/lib/spec-warnings.js';
 
 const spec = (schemas: string, media = '') =>

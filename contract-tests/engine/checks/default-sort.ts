@@ -1,5 +1,6 @@
 /** A list without an order asked for comes in the order the spec says is the default (newest first). */
-import { findOperationById } from '../../../src/operations.js';
+
+import { findSpecOperation } from '../../spec/model.js';
 import type { CheckModule } from '../check-module.js';
 import { behaviourFinding, fetchList, modelOf, prismSkip, unfiltered } from '../model-lists.js';
 import { resourceModels } from '../resource-model.js';
@@ -26,7 +27,7 @@ export const defaultSortCheck: CheckModule = {
     }),
   skip: (_check, config) => prismSkip(config),
   async run(check, planned, config) {
-    const op = findOperationById(check.operation.operationId)!;
+    const op = findSpecOperation(check.operation.operationId)!;
     const model = modelOf(check);
     const sort = model.list!.defaultSort!;
     const got = await fetchList(op, unfiltered(op, planned), config);

@@ -1,5 +1,6 @@
 /** Every item of a filtered list matches the filter; the value filtered by is taken from the list itself, never made up. */
-import { findOperationById } from '../../../src/operations.js';
+
+import { findSpecOperation } from '../../spec/model.js';
 import type { CheckModule } from '../check-module.js';
 import { behaviourFinding, fetchList, modelOf, prismSkip, unfiltered } from '../model-lists.js';
 import { resourceModels } from '../resource-model.js';
@@ -26,7 +27,7 @@ export const filtersCheck: CheckModule = {
     }),
   skip: (_check, config) => prismSkip(config),
   async run(check, planned, config) {
-    const op = findOperationById(check.operation.operationId)!;
+    const op = findSpecOperation(check.operation.operationId)!;
     const base = unfiltered(op, planned);
     const all = await fetchList(op, base, config);
     if ('outcome' in all) return all.outcome;

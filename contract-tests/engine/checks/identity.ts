@@ -1,5 +1,6 @@
 /** An answer about one resource is about the resource its path names: its id is the id in the path. */
-import { findOperationById } from '../../../src/operations.js';
+
+import { findSpecOperation } from '../../spec/model.js';
 import type { CheckModule } from '../check-module.js';
 import { noResponse } from '../check-support.js';
 import { isSuccess, sendThroughClient } from '../exchange.js';
@@ -27,8 +28,8 @@ export const identityCheck: CheckModule = {
   skip: (_check, config) =>
     config.kind === 'prism' ? 'a Prism mock answers its own sample for any id: which resource it returns is not its to keep' : undefined,
   async run(check, planned, config) {
-    const get = findOperationById(check.operation.operationId)!;
-    const list = findOperationById(modelOf(check).operations['list']!)!;
+    const get = findSpecOperation(check.operation.operationId)!;
+    const list = findSpecOperation(modelOf(check).operations['list']!)!;
     const listed = await fetchList(list, unfiltered(list, buildRequest(list)), config);
     if ('outcome' in listed) return listed.outcome;
     // The last item: a server answering its first resource for every id is caught too.

@@ -4,7 +4,7 @@
  * answered and wrote (units converted), the state the model says it leaves (`sets`), and an archived
  * resource is out of the default list.
  */
-import { findOperationById } from '../../../src/operations.js';
+import { findSpecOperation } from '../../spec/model.js';
 import type { CheckModule } from '../check-module.js';
 import { behaviourFinding } from '../model-lists.js';
 import {
@@ -60,7 +60,7 @@ export const readAfterWriteCheck: CheckModule = {
   skip: (_check, config) => statelessSkip(config),
   async run(check, _planned, config) {
     const { model, role, transition } = writePlanOf(check);
-    const write = findOperationById(check.operation.operationId)!;
+    const write = findSpecOperation(check.operation.operationId)!;
     const get = operationOf(model, 'get')!;
     const seed = check.seed ?? 0;
     const made = await create(model, config, seed);

@@ -1,6 +1,6 @@
 /** A field the model says is Unix milliseconds holds a current time as milliseconds (≥ 10^12), not seconds. */
-import { findOperationById } from '../../../src/operations.js';
 import { isPlainObject } from '../../../src/plain-object.js';
+import { findSpecOperation } from '../../spec/model.js';
 import type { CheckModule } from '../check-module.js';
 import { behaviourFinding, fetchList, modelOf, prismSkip, unfiltered } from '../model-lists.js';
 import { type ResourceModel, resourceModels } from '../resource-model.js';
@@ -28,7 +28,7 @@ export const unitsCheck: CheckModule = {
     }),
   skip: (_check, config) => prismSkip(config),
   async run(check, planned, config) {
-    const op = findOperationById(check.operation.operationId)!;
+    const op = findSpecOperation(check.operation.operationId)!;
     const got = await fetchList(op, unfiltered(op, planned), config);
     if ('outcome' in got) return got.outcome;
     // Every object of a known resource in the answer, nested ones included, by its `object` constant.

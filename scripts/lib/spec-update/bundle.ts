@@ -3,10 +3,10 @@
  * only what the source's ref policy allows, within the update's size and time budget.
  */
 import SwaggerParser from '@apidevtools/swagger-parser';
+import { type Budget, createBudget, ReadRefused } from '../../../contract-tests/spec/download.js';
+import { allRefs } from '../../../contract-tests/spec/openapi-walk.js';
+import { parseYamlValue, SpecInvalidError } from '../../../contract-tests/spec/spec-file.js';
 import { ScriptError } from '../cli.js';
-import { allRefs } from '../openapi-walk.js';
-import { parseYamlValue, SpecInvalidError } from '../spec-file.js';
-import { type Budget, createBudget, ReadRefused } from './download.js';
 import { filePolicy, type RefPolicy, RefReadError, resolveRef, targetOf, urlPolicy } from './ref-policy.js';
 import { EXIT_UPDATE_FAILED, updateFailed } from './update-failed.js';
 

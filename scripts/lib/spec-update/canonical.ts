@@ -3,8 +3,8 @@
  * so the same spec always gives the same bytes and a review diff shows only what the vendor changed.
  */
 import { dump } from 'js-yaml';
+import { HTTP_METHODS } from '../../../contract-tests/spec/openapi-walk.js';
 import { isPlainObject } from '../../../src/plain-object.js';
-import { HTTP_METHODS } from '../openapi-walk.js';
 
 /**
  * Fixed key orders for the structural objects. Top level: the order the vendor's own file uses

@@ -5,19 +5,19 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { createBudget } from '../../../contract-tests/spec/download.js';
+import { specOperations } from '../../../contract-tests/spec/openapi-walk.js';
+import { formatProblems, parseSpecText, type SpecFile, SpecInvalidError } from '../../../contract-tests/spec/spec-file.js';
 import { SPEC_PATH } from '../../../contract-tests/spec-path.js';
 import { isPlainObject } from '../../../src/plain-object.js';
 import { ScriptError } from '../cli.js';
 import { GENERATED_DIR, generateFiles } from '../generate.js';
-import { specOperations } from '../openapi-walk.js';
 import { checkSpec } from '../spec-checks.js';
-import { formatProblems, parseSpecText, type SpecFile, SpecInvalidError } from '../spec-file.js';
 import { bundleSpec } from './bundle.js';
 import { canonicalize, toYaml } from './canonical.js';
 import type { OperationKey } from './changes.js';
 import { classify } from './classify.js';
 import { diffSpecs } from './diff.js';
-import { createBudget } from './download.js';
 import { markOfficial, PROVENANCE_PATH } from './provenance.js';
 import { breakingCount, CHANGES_PATH, formatMarkdownEntry, formatTerminal, prependEntry, type UpdateReport } from './report.js';
 import { readSource } from './source.js';

@@ -1,5 +1,5 @@
 /** Keyword-level comparisons of one schema pair, old against new: type, format, pattern, enum, closed objects. */
-import type { Json, JsonObject } from '../openapi-walk.js';
+import type { Json, JsonObject } from '../../../contract-tests/spec/openapi-walk.js';
 import type { ChangeKind } from './changes.js';
 
 export type Emit = (kind: ChangeKind, detail: string) => void;

@@ -1,5 +1,5 @@
 /** Numeric and length limits of one schema, old against new: which way each bound moved. */
-import type { Json, JsonObject } from '../openapi-walk.js';
+import type { Json, JsonObject } from '../../../contract-tests/spec/openapi-walk.js';
 import type { Emit } from './diff-keywords.js';
 
 interface Bound {

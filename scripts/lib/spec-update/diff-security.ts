@@ -1,8 +1,8 @@
 /** Security changes of one operation: who can still call it with the keys they send today. */
 
+import type { OperationRef } from '../../../contract-tests/spec/openapi-walk.js';
 import { segmentsToPointer } from '../../../src/json-pointer.js';
 import { isPlainObject } from '../../../src/plain-object.js';
-import type { OperationRef } from '../openapi-walk.js';
 import type { OperationKey, RawChange } from './changes.js';
 
 type Doc = Record<string, unknown>;

@@ -3,9 +3,16 @@
  * components per operation, so comparing components by name would miss renames and shared shapes.
  */
 
+import {
+  deref,
+  type Json,
+  type JsonObject,
+  type OperationRef,
+  operationParameters,
+  specOperations,
+} from '../../../contract-tests/spec/openapi-walk.js';
 import { segmentsToPointer } from '../../../src/json-pointer.js';
 import { isPlainObject } from '../../../src/plain-object.js';
-import { deref, type Json, type JsonObject, type OperationRef, operationParameters, specOperations } from '../openapi-walk.js';
 import type { ChangeKind, Direction, OperationKey, RawChange } from './changes.js';
 import { compareClosed, compareEnums, compareKeyword, compareTypes, showTypes, typesOf, valuesOf } from './diff-keywords.js';
 import { compareLimits } from './diff-limits.js';

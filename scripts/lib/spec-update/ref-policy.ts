@@ -6,7 +6,7 @@
 import { realpath } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Budget, downloadCapped, readCappedFile } from './download.js';
+import { type Budget, downloadCapped, readCappedFile } from '../../../contract-tests/spec/download.js';
 import { withoutCredentials } from './source.js';
 
 export interface RefPolicy {

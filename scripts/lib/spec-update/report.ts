@@ -1,6 +1,7 @@
 /** The change report, from one set of data: a terminal summary and a markdown entry for openapi/CHANGES.md. */
+
+import { printable } from '../../../contract-tests/spec/spec-file.js';
 import { SPEC_PATH } from '../../../contract-tests/spec-path.js';
-import { printable } from '../spec-file.js';
 import type { Change, OperationKey } from './changes.js';
 import { PROVENANCE_PATH as PROVENANCE_FILE } from './provenance.js';
 import type { CompileError } from './typecheck.js';

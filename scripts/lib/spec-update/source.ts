@@ -1,6 +1,6 @@
 /** Reads the new spec from a file or an http(s) URL, refusing anything that is not a YAML/JSON document. */
 import { resolve } from 'node:path';
-import { type Budget, createBudget, downloadCapped, ReadRefused, readCappedFile } from './download.js';
+import { type Budget, createBudget, downloadCapped, ReadRefused, readCappedFile } from '../../../contract-tests/spec/download.js';
 import { updateFailed } from './update-failed.js';
 
 export interface SpecSource {

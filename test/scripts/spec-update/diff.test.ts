@@ -1,6 +1,6 @@
 // spec:update's diff: the fixture spec pairs give exactly the expected changes, each judged for senders and for readers.
 import { describe, expect, it } from 'vitest';
-import { readSpecFile } from '../../../scripts/lib/spec-file.js';
+import { readSpecFile } from '../../../contract-tests/spec/spec-file.js';
 import { CHANGE_KINDS, type Change } from '../../../scripts/lib/spec-update/changes.js';
 import { classify, RULES, verdict } from '../../../scripts/lib/spec-update/classify.js';
 import { diffSpecs } from '../../../scripts/lib/spec-update/diff.js';

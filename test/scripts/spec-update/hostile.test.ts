@@ -3,9 +3,9 @@ import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
+import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS } from '../../../contract-tests/spec/download.js';
 import { ScriptError } from '../../../scripts/lib/cli.js';
 import { bundleSpec } from '../../../scripts/lib/spec-update/bundle.js';
-import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS } from '../../../scripts/lib/spec-update/download.js';
 import { type Loopback, loopback } from '../../loopback.js';
 import { createSandbox, type Sandbox } from './sandbox.js';
 

@@ -6,16 +6,27 @@ export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
 /** 60 s for every download of one update together. */
 export const DEFAULT_TIMEOUT_MS = 60_000;
 
-/** What one update may still read: bytes left and a deadline shared by every download. */
+/** What one read of a spec may still take: bytes left and a deadline shared by every download. */
 export interface Budget {
   readonly maxBytes: number;
   readonly timeoutMs: number;
   used: number;
   readonly signal: AbortSignal;
+  /** The flags that raise each cap, named in the refusals (spec:update's by default). */
+  readonly flags: BudgetFlags;
 }
 
-export function createBudget(maxBytes = DEFAULT_MAX_BYTES, timeoutMs = DEFAULT_TIMEOUT_MS): Budget {
-  return { maxBytes, timeoutMs, used: 0, signal: AbortSignal.timeout(timeoutMs) };
+export interface BudgetFlags {
+  size: string;
+  time?: string | undefined;
+}
+
+export function createBudget(
+  maxBytes = DEFAULT_MAX_BYTES,
+  timeoutMs = DEFAULT_TIMEOUT_MS,
+  flags: BudgetFlags = { size: '--max-mb', time: '--timeout' },
+): Budget {
+  return { maxBytes, timeoutMs, used: 0, signal: AbortSignal.timeout(timeoutMs), flags };
 }
 
 /** Why a read stopped: over the size cap, past the deadline, or not a regular file. */
@@ -33,9 +44,10 @@ const megabytes = (bytes: number) => String(Number((bytes / (1024 * 1024)).toFix
 const overSize = (budget: Budget) =>
   new ReadRefused(
     'size',
-    `larger than ${megabytes(budget.maxBytes)} MB (--max-mb): refused; raise --max-mb if the spec really is this big`,
+    `larger than ${megabytes(budget.maxBytes)} MB (${budget.flags.size}): refused; raise ${budget.flags.size} if the spec really is this big`,
   );
-const overTime = (budget: Budget) => new ReadRefused('time', `no complete answer within ${budget.timeoutMs / 1000} s (--timeout)`);
+const overTime = (budget: Budget) =>
+  new ReadRefused('time', `no complete answer within ${budget.timeoutMs / 1000} s${budget.flags.time ? ` (${budget.flags.time})` : ''}`);
 
 function take(budget: Budget, bytes: number): void {
   if (budget.used + bytes > budget.maxBytes) throw overSize(budget);

@@ -5,10 +5,10 @@
  */
 import { segmentsToPointer } from '../../src/json-pointer.js';
 import { isPlainObject } from '../../src/plain-object.js';
-import { RESERVED_WORDS } from './emit.js';
-import { listWebhookEvents, type WebhookEventEntry } from './generate-webhooks.js';
 import { operationParameters, specOperations } from './openapi-walk.js';
+import { RESERVED_WORDS } from './reserved-words.js';
 import { printable, type SpecProblem } from './spec-file.js';
+import { listWebhookEvents, type WebhookEventEntry } from './webhook-events.js';
 
 export interface IdentifierRule {
   pattern: RegExp;

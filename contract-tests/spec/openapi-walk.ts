@@ -1,9 +1,9 @@
 /** Walks the parts of an OpenAPI 3.1 document the pipeline cares about: operations and schemas. */
 
-import { SPEC_DOCUMENT_ID } from '../../contract-tests/validation/spec-document.js';
 import { followRefs, segmentsToPointer, valueAt } from '../../src/json-pointer.js';
 import { HTTP_METHODS, type HttpMethod } from '../../src/operation-meta.js';
 import { isPlainObject } from '../../src/plain-object.js';
+import { SPEC_DOCUMENT_ID } from '../validation/spec-document.js';
 
 // Defined once beside the operation metadata; re-exported for the walker's own importers.
 export { HTTP_METHODS };
