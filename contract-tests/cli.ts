@@ -1,18 +1,13 @@
 /**
  * fungies-contract: every command and flag in one place. `main()` returns the exit code; only the
- * bin (contract-tests/bin.ts) sets the process's exit code.
+ * bin (contract-tests/bin.ts) sets the process's exit code. Each command's module is loaded when
+ * that command runs: `--version` or `merge` never load the engine, the client or Ajv.
  */
 import { parseArgs } from 'node:util';
 import { PUBLIC_KEY_HEADER, SECRET_KEY_HEADER } from '../src/auth.js';
-import { checkCommand } from './commands/check.js';
-import { loadTarget, type NamedTarget } from './commands/config-file.js';
+import type { NamedTarget } from './commands/config-file.js';
 import { EXIT, ExitError, usageError } from './commands/errors.js';
 import { type Io, processIo } from './commands/io.js';
-import { listCommand } from './commands/list.js';
-import { mergeCommand } from './commands/merge.js';
-import { mockCommand } from './commands/mock.js';
-import { runCommand } from './commands/run.js';
-import { sendWebhook } from './commands/send-webhook.js';
 import { DEFAULT_MAX_RESPONSE_BYTES } from './engine/capped-body.js';
 import { MAX_SHARDS, parseShard } from './engine/shard.js';
 import { kitVersion } from './version.js';
@@ -137,6 +132,7 @@ async function namedTarget(values: Record<string, unknown>, io: Io): Promise<Nam
     return undefined;
   }
   if (values['target'] !== undefined) throw usageError('--target and --target-name both name the server: give one');
+  const { loadTarget } = await import('./commands/config-file.js');
   return loadTarget(io, name, config);
 }
 
@@ -192,7 +188,9 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       if (values['help']) return (io.stdout.write(HELP), EXIT.pass);
       if (positionals.length > 0) throw usageError(`mock takes no arguments, got "${positionals.join(' ')}"`);
       return (
-        await mockCommand(
+        await (
+          await import('./commands/mock.js')
+        ).mockCommand(
           {
             port: wholeNumber('port', values['port'], 0, 65535, 'a port number from 0 to 65535'),
             seed: wholeNumber('seed', values['seed'], 0, 2 ** 32 - 1, 'a whole number from 0 to 4294967295'),
@@ -212,6 +210,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       });
       if (values['help']) return (io.stdout.write(HELP), EXIT.pass);
       if (positionals.length > 0) throw usageError(`list takes no arguments, got "${positionals.join(' ')}"`);
+      const { listCommand } = await import('./commands/list.js');
       return listCommand(
         {
           operation: values['operation'] as string | undefined,
@@ -228,6 +227,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       if (values['help']) return (io.stdout.write(HELP), EXIT.pass);
       if (positionals.length === 0)
         throw usageError('usage: fungies-contract merge <report.json…> [--json f] [--junit f] [--html f] [--summary f]');
+      const { mergeCommand } = await import('./commands/merge.js');
       return (await mergeCommand({ files: positionals, ...reportPaths(values) }, io)).code;
     }
     if (command === 'run') {
@@ -241,6 +241,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       const t = named?.config;
       const flagHeaders = headerFlags(values['header'] as string[] | undefined);
       const headers = t?.headers || flagHeaders ? { ...lowerKeys(t?.headers), ...flagHeaders } : undefined;
+      const { runCommand } = await import('./commands/run.js');
       const { code } = await runCommand(
         {
           target: t?.baseUrl ?? (values['target'] as string | undefined),
@@ -272,6 +273,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       const [operationId, status, file] = positionals;
       if (!operationId || !status || !file || positionals.length > 3)
         throw usageError('usage: fungies-contract check <operationId> <status> <file.json|->');
+      const { checkCommand } = await import('./commands/check.js');
       const { code } = await checkCommand(
         { operationId, status, file, strict: values['strict'] === true, contentType: values['content-type'] as string | undefined },
         io,
@@ -283,6 +285,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       if (values['help']) return (io.stdout.write(HELP), EXIT.pass);
       const [url, event] = positionals;
       if (!url || !event || positionals.length > 2) throw usageError('usage: fungies-contract send-webhook <url> <eventType|file.json|->');
+      const { sendWebhook } = await import('./commands/send-webhook.js');
       return (await sendWebhook({ url, event, timeoutMs: milliseconds('timeout', values['timeout']) ?? DEFAULT_TIMEOUT_MS }, io)).code;
     }
     throw usageError(`unknown command "${command}": use run, list, merge, check, send-webhook or mock (fungies-contract --help)`);
