@@ -1,6 +1,7 @@
 /**
- * Validators compiled at run time, once, from the generated spec schemas, for the contract suite.
- * The client runs the same Ajv setup precompiled into generated/ and never loads this module.
+ * Validators for the contract suite, by schema: the validator source's precompiled one when it has
+ * it (the installed kit ships the bundled spec's, built by scripts/build-kit.ts), else compiled at
+ * run time, once, from the generated spec schemas. The client never loads this module.
  */
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { schemaDocument } from '../../generated/schemas.js';
@@ -8,9 +9,12 @@ import { followRefs, valueAt } from '../../src/json-pointer.js';
 import { isPlainObject } from '../../src/plain-object.js';
 import { createAjv } from './ajv.js';
 import { addSpecDocument, SPEC_DOCUMENT_ID } from './spec-document.js';
+import { validatorSource } from './validator-source.js';
 
 let ajv: ReturnType<typeof createAjv> | undefined;
 const cache = new Map<string, ValidateFunction>();
+/** The keys of the schemas compiled at run time, in order: what the kit build precompiles. */
+const compiledAtRunTime: string[] = [];
 
 function instance(): ReturnType<typeof createAjv> {
   if (!ajv) {
@@ -29,14 +33,28 @@ export function validatorFor(schema: unknown): ValidateFunction {
   const key = JSON.stringify(schema);
   let validate = cache.get(key);
   if (!validate) {
+    const precompiled = validatorSource().schemaValidator(key);
+    if (precompiled) {
+      validate = precompiled as ValidateFunction;
+      cache.set(key, validate);
+      return validate;
+    }
     // A schema taken out of the document (a response's `data`) may still hold local refs ('#/components/…'):
     // compiled on its own, they are relative to the spec document they came from.
     const local = key.includes('"$ref":"#/') ? JSON.parse(key.replaceAll('"$ref":"#/', `"$ref":"${SPEC_DOCUMENT_ID}#/`)) : schema;
     validate = instance().compile(local as object);
     cache.set(key, validate);
+    compiledAtRunTime.push(key);
   }
   return validate;
 }
+
+/** Every schema compiled at run time so far, as its cache key (JSON), in order. */
+export const runtimeCompiledSchemas = (): readonly string[] => compiledAtRunTime;
+
+/** The schema a cache key stands for, as compiled: local refs made absolute to the spec document. */
+export const compilableSchema = (key: string): object =>
+  JSON.parse(key.includes('"$ref":"#/') ? key.replaceAll('"$ref":"#/', `"$ref":"${SPEC_DOCUMENT_ID}#/`) : key) as object;
 
 /** Validates and returns Ajv's errors (an empty array when the value conforms). */
 export function validateAgainst(schema: unknown, value: unknown): ErrorObject[] {
