@@ -127,19 +127,51 @@ function wireRequest(input: string | URL | Request, init: RequestInit | undefine
   return { method: (init?.method ?? 'GET').toUpperCase(), url, headers, body };
 }
 
-/** A `fetch` for the client that records what goes out and comes back; `strip` removes headers after the client set them. */
-function recordingFetch(target: Target, into: Exchange, strip: readonly string[]): typeof fetch {
+/**
+ * The header that tells the recording fetch which call a request belongs to: one client serves
+ * every call to a target, and each call records into its own Exchange. It never goes on the wire.
+ */
+const CALL_HEADER = 'x-fungies-contract-call';
+const calls = new Map<string, { into: Exchange; strip: readonly string[] }>();
+let nextCall = 0;
+
+/** A `fetch` for the client that records what goes out and comes back into the call's Exchange; its `strip` headers are removed after the client set them. */
+function recordingFetch(target: Target): typeof fetch {
   return async (input, init) => {
     const request = wireRequest(input, init);
-    for (const name of strip) delete request.headers[name.toLowerCase()];
-    const { wire, text } = await sendRecorded(target, into, request);
+    const call = calls.get(request.headers[CALL_HEADER] ?? '');
+    delete request.headers[CALL_HEADER];
+    if (!call) throw new Error('a request the suite did not send through sendThroughClient');
+    for (const name of call.strip) delete request.headers[name.toLowerCase()];
+    const { wire, text } = await sendRecorded(target, call.into, request);
     // The client reads this copy, already in memory: the network is read once, under the cap.
     return new Response(NULL_BODY.has(wire.status) ? null : text, {
       status: wire.status,
       statusText: wire.statusText,
-      headers: into.response!.headers,
+      headers: call.into.response!.headers,
     });
   };
+}
+
+/** One client per target: creating one per request cost more than the request. */
+const clients = new WeakMap<Target, ReturnType<typeof createFungiesClient>>();
+
+function clientFor(target: Target): ReturnType<typeof createFungiesClient> {
+  let client = clients.get(target);
+  if (!client) {
+    client = createFungiesClient({
+      publicKey: target.publicKey,
+      secretKey: target.secretKey,
+      baseUrl: target.baseUrl,
+      // Every response is judged as the server sent it: a retry would hide a 500 or a 429.
+      retry: false,
+      timeout: target.timeoutMs,
+      maxResponseBytes: target.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+      fetch: recordingFetch(target),
+    });
+    clients.set(target, client);
+  }
+  return client;
 }
 
 export interface SendOptions {
@@ -157,19 +189,12 @@ export async function sendThroughClient(
   options: SendOptions = {},
 ): Promise<Exchange> {
   const exchange: Exchange = {};
-  const client = createFungiesClient({
-    publicKey: target.publicKey,
-    secretKey: target.secretKey,
-    baseUrl: target.baseUrl,
-    // Every response is judged as the server sent it: a retry would hide a 500 or a 429.
-    retry: false,
-    timeout: target.timeoutMs,
-    maxResponseBytes: target.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
-    fetch: recordingFetch(target, exchange, options.strip ?? []),
-  });
+  const client = clientFor(target);
+  const id = String(nextCall++);
+  calls.set(id, { into: exchange, strip: options.strip ?? [] });
   const init: Record<string, unknown> = {
     params: { path: planned.path, query: planned.query, header: planned.header },
-    headers: options.headers ?? {},
+    headers: { ...options.headers, [CALL_HEADER]: id },
   };
   if (planned.body !== undefined) init['body'] = planned.body;
   try {
@@ -178,6 +203,8 @@ export async function sendThroughClient(
   } catch (err) {
     // A 2xx that is not JSON: the response is recorded and the checker reports it.
     if (!(err instanceof ResponseParseError)) exchange.error = err instanceof Error ? err : new Error(String(err));
+  } finally {
+    calls.delete(id);
   }
   return exchange;
 }

@@ -1,12 +1,13 @@
 /**
  * The contract kit's precompiled validators (contract-tests/validation/validator-source.ts): every
  * schema a run of the bundled spec validates beyond the successful bodies generated/ already holds
- * (request samples, parameters, error bodies), found by planning every operation under several
- * seeds, compiled with the runtime instance's Ajv setup into one ES module keyed by the schema's
+ * (request samples, parameters, error bodies, the resource fields a read-back compares), found by
+ * planning every operation under several seeds, compiled with the runtime instance's Ajv setup into one ES module keyed by the schema's
  * JSON. A schema a run meets that is not here is compiled at run time, as before.
  */
 
 import { planChecks } from '../../contract-tests/engine/checks.js';
+import { dataSchema, propertiesOf } from '../../contract-tests/engine/spec-schema.js';
 import { runtimeSource, setValidatorSource } from '../../contract-tests/validation/validator-source.js';
 import { compilableSchema, runtimeCompiledSchemas, validatorFor } from '../../contract-tests/validation/validators.js';
 import { schemaDocument } from '../../generated/schemas.js';
@@ -22,11 +23,16 @@ export function kitValidatorsModule(root: string): { code: string; count: number
   try {
     const operations = listOperations();
     for (const seed of SEEDS) planChecks(operations, { seed });
-    for (const op of operations)
+    for (const op of operations) {
       for (const [status, response] of Object.entries(op.responses)) {
         if (status.startsWith('2') || status === 'default') continue;
         for (const media of Object.values(response.content)) if (media.schema !== undefined) validatorFor(media.schema);
       }
+      // A workflow's read-back checks each written value against the resource's field schema.
+      for (const resource of Object.values(propertiesOf(dataSchema(op))))
+        for (const field of Object.values(propertiesOf(resource))) validatorFor(field);
+    }
+    validatorFor({});
   } finally {
     setValidatorSource(previous);
   }
