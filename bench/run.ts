@@ -8,13 +8,13 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { parseArgs, promisify } from 'node:util';
 import { measureColdStart } from './cold-start.js';
-import { measureContract, measureSpecCheck } from './commands.js';
+import { measureContract, measureContractCpu, measureSpecCheck } from './commands.js';
 import { measurePackageSizes } from './package-size.js';
 import { type BenchResults, renderMarkdown } from './report.js';
 import { measureThroughput } from './throughput.js';
 import { measureValidation } from './validation.js';
 
-const SECTIONS = ['throughput', 'cold', 'validation', 'spec-check', 'contract', 'packages'] as const;
+const SECTIONS = ['throughput', 'cold', 'validation', 'spec-check', 'contract', 'contract-cpu', 'packages'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const { values } = parseArgs({
@@ -102,6 +102,10 @@ if (wanted('spec-check')) {
 if (wanted('contract')) {
   log('contract run against a running Prism mock');
   results.contract = await measureContract(quick ? 1 : 2);
+}
+if (wanted('contract-cpu')) {
+  log('contract CLI CPU per request: a loopback server and a running Prism mock');
+  results.contractCpu = await measureContractCpu(quick ? 1 : 3);
 }
 results.machine.loadAverageAtEnd = loadavg()[0]!;
 results.totalSeconds = (performance.now() - started) / 1000;
