@@ -7,14 +7,25 @@ import { execFile } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { parseArgs, promisify } from 'node:util';
+import { measureCallParts } from './call-parts.js';
 import { measureColdStart } from './cold-start.js';
 import { measureContract, measureContractCpu, measureSpecCheck } from './commands.js';
 import { measurePackageSizes } from './package-size.js';
 import { type BenchResults, renderMarkdown } from './report.js';
-import { measureThroughput } from './throughput.js';
+import { measureLargeLists, measureThroughput } from './throughput.js';
 import { measureValidation } from './validation.js';
 
-const SECTIONS = ['throughput', 'cold', 'validation', 'spec-check', 'contract', 'contract-cpu', 'packages'] as const;
+const SECTIONS = [
+  'throughput',
+  'large-lists',
+  'call-parts',
+  'cold',
+  'validation',
+  'spec-check',
+  'contract',
+  'contract-cpu',
+  'packages',
+] as const;
 type Section = (typeof SECTIONS)[number];
 
 const { values } = parseArgs({
@@ -79,6 +90,15 @@ if (wanted('throughput')) {
     rows: [],
   };
   results.throughput.rows = await measureThroughput(results.throughput.settings);
+}
+if (wanted('large-lists')) {
+  log('large lists: one page of 1 000 and of 10 000 orders, interleaved rounds');
+  const settings = quick ? { rounds: 4, calls: { 1000: 10, 10000: 2 } } : { rounds: 9, calls: { 1000: 20, 10000: 3 } };
+  results.largeLists = { settings, sizes: await measureLargeLists(settings) };
+}
+if (wanted('call-parts')) {
+  log('call parts: per-call work removed, timed in isolation');
+  results.callParts = quick ? measureCallParts(5, 20_000) : measureCallParts(11, 50_000);
 }
 if (wanted('validation')) {
   log('validation vs JSON.parse');

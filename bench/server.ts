@@ -1,6 +1,7 @@
 /**
  * A loopback node:http server answering every request with the same 718-byte cancel-order body,
- * in its own process (startServerProcess) so its CPU is not charged to the client measured.
+ * and `GET /v0/orders/list?take=N` with a page of N orders (the large-list rows), in its own
+ * process (startServerProcess) so its CPU is not charged to the client measured.
  */
 import { fork } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
@@ -36,6 +37,19 @@ export function cancelOrderBody(): string {
   return JSON.stringify({ status: 'success', data: { order: { ...order, country: 'x'.repeat(pad) } } });
 }
 
+/** The largest list page the server builds. */
+export const MAX_LIST_ORDERS = 10_000;
+
+/** A list page of `count` orders the spec accepts, each with its own id and number. */
+export function orderListBody(count: number): string {
+  const orders = Array.from({ length: count }, (_, i) => {
+    const suffix = i.toString(16).padStart(12, '0');
+    const number = `#${i.toString(36).toUpperCase().padStart(12, 'A')}`;
+    return { ...order, id: `3c90c3cc-0d44-4b50-8888-${suffix}`, number, orderNumber: number, status: 'PAID' };
+  });
+  return JSON.stringify({ status: 'success', data: { orders, count } });
+}
+
 export interface BenchServer {
   url: string;
   close(): Promise<void>;
@@ -43,11 +57,22 @@ export interface BenchServer {
 
 export async function startServer(): Promise<BenchServer> {
   const body = Buffer.from(cancelOrderBody());
+  const lists = new Map<number, Buffer>();
+  const listOf = (count: number) => {
+    let list = lists.get(count);
+    if (!list) {
+      list = Buffer.from(orderListBody(count));
+      lists.set(count, list);
+    }
+    return list;
+  };
   const server: Server = createServer((req, res) => {
     req.resume();
     req.on('end', () => {
-      res.writeHead(200, { 'content-type': 'application/json', 'content-length': body.length });
-      res.end(body);
+      const take = req.url?.startsWith('/v0/orders/list') ? Number(new URL(req.url, 'http://x').searchParams.get('take')) : Number.NaN;
+      const answer = Number.isInteger(take) && take > 0 && take <= MAX_LIST_ORDERS ? listOf(take) : body;
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': answer.length });
+      res.end(answer);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -1,7 +1,7 @@
 /** Per-call cost of each client, sequential and with 32 and 256 calls in flight, in interleaved rounds, with the share of time in GC. */
 import { PerformanceObserver } from 'node:perf_hooks';
-import { contenders, FLOOR } from './contenders.js';
-import { startServerProcess } from './server.js';
+import { type Contender, contenders, FLOOR, listContenders } from './contenders.js';
+import { orderListBody, startServerProcess } from './server.js';
 import { type Spread, spread, timeConcurrent, timeSequential } from './stats.js';
 
 export interface ThroughputOptions {
@@ -31,6 +31,29 @@ export interface ClientRow {
   modes: Record<string, Mode>;
 }
 
+type Sample = { ms: number; gc: number; cpuUs: number };
+
+/** Each contender's modes, every ratio taken against the floor's sample of the same round. */
+function rowsOf(list: Contender[], modes: string[], samples: Map<string, Map<string, Sample[]>>): ClientRow[] {
+  const floor = samples.get(FLOOR)!;
+  return list.map((c) => {
+    const mine = samples.get(c.name)!;
+    const row: ClientRow = { name: c.name, modes: {} };
+    for (const m of modes) {
+      const s = mine.get(m)!;
+      const base = floor.get(m)!;
+      row.modes[m] = {
+        us: spread(s.map((x) => x.ms * 1000)),
+        ratio: spread(s.map((x, i) => x.ms / base[i]!.ms)),
+        gcShare: spread(s.map((x) => x.gc)),
+        cpuUs: spread(s.map((x) => x.cpuUs)),
+        cpuRatio: spread(s.map((x, i) => x.cpuUs / base[i]!.cpuUs)),
+      };
+    }
+    return row;
+  });
+}
+
 let gcMs = 0;
 const observer = new PerformanceObserver((list) => {
   for (const entry of list.getEntries()) gcMs += entry.duration;
@@ -56,7 +79,7 @@ export async function measureThroughput(options: ThroughputOptions): Promise<Cli
     for (const c of list) await c.call();
     for (const c of list) await timeSequential(Math.ceil(options.sequentialCalls / 2), c.call);
     const modes = ['sequential', ...options.inFlight.map(String)];
-    const samples = new Map(list.map((c) => [c.name, new Map(modes.map((m) => [m, [] as { ms: number; gc: number; cpuUs: number }[]]))]));
+    const samples = new Map(list.map((c) => [c.name, new Map(modes.map((m) => [m, [] as Sample[]]))]));
     for (let round = 0; round < options.rounds; round++) {
       // Rotate the order so no contender always runs right after the same neighbour (GC debt, JIT state).
       const order = list.map((_, i) => list[(i + round) % list.length]!);
@@ -72,23 +95,51 @@ export async function measureThroughput(options: ThroughputOptions): Promise<Cli
             .get(String(k))!
             .push(await timed(options.concurrentCalls, () => timeConcurrent(options.concurrentCalls, k, c.call)));
     }
-    const floor = samples.get(FLOOR)!;
-    return list.map((c) => {
-      const mine = samples.get(c.name)!;
-      const row: ClientRow = { name: c.name, modes: {} };
-      for (const m of modes) {
-        const s = mine.get(m)!;
-        const base = floor.get(m)!;
-        row.modes[m] = {
-          us: spread(s.map((x) => x.ms * 1000)),
-          ratio: spread(s.map((x, i) => x.ms / base[i]!.ms)),
-          gcShare: spread(s.map((x) => x.gc)),
-          cpuUs: spread(s.map((x) => x.cpuUs)),
-          cpuRatio: spread(s.map((x, i) => x.cpuUs / base[i]!.cpuUs)),
-        };
+    return rowsOf(list, modes, samples);
+  } finally {
+    observer.disconnect();
+    await server.close();
+  }
+}
+
+export interface LargeListOptions {
+  rounds: number;
+  /** Orders per page → sequential calls per round. */
+  calls: Record<string, number>;
+}
+
+export interface LargeListResult {
+  /** Orders in the page. */
+  orders: number;
+  /** Bytes of the page's body. */
+  bodyBytes: number;
+  /** One mode, `sequential`. */
+  rows: ClientRow[];
+}
+
+/** One page of 1 000 and of 10 000 orders, read and parsed (and validated), sequentially in interleaved rounds. */
+export async function measureLargeLists(options: LargeListOptions): Promise<LargeListResult[]> {
+  const server = await startServerProcess();
+  observer.observe({ entryTypes: ['gc'] });
+  try {
+    const out: LargeListResult[] = [];
+    for (const [size, calls] of Object.entries(options.calls)) {
+      const count = Number(size);
+      const list = listContenders(server.url, count);
+      for (const c of list) await c.call();
+      for (const c of list) await timeSequential(calls, c.call);
+      const samples = new Map(list.map((c) => [c.name, new Map([['sequential', [] as Sample[]]])]));
+      for (let round = 0; round < options.rounds; round++) {
+        const order = list.map((_, i) => list[(i + round) % list.length]!);
+        for (const c of order)
+          samples
+            .get(c.name)!
+            .get('sequential')!
+            .push(await timed(calls, () => timeSequential(calls, c.call)));
       }
-      return row;
-    });
+      out.push({ orders: count, bodyBytes: Buffer.byteLength(orderListBody(count)), rows: rowsOf(list, ['sequential'], samples) });
+    }
+    return out;
   } finally {
     observer.disconnect();
     await server.close();

@@ -26,94 +26,143 @@ export interface BufferedResponse extends Response {
   clone(): BufferedResponse;
 }
 
-type BufferedResponseClass = new (text: string, source: ResponseHead, endsAt?: number) => BufferedResponse;
-let bufferedResponseClass: BufferedResponseClass | undefined;
-
 /** A response over `text`, already read from the exchange `source`. */
 export function createBufferedResponse(text: string, source: ResponseHead, endsAt?: number): BufferedResponse {
-  bufferedResponseClass ??= defineBufferedResponse();
-  return new bufferedResponseClass(text, source, endsAt);
+  // On first use, not at import: touching the global Response loads node's fetch.
+  if (!linked) {
+    Object.setPrototypeOf(Buffered.prototype, Response.prototype);
+    linked = true;
+  }
+  return new Buffered(text, source, endsAt) as unknown as BufferedResponse;
 }
 
 export function isBufferedResponse(value: unknown): value is BufferedResponse {
-  return bufferedResponseClass !== undefined && value instanceof bufferedResponseClass;
+  return value instanceof Buffered;
 }
 
-/** Defined on first use, not at import: a client that never gets a response need not define it. */
-const defineBufferedResponse = (): BufferedResponseClass =>
-  class BufferedResponse extends Response {
-    readonly #source: ResponseHead;
-    readonly #text: string;
-    #parsed: unknown;
-    #isParsed = false;
-    readonly endsAt: number | undefined;
+/**
+ * Every member of Response, answered from the read body and the exchange's head. It is a Response
+ * (`instanceof Response`, its prototype chain) without running Response's constructor, which
+ * builds a Headers, a body state and WebIDL conversions per call and cost more than the rest of
+ * the client's bookkeeping on a small body. Anything that needs a real Response (a stream, a
+ * Blob, form data) gets one built from the text when asked.
+ */
+class Buffered {
+  readonly #source: ResponseHead;
+  readonly #text: string;
+  #parsed: unknown;
+  #isParsed = false;
+  readonly endsAt: number | undefined;
 
-    constructor(text: string, source: ResponseHead, endsAt?: number) {
-      super(null, { status: source.status, statusText: source.statusText });
-      this.#source = source;
-      this.#text = text;
-      this.endsAt = endsAt;
-    }
+  constructor(text: string, source: ResponseHead, endsAt: number | undefined) {
+    this.#source = source;
+    this.#text = text;
+    this.endsAt = endsAt;
+  }
 
-    override get headers(): Headers {
-      return this.#source.headers;
-    }
+  get type(): ResponseType {
+    return 'default';
+  }
 
-    override get url(): string {
-      return this.#source.url;
-    }
+  get status(): number {
+    return this.#source.status;
+  }
 
-    override get redirected(): boolean {
-      return false;
-    }
+  get ok(): boolean {
+    const status = this.#source.status;
+    return status >= 200 && status <= 299;
+  }
 
-    override get bodyUsed(): boolean {
-      return false;
-    }
+  get statusText(): string {
+    return this.#source.statusText;
+  }
 
-    override get body(): ReadableStream<Uint8Array<ArrayBuffer>> | null {
-      return this.#text === '' ? null : new Response(this.#text).body;
-    }
+  get headers(): Headers {
+    return this.#source.headers;
+  }
 
-    header(name: string): string | null {
-      return this.#source.header ? this.#source.header(name) : this.#source.headers.get(name);
-    }
+  get url(): string {
+    return this.#source.url;
+  }
 
-    /** The body text, as read. */
-    get bodyText(): string {
-      return this.#text;
-    }
+  get redirected(): boolean {
+    return false;
+  }
 
-    /** The body parsed as JSON (once); throws SyntaxError when it is not JSON. */
-    parsed(): unknown {
-      if (!this.#isParsed) {
-        this.#parsed = JSON.parse(this.#text) as unknown;
-        this.#isParsed = true;
-      }
-      return this.#parsed;
-    }
+  get bodyUsed(): boolean {
+    return false;
+  }
 
-    override text(): Promise<string> {
-      return Promise.resolve(this.#text);
-    }
+  get body(): ReadableStream<Uint8Array<ArrayBuffer>> | null {
+    return this.#text === '' ? null : this.#real().body;
+  }
 
-    override json(): Promise<unknown> {
-      try {
-        return Promise.resolve(this.parsed());
-      } catch (err) {
-        return Promise.reject(err);
-      }
-    }
+  header(name: string): string | null {
+    return this.#source.header ? this.#source.header(name) : this.#source.headers.get(name);
+  }
 
-    override arrayBuffer(): Promise<ArrayBuffer> {
-      return new Response(this.#text).arrayBuffer();
-    }
+  /** The body text, as read. */
+  get bodyText(): string {
+    return this.#text;
+  }
 
-    override blob(): Promise<Blob> {
-      return new Response(this.#text, { headers: this.headers }).blob();
+  /** The body parsed as JSON (once); throws SyntaxError when it is not JSON. */
+  parsed(): unknown {
+    if (!this.#isParsed) {
+      this.#parsed = JSON.parse(this.#text) as unknown;
+      this.#isParsed = true;
     }
+    return this.#parsed;
+  }
 
-    override clone(): BufferedResponse {
-      return new BufferedResponse(this.#text, this.#source, this.endsAt);
+  text(): Promise<string> {
+    return Promise.resolve(this.#text);
+  }
+
+  json(): Promise<unknown> {
+    try {
+      return Promise.resolve(this.parsed());
+    } catch (err) {
+      return Promise.reject(err);
     }
-  };
+  }
+
+  arrayBuffer(): Promise<ArrayBuffer> {
+    return this.#real().arrayBuffer();
+  }
+
+  bytes(): Promise<Uint8Array> {
+    return this.#real()
+      .arrayBuffer()
+      .then((buffer) => new Uint8Array(buffer));
+  }
+
+  blob(): Promise<Blob> {
+    return this.#real().blob();
+  }
+
+  formData(): Promise<FormData> {
+    return this.#real().formData();
+  }
+
+  clone(): Buffered {
+    return new Buffered(this.#text, this.#source, this.endsAt);
+  }
+
+  /**
+   * A real Response over the same text and headers, for what only one can do. Not its status: a
+   * Response with a 204 or 304 status cannot carry a body, not even an empty one.
+   */
+  #real(): Response {
+    return new Response(this.#text, { headers: this.headers });
+  }
+
+  /** Response's own inspector reads state this object does not have; node passes `inspect` in. */
+  [Symbol.for('nodejs.util.inspect.custom')](depth: number, options: object, inspect: (value: unknown, options: object) => string): string {
+    // The body is not shown: a server may echo what it was sent.
+    const shown = { status: this.status, statusText: this.statusText, headers: this.headers, url: this.url };
+    return `Response ${inspect(shown, { ...options, depth: Math.max(depth, 0) })}`;
+  }
+}
+
+let linked = false;

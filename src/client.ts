@@ -22,7 +22,7 @@ import { type FungiesClientOptions, type NormalizedOptions, normalizeOptions } f
 import { checkPathParams } from './path-params.js';
 import { redact, redactBody, redactExcerpt, redactHeaders } from './redact.js';
 import { callInitProblem } from './request-options.js';
-import { recordResponseInfo } from './response-info.js';
+import { type ResponseInfo, recordResponseInfo } from './response-info.js';
 import { assertValidResponse } from './response-validation.js';
 import { createTransport } from './transport.js';
 import { USER_AGENT } from './version.js';
@@ -56,15 +56,20 @@ export function clientFor(options: FungiesClientOptions, factory: string): Fungi
   });
   client.use(fungiesMiddleware(normalized, secrets));
   const keys = { publicKey: normalized.publicKey, secretKey: normalized.secretKey, factory: normalized.factory };
+  const { validateResponses } = normalized;
   const direct = createDirectCall({
     baseUrl: normalized.baseUrl,
     headers,
     keys,
     serializeBody: (body, h) => serializeBody(body, h),
     serializeQuery,
-    checkRequest,
+    describe: (method, schemaPath) => {
+      const operation = findOperation(method, schemaPath);
+      return { operation, info: { operationId: operation?.operationId, method, path: schemaPath, secrets } };
+    },
+    checkPathParams,
     send: transport.send,
-    checkResponse: (response, method, schemaPath) => checkResponse(response, { method, schemaPath }, secrets, normalized.validateResponses),
+    checkResponse: (response, operation, info) => checkResponse(response, operation, info, validateResponses),
     failure: (error, method, url, schemaPath) => connectionFailure(error, method, url, schemaPath, secrets),
   });
   route(client, direct, normalized.baseUrl);
@@ -171,8 +176,11 @@ function fungiesMiddleware(
       return undefined;
     },
     async onResponse({ request, response, schemaPath }) {
-      if (isBufferedResponse(response)) await checkResponse(response, { method: request.method, schemaPath }, secrets, validateResponses);
-      else recordResponseInfo(response, { ...infoOf(request.method, schemaPath), secrets });
+      if (isBufferedResponse(response)) {
+        const operation = findOperation(request.method, schemaPath);
+        const info = { operationId: operation?.operationId, method: request.method, path: schemaPath, secrets };
+        await checkResponse(response, operation, info, validateResponses);
+      } else recordResponseInfo(response, { ...infoOf(request.method, schemaPath), secrets });
       return undefined;
     },
     onError({ error, request, schemaPath }) {
@@ -217,24 +225,31 @@ function infoOf(method: string, schemaPath: string): RequestInfo {
   return { operationId: findOperation(method, schemaPath)?.operationId, method, path: schemaPath };
 }
 
-/** Records which call the response answered, and rejects a 2xx that is not what the spec promises. */
-async function checkResponse(
+/**
+ * Records which call the response answered, and rejects a 2xx that is not what the spec promises.
+ * Synchronous unless the body is validated: a promise per call costs more than the check.
+ */
+function checkResponse(
   response: BufferedResponse,
-  { method, schemaPath }: { method: string; schemaPath: string },
-  secrets: readonly (string | undefined)[],
+  operation: OperationMeta | undefined,
+  info: ResponseInfo,
   validateResponses: boolean,
-): Promise<void> {
-  const operation = findOperation(method, schemaPath);
-  const info = { operationId: operation?.operationId, method, path: schemaPath };
-  recordResponseInfo(response, { ...info, secrets }, true);
-  if (!response.ok) return;
+): Promise<void> | undefined {
+  recordResponseInfo(response, info, true);
+  if (!response.ok) return undefined;
   try {
-    await checkSuccess(response, operation, info, secrets, validateResponses);
+    return checkSuccess(response, operation, info, validateResponses)?.catch((err: unknown) => {
+      throw asCheckError(err, response, info);
+    });
   } catch (err) {
-    if (err instanceof FungiesError) throw err;
-    // A body too deep for the validator or the redaction (RangeError) must still be a FungiesError.
-    throw parseError(response, info, `response body could not be checked (${(err as Error).message})`, secrets);
+    throw asCheckError(err, response, info);
   }
+}
+
+function asCheckError(err: unknown, response: BufferedResponse, info: ResponseInfo): FungiesError {
+  if (err instanceof FungiesError) return err;
+  // A body too deep for the validator or the redaction (RangeError) must still be a FungiesError.
+  return parseError(response, info, `response body could not be checked (${(err as Error).message})`, info.secrets);
 }
 
 function connectionFailure(
@@ -261,17 +276,17 @@ function connectionFailure(
  * A 2xx is success only when its body is the JSON the spec promises: not empty, not HTML from a
  * proxy, not the API's error envelope (which the API can send with 200).
  */
-async function checkSuccess(
+function checkSuccess(
   response: BufferedResponse,
   operation: OperationMeta | undefined,
-  info: RequestInfo,
-  secrets: readonly (string | undefined)[],
+  info: ResponseInfo,
   validate: boolean,
-): Promise<void> {
+): Promise<void> | undefined {
+  const { secrets } = info;
   if (response.bodyText === '') {
     if (operation && promisesBody(operation))
       throw parseError(response, info, 'response body is empty, but the spec documents a JSON body', secrets);
-    return;
+    return undefined;
   }
   let body: unknown;
   try {
@@ -287,13 +302,17 @@ async function checkSuccess(
       redactHeaders(response.headers, secrets),
       info,
     );
-  if (validate && operation) {
-    // Validation is part of the call: it starts only within the attempt's timeout and a
-    // validation that ends past it makes the call late, like a slow body.
-    checkInTime(response, info, 'before the response body could be validated');
-    await assertValidResponse(operation, response, body, info.method, secrets);
-    checkInTime(response, info, 'while validating the response body');
-  }
+  return validate && operation ? validateInTime(response, operation, body, info) : undefined;
+}
+
+/**
+ * Validation is part of the call: it starts only within the attempt's timeout and a validation
+ * that ends past it makes the call late, like a slow body.
+ */
+async function validateInTime(response: BufferedResponse, operation: OperationMeta, body: unknown, info: ResponseInfo): Promise<void> {
+  checkInTime(response, info, 'before the response body could be validated');
+  await assertValidResponse(operation, response, body, info.method, info.secrets);
+  checkInTime(response, info, 'while validating the response body');
 }
 
 function checkInTime(response: BufferedResponse, info: RequestInfo, when: string): void {

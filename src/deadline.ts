@@ -19,7 +19,10 @@ export class AttemptDeadline {
   readonly #caller: AbortSignal | undefined;
   #onCallerAbort: (() => void) | undefined;
   #controller: AbortController | undefined;
-  #listeners: ((reason: unknown) => void)[] | undefined;
+  // Two slots before a list: an attempt registers one or two listeners (the request, then its body).
+  #first: ((reason: unknown) => void) | undefined;
+  #second: ((reason: unknown) => void) | undefined;
+  #more: ((reason: unknown) => void)[] | undefined;
   #reason: unknown;
 
   constructor(timeout: number | false, caller: AbortSignal | undefined) {
@@ -33,7 +36,7 @@ export class AttemptDeadline {
       this.#onCallerAbort = () => this.#stop('caller');
       caller.addEventListener('abort', this.#onCallerAbort);
     }
-    if (timeout !== false) this.#timer = setTimeout(() => this.#stop('timeout'), timeout);
+    if (timeout !== false) this.#timer = setTimeout(stopOnTimeout, timeout, this);
   }
 
   /** A signal that aborts when the attempt stops, for work that takes one (an injected fetch). */
@@ -51,8 +54,12 @@ export class AttemptDeadline {
       listener(this.#reason);
       return;
     }
-    this.#listeners ??= [];
-    this.#listeners.push(listener);
+    if (!this.#first) this.#first = listener;
+    else if (!this.#second) this.#second = listener;
+    else {
+      this.#more ??= [];
+      this.#more.push(listener);
+    }
   }
 
   /**
@@ -70,7 +77,14 @@ export class AttemptDeadline {
   done(): void {
     if (this.#timer !== undefined) clearTimeout(this.#timer);
     if (this.#onCallerAbort) this.#caller?.removeEventListener('abort', this.#onCallerAbort);
-    this.#listeners = undefined;
+    this.#first = undefined;
+    this.#second = undefined;
+    this.#more = undefined;
+  }
+
+  /** Ends the attempt because its time is up (the timer's callback). */
+  timedOut(): void {
+    this.#stop('timeout');
   }
 
   #stop(reason: StopReason): void {
@@ -78,11 +92,20 @@ export class AttemptDeadline {
     this.stopped = reason;
     const cause = reason === 'caller' ? this.#caller?.reason : new DOMException('The attempt timed out', 'TimeoutError');
     this.#reason = cause;
-    const listeners = this.#listeners;
+    const first = this.#first;
+    const second = this.#second;
+    const more = this.#more;
     this.done();
     this.#controller?.abort(cause);
-    if (listeners) for (const listener of listeners) listener(cause);
+    first?.(cause);
+    second?.(cause);
+    if (more) for (const listener of more) listener(cause);
   }
+}
+
+/** The timer's callback: one function for every attempt, not a closure per attempt. */
+function stopOnTimeout(deadline: AttemptDeadline): void {
+  deadline.timedOut();
 }
 
 /** Waits `ms`, or rejects at once when `signal` aborts (a long Retry-After must not outlive an abort). */

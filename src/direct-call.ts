@@ -9,6 +9,7 @@ import { createFinalURL, defaultPathSerializer } from 'openapi-fetch';
 import { applyAuthToRecord, type Keys } from './auth.js';
 import type { BufferedResponse } from './buffered-response.js';
 import type { OperationMeta } from './operation-meta.js';
+import type { ResponseInfo } from './response-info.js';
 import type { CallInput } from './transport.js';
 
 /** The init fields a direct call understands; any other (parseAs, baseUrl, middleware…) needs openapi-fetch. */
@@ -31,11 +32,13 @@ export interface DirectCallParts {
   keys: Keys;
   serializeBody(body: unknown, headers: Record<string, string>): unknown;
   serializeQuery(query: Record<string, unknown>): string;
-  /** Finds the operation and checks the path parameters (throws InvalidParameterError). */
-  checkRequest(method: string, schemaPath: string, path: Record<string, unknown> | undefined): OperationMeta | undefined;
+  /** The operation of a method and path template, and the record of who its responses answer. */
+  describe(method: string, schemaPath: string): { operation: OperationMeta | undefined; info: ResponseInfo };
+  /** Checks the path parameters (throws InvalidParameterError). */
+  checkPathParams(operation: OperationMeta, path: Record<string, unknown> | undefined): void;
   send(input: CallInput): Promise<BufferedResponse>;
-  /** Records who the response answered and rejects a 2xx that is not what the spec promises. */
-  checkResponse(response: BufferedResponse, method: string, schemaPath: string): Promise<void>;
+  /** Records who the response answered and rejects a 2xx that is not what the spec promises; a promise only when the check waits (validation). */
+  checkResponse(response: BufferedResponse, operation: OperationMeta | undefined, info: ResponseInfo): Promise<void> | undefined;
   /** Any failure as a FungiesError. */
   failure(error: unknown, method: string, url: string, schemaPath: string): Error;
 }
@@ -57,8 +60,31 @@ export function isDirect(init: unknown): boolean {
   );
 }
 
+/** What a method and path template always resolve to, worked out on their first call. */
+interface Plan {
+  operation: OperationMeta | undefined;
+  info: ResponseInfo;
+  /** The template split around its `{name}` parameters (literal, name, literal, …); undefined when it has another style. */
+  pieces: string[] | undefined;
+}
+
 export function createDirectCall(parts: DirectCallParts) {
   const base = lowerCased(parts.headers);
+  const plans = new Map<string, Map<string, Plan>>();
+  const planOf = (method: string, schemaPath: string): Plan => {
+    let byPath = plans.get(method);
+    if (!byPath) {
+      byPath = new Map();
+      plans.set(method, byPath);
+    }
+    let plan = byPath.get(schemaPath);
+    if (!plan) {
+      plan = { ...parts.describe(method, schemaPath), pieces: parts.baseUrl.includes('{') ? undefined : splitTemplate(schemaPath) };
+      // Calls with made-up paths must not grow the table without bound.
+      if (byPath.size < 1000) byPath.set(schemaPath, plan);
+    }
+    return plan;
+  };
   return async (method: string, schemaPath: string, init: Init = {}): Promise<{ data?: unknown; error?: unknown; response: Response }> => {
     const params = init.params ?? {};
     // As openapi-fetch: JSON content-type lowest, then the client's, the call's and params.header.
@@ -66,14 +92,10 @@ export function createDirectCall(parts: DirectCallParts) {
     merge(headers, init.headers);
     merge(headers, params.header);
     const body = init.body === undefined ? null : (parts.serializeBody(init.body, headers) as string);
-    const url = createFinalURL(schemaPath, {
-      baseUrl: parts.baseUrl,
-      params,
-      querySerializer: parts.serializeQuery,
-      pathSerializer: defaultPathSerializer,
-    });
-    const operation = parts.checkRequest(method, schemaPath, params.path);
-    applyAuthToRecord(headers, operation, parts.keys);
+    const plan = planOf(method, schemaPath);
+    const url = finalUrl(plan, schemaPath, parts, params);
+    if (plan.operation) parts.checkPathParams(plan.operation, params.path);
+    applyAuthToRecord(headers, plan.operation, parts.keys);
     let response: BufferedResponse;
     try {
       response = await parts.send({
@@ -90,9 +112,51 @@ export function createDirectCall(parts: DirectCallParts) {
     } catch (err) {
       throw parts.failure(err, method, url, schemaPath);
     }
-    await parts.checkResponse(response, method, schemaPath);
+    const checking = parts.checkResponse(response, plan.operation, plan.info);
+    if (checking) await checking;
     return resultOf(response, method);
   };
+}
+
+/** `/v0/orders/{id}/cancel` → ['/v0/orders/', 'id', '/cancel']; undefined for a label, matrix or exploded parameter. */
+function splitTemplate(template: string): string[] | undefined {
+  const pieces = template.split(/\{([^{}]+)\}/);
+  for (let i = 1; i < pieces.length; i += 2) if (/^[.;]|\*$/.test(pieces[i]!)) return undefined;
+  return pieces;
+}
+
+/**
+ * The URL openapi-fetch's createFinalURL builds, without its per-call template scan when every
+ * path value is a string, number or boolean and there is no query (the common call); anything
+ * else goes through createFinalURL itself.
+ */
+function finalUrl(plan: Plan, schemaPath: string, parts: DirectCallParts, params: NonNullable<Init['params']>): string {
+  const { pieces } = plan;
+  const { path, query } = params;
+  if (pieces && (query === undefined || query === null || isEmpty(query)) && (pieces.length === 1 || path)) {
+    let url = parts.baseUrl + pieces[0]!;
+    for (let i = 1; i < pieces.length; i += 2) {
+      const value = path![pieces[i]!];
+      if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') return slowUrl(schemaPath, parts, params);
+      url += encodeURIComponent(value) + pieces[i + 1]!;
+    }
+    return url;
+  }
+  return slowUrl(schemaPath, parts, params);
+}
+
+function slowUrl(schemaPath: string, parts: DirectCallParts, params: NonNullable<Init['params']>): string {
+  return createFinalURL(schemaPath, {
+    baseUrl: parts.baseUrl,
+    params,
+    querySerializer: parts.serializeQuery,
+    pathSerializer: defaultPathSerializer,
+  });
+}
+
+function isEmpty(value: object): boolean {
+  for (const _ in value) return false;
+  return true;
 }
 
 /** openapi-fetch's result for a response (parseAs 'json'), read from the already parsed body. */

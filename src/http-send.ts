@@ -31,62 +31,68 @@ const GONE = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED']);
 
 /** A sender with its own keep-alive agents (one per scheme, created on the first request). */
 export function createHttpSender({ maxSockets }: HttpSendOptions): Send {
-  const protocols = new Map<string, Promise<Protocol>>();
-  const protocol = (scheme: string): Promise<Protocol> => {
-    let loaded = protocols.get(scheme);
+  const ready = new Map<string, Protocol>();
+  const loading = new Map<string, Promise<Protocol>>();
+  const load = (scheme: string): Promise<Protocol> => {
+    let loaded = loading.get(scheme);
     if (!loaded) {
-      loaded = (scheme === 'https:' ? import('node:https') : import('node:http')).then((m) => ({
-        request: m.request as unknown as RequestFn,
-        // Idle keep-alive sockets do not hold the process open; `timeout` closes them when idle.
-        agent: new m.Agent({ keepAlive: true, maxSockets, timeout: IDLE_SOCKET_MS, scheduling: 'lifo' }),
-      }));
-      protocols.set(scheme, loaded);
+      loaded = (scheme === 'https:' ? import('node:https') : import('node:http')).then((m) => {
+        const protocol = {
+          request: m.request as unknown as RequestFn,
+          // Idle keep-alive sockets do not hold the process open; `timeout` closes them when idle.
+          agent: new m.Agent({ keepAlive: true, maxSockets, timeout: IDLE_SOCKET_MS, scheduling: 'lifo' }),
+        };
+        ready.set(scheme, protocol);
+        return protocol;
+      });
+      loading.set(scheme, loaded);
     }
     return loaded;
   };
-  return async (outgoing, deadline) => {
-    const { request, agent } = await protocol(outgoing.url.startsWith('https:') ? 'https:' : 'http:');
-    const headers = plainHeaders(outgoing);
-    // Each pooled socket can turn out to be dead only once; then the agent opens a new one.
-    for (let tries = 0; ; tries++) {
-      try {
-        const res = await sendOnce(request, agent, outgoing, headers, deadline);
-        return exchange(outgoing, res);
-      } catch (err) {
-        if (!(err as { neverSent?: boolean }).neverSent || deadline.stopped || tries > maxSockets) throw err;
-      }
-    }
+  return (outgoing, deadline) => {
+    const scheme = outgoing.url.startsWith('https:') ? 'https:' : 'http:';
+    // Once the module is loaded, the request starts in this tick: no await per call.
+    const protocol = ready.get(scheme);
+    if (protocol) return send(protocol, outgoing, deadline, maxSockets);
+    return load(scheme).then((loaded) => send(loaded, outgoing, deadline, maxSockets));
   };
 }
 
-function sendOnce(
-  request: RequestFn,
-  agent: Agent,
-  outgoing: Outgoing,
-  headers: Record<string, string>,
-  deadline: AttemptDeadline,
-): Promise<IncomingMessage> {
-  return new Promise<IncomingMessage>((resolve, reject) => {
-    deadline.queued = true;
+/**
+ * One promise for the attempt's request, settled with the response head. Each pooled socket can
+ * turn out to be dead only once; then the agent opens a new one and the request goes again.
+ */
+function send(protocol: Protocol, outgoing: Outgoing, deadline: AttemptDeadline, maxSockets: number): Promise<Exchange> {
+  const headers = plainHeaders(outgoing);
+  return new Promise<Exchange>((resolve, reject) => {
+    let req: ClientRequest;
     let bytesBefore = 0;
-    const req = request(outgoing.url, { method: outgoing.method, headers, agent }, resolve);
+    let tries = 0;
+    const start = () => {
+      deadline.queued = true;
+      req = protocol.request(outgoing.url, { method: outgoing.method, headers, agent: protocol.agent }, (res) =>
+        resolve(new HttpExchange(outgoing.url, res)),
+      );
+      req.on('socket', (socket) => {
+        deadline.queued = false;
+        bytesBefore = socket.bytesRead;
+      });
+      req.on('error', (err: Error & { code?: string }) => {
+        // A pooled socket the server (or a middlebox) had already closed: it was reset before a
+        // single byte of an answer came back, so the request never reached the server and may be
+        // sent again whatever its method (as node's and undici's agents do).
+        const neverSent = req.reusedSocket && GONE.has(err.code ?? '') && (req.socket?.bytesRead ?? bytesBefore) === bytesBefore;
+        if (neverSent && !deadline.stopped && tries++ <= maxSockets) start();
+        else reject(err);
+      });
+      req.end(outgoing.body ?? undefined);
+    };
+    start();
     // The deadline ends the request itself (queued, connecting or waiting for headers); no AbortSignal is made.
     deadline.onStop((reason) => {
       req.destroy(reason instanceof Error ? reason : new Error(String(reason)));
       reject(reason);
     });
-    req.on('socket', (socket) => {
-      deadline.queued = false;
-      bytesBefore = socket.bytesRead;
-    });
-    req.on('error', (err: Error & { code?: string }) => {
-      // A pooled socket the server (or a middlebox) had already closed: it was reset before a
-      // single byte of an answer came back, so the request never reached the server and may be
-      // sent again whatever its method (as node's and undici's agents do).
-      const neverSent = req.reusedSocket && GONE.has(err.code ?? '') && (req.socket?.bytesRead ?? bytesBefore) === bytesBefore;
-      reject(neverSent ? Object.assign(err, { neverSent: true }) : err);
-    });
-    req.end(outgoing.body ?? undefined);
   });
 }
 
@@ -99,63 +105,99 @@ function plainHeaders(outgoing: Outgoing): Record<string, string> {
   return headers;
 }
 
-function exchange(outgoing: Outgoing, res: IncomingMessage): Exchange {
-  // A WHATWG Headers is built only when someone reads it (an error, Retry-After, a caller).
-  let headers: Headers | undefined;
-  return {
-    status: res.statusCode ?? 0,
-    statusText: res.statusMessage ?? '',
-    get headers() {
-      if (!headers) {
-        headers = new Headers();
-        const raw = res.rawHeaders;
-        for (let i = 0; i + 1 < raw.length; i += 2) headers.append(raw[i]!, raw[i + 1]!);
-      }
-      return headers;
-    },
-    header: (name) => headerOf(res, name),
-    url: outgoing.url,
-    read: (limit, deadline) => read(res, limit, deadline),
-    discard: () => res.destroy(),
-  };
+/** The response head as the transport reads it; a WHATWG Headers is built only when someone reads it (an error, Retry-After, a caller). */
+class HttpExchange implements Exchange {
+  readonly status: number;
+  readonly statusText: string;
+  readonly url: string;
+  readonly #res: IncomingMessage;
+  #headers: Headers | undefined;
+
+  constructor(url: string, res: IncomingMessage) {
+    this.url = url;
+    this.#res = res;
+    this.status = res.statusCode ?? 0;
+    this.statusText = res.statusMessage ?? '';
+  }
+
+  get headers(): Headers {
+    if (!this.#headers) {
+      const headers = new Headers();
+      const raw = this.#res.rawHeaders;
+      for (let i = 0; i + 1 < raw.length; i += 2) headers.append(raw[i]!, raw[i + 1]!);
+      this.#headers = headers;
+    }
+    return this.#headers;
+  }
+
+  header(name: string): string | null {
+    return headerOf(this.#res, name);
+  }
+
+  read(limit: number, deadline: AttemptDeadline): Promise<string> {
+    return read(this.#res, limit, deadline);
+  }
+
+  discard(): void {
+    this.#res.destroy();
+  }
 }
 
-/** One header as node parsed it (lower-case names; repeated ones joined as Headers joins them). */
+/**
+ * One header as node parses it (lower-case `name`; repeated ones joined or dropped as node does).
+ * Read from the raw pairs when the header comes at most once, so node's header object (built on
+ * first access, one entry per header) is not built for the few the client reads.
+ */
 function headerOf(res: IncomingMessage, name: string): string | null {
+  const raw = res.rawHeaders;
+  let found: string | null = null;
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    const key = raw[i]!;
+    if (key.length !== name.length || key.toLowerCase() !== name) continue;
+    if (found !== null) return parsedHeader(res, name);
+    found = raw[i + 1]!;
+  }
+  return found;
+}
+
+function parsedHeader(res: IncomingMessage, name: string): string | null {
   const value = res.headers[name];
   return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
 }
 
-async function read(res: IncomingMessage, limit: number, deadline: AttemptDeadline): Promise<string> {
+function read(res: IncomingMessage, limit: number, deadline: AttemptDeadline): Promise<string> {
   if (Number(headerOf(res, 'content-length')) > limit) {
     res.destroy();
-    throw new BodyTooLarge();
+    return Promise.reject(new BodyTooLarge());
   }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  await new Promise<void>((resolve, reject) => {
-    deadline.onStop(reject);
+  return new Promise<string>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const fail = (err: unknown) => {
+      res.destroy();
+      reject(err);
+    };
+    deadline.onStop(fail);
     res.on('data', (chunk: Buffer) => {
       size += chunk.byteLength;
-      if (size > limit) {
-        res.destroy();
-        reject(new BodyTooLarge());
-      } else chunks.push(chunk);
+      if (size > limit) fail(new BodyTooLarge());
+      else chunks.push(chunk);
     });
-    res.on('end', resolve);
-    res.on('error', reject);
+    res.on('end', () => {
+      const encoding = headerOf(res, 'content-encoding')?.trim().toLowerCase();
+      if (!encoding || encoding === 'identity' || size === 0) resolve(decodeChunks(chunks, size));
+      else
+        decompress(Buffer.concat(chunks, size), encoding, limit).then(
+          (decoded) => resolve(decodeChunks([decoded], decoded.byteLength)),
+          fail,
+        );
+    });
+    res.on('error', fail);
     // A reset or a body shorter than its Content-Length closes without 'end'.
     res.on('close', () => {
-      if (!res.complete) reject(Object.assign(new Error('the connection closed before the body was complete'), { code: 'ECONNRESET' }));
+      if (!res.complete) fail(Object.assign(new Error('the connection closed before the body was complete'), { code: 'ECONNRESET' }));
     });
-  }).catch((err: unknown) => {
-    res.destroy();
-    throw err;
   });
-  const encoding = headerOf(res, 'content-encoding')?.trim().toLowerCase();
-  if (!encoding || encoding === 'identity' || size === 0) return decodeChunks(chunks, size);
-  const decoded = await decompress(Buffer.concat(chunks, size), encoding, limit);
-  return decodeChunks([decoded], decoded.byteLength);
 }
 
 /**

@@ -27,6 +27,8 @@ export interface RequestOptions {
 
 const KNOWN = ['timeout', 'retry', 'maxResponseBytes', 'signal', 'headers'] as const;
 type Init = Partial<Pick<RequestOptions, (typeof KNOWN)[number]>>;
+/** No options: one frozen record for every call that passes none. */
+const NONE: Init = Object.freeze({});
 
 /**
  * The single place request options become openapi-fetch init fields: the path style takes the
@@ -34,7 +36,7 @@ type Init = Partial<Pick<RequestOptions, (typeof KNOWN)[number]>>;
  * through unchanged and the client checks their values.
  */
 export function requestInit(options: RequestOptions | undefined): Init {
-  if (options === undefined) return {};
+  if (options === undefined) return NONE;
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
     throw new FungiesConfigError(
       'options',

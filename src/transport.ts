@@ -62,10 +62,13 @@ interface Call extends Outgoing {
   timeout: number | false;
   retry: RetryPolicy;
   maxResponseBytes: number;
-  /** `GET https://api.fungies.io/v0/orders/list`, for messages (the path template when known). */
-  where: string;
-  /** Method and path only, for log lines. */
-  short: string;
+  /** The spec's path template (or the URL's path), for messages and log lines. */
+  path: string;
+}
+
+/** `GET https://api.fungies.io/v0/orders/{orderIdOrNumber}`, for messages: built only when one is. */
+function where(call: Call): string {
+  return `${call.method} ${originOf(call.url)}${call.path}`;
 }
 
 /** An attempt that got a retryable status: its headers carry Retry-After. */
@@ -78,7 +81,15 @@ interface RetryableStatus {
 export function createTransport(options: TransportOptions): Transport {
   const { log, sleep = realSleep } = options;
   const sender = options.fetch ? fetchSender(options.fetch) : createHttpSender({ maxSockets: options.maxSockets ?? DEFAULTS.maxSockets });
-  const send = async (input: CallInput) => sendCall(describeCall(input, options), sender, log, sleep);
+  const send = (input: CallInput): Promise<BufferedResponse> => {
+    let call: Call;
+    try {
+      call = describeCall(input, options);
+    } catch (err) {
+      return Promise.reject(err);
+    }
+    return sendCall(call, sender, log, sleep);
+  };
   return {
     send,
     fetch: async (input) => send(await fromRequest(input as Request)),
@@ -91,9 +102,11 @@ async function sendCall(
   log: RequestLog | undefined,
   sleep: NonNullable<TransportOptions['sleep']>,
 ): Promise<BufferedResponse> {
+  // Method and path only, for log lines; built only when there is a log.
+  const short = log ? `${call.method} ${call.path}` : '';
   for (let attempt = 1; ; attempt++) {
     const started = log ? performance.now() : 0;
-    log?.debug?.(`${call.short} sending (attempt ${attempt})`);
+    log?.debug?.(`${short} sending (attempt ${attempt})`);
     let outcome: BufferedResponse | RetryableStatus;
     try {
       outcome = await attemptOnce(send, call, attempt);
@@ -105,15 +118,15 @@ async function sendCall(
           ? shouldRetry({ method: call.method, status: undefined, attempt, policy: call.retry })
           : { retry: false, reason: failure.name };
       if (!decision.retry) {
-        log?.warn?.(`${call.short} failed after ${elapsed(started)} (attempt ${attempt}): ${failure.name}: ${failure.message}`);
+        log?.warn?.(`${short} failed after ${elapsed(started)} (attempt ${attempt}): ${failure.name}: ${failure.message}`);
         throw failure;
       }
-      await wait(call, attempt, undefined, `${call.short} ${failure.name} after ${elapsed(started)} (attempt ${attempt})`, log, sleep);
+      await wait(call, attempt, undefined, `${short} ${failure.name} after ${elapsed(started)} (attempt ${attempt})`, log, sleep);
       continue;
     }
     if (isBufferedResponse(outcome)) {
       if (log) {
-        const line = `${call.short} ${outcome.status} ${elapsed(started)} (attempt ${attempt})`;
+        const line = `${short} ${outcome.status} ${elapsed(started)} (attempt ${attempt})`;
         if (outcome.ok) log.info?.(line);
         else log.warn?.(line);
       }
@@ -123,7 +136,7 @@ async function sendCall(
       call,
       attempt,
       outcome.headers,
-      `${call.short} ${outcome.status} ${elapsed(started)} (attempt ${attempt}): ${outcome.reason}`,
+      `${short} ${outcome.status} ${elapsed(started)} (attempt ${attempt}): ${outcome.reason}`,
       log,
       sleep,
     );
@@ -157,7 +170,7 @@ async function attemptOnce(send: Send, call: Call, attempt: number): Promise<Buf
     if (exchange.status < 200 || exchange.status > 599) {
       exchange.discard();
       throw new FungiesConnectionError(
-        `${call.where}: the server answered with status ${exchange.status}, which is not a final HTTP status`,
+        `${where(call)}: the server answered with status ${exchange.status}, which is not a final HTTP status`,
       );
     }
     if (exchange.status >= 300 && exchange.status < 400) {
@@ -198,27 +211,27 @@ function classify(err: unknown, call: Call, deadline: AttemptDeadline, phase: 'c
         : deadline.queued
           ? ' waiting for a free connection (every one of maxSockets to this origin was busy)'
           : '';
-    return new FungiesTimeoutError(`Request timed out after ${call.timeout} ms${during}: ${call.where}`, { cause: err });
+    return new FungiesTimeoutError(`Request timed out after ${call.timeout} ms${during}: ${where(call)}`, { cause: err });
   }
   if (err instanceof FungiesError) return err;
   if (err instanceof BodyTooLarge) {
     return new ResponseTooLargeError(
       status,
       call.maxResponseBytes,
-      `${status} ${call.where}: response body exceeds maxResponseBytes (${call.maxResponseBytes} bytes); the rest was not read. Raise maxResponseBytes if this response is expected`,
+      `${status} ${where(call)}: response body exceeds maxResponseBytes (${call.maxResponseBytes} bytes); the rest was not read. Raise maxResponseBytes if this response is expected`,
     );
   }
   const cause = (err as { cause?: { code?: string; message?: string } }).cause;
   const detail = cause?.code ?? (err as { code?: string }).code ?? cause?.message ?? (err as Error).message ?? String(err);
   const message =
     phase === 'connect'
-      ? `Connection error: ${call.where} could not be reached (${detail})`
-      : `Connection error: ${call.where}: the connection broke while reading the response body (${detail})`;
+      ? `Connection error: ${where(call)} could not be reached (${detail})`
+      : `Connection error: ${where(call)}: the connection broke while reading the response body (${detail})`;
   return new FungiesConnectionError(message, { cause: err });
 }
 
 function userAbort(call: Call, cause: unknown): FungiesUserAbortError {
-  return new FungiesUserAbortError(`Request aborted by the caller's signal: ${call.where}`, { cause });
+  return new FungiesUserAbortError(`Request aborted by the caller's signal: ${where(call)}`, { cause });
 }
 
 function redirectError(call: Call, status: number, headers: Headers): FungiesRedirectError {
@@ -233,7 +246,7 @@ function redirectError(call: Call, status: number, headers: Headers): FungiesRed
   return new FungiesRedirectError(
     status,
     origin,
-    `${status} ${call.where}: the server answered with ${to}, which the client does not follow (the keys and the body would go with it); check baseUrl`,
+    `${status} ${where(call)}: the server answered with ${to}, which the client does not follow (the keys and the body would go with it); check baseUrl`,
   );
 }
 
@@ -247,8 +260,7 @@ function describeCall(input: CallInput, options: TransportOptions): Call {
     timeout: input.timeout !== undefined ? normalizeTimeout(input.timeout) : options.timeout,
     retry: input.retry !== undefined ? normalizeRetry(input.retry, options.retry) : options.retry,
     maxResponseBytes: input.maxResponseBytes !== undefined ? normalizeMaxResponseBytes(input.maxResponseBytes) : options.maxResponseBytes,
-    where: `${input.method} ${originOf(input.url)}${input.path}`,
-    short: `${input.method} ${input.path}`,
+    path: input.path,
   };
 }
 

@@ -9,8 +9,12 @@ type Result = { data?: unknown; error?: unknown; response: Response };
 export type SuccessData<R> = R extends { data: infer D; error?: never } ? D : never;
 
 export async function unwrap<R extends Result>(result: R | Promise<R>): Promise<SuccessData<R>> {
-  const { data, error, response } = await result;
-  if (response.ok) return data as SuccessData<R>;
+  return successData(await result) as SuccessData<R>;
+}
+
+/** The 2xx `data` of a settled result, or the typed error of a non-2xx. */
+export function successData({ data, error, response }: Result): unknown {
+  if (response.ok) return data;
   const info = responseInfoOf(response);
   // Servers sometimes echo the request's headers back in an error; keys must not travel on in it.
   const text = isBufferedResponse(response) ? response.bodyText : undefined;

@@ -28,7 +28,7 @@ export class ApiPromise<T> implements Promise<T> {
   }
 
   #start(): Promise<WithResponse<T>> {
-    this.#result ??= this.#send().then(({ data, response }) => withResponse(data, response));
+    this.#result ??= this.#send().then(answer);
     return this.#result;
   }
 
@@ -54,17 +54,25 @@ export class ApiPromise<T> implements Promise<T> {
   }
 }
 
-/** The request id is read (and the response's Headers built) only when asked for. */
-function withResponse<T>(data: T, response: Response): WithResponse<T> {
-  let requestId: string | undefined | null = null;
-  return {
-    data,
-    response,
-    get requestId() {
-      if (requestId === null) requestId = requestIdOf(response.headers);
-      return requestId;
-    },
-  };
+/** `data` and the response it came from; the request id is read (and the response's Headers built) only when asked for. */
+export class Answer<T> implements WithResponse<T> {
+  readonly data: T;
+  readonly response: Response;
+  #requestId: string | undefined | null = null;
+
+  constructor(data: T, response: Response) {
+    this.data = data;
+    this.response = response;
+  }
+
+  get requestId(): string | undefined {
+    if (this.#requestId === null) this.#requestId = requestIdOf(this.response.headers);
+    return this.#requestId;
+  }
+}
+
+function answer<T>(result: { data: T; response: Response }): WithResponse<T> {
+  return result instanceof Answer ? result : new Answer(result.data, result.response);
 }
 
 /** How far `.toArray()` and `.pages()` of a list method walk (paginate's limits). */

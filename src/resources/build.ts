@@ -4,8 +4,8 @@ import { InvalidParameterError } from '../errors.js';
 import { type PaginatedPath, type Paginator, paginate } from '../paginate.js';
 import { isPlainObject } from '../plain-object.js';
 import { type RequestOptions, requestInit } from '../request-options.js';
-import { unwrap } from '../unwrap.js';
-import { ApiPromise, ListPromise } from './api-promise.js';
+import { successData } from '../unwrap.js';
+import { Answer, ApiPromise, ListPromise } from './api-promise.js';
 import { isMethodSpec, type ResourceMethodSpec, type ResourceTable } from './resource-table.js';
 
 type Result = { data?: unknown; error?: unknown; response: Response };
@@ -26,37 +26,46 @@ const kind = (value: unknown) => (value === null ? 'null' : Array.isArray(value)
 
 /** JavaScript callers get the check TypeScript gives typed ones: the argument, by name and position. */
 function checkArguments(spec: ResourceMethodSpec, name: string, path: Record<string, unknown>, body: unknown, query: unknown): void {
-  const signature = `${name}(${[...spec.pathParams, ...(spec.body ? ['body'] : []), ...(spec.query ? ['query'] : [])].join(', ')})`;
-  spec.pathParams.forEach((param, i) => {
+  const { pathParams } = spec;
+  for (let i = 0; i < pathParams.length; i++) {
+    const param = pathParams[i]!;
     if (typeof path[param] !== 'string') {
       throw new InvalidParameterError(
         spec.operationId,
         `path.${param}`,
-        `${signature}: argument ${i + 1}, ${param}, must be a string; got ${kind(path[param])}`,
+        `${signature(spec, name)}: argument ${i + 1}, ${param}, must be a string; got ${kind(path[param])}`,
       );
     }
-  });
+  }
   if (spec.body && !isPlainObject(body))
-    throw new InvalidParameterError(spec.operationId, 'body', `${signature}: body must be an object; got ${kind(body)}`);
+    throw new InvalidParameterError(spec.operationId, 'body', `${signature(spec, name)}: body must be an object; got ${kind(body)}`);
   if (query !== undefined && !isPlainObject(query)) {
     throw new InvalidParameterError(
       spec.operationId,
       'query',
-      `${signature}: query must be an object of query parameters; got ${kind(query)}`,
+      `${signature(spec, name)}: query must be an object of query parameters; got ${kind(query)}`,
     );
   }
 }
 
-async function send(
-  client: FungiesClient,
-  spec: ResourceMethodSpec,
-  init: Record<string, unknown>,
-): Promise<{ data: unknown; response: Response }> {
+/** `orders.cancel(orderIdOrNumber, body)`, for messages. */
+function signature(spec: ResourceMethodSpec, name: string): string {
+  return `${name}(${[...spec.pathParams, ...(spec.body ? ['body'] : []), ...(spec.query ? ['query'] : [])].join(', ')})`;
+}
+
+/** One call through the path-style client (so both ways share one behaviour), settled into its data and response. */
+function send(client: FungiesClient, spec: ResourceMethodSpec, init: Record<string, unknown>): Promise<Answer<unknown>> {
   // The method and path come from the spec-generated table, so the call is as typed as the path style.
-  const call = (client[spec.method] as unknown as Call).bind(client);
-  const result = await call(spec.path, init);
-  const envelope = (await unwrap(result)) as { data?: unknown } | undefined;
-  return { data: envelope?.data, response: result.response };
+  try {
+    return (client as unknown as Record<string, Call>)[spec.method]!(spec.path, init).then(settle);
+  } catch (err) {
+    return Promise.reject(err);
+  }
+}
+
+function settle(result: Result): Answer<unknown> {
+  const envelope = successData(result) as { data?: unknown } | undefined;
+  return new Answer(envelope?.data, result.response);
 }
 
 /** A client whose GET carries the caller's signal and headers, for paginate's later pages. */
@@ -68,14 +77,17 @@ function withInit(client: FungiesClient, extra: Init): FungiesClient {
 function bindMethod(client: FungiesClient, spec: ResourceMethodSpec, name: string) {
   return (...args: unknown[]) => {
     const path: Record<string, unknown> = {};
-    for (const [i, param] of spec.pathParams.entries()) path[param] = args[i];
-    let next = spec.pathParams.length;
+    const { pathParams } = spec;
+    for (let i = 0; i < pathParams.length; i++) path[pathParams[i]!] = args[i];
+    let next = pathParams.length;
     // The API's own examples send `{}` for writes that take no fields, so an omitted body is sent as `{}`.
     const body = spec.body ? (args[next++] ?? {}) : undefined;
     const query = spec.query ? (args[next++] as Record<string, unknown> | undefined) : undefined;
     checkArguments(spec, name, path, body, query);
     const extra = requestInit(args[next] as RequestOptions | undefined);
-    const init = { params: { path, query }, ...(spec.body ? { body } : {}), ...extra };
+    const init: Record<string, unknown> = { params: { path, query } };
+    if (spec.body) init['body'] = body;
+    for (const key in extra) init[key] = extra[key as keyof Init];
     if (!spec.list) return new ApiPromise(() => send(client, spec, init));
     return new ListPromise(
       () => send(client, spec, init),

@@ -61,5 +61,6 @@ describe('fungies-contract run against its own Prism mock', () => {
     expect(io.out()).toMatch(/✔ \d+ checks passed/);
     expect(io.out() + io.err()).not.toContain('Prism output');
     expect(io.out() + io.err()).not.toContain('[HTTP SERVER]');
-  });
+    // The whole suite (about 900 checks) against a Prism it starts: ~30 s idle, more on a shared machine.
+  }, 180_000);
 });
