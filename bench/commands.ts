@@ -1,12 +1,15 @@
-/** Wall time of the project's own commands: spec:check, and a contract run against a Prism mock. */
-import { execFile } from 'node:child_process';
+/** Wall time of the project's own commands: spec:check, and a contract run against a Prism mock; the contract CLI's CPU per request. */
+import { execFile, fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { FIXTURE_KEYS } from '../contract-tests/fixtures/lying-server.js';
 import { startPrism } from '../contract-tests/prism.js';
 import { SPEC_PATH } from '../contract-tests/spec-path.js';
+import { contenders, FLOOR } from './contenders.js';
+import { startServerProcess } from './server.js';
 import { type Spread, spread } from './stats.js';
 
 const CONTRACT_BIN = 'contract-tests/dist/contract-tests/bin.js';
@@ -140,6 +143,191 @@ export async function measureContract(samples: number): Promise<ContractResult> 
     };
   } finally {
     await prism.stop();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** CPU seconds (user + system) of a finished process, from /usr/bin/time's line in its output. */
+function cpuOf(run: CommandRun): number | undefined {
+  const m = new RegExp(`${CPU_MARK} ([\\d.]+) ([\\d.]+)`).exec(run.output);
+  return m ? (Number(m[1]) + Number(m[2])) * 1000 : undefined;
+}
+
+/** A process's CPU so far (user + system, ms), from /proc; undefined where there is none. */
+async function processCpuMs(pid: number | undefined): Promise<number | undefined> {
+  if (pid === undefined) return undefined;
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => undefined);
+  // Fields after the command name (which may hold spaces) start at state: utime is the 12th, stime the 13th.
+  const fields = stat?.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return fields ? ((Number(fields[11]) + Number(fields[12])) * 1000) / 100 : undefined;
+}
+
+/** The contract CLI against one target: CPU and wall of the process, the report's durationMs, the requests the target answered. */
+export interface ContractCpuRun {
+  cpuMs: Spread;
+  wallMs: Spread;
+  /** Wall minus the report's durationMs: loading, planning, reports, exit. */
+  fixedMs: Spread;
+  requests: number;
+  /** (CPU of the run − CPU of `list` of the same plan) / requests: the CLI's own cost per request sent. */
+  cpuPerRequestUs: Spread;
+  /** That, divided by the transport floor's CPU per call. */
+  perFloor: Spread;
+  /** Prism's own CPU per request over the same runs (mock target only). */
+  targetCpuPerRequestUs?: Spread;
+}
+
+export interface ContractCpuResult {
+  /** Raw node:http on a keep-alive agent + JSON.parse: CPU of this process per call (µs), sequential. */
+  floorCpuUs: Spread;
+  /** `fungies-contract list` of the same plan: loading and planning, no request sent. */
+  listCpuMs: Spread;
+  /** `--version`: loading the CLI only. */
+  versionCpuMs: Spread;
+  /** Against the lying fixture's honest server in its own process (`--allow-writes`). */
+  loopback: ContractCpuRun;
+  /** Against a running Prism mock (`--target-is-prism`). */
+  prism: ContractCpuRun;
+}
+
+/** The floor of bench/throughput.ts: raw node:http + keep-alive agent + JSON.parse, CPU per call of this process. */
+async function floorCpuUs(rounds: number, calls: number): Promise<Spread> {
+  const server = await startServerProcess();
+  try {
+    const floor = contenders(server.url).find((c) => c.name === FLOOR)!;
+    for (let i = 0; i < calls; i++) await floor.call();
+    const samples: number[] = [];
+    for (let r = 0; r < rounds; r++) {
+      const cpu = process.cpuUsage();
+      for (let i = 0; i < calls; i++) await floor.call();
+      const used = process.cpuUsage(cpu);
+      samples.push((used.user + used.system) / calls);
+    }
+    return spread(samples);
+  } finally {
+    await server.close();
+  }
+}
+
+interface CountingTarget {
+  url: string;
+  requests(): Promise<number>;
+  close(): Promise<void>;
+}
+
+async function startCountingTarget(): Promise<CountingTarget> {
+  const child = fork(new URL('./contract-target-main.ts', import.meta.url), [], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  const next = () =>
+    new Promise<Record<string, unknown>>((resolve, reject) => {
+      child.once('message', (m) => resolve(m as Record<string, unknown>));
+      child.once('exit', (code) => reject(new Error(`the contract target exited (${code})`)));
+    });
+  const { url } = (await next()) as { url: string };
+  return {
+    url,
+    requests: async () => {
+      const answer = next();
+      child.send('count');
+      return Number((await answer)['requests']);
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill();
+      }),
+  };
+}
+
+/**
+ * CPU of the contract CLI per request it sends, against a fast loopback server and against a
+ * running Prism mock (whose own CPU is read from /proc and shown apart), with the fixed cost.
+ * Needs /usr/bin/time (the CPU of a finished child process); without it the section is left out.
+ */
+export async function measureContractCpu(samples: number): Promise<ContractCpuResult | undefined> {
+  if (!existsSync(TIME)) return undefined;
+  if (!existsSync(CONTRACT_BIN)) await promisify(execFile)('npm', ['run', '-s', 'build'], { timeout: 300_000 });
+  const timed = (args: string[], env: Record<string, string> = {}) =>
+    runCommand(TIME, ['-f', `${CPU_MARK} %U %S`, process.execPath, CONTRACT_BIN, ...args], env);
+  const floor = await floorCpuUs(samples + 2, 2000);
+  const dir = await mkdtemp(join(tmpdir(), 'fungies-bench-cpu-'));
+  const list: number[] = [];
+  const version: number[] = [];
+  const measureTarget = async (
+    url: string,
+    args: string[],
+    env: Record<string, string>,
+    count: () => Promise<number>,
+    targetCpu: () => Promise<number | undefined>,
+  ): Promise<ContractCpuRun> => {
+    const cpu: number[] = [];
+    const wall: number[] = [];
+    const fixed: number[] = [];
+    const perRequest: number[] = [];
+    const perFloor: number[] = [];
+    const target: number[] = [];
+    let requests = 0;
+    for (let i = 0; i < samples; i++) {
+      const json = join(dir, `run-${i}.json`);
+      const listed = await timed(['list', '--seed', '1']);
+      const versioned = await timed(['--version']);
+      const before = await count();
+      const targetBefore = await targetCpu();
+      const r = await timed(['run', '--target', url, '--seed', '1', ...args, '--json', json], env);
+      if (r.code !== 0 && r.code !== 1) throw new Error(`the contract run failed (exit ${r.code}):\n${r.output.slice(-2000)}`);
+      const targetAfter = await targetCpu();
+      requests = (await count()) - before;
+      const report = JSON.parse(await readFile(json, 'utf8')) as { durationMs: number };
+      const [runCpu, listCpu, versionCpu] = [cpuOf(r), cpuOf(listed), cpuOf(versioned)];
+      if (runCpu === undefined || listCpu === undefined || versionCpu === undefined || requests <= 0)
+        throw new Error(`the contract CPU could not be read:\n${r.output.slice(-500)}`);
+      list.push(listCpu);
+      version.push(versionCpu);
+      cpu.push(runCpu);
+      wall.push(r.ms);
+      fixed.push(r.ms - report.durationMs);
+      const us = ((runCpu - listCpu) * 1000) / requests;
+      perRequest.push(us);
+      perFloor.push(us / floor.median);
+      if (targetBefore !== undefined && targetAfter !== undefined) target.push(((targetAfter - targetBefore) * 1000) / requests);
+    }
+    return {
+      cpuMs: spread(cpu),
+      wallMs: spread(wall),
+      fixedMs: spread(fixed),
+      requests,
+      cpuPerRequestUs: spread(perRequest),
+      perFloor: spread(perFloor),
+      ...(target.length > 0 ? { targetCpuPerRequestUs: spread(target) } : {}),
+    };
+  };
+  try {
+    const server = await startCountingTarget();
+    let loopback: ContractCpuRun;
+    try {
+      loopback = await measureTarget(
+        server.url,
+        ['--allow-writes'],
+        { FUNGIES_PUBLIC_KEY: FIXTURE_KEYS.publicKey, FUNGIES_SECRET_KEY: FIXTURE_KEYS.secretKey },
+        server.requests,
+        async () => undefined,
+      );
+    } finally {
+      await server.close();
+    }
+    const prism = await startPrism({ spec: SPEC_PATH });
+    let mock: ContractCpuRun;
+    try {
+      // Prism writes one line per request it receives.
+      const received = async () => prism.output().split('Request received').length - 1;
+      mock = await measureTarget(prism.url, ['--target-is-prism'], BENCH_KEYS, received, () => processCpuMs(prism.pid));
+    } finally {
+      await prism.stop();
+    }
+    return { floorCpuUs: floor, listCpuMs: spread(list), versionCpuMs: spread(version), loopback, prism: mock };
+  } finally {
     await rm(dir, { recursive: true, force: true });
   }
 }

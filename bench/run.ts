@@ -9,13 +9,23 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { parseArgs, promisify } from 'node:util';
 import { measureCallParts } from './call-parts.js';
 import { measureColdStart } from './cold-start.js';
-import { measureContract, measureSpecCheck } from './commands.js';
+import { measureContract, measureContractCpu, measureSpecCheck } from './commands.js';
 import { measurePackageSizes } from './package-size.js';
 import { type BenchResults, renderMarkdown } from './report.js';
 import { measureLargeLists, measureThroughput } from './throughput.js';
 import { measureValidation } from './validation.js';
 
-const SECTIONS = ['throughput', 'large-lists', 'call-parts', 'cold', 'validation', 'spec-check', 'contract', 'packages'] as const;
+const SECTIONS = [
+  'throughput',
+  'large-lists',
+  'call-parts',
+  'cold',
+  'validation',
+  'spec-check',
+  'contract',
+  'contract-cpu',
+  'packages',
+] as const;
 type Section = (typeof SECTIONS)[number];
 
 const { values } = parseArgs({
@@ -112,6 +122,10 @@ if (wanted('spec-check')) {
 if (wanted('contract')) {
   log('contract run against a running Prism mock');
   results.contract = await measureContract(quick ? 1 : 2);
+}
+if (wanted('contract-cpu')) {
+  log('contract CLI CPU per request: a loopback server and a running Prism mock');
+  results.contractCpu = await measureContractCpu(quick ? 1 : 3);
 }
 results.machine.loadAverageAtEnd = loadavg()[0]!;
 results.totalSeconds = (performance.now() - started) / 1000;

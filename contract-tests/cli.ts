@@ -1,18 +1,13 @@
 /**
  * fungies-contract: every command and flag in one place. `main()` returns the exit code; only the
- * bin (contract-tests/bin.ts) sets the process's exit code.
+ * bin (contract-tests/bin.ts) sets the process's exit code. Each command's module is loaded when
+ * that command runs: `--version` or `merge` never load the engine, the client or Ajv.
  */
 import { parseArgs } from 'node:util';
 import { PUBLIC_KEY_HEADER, SECRET_KEY_HEADER } from '../src/auth.js';
-import { checkCommand } from './commands/check.js';
-import { loadTarget, type NamedTarget } from './commands/config-file.js';
+import type { NamedTarget } from './commands/config-file.js';
 import { EXIT, ExitError, usageError } from './commands/errors.js';
 import { type Io, processIo } from './commands/io.js';
-import { listCommand } from './commands/list.js';
-import { mergeCommand } from './commands/merge.js';
-import { mockCommand } from './commands/mock.js';
-import { runCommand } from './commands/run.js';
-import { sendWebhook } from './commands/send-webhook.js';
 import { DEFAULT_MAX_RESPONSE_BYTES } from './engine/capped-body.js';
 import { MAX_SHARDS, parseShard } from './engine/shard.js';
 import { DEFAULT_SPEC_MAX_MB, type SpecModel, withSpec } from './spec/model.js';
@@ -152,6 +147,7 @@ async function namedTarget(values: Record<string, unknown>, io: Io): Promise<Nam
     return undefined;
   }
   if (values['target'] !== undefined) throw usageError('--target and --target-name both name the server: give one');
+  const { loadTarget } = await import('./commands/config-file.js');
   return loadTarget(io, name, config);
 }
 
@@ -232,8 +228,10 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       if (positionals.length > 0) throw usageError(`mock takes no arguments, got "${positionals.join(' ')}"`);
       const spec = await chosenSpec(values, io, DEFAULT_TIMEOUT_MS);
       return (
-        await withSpec(spec, () =>
-          mockCommand(
+        await withSpec(spec, async () =>
+          (
+            await import('./commands/mock.js')
+          ).mockCommand(
             {
               port: wholeNumber('port', values['port'], 0, 65535, 'a port number from 0 to 65535'),
               seed: wholeNumber('seed', values['seed'], 0, 2 ** 32 - 1, 'a whole number from 0 to 4294967295'),
@@ -260,7 +258,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       return await withSpec(
         spec,
         async () =>
-          listCommand(
+          (await import('./commands/list.js')).listCommand(
             {
               operation: values['operation'] as string | undefined,
               exclude: values['exclude'] as string | undefined,
@@ -277,6 +275,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       if (values['help']) return (io.stdout.write(HELP), EXIT.pass);
       if (positionals.length === 0)
         throw usageError('usage: fungies-contract merge <report.json…> [--json f] [--junit f] [--html f] [--summary f]');
+      const { mergeCommand } = await import('./commands/merge.js');
       return (await mergeCommand({ files: positionals, ...reportPaths(values) }, io)).code;
     }
     if (command === 'run') {
@@ -293,8 +292,8 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       const spec = await chosenSpec(values, io, timeoutMs, '--timeout');
       const flagHeaders = headerFlags(values['header'] as string[] | undefined);
       const headers = t?.headers || flagHeaders ? { ...lowerKeys(t?.headers), ...flagHeaders } : undefined;
-      const { code } = await withSpec(spec, () =>
-        runCommand(
+      const { code } = await withSpec(spec, async () =>
+        (await import('./commands/run.js')).runCommand(
           {
             target: t?.baseUrl ?? (values['target'] as string | undefined),
             targetIsPrism: values['target-is-prism'] === true || t?.targetIsPrism === true,
@@ -330,8 +329,8 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       if (operationId === 'webhook' && values['spec'] !== undefined)
         throw usageError('check webhook checks events against the bundled spec: --spec applies to run, list, check <operationId> and mock');
       const spec = await chosenSpec(values, io, DEFAULT_TIMEOUT_MS);
-      const { code } = await withSpec(spec, () =>
-        checkCommand(
+      const { code } = await withSpec(spec, async () =>
+        (await import('./commands/check.js')).checkCommand(
           { operationId, status, file, strict: values['strict'] === true, contentType: values['content-type'] as string | undefined },
           io,
         ),
@@ -343,6 +342,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       if (values['help']) return (io.stdout.write(HELP), EXIT.pass);
       const [url, event] = positionals;
       if (!url || !event || positionals.length > 2) throw usageError('usage: fungies-contract send-webhook <url> <eventType|file.json|->');
+      const { sendWebhook } = await import('./commands/send-webhook.js');
       return (await sendWebhook({ url, event, timeoutMs: milliseconds('timeout', values['timeout']) ?? DEFAULT_TIMEOUT_MS }, io)).code;
     }
     throw usageError(`unknown command "${command}": use run, list, merge, check, send-webhook or mock (fungies-contract --help)`);

@@ -26,6 +26,8 @@ export interface PrismOptions {
 
 export interface PrismHandle {
   url: string;
+  /** The Prism process's id (the bench reads its CPU time apart from the suite's). */
+  pid: number | undefined;
   /** Everything Prism printed, for showing on failure. */
   output(): string;
   stop(): Promise<void>;
@@ -101,7 +103,7 @@ export async function startPrism({
   child.stdout?.on('data', (d: Buffer) => (log += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (log += d.toString()));
   const url = `http://127.0.0.1:${chosen}`;
-  const handle: PrismHandle = { url, output: () => log, stop: () => stopChild(child) };
+  const handle: PrismHandle = { url, pid: child.pid, output: () => log, stop: () => stopChild(child) };
   try {
     await waitForListening(child, () => log, startTimeoutMs);
   } catch (err) {

@@ -2,11 +2,14 @@
  * Builds the contract kit package (fungies-contract, in contract-tests/): the CLI and what it
  * reaches of src/ and generated/ into contract-tests/dist/, and beside it the spec and the
  * vendor's example responses, at the same paths as in the repository, so the CLI finds the
- * spec the same way from a clone and from the installed package.
+ * spec the same way from a clone and from the installed package. The validators a run of the bundled
+ * spec would compile at start-up are precompiled into the build (scripts/lib/kit-validators.ts).
  */
-import { cp, rm } from 'node:fs/promises';
+import { cp, rm, writeFile } from 'node:fs/promises';
 import { SPEC_PATH } from '../contract-tests/spec-path.js';
+import { SCHEMA_VALIDATORS_FILE } from '../contract-tests/validation/validator-source.js';
 import { runScript } from './lib/cli.js';
+import { kitValidatorsModule } from './lib/kit-validators.js';
 import { compile } from './lib/tsc.js';
 
 const OUT = 'contract-tests/dist';
@@ -15,6 +18,10 @@ await runScript(async () => {
   await rm(OUT, { recursive: true, force: true });
   console.log(`==> Compiling the contract kit into ${OUT}/`);
   await compile('contract-tests/tsconfig.build.json');
+  // The validators a run would otherwise compile at start-up, precompiled beside the module that loads them.
+  const validators = kitValidatorsModule('../..');
+  await writeFile(`${OUT}/contract-tests/validation/${SCHEMA_VALIDATORS_FILE}`, validators.code);
+  console.log(`==> Precompiled ${validators.count} validators the kit would compile at run time`);
   await cp(SPEC_PATH, `${OUT}/${SPEC_PATH}`);
   await cp('openapi/docs-examples', `${OUT}/openapi/docs-examples`, { recursive: true });
   console.log(`✔ ${OUT}/ is built (the CLI, the spec and its example responses)`);

@@ -7,10 +7,6 @@ import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { access, lstat, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { formatHtml } from '../engine/html-report.js';
-import { formatJson } from '../engine/json-report.js';
-import { formatJUnit } from '../engine/junit.js';
-import { formatMarkdown } from '../engine/markdown-summary.js';
 import { printable } from '../engine/safe-text.js';
 import type { RunData } from '../engine/types.js';
 import { usageError } from './errors.js';
@@ -65,25 +61,49 @@ export interface ReportPaths {
 export interface ReportFile {
   flag: string;
   file: string;
-  format: (data: RunData) => string;
+  /** The report's text; its formatter is loaded only when that report is asked for. */
+  format: (data: RunData) => Promise<string>;
   label: string;
 }
 
 /** The report files asked for, by flag, with absolute paths. */
 export function reportFiles(paths: ReportPaths, cwd: string): ReportFile[] {
   const files: ReportFile[] = [];
-  if (paths.json) files.push({ flag: '--json', file: resolve(cwd, paths.json), format: formatJson, label: 'JSON report' });
-  if (paths.junit) files.push({ flag: '--junit', file: resolve(cwd, paths.junit), format: formatJUnit, label: 'JUnit report' });
-  if (paths.html) files.push({ flag: '--html', file: resolve(cwd, paths.html), format: formatHtml, label: 'HTML report' });
+  if (paths.json)
+    files.push({
+      flag: '--json',
+      file: resolve(cwd, paths.json),
+      format: async (data) => (await import('../engine/json-report.js')).formatJson(data),
+      label: 'JSON report',
+    });
+  if (paths.junit)
+    files.push({
+      flag: '--junit',
+      file: resolve(cwd, paths.junit),
+      format: async (data) => (await import('../engine/junit.js')).formatJUnit(data),
+      label: 'JUnit report',
+    });
+  if (paths.html)
+    files.push({
+      flag: '--html',
+      file: resolve(cwd, paths.html),
+      format: async (data) => (await import('../engine/html-report.js')).formatHtml(data),
+      label: 'HTML report',
+    });
   if (paths.summary)
-    files.push({ flag: '--summary', file: resolve(cwd, paths.summary), format: formatMarkdown, label: 'Markdown summary' });
+    files.push({
+      flag: '--summary',
+      file: resolve(cwd, paths.summary),
+      format: async (data) => (await import('../engine/markdown-summary.js')).formatMarkdown(data),
+      label: 'Markdown summary',
+    });
   return files;
 }
 
 /** Writes each report and says where. */
 export async function writeReports(files: readonly ReportFile[], data: RunData, io: Io): Promise<void> {
   for (const r of files) {
-    await writeReport(r.flag, r.file, r.format(data));
+    await writeReport(r.flag, r.file, await r.format(data));
     io.stderr.write(`==> ${r.label} written to ${printable(r.file)}\n`);
   }
 }

@@ -14,7 +14,7 @@ import { buildRunData } from '../engine/run-data.js';
 import { printable, sanitize } from '../engine/safe-text.js';
 import type { Shard } from '../engine/shard.js';
 import type { CheckResult, RunData, TargetKind } from '../engine/types.js';
-import { type PrismHandle, PrismMissingError, startPrism } from '../prism.js';
+import type { PrismHandle } from '../prism.js';
 import { activeSpec } from '../spec/model.js';
 import { EXIT, usageError } from './errors.js';
 import type { Io } from './io.js';
@@ -72,6 +72,8 @@ export async function runCommand(options: RunOptions, io: Io): Promise<{ code: n
     : false;
   let prism: PrismHandle | undefined;
   if (!targetUrl) {
+    // Loaded only for a run that starts its own mock.
+    const { PrismMissingError, startPrism } = await import('../prism.js');
     try {
       prism = await startPrism({ spec: options.prismSpec ?? (await activeSpec().file()), cwd: io.cwd });
     } catch (err) {

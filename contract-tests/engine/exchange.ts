@@ -2,8 +2,10 @@
  * Sends one request and records both sides. Positive checks go THROUGH OUR CLIENT, so a request
  * the client builds wrongly is rejected by Prism (it validates requests) and becomes a finding.
  * Negative checks need requests the client refuses to build: they use the client with a `fetch`
- * that strips a key header after the client set it, or plain `fetch` (invalid ids, bodies, keys,
- * methods). Redirects are never followed: a 3xx is judged as the answer it is.
+ * that strips a key header after the client set it, or go on the wire directly (invalid ids,
+ * bodies, keys, methods). Both send through the recording transport (recording-transport.ts): no
+ * WHATWG Request is built or cloned, each body is read once under the cap. Redirects are never
+ * followed: a 3xx is judged as the answer it is.
  */
 
 import { PUBLIC_KEY_HEADER, SECRET_KEY_HEADER } from '../../src/auth.js';
@@ -11,7 +13,8 @@ import { createFungiesClient } from '../../src/client.js';
 import { FungiesConnectionError, FungiesError, ResponseParseError } from '../../src/errors.js';
 import type { OperationMeta } from '../../src/operation-meta.js';
 import { maskKey, redact, redactExcerpt } from '../../src/redact.js';
-import { DEFAULT_MAX_RESPONSE_BYTES, DeadlineExceeded, readBodyBytes } from './capped-body.js';
+import { DEFAULT_MAX_RESPONSE_BYTES } from './capped-body.js';
+import { sendOnWire, type WireRequest, type WireResponse } from './recording-transport.js';
 import type { PlannedRequest } from './request-builder.js';
 import type { RecordedRequest, RecordedResponse } from './types.js';
 
@@ -49,58 +52,128 @@ const BODY_EXCERPT = 300;
 /** Statuses a Response cannot be built with a body for. */
 const NULL_BODY = new Set([101, 103, 204, 205, 304]);
 
-function recordRequest(request: Request, bodyText: string | undefined, secrets: (string | undefined)[]): RecordedRequest {
+const decoder = new TextDecoder();
+
+/** The request as recorded in reports: header names sorted as WHATWG Headers lists them, keys masked, secrets redacted. */
+function recordRequest(request: WireRequest, secrets: (string | undefined)[]): RecordedRequest {
   const headers: Record<string, string> = {};
-  request.headers.forEach((value, name) => {
+  for (const name of Object.keys(request.headers).sort()) {
+    const value = request.headers[name]!;
     headers[name] = name === PUBLIC_KEY_HEADER || name === SECRET_KEY_HEADER ? maskKey(value) : redact(value, secrets);
-  });
+  }
+  const body = request.body === undefined ? undefined : typeof request.body === 'string' ? request.body : decoder.decode(request.body);
   return {
     method: request.method,
     url: redact(request.url, secrets),
     headers,
-    ...(bodyText !== undefined ? { body: redact(bodyText, secrets) } : {}),
+    ...(body !== undefined ? { body: redact(body, secrets) } : {}),
   };
 }
 
-/** A `fetch` that records what goes out and comes back; `strip` removes headers after the client set them. */
-function recordingFetch(target: Target, into: Exchange, strip: readonly string[]): typeof fetch {
+/** Sends `request` on the wire and records both sides into `into`; throws what sendOnWire throws. */
+async function sendRecorded(target: Target, into: Exchange, request: WireRequest): Promise<{ wire: WireResponse; text: string }> {
   const secrets = targetSecrets(target);
-  const maxBytes = target.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
-  return async (input, init) => {
-    const request = new Request(input, init);
-    for (const name of strip) request.headers.delete(name);
-    for (const [name, value] of Object.entries(target.headers ?? {})) if (!request.headers.has(name)) request.headers.set(name, value);
-    const bodyText = request.body ? await request.clone().text() : undefined;
-    into.request = recordRequest(request, bodyText, secrets);
-    const started = performance.now();
-    // One deadline for the headers and the whole body.
-    const signal = AbortSignal.timeout(target.timeoutMs);
-    let received: Response;
-    try {
-      received = await fetch(request, { signal, redirect: 'manual' });
-    } catch (err) {
-      throw signal.aborted ? new DeadlineExceeded(target.timeoutMs) : err;
-    }
-    const bytes = await readBodyBytes(received, { maxBytes, signal, timeoutMs: target.timeoutMs });
-    const text = new TextDecoder().decode(bytes);
-    // The client reads this copy, already in memory: the network is read once, under the cap.
-    const response = new Response(NULL_BODY.has(received.status) ? null : (bytes as Uint8Array<ArrayBuffer>), {
-      status: received.status,
-      statusText: received.statusText,
-      headers: received.headers,
-    });
-    into.elapsedMs = performance.now() - started;
-    into.response = {
-      status: response.status,
-      statusText: response.statusText,
-      contentType: response.headers.get('content-type'),
-      bodyExcerpt: redactExcerpt(text, secrets, BODY_EXCERPT),
-      headers: received.headers,
-      text,
-      bytes,
-    };
-    return response;
+  for (const [name, value] of Object.entries(target.headers ?? {})) {
+    const key = name.toLowerCase();
+    if (request.headers[key] === undefined) request.headers[key] = value.trim();
+  }
+  into.request = recordRequest(request, secrets);
+  const started = performance.now();
+  const wire = await sendOnWire(request, {
+    timeoutMs: target.timeoutMs,
+    maxBytes: target.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+  });
+  // What fetch's Response refused before: a status it cannot carry is an error, not an answer.
+  if (wire.status < 200 || wire.status > 599) throw new RangeError(`init["status"] must be in the range of 200 to 599, inclusive.`);
+  into.elapsedMs = performance.now() - started;
+  const text = decoder.decode(wire.body);
+  const headers = headersOf(wire.rawHeaders);
+  into.response = {
+    status: wire.status,
+    statusText: wire.statusText,
+    contentType: headers.get('content-type'),
+    bodyExcerpt: redactExcerpt(text, secrets, BODY_EXCERPT),
+    headers,
+    text,
+    bytes: wire.body,
   };
+  return { wire, text };
+}
+
+function headersOf(raw: readonly string[]): Headers {
+  const headers = new Headers();
+  for (let i = 0; i + 1 < raw.length; i += 2) headers.append(raw[i]!, raw[i + 1]!);
+  return headers;
+}
+
+/** What a fetch was asked to send, as a WireRequest: the URL as WHATWG writes it, header names lower-case. */
+function wireRequest(input: string | URL | Request, init: RequestInit | undefined): WireRequest {
+  const url = new URL(input instanceof Request ? input.url : input).href;
+  const headers: Record<string, string> = {};
+  const add = (name: string, value: string) => {
+    const key = name.toLowerCase();
+    const v = value.trim();
+    headers[key] = headers[key] === undefined ? v : `${headers[key]}, ${v}`;
+  };
+  const given = init?.headers;
+  if (given instanceof Headers) {
+    for (const [name, value] of given) add(name, value);
+  } else if (Array.isArray(given)) for (const [name, value] of given) add(name!, value!);
+  else if (given) for (const [name, value] of Object.entries(given)) add(name, value);
+  const raw = init?.body ?? undefined;
+  if (raw !== undefined && raw !== null && typeof raw !== 'string' && !(raw instanceof Uint8Array))
+    throw new TypeError('the suite sends only text or byte bodies');
+  const body = raw ?? undefined;
+  // As a Request does: a text body with no type is sent as text/plain.
+  if (typeof body === 'string' && headers['content-type'] === undefined) headers['content-type'] = 'text/plain;charset=UTF-8';
+  return { method: (init?.method ?? 'GET').toUpperCase(), url, headers, body };
+}
+
+/**
+ * The header that tells the recording fetch which call a request belongs to: one client serves
+ * every call to a target, and each call records into its own Exchange. It never goes on the wire.
+ */
+const CALL_HEADER = 'x-fungies-contract-call';
+const calls = new Map<string, { into: Exchange; strip: readonly string[] }>();
+let nextCall = 0;
+
+/** A `fetch` for the client that records what goes out and comes back into the call's Exchange; its `strip` headers are removed after the client set them. */
+function recordingFetch(target: Target): typeof fetch {
+  return async (input, init) => {
+    const request = wireRequest(input, init);
+    const call = calls.get(request.headers[CALL_HEADER] ?? '');
+    delete request.headers[CALL_HEADER];
+    if (!call) throw new Error('a request the suite did not send through sendThroughClient');
+    for (const name of call.strip) delete request.headers[name.toLowerCase()];
+    const { wire, text } = await sendRecorded(target, call.into, request);
+    // The client reads this copy, already in memory: the network is read once, under the cap.
+    return new Response(NULL_BODY.has(wire.status) ? null : text, {
+      status: wire.status,
+      statusText: wire.statusText,
+      headers: call.into.response!.headers,
+    });
+  };
+}
+
+/** One client per target: creating one per request cost more than the request. */
+const clients = new WeakMap<Target, ReturnType<typeof createFungiesClient>>();
+
+function clientFor(target: Target): ReturnType<typeof createFungiesClient> {
+  let client = clients.get(target);
+  if (!client) {
+    client = createFungiesClient({
+      publicKey: target.publicKey,
+      secretKey: target.secretKey,
+      baseUrl: target.baseUrl,
+      // Every response is judged as the server sent it: a retry would hide a 500 or a 429.
+      retry: false,
+      timeout: target.timeoutMs,
+      maxResponseBytes: target.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+      fetch: recordingFetch(target),
+    });
+    clients.set(target, client);
+  }
+  return client;
 }
 
 export interface SendOptions {
@@ -118,19 +191,12 @@ export async function sendThroughClient(
   options: SendOptions = {},
 ): Promise<Exchange> {
   const exchange: Exchange = {};
-  const client = createFungiesClient({
-    publicKey: target.publicKey,
-    secretKey: target.secretKey,
-    baseUrl: target.baseUrl,
-    // Every response is judged as the server sent it: a retry would hide a 500 or a 429.
-    retry: false,
-    timeout: target.timeoutMs,
-    maxResponseBytes: target.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
-    fetch: recordingFetch(target, exchange, options.strip ?? []),
-  });
+  const client = clientFor(target);
+  const id = String(nextCall++);
+  calls.set(id, { into: exchange, strip: options.strip ?? [] });
   const init: Record<string, unknown> = {
     params: { path: planned.path, query: planned.query, header: planned.header },
-    headers: options.headers ?? {},
+    headers: { ...options.headers, [CALL_HEADER]: id },
   };
   if (planned.body !== undefined) init['body'] = planned.body;
   try {
@@ -139,6 +205,8 @@ export async function sendThroughClient(
   } catch (err) {
     // A 2xx that is not JSON: the response is recorded and the checker reports it.
     if (!(err instanceof ResponseParseError)) exchange.error = err instanceof Error ? err : new Error(String(err));
+  } finally {
+    calls.delete(id);
   }
   return exchange;
 }
@@ -166,15 +234,16 @@ export async function sendRaw(operation: OperationMeta, raw: RawRequest, target:
     [PUBLIC_KEY_HEADER]: target.publicKey,
     [SECRET_KEY_HEADER]: operation.authHeaders.includes(SECRET_KEY_HEADER) ? target.secretKey : undefined,
   };
-  const headers: Record<string, string> = { ...raw.header };
-  for (const [name, value] of Object.entries(keys)) if (value !== undefined) headers[name] = value;
-  const init: RequestInit = { method: (raw.method ?? operation.method).toUpperCase(), headers };
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(raw.header)) headers[name.toLowerCase()] = String(value).trim();
+  for (const [name, value] of Object.entries(keys)) if (value !== undefined) headers[name] = value.trim();
+  let body: string | undefined;
   if (raw.body !== undefined) {
     headers['content-type'] = 'application/json';
-    init.body = JSON.stringify(raw.body);
+    body = JSON.stringify(raw.body);
   }
   try {
-    await recordingFetch(target, exchange, [])(url, init);
+    await sendRecorded(target, exchange, { method: (raw.method ?? operation.method).toUpperCase(), url: url.href, headers, body });
   } catch (err) {
     exchange.error = err instanceof Error ? err : new Error(String(err));
   }

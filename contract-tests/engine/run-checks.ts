@@ -1,4 +1,5 @@
 /** The engine's loop: runs planned checks a few at a time and hands each result back as it lands. */
+import { validatorSource } from '../validation/validator-source.js';
 import { checkModule } from './check-registry.js';
 import { checkResultBase, type PlannedCheck, runCheck } from './checks.js';
 import type { EngineConfig } from './config.js';
@@ -17,6 +18,8 @@ export async function runChecks(
   config: EngineConfig,
   options: RunChecksOptions = {},
 ): Promise<CheckResult[]> {
+  // Checks judge bodies synchronously: the operations' body validators are loaded first.
+  await validatorSource().load(checks.map((c) => c.operation.operationId));
   const results: CheckResult[] = new Array(checks.length);
   let next = 0;
   let failed = 0;

@@ -1,11 +1,12 @@
 /**
  * Checks one response (status, Content-Type, body) against what the spec documents for its
- * operation, with the runtime Ajv instance. The contract suite uses it; the client uses the
- * precompiled validators instead (src/response-validation.ts).
+ * operation: with the validator source's validator for that body when it has one (the bundled
+ * spec's precompiled validators), else with the runtime Ajv instance.
  */
 import type { ErrorObject } from 'ajv';
 import { matchResponse, type ResponseMatch } from '../../src/validation/response-match.js';
 import { findSpecOperation } from '../spec/model.js';
+import { validatorSource } from './validator-source.js';
 import { validateAgainst } from './validators.js';
 
 export { documentedResponse, mediaType } from '../../src/validation/response-match.js';
@@ -27,7 +28,16 @@ export function validateResponse(
 ): ResponseValidation {
   const operation = findSpecOperation(operationId);
   if (!operation) throw new Error(`unknown operationId "${operationId}"`);
-  const { mediaTypeKey: _chosen, ...match } = matchResponse(operation, status, contentType);
-  const errors = match.schema === undefined || body === undefined ? [] : validateAgainst(match.schema, body);
+  const { mediaTypeKey, ...match } = matchResponse(operation, status, contentType);
+  if (match.schema === undefined || body === undefined) return { ...match, errors: [] };
+  const validate =
+    match.statusKey !== undefined && mediaTypeKey !== undefined
+      ? validatorSource().responseValidator(operationId, match.statusKey, mediaTypeKey)
+      : undefined;
+  if (!validate) return { ...match, errors: validateAgainst(match.schema, body) };
+  if (validate(body)) return { ...match, errors: [] };
+  const errors = [...(validate.errors ?? [])] as ErrorObject[];
+  // A standalone validator keeps its last errors: a huge invalid body's must not outlive the check.
+  validate.errors = null;
   return { ...match, errors };
 }

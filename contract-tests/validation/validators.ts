@@ -1,7 +1,8 @@
 /**
- * Validators compiled at run time, once per spec, from the schemas of the spec the command checks
- * against (contract-tests/spec/model.ts: the bundled one, or --spec). The client runs the same Ajv
- * setup precompiled into generated/ and never loads this module.
+ * Validators for the contract suite, by schema, for the spec the command checks against
+ * (contract-tests/spec/model.ts: the bundled one, or --spec). For the bundled spec, the validator
+ * source's precompiled one when it has it (the installed kit ships them, built by
+ * scripts/build-kit.ts); else compiled at run time, once per spec. The client never loads this module.
  */
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { followRefs, valueAt } from '../../src/json-pointer.js';
@@ -9,11 +10,14 @@ import { isPlainObject } from '../../src/plain-object.js';
 import { activeSpec, type SpecModel } from '../spec/model.js';
 import { createAjv } from './ajv.js';
 import { addSpecDocument, SPEC_DOCUMENT_ID } from './spec-document.js';
+import { validatorSource } from './validator-source.js';
 
 let ajv: ReturnType<typeof createAjv> | undefined;
 /** The spec `ajv` and `cache` were built from: another active spec starts both afresh. */
 let builtFor: SpecModel | undefined;
 const cache = new Map<string, ValidateFunction>();
+/** The keys of the schemas compiled at run time, in order: what the kit build precompiles. */
+const compiledAtRunTime: string[] = [];
 
 function instance(): ReturnType<typeof createAjv> {
   const spec = activeSpec();
@@ -36,14 +40,28 @@ export function validatorFor(schema: unknown): ValidateFunction {
   const key = JSON.stringify(schema);
   let validate = cache.get(key);
   if (!validate) {
+    const precompiled = validatorSource().schemaValidator(key);
+    if (precompiled) {
+      validate = precompiled as ValidateFunction;
+      cache.set(key, validate);
+      return validate;
+    }
     // A schema taken out of the document (a response's `data`) may still hold local refs ('#/components/…'):
     // compiled on its own, they are relative to the spec document they came from.
     const local = key.includes('"$ref":"#/') ? JSON.parse(key.replaceAll('"$ref":"#/', `"$ref":"${SPEC_DOCUMENT_ID}#/`)) : schema;
     validate = compiler.compile(local as object);
     cache.set(key, validate);
+    compiledAtRunTime.push(key);
   }
   return validate;
 }
+
+/** Every schema compiled at run time so far, as its cache key (JSON), in order. */
+export const runtimeCompiledSchemas = (): readonly string[] => compiledAtRunTime;
+
+/** The schema a cache key stands for, as compiled: local refs made absolute to the spec document. */
+export const compilableSchema = (key: string): object =>
+  JSON.parse(key.includes('"$ref":"#/') ? key.replaceAll('"$ref":"#/', `"$ref":"${SPEC_DOCUMENT_ID}#/`) : key) as object;
 
 /** Validates and returns Ajv's errors (an empty array when the value conforms). */
 export function validateAgainst(schema: unknown, value: unknown): ErrorObject[] {

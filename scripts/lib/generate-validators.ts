@@ -27,7 +27,7 @@ export const RESPONSE_VALIDATORS_DIR = 'response-validators';
 /** Webhook event bodies by event type, for `verifyWebhook({ validate: true })`. */
 export const WEBHOOK_VALIDATORS_FILE = 'webhook-validators.ts';
 
-interface Entry {
+export interface Entry {
   /** Export name in the module (an identifier). */
   name: string;
   /** Unique among every module's entries: the shared Ajv instance registers the schema under it. */
@@ -160,14 +160,14 @@ function webhookValidatorsModule(doc: Record<string, unknown>, ajv: ReturnType<t
  * An Ajv instance with the spec document registered, set up like the runtime instance the contract
  * suite uses (lenient, verbose), so errors have the same shape whichever side produced them.
  */
-function standaloneAjv(doc: Record<string, unknown>): ReturnType<typeof createAjv> {
+export function standaloneAjv(doc: Record<string, unknown>): ReturnType<typeof createAjv> {
   const ajv = createAjv({ strict: false, verbose: true, code: { source: true, esm: true, lines: false, formats: _`formats` } });
   addSpecDocument(ajv, doc);
   return ajv;
 }
 
 /** One ESM module exporting a validator per entry; `ajv` is shared so each schema is compiled once; `root` is the repository root relative to the module. */
-function validatorModule(ajv: ReturnType<typeof createAjv>, entries: Entry[], root: string): string {
+export function validatorModule(ajv: ReturnType<typeof createAjv>, entries: Entry[], root: string): string {
   const refs: Record<string, string> = {};
   for (const { name, id, schema } of entries) {
     ajv.addSchema(schema as object, `urn:fungies:validator:${id}`);
