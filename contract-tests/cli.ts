@@ -57,6 +57,7 @@ run options
   --seed <n>              seed of the generated requests (default: random, printed in the report)
   --shard <k/n>           run part k of n (CI matrix); needs --seed; merge the reports after
   --max-failures <n>      start no check after n failed (the rest are reported skipped)
+  --max-pages <n>         walk a list at most n pages looking for its end (default 20)
   -H, --header <n:v>      send this header with every request (repeatable; values masked in reports)
 
 check options
@@ -167,6 +168,7 @@ const RUN_FLAGS: Flags = {
   'max-response-time': { type: 'string' },
   'max-response-bytes': { type: 'string' },
   'max-failures': { type: 'string' },
+  'max-pages': { type: 'string' },
   header: { type: 'string', short: 'H', multiple: true },
   seed: { type: 'string' },
   shard: { type: 'string' },
@@ -249,6 +251,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
           exclude: (values['exclude'] as string | undefined) ?? t?.exclude,
           shard,
           maxFailures: wholeNumber('max-failures', values['max-failures'], 1, Number.MAX_SAFE_INTEGER, 'a positive whole number'),
+          maxPages: wholeNumber('max-pages', values['max-pages'], 1, 10_000, 'a whole number of pages from 1 to 10000'),
           headers,
           targetName: named?.name,
           keyEnv: named?.keyEnv,

@@ -44,6 +44,8 @@ export interface RunOptions {
   shard?: Shard | undefined;
   /** Stops starting checks once this many failed (`--max-failures`); the rest are reported skipped. */
   maxFailures?: number | undefined;
+  /** The most pages a list is walked looking for its end (`--max-pages`). */
+  maxPages?: number | undefined;
   /** Sent with every request (`-H name:value`); values are masked in every report. */
   headers?: Record<string, string> | undefined;
   /** The target's name in the config file (`--target-name`): the reports name it. */
@@ -94,6 +96,7 @@ export async function runCommand(options: RunOptions, io: Io): Promise<{ code: n
     allowWrites: options.allowWrites,
     strict: options.strict,
     maxResponseTimeMs: options.maxResponseTimeMs,
+    maxPages: options.maxPages,
   };
   const { checks } = plan;
   const operations = plan.operations.filter((op) => checks.some((c) => c.operation.operationId === op.operationId));

@@ -74,5 +74,10 @@ export interface CheckModule {
   skip?(check: PlannedCheck, config: EngineConfig): string | undefined;
   /** The method the check sends, when not the operation's: a write (not GET/HEAD) needs --allow-writes. */
   method?(check: PlannedCheck): string;
+  /**
+   * Compares answers across several requests (pages of one list), so it runs after every other
+   * check of the run: the run's own writes cannot then move what it compares.
+   */
+  quiet?: boolean;
   run(check: PlannedCheck, planned: PlannedRequest, config: EngineConfig): Promise<Outcome>;
 }

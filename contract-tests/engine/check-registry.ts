@@ -5,16 +5,23 @@
 import type { CheckModule } from './check-module.js';
 import { authCheck } from './checks/auth.js';
 import { authStatusCheck } from './checks/auth-status.js';
+import { createdInListCheck } from './checks/created-in-list.js';
 import { defaultSortCheck } from './checks/default-sort.js';
 import { filtersCheck } from './checks/filters.js';
 import { identityCheck } from './checks/identity.js';
+import { jsonEncodingCheck } from './checks/json-encoding.js';
 import { methodCheck } from './checks/method.js';
 import { negativeCheck } from './checks/negative.js';
+import { pageWalkCheck } from './checks/page-walk.js';
 import { paginationCheck } from './checks/pagination.js';
 import { positiveCheck } from './checks/positive.js';
+import { publicKeyAsSecretCheck } from './checks/public-key-as-secret.js';
+import { queryKeysCheck } from './checks/query-keys.js';
+import { readAfterWriteCheck } from './checks/read-after-write.js';
 import { statusCheck } from './checks/status.js';
 import { unitsCheck } from './checks/units.js';
 import { workflowCheck } from './checks/workflow.js';
+import { writeIdentityCheck } from './checks/write-identity.js';
 
 export const CHECKS: readonly CheckModule[] = [
   statusCheck,
@@ -29,6 +36,13 @@ export const CHECKS: readonly CheckModule[] = [
   defaultSortCheck,
   unitsCheck,
   identityCheck,
+  readAfterWriteCheck,
+  createdInListCheck,
+  writeIdentityCheck,
+  pageWalkCheck,
+  publicKeyAsSecretCheck,
+  queryKeysCheck,
+  jsonEncodingCheck,
 ];
 
 /** The module of a check kind. */

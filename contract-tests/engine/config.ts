@@ -11,6 +11,8 @@ export interface EngineConfig {
   strict: boolean;
   /** A response slower than this (ms) is a finding of its own (`--max-response-time`). */
   maxResponseTimeMs?: number | undefined;
+  /** The most pages a list is walked to find its end (`--max-pages`); default DEFAULT_MAX_PAGES of the page-walk check. */
+  maxPages?: number | undefined;
 }
 
 /** Keys sent to a Prism mock: Prism checks that the headers are there, not their values. */

@@ -36,7 +36,8 @@ export const targetSecrets = (target: Target): (string | undefined)[] => [
 
 export interface Exchange {
   request?: RecordedRequest;
-  response?: RecordedResponse & { headers: Headers; text: string };
+  /** `bytes`: the body as it came, before decoding (a byte-order mark or invalid UTF-8 is gone from `text`). */
+  response?: RecordedResponse & { headers: Headers; text: string; bytes?: Uint8Array };
   /** The client refused to send (a finding against the client) or the connection failed. */
   error?: Error;
   /** Milliseconds from sending the request to the end of the response body. */
@@ -96,6 +97,7 @@ function recordingFetch(target: Target, into: Exchange, strip: readonly string[]
       bodyExcerpt: redactExcerpt(text, secrets, BODY_EXCERPT),
       headers: received.headers,
       text,
+      bytes,
     };
     return response;
   };

@@ -81,6 +81,6 @@ function combine(parts: readonly RunData[]): RunData {
     durationMs: Math.max(...parts.map((p) => p.durationMs)),
     operations,
     checks,
-    created: checks.flatMap((c) => (c.created ? [c.created] : [])),
+    created: checks.flatMap((c) => (c.created ? [c.created].flat() : [])),
   };
 }

@@ -10,10 +10,22 @@ export interface ListFilter {
   any?: string;
 }
 
+/** The state a write leaves (`x-resource.transitions[]`). */
+export interface Transition {
+  operationId: string;
+  /** Fields a read shows with these values after the write (`status: CANCELLED`). */
+  sets?: Record<string, unknown>;
+  /** The resource leaves the default list (where the list has an `includeArchived` flag). */
+  archived?: boolean;
+  /** The write makes a new resource (a duplicate) and answers it. */
+  creates?: boolean;
+}
+
 export interface ResourceModel {
   name: string;
   operations: Record<string, string>;
   list?: { items: string; defaultSort?: { field: string; order: 'asc' | 'desc' }; filters?: ListFilter[]; includeArchived?: string };
+  transitions?: Transition[];
   /** Field → unit (`unix-ms`, `minor-currency-unit`…). */
   units: Record<string, string>;
   /** The `object` constant its answers carry (`order`). */

@@ -1,4 +1,5 @@
 /** The engine's loop: runs planned checks a few at a time and hands each result back as it lands. */
+import { checkModule } from './check-registry.js';
 import { checkResultBase, type PlannedCheck, runCheck } from './checks.js';
 import type { EngineConfig } from './config.js';
 import type { CheckResult } from './types.js';
@@ -20,15 +21,22 @@ export async function runChecks(
   let next = 0;
   let failed = 0;
   const stopped = () => options.maxFailures !== undefined && failed >= options.maxFailures;
-  const worker = async () => {
-    while (next < checks.length) {
-      const i = next++;
-      results[i] = stopped() ? notRun(checks[i]!, options.maxFailures!) : await runCheck(checks[i]!, config);
-      if (results[i]!.outcome === 'failed') failed++;
-      options.onResult?.(results[i]!);
-    }
+  const run = async (phase: number[]) => {
+    const worker = async () => {
+      while (next < phase.length) {
+        const i = phase[next++]!;
+        results[i] = stopped() ? notRun(checks[i]!, options.maxFailures!) : await runCheck(checks[i]!, config);
+        if (results[i]!.outcome === 'failed') failed++;
+        options.onResult?.(results[i]!);
+      }
+    };
+    next = 0;
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 8, phase.length)) }, worker));
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 8, checks.length)) }, worker));
+  // Quiet checks compare answers across requests: they start once every write of the run is done.
+  const quiet = checks.map((c) => checkModule(c.kind)?.quiet === true);
+  await run(checks.flatMap((_, i) => (quiet[i] ? [] : [i])));
+  await run(checks.flatMap((_, i) => (quiet[i] ? [i] : [])));
   return results;
 }
 

@@ -40,7 +40,7 @@ export function buildRunData(operations: readonly OperationMeta[], results: read
     operations: operations.map((op) => ({ ...reportedOperation(op), statuses: Object.keys(op.responses) })),
     checks,
     ...(info.seed !== undefined ? { seed: info.seed } : {}),
-    created: checks.flatMap((c) => (c.created ? [c.created] : [])),
+    created: checks.flatMap((c) => (c.created ? [c.created].flat() : [])),
   };
 }
 

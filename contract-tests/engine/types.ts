@@ -77,8 +77,8 @@ export interface CheckResult {
   request?: RecordedRequest;
   response?: RecordedResponse;
   durationMs: number;
-  /** For `workflow` checks: what the run created. */
-  created?: CreatedResource;
+  /** For `workflow` and write checks: what the check created (a duplicate makes two). */
+  created?: CreatedResource | CreatedResource[];
 }
 
 /** What the suite runs against: a Prism mock of the spec (any documented status can be asked for, writes are harmless) or a live server. */

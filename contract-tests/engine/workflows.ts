@@ -10,13 +10,13 @@ import type { EngineConfig } from './config.js';
 import { type Exchange, isSuccess, sendThroughClient } from './exchange.js';
 import { finding, findingContext, statusLine } from './finding.js';
 import { createRandom, seedFor } from './random.js';
+import { scalars, writtenDiffs } from './read-back.js';
 import { buildRequest, type PlannedRequest } from './request-builder.js';
 import { checkResponse } from './response-checker.js';
 import { sampleOrUndefined } from './schema-sample.js';
 import { dataSchema, propertiesOf, requestBodySchema } from './spec-schema.js';
 import { parseJson } from './strict-json.js';
 import type { CreatedResource, Finding } from './types.js';
-import { convertUnit, unitOf } from './unit-conversion.js';
 
 export interface Workflow {
   resource: string;
@@ -65,16 +65,12 @@ export function resourceIn(body: unknown): { data: Json; key: string; object: Js
 const resourceObject = (text: string | undefined) => resourceIn(parseJson(text ?? '').value)?.object;
 
 /** The schema of the resource object in an operation's 200 body. */
-function resourceSchema(op: OperationMeta): unknown {
+export function resourceSchema(op: OperationMeta): unknown {
   return Object.values(propertiesOf(dataSchema(op))).find((p) => Object.keys(propertiesOf(p)).length > 0);
 }
 
-/** Scalar fields of a request body (what a read-back can be compared with). */
-const scalars = (body: unknown): [string, unknown][] =>
-  isPlainObject(body) ? Object.entries(body).filter(([, v]) => v === null || typeof v !== 'object') : [];
-
 /** A body for `op` with required fields, plus the optional scalar ones a read-back can show. */
-function writeBody(op: OperationMeta, seed: number, fixed: Json = {}): unknown {
+export function writeBody(op: OperationMeta, seed: number, fixed: Json = {}): unknown {
   const schema = requestBodySchema(op);
   if (schema === undefined) return undefined;
   const base = buildRequest(op).body as Json;
@@ -128,22 +124,11 @@ export async function runWorkflow(wf: Workflow, config: EngineConfig, seed: numb
     const got = await send('get', wf.get, { ...buildRequest(wf.get), path: { [idParam]: id } });
     if (!got) return false;
     const object = resourceObject(got.response?.text);
-    const fieldSchema = (name: string) => propertiesOf(resourceSchema(wf.get))[name];
     const differs = (pointer: string, expected: string, actual: string) =>
       findings.push(f(wf.get, 'stateful_readback', pointer, expected, actual, got.response?.status));
     if (object?.['id'] !== id) differs('/data/*/id', `the id ${id} returned by ${after}`, JSON.stringify(object?.['id'] ?? null));
-    const writtenFields = propertiesOf(requestBodySchema(writer));
-    const currency = isPlainObject(written) ? (written['currency'] ?? object?.['currency']) : undefined;
-    for (const [name, value] of scalars(written)) {
-      // The unit a field is written in may not be the one it is read in (major units in, minor out).
-      const expected = convertUnit(value, unitOf(writtenFields[name]), unitOf(fieldSchema(name)), currency);
-      // A value the response schema cannot hold (a number where it declares a string) cannot come back as written.
-      if (name === 'id' || !object || !(name in object) || validateAgainst(fieldSchema(name) ?? {}, expected).length > 0) continue;
-      if (JSON.stringify(object[name]) !== JSON.stringify(expected)) {
-        const as = expected === value ? '' : ` (${JSON.stringify(value)} in ${unitOf(writtenFields[name])})`;
-        differs(`/data/*/${name}`, `${JSON.stringify(expected)}${as} as written by ${after}`, JSON.stringify(object[name]));
-      }
-    }
+    for (const d of writtenDiffs(written, writer, object ?? {}, resourceSchema(wf.get)))
+      differs(`/data/*/${d.field}`, `${JSON.stringify(d.expected)}${d.as} as written by ${after}`, JSON.stringify(d.actual));
     return true;
   };
   const createBody = writeBody(wf.create, seedFor(seed, `${wf.resource} create`));

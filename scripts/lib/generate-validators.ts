@@ -142,7 +142,12 @@ function lazyValidatorFiles(
     [...split.exported].filter(([name]) => owners.get(name) === owner).map(([name, target]) => `const ${name} = ${target};`);
   files.set(
     `${SHARED_VALIDATORS_MODULE}.cjs`,
-    factoryModule('The precompiled validators two or more operations or webhooks share.', [], split.shared.code, `{ ${split.shared.names.join(', ')} }`),
+    factoryModule(
+      'The precompiled validators two or more operations or webhooks share.',
+      [],
+      split.shared.code,
+      `{ ${split.shared.names.join(', ')} }`,
+    ),
   );
   const loaders: string[] = [];
   for (const [owner, map] of ownerMaps) {
@@ -184,7 +189,9 @@ function lazyValidatorFiles(
  * the spec refers to it. Returns the rewrite of one declaration's code, by function name.
  */
 function schemaPathsAsInlined(ajv: ReturnType<typeof createAjv>, doc: Record<string, unknown>, entryIds: string[]) {
-  const components = (isPlainObject(doc['components']) && isPlainObject(doc['components']['schemas']) ? doc['components']['schemas'] : {}) as JsonObject;
+  const components = (
+    isPlainObject(doc['components']) && isPlainObject(doc['components']['schemas']) ? doc['components']['schemas'] : {}
+  ) as JsonObject;
   const written = new Map<string, Set<string>>();
   const collect = (node: unknown): void => {
     if (Array.isArray(node)) for (const item of node) collect(item);
@@ -205,14 +212,19 @@ function schemaPathsAsInlined(ajv: ReturnType<typeof createAjv>, doc: Record<str
   // An entry is compiled as a root here and when inlined alike: its own paths stay `#/…`.
   const entries = new Set<unknown>(entryIds.map((id) => ajv.getSchema(id)));
   const prefixOf = new Map<string, string>();
-  const scope = (ajv as unknown as { scope: { _values: { validate?: Map<unknown, { str: string; value?: { ref?: { schemaEnv?: { schema?: unknown } } } }> } } }).scope;
+  const scope = (
+    ajv as unknown as {
+      scope: { _values: { validate?: Map<unknown, { str: string; value?: { ref?: { schemaEnv?: { schema?: unknown } } } }> } };
+    }
+  ).scope;
   for (const name of scope._values.validate?.values() ?? []) {
     const component = byObject.get(name.value?.ref?.schemaEnv?.schema as JsonObject);
     // Ajv inlines (inlineRefs: true) only a schema with no references of its own; one with some it
     // compiles as a function of its own, whose paths are `#/…` either way.
     if (component === undefined || entries.has(name.value?.ref) || hasRef(components[component])) continue;
     const ways = [...(written.get(component) ?? [])];
-    if (ways.length > 1) throw new Error(`components/schemas/${component} is referred to as ${ways.join(' and ')}: its errors' schemaPath cannot match both`);
+    if (ways.length > 1)
+      throw new Error(`components/schemas/${component} is referred to as ${ways.join(' and ')}: its errors' schemaPath cannot match both`);
     if (ways[0]) prefixOf.set(name.str, JSON.stringify(ways[0]).slice(1, -1));
   }
   return (name: string, text: string): string => {

@@ -118,7 +118,6 @@ function declarationOf(name: string, statement: ts.Statement, source: ts.SourceF
   return { name, statements: [statement], text: [statement.getText(source)], uses: new Set() };
 }
 
-
 function assignedName(expression: ts.Expression): string | undefined {
   if (!ts.isBinaryExpression(expression) || expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return undefined;
   let left: ts.Expression = expression.left;

@@ -22,7 +22,22 @@ describe('the checks beyond response shapes', () => {
     const results = await run('honest');
     expect(results.filter((r) => r.outcome === 'failed').map((r) => [r.id, r.findings])).toEqual([]);
     expect(new Set(results.map((r) => r.kind))).toEqual(
-      new Set(['status', 'negative', 'auth', 'auth-status', 'positive', 'method', 'pagination', 'filters', 'default-sort', 'units']),
+      new Set([
+        'status',
+        'negative',
+        'auth',
+        'auth-status',
+        'positive',
+        'method',
+        'pagination',
+        'filters',
+        'default-sort',
+        'units',
+        'page-walk',
+        'public-key-as-secret',
+        'query-keys',
+        'json-encoding',
+      ]),
     );
   });
 
