@@ -1,8 +1,23 @@
 // Runs in a fresh node process: times importing one client and its first call, prints JSON.
-const [mode, url, dist] = process.argv.slice(2);
+// Modes `empty`, `import` and `require` stop after creating the client: the issue's cold start is
+// that process's wall over the `empty` one (the same file, importing nothing).
+const [mode, url, dist, cjs] = process.argv.slice(2);
 const path = '/v0/orders/{orderIdOrNumber}/cancel';
 const init = { params: { path: { orderIdOrNumber: '#ABC123DEF456' } }, body: {} };
 const keys = { publicKey: 'pub_BenchPublicKey123456', secretKey: 'sec_BenchSecretKey123456' };
+
+if (mode === 'empty') process.exit(0);
+if (mode === 'import') {
+  const { createFungiesClient } = await import(dist);
+  createFungiesClient({ ...keys, baseUrl: url });
+  process.exit(0);
+}
+if (mode === 'require') {
+  const { createRequire } = await import('node:module');
+  const { createFungiesClient } = createRequire(import.meta.url)(cjs);
+  createFungiesClient({ ...keys, baseUrl: url });
+  process.exit(0);
+}
 
 const t0 = performance.now();
 let call;

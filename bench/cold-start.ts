@@ -1,4 +1,8 @@
-/** Cold import and first-call cost, each sample in a fresh node process against the loopback server. */
+/**
+ * Cold start and first-call cost, each sample in a fresh node process against the loopback server.
+ * The cold start the targets name is the wall of a process that imports the client and creates it,
+ * over the wall of the same probe importing nothing, per sample (interleaved), then the median.
+ */
 import { execFile } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
@@ -23,6 +27,11 @@ export interface ColdRow {
 export interface ColdResult {
   /** Wall time of `node -e 0`: what every process pays before any import. */
   emptyNodeMs: Spread;
+  /**
+   * Process wall of importing the client and creating it, over the same probe importing nothing
+   * (differences per sample): `esm` imports dist/index.js, `cjs` requires dist/cjs/index.cjs.
+   */
+  coldStartMs?: { esm: Spread; cjs: Spread };
   rows: ColdRow[];
 }
 
@@ -32,16 +41,22 @@ async function wall(args: string[]): Promise<{ ms: number; stdout: string }> {
   return { ms: performance.now() - start, stdout };
 }
 
-/** `distEntry`: the built package entry (dist/index.js), what an installed user imports. */
-export async function measureColdStart(samples: number, distEntry: string): Promise<ColdResult> {
+/** `distEntry` and `cjsEntry`: the built package's entries (dist/index.js, dist/cjs/index.cjs), what an installed user loads. */
+export async function measureColdStart(samples: number, distEntry: string, cjsEntry: string): Promise<ColdResult> {
   const server = await startServer();
   try {
     const empty: number[] = [];
+    const esm: number[] = [];
+    const cjs: number[] = [];
+    const probe = async (mode: string) => (await wall([PROBE, mode, server.url, pathToFileURL(distEntry).href, cjsEntry])).ms;
     const raw = new Map<ColdMode, { processMs: number[]; importMs: number[]; firstCallMs: number[]; secondCallMs: number[] }>(
       COLD_MODES.map((m) => [m, { processMs: [], importMs: [], firstCallMs: [], secondCallMs: [] }]),
     );
     for (let i = 0; i < samples; i++) {
       empty.push((await wall(['-e', '0'])).ms);
+      const none = await probe('empty');
+      esm.push((await probe('import')) - none);
+      cjs.push((await probe('require')) - (await probe('empty')));
       for (const mode of COLD_MODES) {
         const { ms, stdout } = await wall([PROBE, mode, server.url, pathToFileURL(distEntry).href]);
         const r = JSON.parse(stdout) as { importMs: number; firstCallMs: number; secondCallMs: number };
@@ -54,6 +69,7 @@ export async function measureColdStart(samples: number, distEntry: string): Prom
     }
     return {
       emptyNodeMs: spread(empty),
+      coldStartMs: { esm: spread(esm), cjs: spread(cjs) },
       rows: COLD_MODES.map((mode) => {
         const r = raw.get(mode)!;
         return {

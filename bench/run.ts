@@ -6,6 +6,7 @@
 import { execFile } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, totalmem } from 'node:os';
+import { resolve } from 'node:path';
 import { parseArgs, promisify } from 'node:util';
 import { measureCallParts } from './call-parts.js';
 import { measureColdStart } from './cold-start.js';
@@ -108,7 +109,7 @@ if (wanted('cold')) {
   log('building dist/ for the cold-start probes');
   await promisify(execFile)('npm', ['run', '-s', 'build'], { timeout: 300_000 });
   log('cold start: fresh processes');
-  results.cold = await measureColdStart(quick ? 3 : 9, 'dist/index.js');
+  results.cold = await measureColdStart(quick ? 3 : 9, 'dist/index.js', resolve('dist/cjs/index.cjs'));
 }
 if (wanted('packages')) {
   log('package sizes: npm pack of both packages and of the clients users compare with');

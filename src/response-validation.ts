@@ -4,6 +4,7 @@
  * response: clients that do not validate never load them.
  */
 
+import { type OperationResponseValidators, responseValidatorLoaders } from '../generated/response-validators.js';
 import { ResponseValidationError } from './errors.js';
 import type { OperationMeta } from './operation-meta.js';
 import { redact, redactExcerpt, redactValue } from './redact.js';
@@ -14,17 +15,14 @@ import { specDefectReason } from './validation/spec-defects.js';
 /** Errors kept on a ResponseValidationError and shown in its message. */
 const MAX_ERRORS = 10;
 
-type OperationValidators = import('../generated/response-validators.js').OperationResponseValidators;
-const loaded = new Map<string, Promise<OperationValidators | undefined>>();
+const loaded = new Map<string, Promise<OperationResponseValidators | undefined>>();
 
-/** The operation's validators, imported once on its first validated response. */
-function validatorsOf(operationId: string): Promise<OperationValidators | undefined> {
+/** The operation's validators, loaded once on its first validated response. */
+function validatorsOf(operationId: string): Promise<OperationResponseValidators | undefined> {
   let validators = loaded.get(operationId);
   if (!validators) {
-    validators = import('../generated/response-validators.js').then(async ({ responseValidatorLoaders }) => {
-      const load = responseValidatorLoaders[operationId];
-      return load ? (await load()).validators : undefined;
-    });
+    const load = Object.hasOwn(responseValidatorLoaders, operationId) ? responseValidatorLoaders[operationId] : undefined;
+    validators = load ? load().then((m) => m.validators) : Promise.resolve(undefined);
     loaded.set(operationId, validators);
   }
   return validators;

@@ -21,11 +21,14 @@ export interface CreateAjvOptions {
   verbose?: boolean;
   /** Ajv's code options; spec:generate sets `source` and `esm` to emit standalone validators. */
   code?: CodeOptions;
+  /** false: each referenced schema stays one function (spec:generate ships each component once). */
+  inlineRefs?: boolean;
 }
 
-export function createAjv({ strict = true, verbose = false, code }: CreateAjvOptions = {}): Ajv2020 {
+export function createAjv({ strict = true, verbose = false, code, inlineRefs = true }: CreateAjvOptions = {}): Ajv2020 {
   const ajv = new Ajv2020({
     ...(code ? { code } : {}),
+    inlineRefs,
     strict,
     // OpenAPI 3.1 writes nullables as `type: [X, 'null']`.
     allowUnionTypes: true,

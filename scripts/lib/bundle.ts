@@ -2,20 +2,27 @@
  * The client package's JavaScript, bundled from src/index.ts once per module format, and its
  * declarations written once:
  * - dist/index.js (ES module) and dist/cjs/index.cjs (CommonJS): esbuild bundles, so importing the
- *   client loads one file instead of some fifty. The validator modules the client imports on first
- *   use (`import()`) stay out of both: each bundle imports the minified ES modules in
- *   dist/generated/, which CommonJS may do with `import()` on every Node version the package supports.
+ *   client loads one file instead of some fifty. The precompiled validators stay out of both: they
+ *   are CommonJS files in dist/generated/ that src/validation/load-validators.ts requires on first
+ *   use, which a synchronous caller (verifyWebhook) can do from either format on every Node version
+ *   the package supports.
  * - dist/src/**.d.ts: tsc's declarations, the one set of types; dist/cjs/index.d.cts re-exports them
  *   under `resolution-mode: import`, each value as a `typeof` and each type by name, so TypeScript
  *   sees the same types whichever way a project loads the package.
  */
-import { readFile, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve } from 'node:path';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
 import { build, transform } from 'esbuild';
 import ts from 'typescript';
 
-/** Bundles src/index.ts into `outFile`; dynamic imports of generated/ resolve to the ES modules under `esmDir`. */
-export async function bundleClient(root: string, esmDir: string, outFile: string, format: 'esm' | 'cjs'): Promise<void> {
+/** The module that requires the validators, and the path to generated/ it holds (relative to itself). */
+const LOADER = /[\\/]src[\\/]validation[\\/]load-validators\.ts$/;
+const GENERATED_FROM_LOADER = "'../../generated/'";
+
+/** Bundles src/index.ts into `outFile`; the validators are required from `generatedDir` (dist/generated). */
+export async function bundleClient(root: string, generatedDir: string, outFile: string, format: 'esm' | 'cjs'): Promise<void> {
+  let fromBundle = relative(dirname(outFile), generatedDir).split('\\').join('/');
+  if (!fromBundle.startsWith('.')) fromBundle = `./${fromBundle}`;
   await build({
     entryPoints: [join(root, 'src/index.ts')],
     outfile: outFile,
@@ -33,24 +40,17 @@ export async function bundleClient(root: string, esmDir: string, outFile: string
     // carries it, from its ES module build: openapi-fetch's CommonJS build has no __esModule mark,
     // so a default import from it would get the module object instead of createClient.
     ...(format === 'esm' ? { external: ['openapi-fetch'] } : {}),
+    // createRequire(import.meta.url) in the loader: a CommonJS file names itself with __filename.
+    ...(format === 'cjs' ? { define: { 'import.meta.url': '__filename' } } : {}),
     logLevel: 'silent',
     plugins: [
       {
-        name: 'lazy-modules-stay-es-modules',
+        name: 'validators-from-the-bundle',
         setup(b) {
-          b.onResolve({ filter: /^\./ }, (args) => {
-            // The webhook validators are imported statically (verifyWebhook is synchronous): bundle
-            // the minified ES build of them rather than compiling the generated source again.
-            if (args.kind !== 'dynamic-import' && /(^|\/)webhook-validators\.js$/.test(args.path)) {
-              const source = resolve(args.resolveDir, args.path);
-              return { path: resolve(esmDir, relative(root, source)) };
-            }
-            if (args.kind !== 'dynamic-import') return undefined;
-            const source = resolve(args.resolveDir, args.path);
-            const esm = join(esmDir, relative(root, source));
-            let path = relative(dirname(outFile), esm).split('\\').join('/');
-            if (!path.startsWith('.')) path = `./${path}`;
-            return { path, external: true };
+          b.onLoad({ filter: LOADER }, async (args) => {
+            const text = await readFile(args.path, 'utf8');
+            if (!text.includes(GENERATED_FROM_LOADER)) throw new Error(`${args.path} no longer holds ${GENERATED_FROM_LOADER}`);
+            return { contents: text.replace(GENERATED_FROM_LOADER, JSON.stringify(`${fromBundle}/`)), loader: 'ts' };
           });
         },
       },
@@ -106,17 +106,14 @@ export async function writeCommonJsTypes(esmTypes: string, outFile: string): Pro
 }
 
 /**
- * Minifies the precompiled validators in place. They are Ajv's generated code, never read or
- * stepped through by a user, and most of the package's weight: whitespace and local names go.
+ * Writes the precompiled validators (CommonJS) minified from generated/ into dist/. They are Ajv's
+ * generated code, never read or stepped through by a user, and most of the package's weight:
+ * whitespace and local names go.
  */
-export async function minifyValidators(files: string[]): Promise<void> {
-  for (const file of files) {
-    const { code } = await transform(await readFile(file, 'utf8'), {
-      minify: true,
-      format: 'esm',
-      target: 'node20',
-      legalComments: 'none',
-    });
-    await writeFile(file, code);
+export async function minifyValidators(files: { from: string; to: string }[]): Promise<void> {
+  for (const { from, to } of files) {
+    const { code } = await transform(await readFile(from, 'utf8'), { minify: true, target: 'node20', legalComments: 'none' });
+    await mkdir(dirname(to), { recursive: true });
+    await writeFile(to, code);
   }
 }

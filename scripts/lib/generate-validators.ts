@@ -8,11 +8,12 @@ import { absoluteRefs, deref, type JsonObject, operationParameters, specOperatio
 import { printable } from '../../contract-tests/spec/spec-file.js';
 import { listWebhookEvents } from '../../contract-tests/spec/webhook-events.js';
 import { createAjv } from '../../contract-tests/validation/ajv.js';
-import { addSpecDocument } from '../../contract-tests/validation/spec-document.js';
+import { addSpecDocument, SPEC_DOCUMENT_ID } from '../../contract-tests/validation/spec-document.js';
 import { isPlainObject } from '../../src/plain-object.js';
 import { numberFormats } from '../../src/validation/formats.js';
 import { commentText } from './emit.js';
 import { idSchemas } from './generate.js';
+import { splitStandalone } from './split-validators.js';
 
 // ajv's standalone entry is CommonJS; under NodeNext its default import is the module object.
 type StandaloneCode = (ajv: ReturnType<typeof createAjv>, refs: Record<string, string>) => string;
@@ -20,12 +21,14 @@ const standaloneCode = ((standaloneModule as unknown as { default?: StandaloneCo
 
 /** Imported eagerly by the client: path parameters and ids are checked on every call. */
 export const PARAM_VALIDATORS_FILE = 'param-validators.ts';
-/** Imported only when a client turns `validateResponses` on: loaders of the per-operation modules below. */
+/** Loaders of the per-operation modules below, which a client loads only when `validateResponses` is on. */
 export const RESPONSE_VALIDATORS_FILE = 'response-validators.ts';
-/** One module per operation, so a validating client loads (and a bundler keeps) only what it calls. */
+/** One CommonJS module per operation, so a validating client loads only what it calls. */
 export const RESPONSE_VALIDATORS_DIR = 'response-validators';
-/** Webhook event bodies by event type, for `verifyWebhook({ validate: true })`. */
-export const WEBHOOK_VALIDATORS_FILE = 'webhook-validators.ts';
+/** Webhook event bodies by event type, loaded by `verifyWebhook({ validate: true })` (a CommonJS module). */
+export const WEBHOOK_VALIDATORS_MODULE = 'webhook-validators';
+/** What two or more of the modules above share, loaded with the first module that needs it. */
+export const SHARED_VALIDATORS_MODULE = 'shared-validators';
 
 export interface Entry {
   /** Export name in the module (an identifier). */
@@ -94,26 +97,78 @@ export function generateValidatorFiles(doc: Record<string, unknown>, banner: str
       '',
     ].join('\n'),
   );
-  const loaders: string[] = [];
+  for (const [name, text] of lazyValidatorFiles(doc, responses)) files.set(name, text);
+  return new Map([...files].map(([name, text]) => [name, banner + text]));
+}
+
+/**
+ * The validators loaded on first use (response bodies per operation, webhook bodies), as CommonJS
+ * factories (src/validation/load-validators.ts) so that synchronous verifyWebhook can load them
+ * too: compiled together with `inlineRefs: false`, split by owner (scripts/lib/split-validators.ts).
+ */
+function lazyValidatorFiles(
+  doc: Record<string, unknown>,
+  responses: Map<string, { entries: Entry[]; map: Record<string, Record<string, string>> }>,
+): Map<string, string> {
+  const files = new Map<string, string>();
+  const ajv = standaloneAjv(doc, false);
+  const refs: Record<string, string> = {};
+  const owners = new Map<string, string>();
+  const add = (owner: string, { name, id, schema }: Entry) => {
+    // A copy: an inline body schema that is also a component object must compile as its own root
+    // (Ajv caches by object), as it did inlined, and not as the component's function.
+    ajv.addSchema(structuredClone(schema) as object, `urn:fungies:validator:${id}`);
+    refs[name] = `urn:fungies:validator:${id}`;
+    owners.set(name, owner);
+  };
+  const ownerMaps = new Map<string, string>();
   for (const [id, { entries, map }] of responses) {
     const stem = fileStem(id);
-    files.set(
-      `${RESPONSE_VALIDATORS_DIR}/${stem}.ts`,
-      [
-        `/** Precompiled validators for ${commentText(id)}'s successful response bodies, by documented status and media type. */`,
-        validatorModule(ajv, entries, '../..'),
-        `export const validators: Record<string, Record<string, ValidateFunction>> = ${mapCode(map)};`,
-        '',
-      ].join('\n'),
-    );
-    // The stem is [A-Za-z0-9_] only (fileStem), so the quoted specifier cannot be closed from inside.
-    loaders.push(`  ${JSON.stringify(id)}: () => import('./${RESPONSE_VALIDATORS_DIR}/${stem}.js'),`);
+    // Export names must be unique across every owner of the one standalone module.
+    const renamed = new Map(entries.map((e) => [e.name, `${stem}_${e.name}`]));
+    for (const e of entries) add(`${RESPONSE_VALIDATORS_DIR}/${stem}`, { ...e, name: renamed.get(e.name)! });
+    ownerMaps.set(`${RESPONSE_VALIDATORS_DIR}/${stem}`, mapCode(renameValues(map, renamed)));
+  }
+  const webhookMap: Record<string, string> = {};
+  listWebhookEvents(doc).forEach(({ type, schema }, i) => {
+    add(WEBHOOK_VALIDATORS_MODULE, { name: `webhooks_w${i}`, id: `webhooks/w${i}`, schema });
+    webhookMap[type] = `webhooks_w${i}`;
+  });
+  ownerMaps.set(WEBHOOK_VALIDATORS_MODULE, mapCode(webhookMap));
+  const code = appendErrorsInPlace(standaloneCode(ajv, refs));
+  if (/\brequire\(/.test(code)) throw new Error('the precompiled validators need a runtime module of Ajv, which the client does not ship');
+  const split = splitStandalone(code, owners, schemaPathsAsInlined(ajv, doc, Object.values(refs)));
+  const exportsOf = (owner: string) =>
+    [...split.exported].filter(([name]) => owners.get(name) === owner).map(([name, target]) => `const ${name} = ${target};`);
+  files.set(
+    `${SHARED_VALIDATORS_MODULE}.cjs`,
+    factoryModule(
+      'The precompiled validators two or more operations or webhooks share.',
+      [],
+      split.shared.code,
+      `{ ${split.shared.names.join(', ')} }`,
+    ),
+  );
+  const loaders: string[] = [];
+  for (const [owner, map] of ownerMaps) {
+    const own = split.owners.get(owner) ?? { code: '', sharedNames: [] };
+    const what =
+      owner === WEBHOOK_VALIDATORS_MODULE
+        ? 'Precompiled validators for the webhook event bodies, by event type.'
+        : `Precompiled validators for ${commentText(owner.slice(RESPONSE_VALIDATORS_DIR.length + 1))}'s successful response bodies, by documented status and media type.`;
+    files.set(`${owner}.cjs`, factoryModule(what, own.sharedNames, [own.code, ...exportsOf(owner)].join('\n'), map));
+    // The stem is [A-Za-z0-9_] only (fileStem), so the quoted name cannot be closed from inside.
+    if (owner !== WEBHOOK_VALIDATORS_MODULE) {
+      const id = owner.slice(RESPONSE_VALIDATORS_DIR.length + 1);
+      loaders.push(`  ${JSON.stringify(id)}: async () => ({ validators: loadValidatorModule(${JSON.stringify(owner)}) }),`);
+    }
   }
   files.set(
     RESPONSE_VALIDATORS_FILE,
     [
-      '/** Loaders of the precompiled successful-response validators: one module per operation, imported on first use. */',
+      '/** Loaders of the precompiled successful-response validators: one module per operation, loaded on first use. */',
       "import type { PrecompiledValidator as ValidateFunction } from '../src/validation/issue.js';",
+      "import { loadValidatorModule } from '../src/validation/load-validators.js';",
       '',
       '/** Validators of one operation, by documented status (2xx, default) and media type. */',
       'export type OperationResponseValidators = Record<string, Record<string, ValidateFunction>>;',
@@ -124,8 +179,92 @@ export function generateValidatorFiles(doc: Record<string, unknown>, banner: str
       '',
     ].join('\n'),
   );
-  files.set(WEBHOOK_VALIDATORS_FILE, webhookValidatorsModule(doc, ajv));
-  return new Map([...files].map(([name, text]) => [name, banner + text]));
+  return files;
+}
+
+/**
+ * Errors keep the schemaPath an inlined `$ref` gives them (the ref as written, then the path inside
+ * the component), the same as the contract suite's runtime Ajv reports: a component compiled as its
+ * own function reports paths from its own root (`#/…`), so its paths are prefixed with the one way
+ * the spec refers to it. Returns the rewrite of one declaration's code, by function name.
+ */
+function schemaPathsAsInlined(ajv: ReturnType<typeof createAjv>, doc: Record<string, unknown>, entryIds: string[]) {
+  const components = (
+    isPlainObject(doc['components']) && isPlainObject(doc['components']['schemas']) ? doc['components']['schemas'] : {}
+  ) as JsonObject;
+  const written = new Map<string, Set<string>>();
+  const collect = (node: unknown): void => {
+    if (Array.isArray(node)) for (const item of node) collect(item);
+    else if (isPlainObject(node)) {
+      for (const [key, value] of Object.entries(node)) {
+        if (key === '$ref' && typeof value === 'string') {
+          const name = value.match(/#\/components\/schemas\/([^/]+)$/)?.[1];
+          if (name) written.set(name, (written.get(name) ?? new Set()).add(value));
+        } else collect(value);
+      }
+    }
+  };
+  collect(components);
+  for (const id of entryIds) collect(ajv.getSchema(id)?.schema);
+  // The Ajv instance holds the spec's own schema objects: a compiled component is found by identity.
+  const registered = (ajv as unknown as { schemas: Record<string, { schema: { components: { schemas: JsonObject } } }> }).schemas;
+  const byObject = new Map(Object.entries(registered[SPEC_DOCUMENT_ID]?.schema.components.schemas ?? components).map(([k, v]) => [v, k]));
+  // An entry is compiled as a root here and when inlined alike: its own paths stay `#/…`.
+  const entries = new Set<unknown>(entryIds.map((id) => ajv.getSchema(id)));
+  const prefixOf = new Map<string, string>();
+  const scope = (
+    ajv as unknown as {
+      scope: { _values: { validate?: Map<unknown, { str: string; value?: { ref?: { schemaEnv?: { schema?: unknown } } } }> } };
+    }
+  ).scope;
+  for (const name of scope._values.validate?.values() ?? []) {
+    const component = byObject.get(name.value?.ref?.schemaEnv?.schema as JsonObject);
+    // Ajv inlines (inlineRefs: true) only a schema with no references of its own; one with some it
+    // compiles as a function of its own, whose paths are `#/…` either way.
+    if (component === undefined || entries.has(name.value?.ref) || hasRef(components[component])) continue;
+    const ways = [...(written.get(component) ?? [])];
+    if (ways.length > 1)
+      throw new Error(`components/schemas/${component} is referred to as ${ways.join(' and ')}: its errors' schemaPath cannot match both`);
+    if (ways[0]) prefixOf.set(name.str, JSON.stringify(ways[0]).slice(1, -1));
+  }
+  return (name: string, text: string): string => {
+    const prefix = prefixOf.get(name);
+    return prefix === undefined ? text : text.replace(/schemaPath:"#(?=["/])/g, `schemaPath:"${prefix}`);
+  };
+}
+
+/** Ajv's test for "may be inlined": no reference keyword anywhere inside. */
+function hasRef(node: unknown): boolean {
+  if (Array.isArray(node)) return node.some(hasRef);
+  if (!isPlainObject(node)) return false;
+  return Object.entries(node).some(([key, value]) => REF_KEYWORDS.has(key) || hasRef(value));
+}
+const REF_KEYWORDS = new Set(['$ref', '$recursiveRef', '$recursiveAnchor', '$dynamicRef', '$dynamicAnchor']);
+
+/**
+ * A CommonJS module exporting a factory over the number formats (Ajv's code reads `formats.<name>`)
+ * and a getter of the shared validators, called only by modules that read some.
+ */
+function factoryModule(what: string, sharedNames: string[], code: string, result: string): string {
+  return [
+    `/** ${what} */`,
+    "'use strict';",
+    'module.exports = function (formats, shared) {',
+    ...(sharedNames.length > 0 ? [`const { ${sharedNames.join(', ')} } = shared();`] : []),
+    code,
+    `return ${result};`,
+    '};',
+    '',
+  ].join('\n');
+}
+
+function renameValues(map: Record<string, Record<string, string>>, names: Map<string, string>): Record<string, Record<string, string>> {
+  return Object.fromEntries(
+    Object.entries(map).map(([status, byType]) => [
+      status,
+      Object.fromEntries(Object.entries(byType).map(([type, name]) => [type, names.get(name) ?? name])),
+    ]),
+  );
 }
 
 /**
@@ -139,29 +278,17 @@ function fileStem(operationId: string): string {
   return operationId;
 }
 
-/** The JSON body schema of each webhook in the spec's `webhooks:` section, by the event type its body carries. */
-function webhookValidatorsModule(doc: Record<string, unknown>, ajv: ReturnType<typeof createAjv>): string {
-  const entries: Entry[] = [];
-  const map: Record<string, string> = {};
-  for (const { type, schema } of listWebhookEvents(doc)) {
-    const name = `w${entries.length}`;
-    entries.push({ name, id: `webhooks/${name}`, schema });
-    map[type] = name;
-  }
-  return [
-    '/** Precompiled validators for the webhook event bodies, by event type. */',
-    validatorModule(ajv, entries, '..'),
-    `export const webhookValidators: Record<string, ValidateFunction> = ${mapCode(map)};`,
-    '',
-  ].join('\n');
-}
-
 /**
  * An Ajv instance with the spec document registered, set up like the runtime instance the contract
  * suite uses (lenient, verbose), so errors have the same shape whichever side produced them.
  */
-export function standaloneAjv(doc: Record<string, unknown>): ReturnType<typeof createAjv> {
-  const ajv = createAjv({ strict: false, verbose: true, code: { source: true, esm: true, lines: false, formats: _`formats` } });
+export function standaloneAjv(doc: Record<string, unknown>, inlineRefs = true): ReturnType<typeof createAjv> {
+  const ajv = createAjv({
+    strict: false,
+    verbose: true,
+    inlineRefs,
+    code: { source: true, esm: true, lines: false, formats: _`formats` },
+  });
   addSpecDocument(ajv, doc);
   return ajv;
 }
@@ -221,4 +348,17 @@ function mapCode(map: Record<string, unknown>): string {
     typeof value === 'string' ? `${JSON.stringify(key)}: ${value}` : `${JSON.stringify(key)}: ${mapCode(value as Record<string, unknown>)}`,
   );
   return `{ ${body.join(', ')} }`;
+}
+
+/**
+ * With inlineRefs false every shared component is a function of its own, and Ajv's standalone code
+ * merges a call's errors with `vErrors.concat(…)`: a new array per call, quadratic over a list whose
+ * every item fails (25 000 broken orders took minutes). Appending in place keeps the same errors in
+ * the same order.
+ */
+function appendErrorsInPlace(code: string): string {
+  return code.replace(
+    /vErrors = vErrors === null \? (\w+)\.errors : vErrors\.concat\(\1\.errors\);/g,
+    (_m, fn: string) => `if (vErrors === null) vErrors = ${fn}.errors; else for (const e of ${fn}.errors) vErrors.push(e);`,
+  );
 }

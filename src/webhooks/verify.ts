@@ -1,7 +1,8 @@
 /** verifyWebhook: the one call a merchant's handler makes before trusting a Fungies delivery. */
 
-import { webhookValidators } from '../../generated/webhook-validators.js';
 import { FungiesConfigError } from '../errors.js';
+import type { PrecompiledValidator } from '../validation/issue.js';
+import { loadValidatorModule } from '../validation/load-validators.js';
 import { WebhookPayloadError, WebhookSignatureError, WebhookValidationError } from './errors.js';
 import { isWebhookEventType, type WebhookEvent } from './events.js';
 import { digestMatches, parseSignatureHeader, type SignatureHeader, WEBHOOK_SIGNATURE_HEADER } from './signature.js';
@@ -19,6 +20,8 @@ export interface VerifyWebhookOptions {
 
 const MAX_ERRORS_SHOWN = 5;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+let webhookValidators: Record<string, PrecompiledValidator> | undefined;
 
 /**
  * Checks the signature of a delivery and returns the parsed event, typed by its `type`.
@@ -51,7 +54,9 @@ export function verifyWebhook({ body, signature, secret, validate = false }: Ver
   }
   const event = parseEvent(body);
   if (validate && isWebhookEventType(event.type)) {
-    // Precompiled at spec:generate: verifying loads no Ajv and compiles nothing.
+    // Precompiled at spec:generate: verifying loads no Ajv and compiles nothing, and a process that
+    // never validates a webhook never loads them.
+    webhookValidators ??= loadValidatorModule<Record<string, PrecompiledValidator>>('webhook-validators');
     const check = webhookValidators[event.type];
     const errors = check && !check(event) ? [...(check.errors ?? [])] : [];
     if (errors.length > 0) {

@@ -55,8 +55,8 @@ function importGenerated(cwd: string): Promise<{ added: string[]; modules: numbe
       const { validators } = await load();
       for (const byType of Object.values(validators)) for (const v of Object.values(byType)) v({ data: ${JSON.stringify(Object.values(HOSTILE))} });
     }
-    const { webhookValidators } = await import('./generated/webhook-validators.js');
-    for (const v of Object.values(webhookValidators)) v({ type: 'payment_success', hostile: {} });
+    const { loadValidatorModule } = await import('./src/validation/load-validators.js');
+    for (const v of Object.values(loadValidatorModule('webhook-validators'))) v({ type: 'payment_success', hostile: {} });
     const { createFungies } = await import('./src/index.js');
     createFungies({ secretKey: 'sec_x', publicKey: 'pub_x' });
     const added = Object.getOwnPropertyNames(globalThis).filter((k) => !before.has(k));

@@ -45,3 +45,48 @@ describe('validation at run time', () => {
     });
   }, 40_000);
 });
+
+// Every module the process loads, whichever way: ES modules through a resolve hook, CommonJS files from
+// require's cache. The precompiled validators other than the path ids' must wait for their first use.
+const loadedValidators = `
+import { createRequire, register } from 'node:module';
+import { MessageChannel } from 'node:worker_threads';
+const { port1, port2 } = new MessageChannel();
+const resolved = [];
+port1.on('message', (url) => resolved.push(url));
+port1.unref();
+register('data:text/javascript,' + encodeURIComponent(
+  'let port; export function initialize(d) { port = d.port; } ' +
+  'export async function resolve(s, c, next) { const r = await next(s, c); port.postMessage(r.url); return r; }'
+), { data: { port: port2 }, transferList: [port2] });
+globalThis.loadedValidators = async () => {
+  await new Promise((r) => setTimeout(r, 50));
+  return [...resolved, ...Object.keys(createRequire(import.meta.url).cache)]
+    .map((f) => String(f).replaceAll('\\\\', '/'))
+    .filter((f) => /generated\\/(webhook-validators|shared-validators|response-validators\\/)/.test(f))
+    .map((f) => f.slice(f.indexOf('generated/')).replace(/\\/[\\w]+\\.(ts|js|cjs)$/, '/…'))
+    .filter((f, i, all) => all.indexOf(f) === i)
+    .sort();
+};
+const { createFungiesClient, verifyWebhook, signWebhook } = await import('./src/index.ts');
+const fetch = async () => new Response(${JSON.stringify(JSON.stringify(cancelledOrder))}, { headers: { 'content-type': 'application/json' } });
+const client = createFungiesClient({ publicKey: 'pub_probe', secretKey: 'sec_probe', baseUrl: 'https://api.test', fetch });
+await client.PATCH('/v0/orders/{orderIdOrNumber}/cancel', { params: { path: { orderIdOrNumber: '#ABC123DEF456' } }, body: {} });
+const body = JSON.stringify({ type: 'payment_success' });
+const signature = signWebhook(body, 'whsec_probe');
+verifyWebhook({ body, signature, secret: 'whsec_probe' });
+const afterCall = await globalThis.loadedValidators();
+let outcome = 'valid';
+try { verifyWebhook({ body, signature, secret: 'whsec_probe', validate: true }); } catch (e) { outcome = e.name; }
+console.log(JSON.stringify({ afterCall, outcome, afterValidate: await globalThis.loadedValidators() }));
+`;
+
+describe('validators loaded on first use', () => {
+  it('a client that calls and verifies a webhook without validate loads no validators but the path ids', async () => {
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', loadedValidators], { timeout: 30_000 });
+    const { afterCall, outcome, afterValidate } = JSON.parse(stdout) as { afterCall: string[]; outcome: string; afterValidate: string[] };
+    expect(afterCall).toEqual([]);
+    expect(outcome).toBe('WebhookValidationError');
+    expect(afterValidate.some((f) => f.startsWith('generated/webhook-validators'))).toBe(true);
+  }, 40_000);
+});
