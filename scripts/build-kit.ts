@@ -22,6 +22,8 @@ await runScript(async () => {
   const validators = kitValidatorsModule('../..');
   await writeFile(`${OUT}/contract-tests/validation/${SCHEMA_VALIDATORS_FILE}`, validators.code);
   console.log(`==> Precompiled ${validators.count} validators the kit would compile at run time`);
+  // The precompiled validators are CommonJS modules tsc does not emit: copied beside the compiled generated/.
+  await cp('generated', `${OUT}/generated`, { recursive: true, filter: (src) => !src.endsWith('.ts') });
   await cp(SPEC_PATH, `${OUT}/${SPEC_PATH}`);
   await cp('openapi/docs-examples', `${OUT}/openapi/docs-examples`, { recursive: true });
   console.log(`✔ ${OUT}/ is built (the CLI, the spec and its example responses)`);

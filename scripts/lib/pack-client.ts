@@ -4,6 +4,8 @@
  * arethetypeswrong, and its node_modules holds nothing a merchant's process does not run.
  */
 import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { ScriptError } from './cli.js';
 import { CONSUMER_COMPILER_OPTIONS, checkModuleFormats, checkPublishedTypes } from './pack-formats.js';
@@ -47,6 +49,7 @@ export async function checkClientPackage(root: string, work: string, packed: Pac
   await exec('mkdir', ['-p', app]);
   await writeFile(join(app, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
   await writeFile(join(app, 'index.ts'), CONSUMER);
+  await writeFile(join(app, 'readme.ts'), readmeExample(await readFile(join(root, 'README.md'), 'utf8')));
   await writeFile(join(app, 'tsconfig.json'), JSON.stringify({ compilerOptions: CONSUMER_COMPILER_OPTIONS }));
   await step('Installing the client tarball into an empty project', () =>
     exec(npm, ['install', '--no-audit', '--no-fund', packed.tarball], { cwd: app }),
@@ -73,5 +76,67 @@ export async function checkClientPackage(root: string, work: string, packed: Pac
   const result = JSON.parse(run.stdout) as { numberIsValid: boolean };
   if (!result.numberIsValid) throw new ScriptError(`✘ unexpected consumer output: ${run.stdout}`);
   console.log(`✔ the client package installs, type-checks and works: ${run.stdout.trim()}`);
+  const readme = await withOneListPage(prismUrl, (url) =>
+    step("Running the README's first example from the installed package", () =>
+      exec(process.execPath, ['out/readme.js'], {
+        cwd: app,
+        env: { ...process.env, BASE_URL: url, FUNGIES_PUBLIC_KEY: 'pub_readmeKey', FUNGIES_SECRET_KEY: 'sec_readmeKey' },
+      }),
+    ),
+  );
+  console.log(`✔ the README's first example runs: ${readme.stdout.trim().split('\n').join(' | ')}`);
   for (const line of await checkModuleFormats(formats, prismUrl)) console.log(`✔ ${line}`);
+}
+
+/**
+ * The README's first TypeScript block as a merchant copies it, pointed at the mock: its one change
+ * is a `baseUrl` from BASE_URL (and a declaration of `process`, as the consumer has no node types).
+ */
+function readmeExample(readme: string): string {
+  const block = /```ts\n([\s\S]*?)```/.exec(readme)?.[1];
+  if (!block?.includes('createFungies({'))
+    throw new ScriptError("✘ README.md's first ts block no longer calls createFungies({: update pack-client.ts");
+  return `declare const process: { env: Record<string, string | undefined> };\n${block.replace('createFungies({', 'createFungies({ baseUrl: process.env.BASE_URL,')}`;
+}
+
+/**
+ * Prism answers every page of a list with the same example, which the client rightly refuses as a
+ * list that does not move on; in front of it, this server ends each list after its first page.
+ */
+async function withOneListPage<T>(prismUrl: string, work: (url: string) => Promise<T>): Promise<T> {
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', prismUrl);
+    const later = ['skip', 'page', 'cursor'].some((p) => url.searchParams.has(p) && url.searchParams.get(p) !== '0');
+    if (req.method === 'GET' && url.pathname === '/v0/orders/list' && later) {
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'success', data: { orders: [], count: 0 } }));
+      return;
+    }
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const headers = Object.fromEntries(Object.entries(req.headers).filter(([k]) => k !== 'host' && k !== 'content-length')) as Record<
+        string,
+        string
+      >;
+      fetch(url, {
+        method: req.method,
+        headers,
+        body: chunks.length > 0 ? Buffer.concat(chunks) : undefined,
+        signal: AbortSignal.timeout(10_000),
+      })
+        .then(async (r) =>
+          res
+            .writeHead(r.status, { 'content-type': r.headers.get('content-type') ?? 'application/json' })
+            .end(Buffer.from(await r.arrayBuffer())),
+        )
+        .catch(() => res.writeHead(502).end());
+    });
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  try {
+    return await work(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+  } finally {
+    server.closeAllConnections();
+    server.close();
+  }
 }
