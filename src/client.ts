@@ -48,6 +48,7 @@ export function clientFor(options: FungiesClientOptions, factory: string): Fungi
   const headers = { 'user-agent': USER_AGENT, ...normalized.headers };
   const client = createClient<paths, 'application/json'>({
     baseUrl: normalized.baseUrl,
+    Request: LazyRequest,
     fetch: transport.fetch,
     headers,
     redirect: 'manual',
@@ -125,6 +126,17 @@ function withRecordedOptions(init: unknown): unknown {
   const recorder = recordCallOptions({ signal: signal ?? undefined, timeout, retry, maxResponseBytes });
   return { ...rest, middleware: [...((middleware as Middleware[] | undefined) ?? []), recorder] };
 }
+
+/**
+ * openapi-fetch reads `globalThis.Request` when a client is created; on Node 20 that first read
+ * loads node's bundled fetch (about 30 ms), which a call sent directly never needs. This stands in
+ * for it and reads the global only when openapi-fetch builds a request (a call through a middleware).
+ */
+const LazyRequest = function LazyRequest(...args: ConstructorParameters<typeof Request>) {
+  return new globalThis.Request(...args);
+} as unknown as typeof Request;
+// openapi-fetch asks `instanceof` of what a middleware returns: the answer is the real Request's.
+Object.defineProperty(LazyRequest, Symbol.hasInstance, { value: (value: unknown) => value instanceof globalThis.Request });
 
 /** openapi-fetch's own serializer; what it cannot write (a cycle, a BigInt) is the caller's input, named as such. */
 // At run time openapi-fetch also passes the headers (for form bodies); its types declare only the body.

@@ -49,7 +49,9 @@ export async function checkClientPackage(root: string, work: string, packed: Pac
   await exec('mkdir', ['-p', app]);
   await writeFile(join(app, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
   await writeFile(join(app, 'index.ts'), CONSUMER);
-  await writeFile(join(app, 'readme.ts'), readmeExample(await readFile(join(root, 'README.md'), 'utf8')));
+  const readmeText = await readFile(join(root, 'README.md'), 'utf8');
+  await writeFile(join(app, 'readme.ts'), readmeExample(readmeText));
+  await writeFile(join(app, 'readme-webhook.ts'), readmeWebhook(readmeText));
   await writeFile(join(app, 'tsconfig.json'), JSON.stringify({ compilerOptions: CONSUMER_COMPILER_OPTIONS }));
   await step('Installing the client tarball into an empty project', () =>
     exec(npm, ['install', '--no-audit', '--no-fund', packed.tarball], { cwd: app }),
@@ -85,6 +87,15 @@ export async function checkClientPackage(root: string, work: string, packed: Pac
     ),
   );
   console.log(`✔ the README's first example runs: ${readme.stdout.trim().split('\n').join(' | ')}`);
+  const event = await readFile(join(root, 'openapi/docs-examples/webhooks/payment_success.docs-example.json'), 'utf8');
+  const webhook = await step("Running the README's webhook handler on a signed payment_success delivery", () =>
+    exec(process.execPath, ['out/readme-webhook.js'], {
+      cwd: app,
+      env: { ...process.env, EVENT: event, FUNGIES_WEBHOOK_SECRET: 'whsec_readme' },
+    }),
+  );
+  if (!webhook.stdout.startsWith('fulfil order ')) throw new ScriptError(`✘ the README's webhook handler printed: ${webhook.stdout}`);
+  console.log(`✔ the README's webhook handler runs: ${webhook.stdout.trim()}`);
   for (const line of await checkModuleFormats(formats, prismUrl)) console.log(`✔ ${line}`);
 }
 
@@ -97,6 +108,25 @@ function readmeExample(readme: string): string {
   if (!block?.includes('createFungies({'))
     throw new ScriptError("✘ README.md's first ts block no longer calls createFungies({: update pack-client.ts");
   return `declare const process: { env: Record<string, string | undefined> };\n${block.replace('createFungies({', 'createFungies({ baseUrl: process.env.BASE_URL,')}`;
+}
+
+/**
+ * The README's webhook block, called once with a delivery signed as Fungies signs it. The consumer
+ * has no node types: `Buffer` is the Uint8Array it extends.
+ */
+function readmeWebhook(readme: string): string {
+  const block = /```ts\n[\s\S]*?```[\s\S]*?```ts\n([\s\S]*?)```/.exec(readme)?.[1];
+  if (!block?.includes('function onWebhook('))
+    throw new ScriptError("✘ README.md's second ts block no longer defines onWebhook: update pack-client.ts");
+  return [
+    "import { signWebhook } from 'fungies-openapi';",
+    'declare const process: { env: Record<string, string | undefined> };',
+    'type Buffer = Uint8Array;',
+    block,
+    'const delivery = new TextEncoder().encode(process.env.EVENT!);',
+    'onWebhook(delivery, signWebhook(delivery, process.env.FUNGIES_WEBHOOK_SECRET!));',
+    '',
+  ].join('\n');
 }
 
 /**

@@ -90,3 +90,20 @@ describe('validators loaded on first use', () => {
     expect(afterValidate.some((f) => f.startsWith('generated/webhook-validators'))).toBe(true);
   }, 40_000);
 });
+
+describe('creating a client', () => {
+  // Node 20 defines Request, Response and Headers as lazy getters: the first read loads its bundled
+  // fetch (tens of ms), after which the global is a plain value.
+  it("does not load node's fetch: a call sent directly never needs it", async () => {
+    const script = `
+const before = 'value' in Object.getOwnPropertyDescriptor(globalThis, 'Request');
+const { createFungies, createFungiesClient } = await import('./src/index.ts');
+createFungies({ publicKey: 'pub_probe' });
+createFungiesClient({ publicKey: 'pub_probe' });
+const loaded = ['Request', 'Response', 'Headers'].filter((name) => 'value' in Object.getOwnPropertyDescriptor(globalThis, name));
+console.log(JSON.stringify({ before, loaded }));
+`;
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { timeout: 30_000 });
+    expect(JSON.parse(stdout)).toEqual({ before: false, loaded: [] });
+  }, 40_000);
+});
