@@ -5,6 +5,13 @@ import { createFungiesClient, type FungiesClientOptions } from '../src/index.js'
 export const PUBLIC_KEY = 'pub_TestPublicKey123456';
 export const SECRET_KEY = 'sec_TestSecretKey123456';
 
+/** What a call settled with: undefined when it resolved, else what it threw. */
+export const settle = (p: Promise<unknown>): Promise<unknown> =>
+  p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+
 export type Handler = (request: Request) => Response | Promise<Response>;
 
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {

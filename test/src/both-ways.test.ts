@@ -12,7 +12,7 @@ import {
   FungiesUserAbortError,
   ResponseTooLargeError,
 } from '../../src/index.js';
-import { cancelledOrder, PUBLIC_KEY, SECRET_KEY } from '../helpers.js';
+import { cancelledOrder, PUBLIC_KEY, SECRET_KEY, settle } from '../helpers.js';
 import { type Loopback, type LoopbackHandler, loopback } from '../loopback.js';
 
 const open: Loopback[] = [];
@@ -26,11 +26,6 @@ async function serve(handler: LoopbackHandler): Promise<Loopback> {
   return server;
 }
 
-const settle = (p: Promise<unknown>) =>
-  p.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
 const answer: LoopbackHandler = (_req, res) => {
   res.writeHead(200, { 'content-type': 'application/json' });
   res.end(JSON.stringify(cancelledOrder));

@@ -6,7 +6,7 @@
 import { getEventListeners } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createFungiesClient, FungiesTimeoutError, FungiesUserAbortError } from '../../src/index.js';
-import { PUBLIC_KEY } from '../helpers.js';
+import { PUBLIC_KEY, settle } from '../helpers.js';
 import { type Loopback, loopback } from '../loopback.js';
 
 const open: Loopback[] = [];
@@ -27,12 +27,6 @@ async function serve(delayMs: number | 'never'): Promise<Loopback> {
   open.push(server);
   return server;
 }
-
-const settle = (p: Promise<unknown>) =>
-  p.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
 
 describe('the deadline of an attempt', () => {
   it('timeout: false sets none: a slow answer is waited for', { timeout: 20_000 }, async () => {

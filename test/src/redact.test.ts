@@ -2,17 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import { FungiesApiError, ResponseParseError, ResponseValidationError, unwrap } from '../../src/index.js';
 import { redact, redactBody, redactExcerpt, redactHeaders, redactValue } from '../../src/redact.js';
-import { createTestClient, everythingPrinted, json, PUBLIC_KEY, SECRET_KEY } from '../helpers.js';
+import { createTestClient, everythingPrinted, json, PUBLIC_KEY, SECRET_KEY, settle } from '../helpers.js';
 
 const KEYS = [PUBLIC_KEY, SECRET_KEY];
 /** Every way a server was seen to echo a key: glued to a word character, followed by punctuation. */
 const ECHOES = KEYS.flatMap((k) => [`Z${k}`, `${k}.`, `${k}/x`, `${k}+y`, `a_${k}_b`, `"${k}"`]);
 
-const settle = (p: Promise<unknown>) =>
-  p.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
 const expectNoKey = (text: string) => {
   for (const key of KEYS) expect(text).not.toContain(key.slice(4));
 };

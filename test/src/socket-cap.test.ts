@@ -2,7 +2,7 @@
 import type { Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createFungiesClient, DEFAULTS, FungiesConfigError, FungiesTimeoutError, FungiesUserAbortError } from '../../src/index.js';
-import { PUBLIC_KEY } from '../helpers.js';
+import { PUBLIC_KEY, settle } from '../helpers.js';
 import { type Loopback, loopback } from '../loopback.js';
 
 const list = { status: 'success', data: { orders: [], count: 0 } };
@@ -21,12 +21,6 @@ async function counted(handler: Parameters<typeof loopback>[0]): Promise<{ serve
   open.push(server);
   return { server, connections };
 }
-
-const settle = (p: Promise<unknown>) =>
-  p.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
 
 describe('connections per origin', () => {
   it('300 calls in flight share at most the default maxSockets connections, and all succeed', { timeout: 30_000 }, async () => {
