@@ -10,8 +10,17 @@ import { EXIT, ExitError, usageError } from './commands/errors.js';
 import { type Io, processIo } from './commands/io.js';
 import { DEFAULT_MAX_RESPONSE_BYTES } from './engine/capped-body.js';
 import { MAX_SHARDS, parseShard } from './engine/shard.js';
-import { DEFAULT_SPEC_MAX_MB, type SpecModel, withSpec } from './spec/model.js';
+import type { SpecModel } from './spec/model.js';
 import { kitVersion } from './version.js';
+
+/** The default cap on a --spec file, 20 MB as spec:update's: the bundled spec is ~460 KB. */
+const DEFAULT_SPEC_MAX_MB = 20;
+
+/** The spec model (and the generated operations and schemas it holds) loads with the command that needs it, not for --help or --version. */
+async function withChosenSpec<T>(spec: SpecModel | undefined, work: () => Promise<T>): Promise<T> {
+  const { withSpec } = await import('./spec/model.js');
+  return withSpec(spec, work);
+}
 
 export const HELP = `fungies-contract: does a server honour the Fungies OpenAPI spec?
 
@@ -228,7 +237,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       if (positionals.length > 0) throw usageError(`mock takes no arguments, got "${positionals.join(' ')}"`);
       const spec = await chosenSpec(values, io, DEFAULT_TIMEOUT_MS);
       return (
-        await withSpec(spec, async () =>
+        await withChosenSpec(spec, async () =>
           (
             await import('./commands/mock.js')
           ).mockCommand(
@@ -255,7 +264,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       if (positionals.length > 0) throw usageError(`list takes no arguments, got "${positionals.join(' ')}"`);
       const spec = await chosenSpec(values, io, DEFAULT_TIMEOUT_MS);
       // Awaited here, so a usage error it throws is caught below like every other.
-      return await withSpec(
+      return await withChosenSpec(
         spec,
         async () =>
           (await import('./commands/list.js')).listCommand(
@@ -292,7 +301,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       const spec = await chosenSpec(values, io, timeoutMs, '--timeout');
       const flagHeaders = headerFlags(values['header'] as string[] | undefined);
       const headers = t?.headers || flagHeaders ? { ...lowerKeys(t?.headers), ...flagHeaders } : undefined;
-      const { code } = await withSpec(spec, async () =>
+      const { code } = await withChosenSpec(spec, async () =>
         (await import('./commands/run.js')).runCommand(
           {
             target: t?.baseUrl ?? (values['target'] as string | undefined),
@@ -329,7 +338,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       if (operationId === 'webhook' && values['spec'] !== undefined)
         throw usageError('check webhook checks events against the bundled spec: --spec applies to run, list, check <operationId> and mock');
       const spec = await chosenSpec(values, io, DEFAULT_TIMEOUT_MS);
-      const { code } = await withSpec(spec, async () =>
+      const { code } = await withChosenSpec(spec, async () =>
         (await import('./commands/check.js')).checkCommand(
           { operationId, status, file, strict: values['strict'] === true, contentType: values['content-type'] as string | undefined },
           io,

@@ -35,9 +35,6 @@ export interface SpecModel {
   file(): Promise<string>;
 }
 
-/** The default cap on a --spec file, 20 MB as spec:update's: the bundled spec is ~460 KB. */
-export const DEFAULT_SPEC_MAX_MB = 20;
-
 const sha256 = (bytes: string | Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 let bundled: SpecModel | undefined;
