@@ -21,10 +21,10 @@ export async function runChecks(
   // Checks judge bodies synchronously: the operations' body validators are loaded first.
   await validatorSource().load(checks.map((c) => c.operation.operationId));
   const results: CheckResult[] = new Array(checks.length);
-  let next = 0;
   let failed = 0;
   const stopped = () => options.maxFailures !== undefined && failed >= options.maxFailures;
   const run = async (phase: number[]) => {
+    let next = 0;
     const worker = async () => {
       while (next < phase.length) {
         const i = phase[next++]!;
@@ -33,7 +33,6 @@ export async function runChecks(
         options.onResult?.(results[i]!);
       }
     };
-    next = 0;
     await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 8, phase.length)) }, worker));
   };
   // Quiet checks compare answers across requests: they start once every write of the run is done.
