@@ -164,6 +164,14 @@ describe('the body', () => {
     expect(await fetchText(sender, server.url, 99)).toBeInstanceOf(BodyTooLarge);
   });
 
+  it('of exactly the cap, announced and arriving after the head, is read', async () => {
+    const server = await raw((socket) => {
+      socket.write(head(['HTTP/1.1 200 OK', 'Content-Length: 100']));
+      setTimeout(() => socket.write('x'.repeat(100)), 50);
+    });
+    expect(await fetchText(createHttpSender({ maxSockets: 1 }), server.url, 100)).toBe('x'.repeat(100));
+  });
+
   it('of a HEAD is empty, whatever length it announces (no body follows a HEAD)', async () => {
     const server = await raw((socket) => socket.write(head(['HTTP/1.1 200 OK', 'Content-Length: 10000000'])));
     const d = deadline();
