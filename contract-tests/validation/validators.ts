@@ -16,6 +16,8 @@ let ajv: ReturnType<typeof createAjv> | undefined;
 /** The spec `ajv` and `cache` were built from: another active spec starts both afresh. */
 let builtFor: SpecModel | undefined;
 const cache = new Map<string, ValidateFunction>();
+/** The same cache by the schema object itself: a schema's JSON costs more to write than most validations. */
+let bySchema = new WeakMap<object, ValidateFunction>();
 /** The keys of the schemas compiled at run time, in order: what the kit build precompiles. */
 const compiledAtRunTime: string[] = [];
 
@@ -24,6 +26,7 @@ function instance(): ReturnType<typeof createAjv> {
   if (!ajv || builtFor !== spec) {
     builtFor = spec;
     cache.clear();
+    bySchema = new WeakMap();
     // The vendor's schemas are validated in strict mode by spec:validate; at runtime a schema
     // keyword Ajv does not know must not stop a request, so this instance is lenient.
     // verbose: errors carry the failing sub-schema and value, which the contract suite needs to
@@ -37,6 +40,14 @@ function instance(): ReturnType<typeof createAjv> {
 /** A compiled validator for a schema from generated/ (usually `{ $ref: SPEC_DOCUMENT_ID + '#/…' }`). */
 export function validatorFor(schema: unknown): ValidateFunction {
   const compiler = instance();
+  const known = typeof schema === 'object' && schema !== null ? bySchema.get(schema) : undefined;
+  if (known) return known;
+  const validate = validatorByKey(compiler, schema);
+  if (typeof schema === 'object' && schema !== null) bySchema.set(schema, validate);
+  return validate;
+}
+
+function validatorByKey(compiler: ReturnType<typeof createAjv>, schema: unknown): ValidateFunction {
   const key = JSON.stringify(schema);
   let validate = cache.get(key);
   if (!validate) {
