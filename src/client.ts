@@ -15,6 +15,7 @@ import {
   type RequestInfo,
   ResponseParseError,
 } from './errors.js';
+import type { Send } from './exchange.js';
 import { parseHttpUrl } from './http-url.js';
 import type { OperationMeta } from './operation-meta.js';
 import { findOperation } from './operations.js';
@@ -33,12 +34,16 @@ export function createFungiesClient(options: FungiesClientOptions): FungiesClien
   return clientFor(options, 'createFungiesClient');
 }
 
-/** The path-style client; `factory` is the public function the caller called, for messages. */
-export function clientFor(options: FungiesClientOptions, factory: string): FungiesClient {
-  const normalized = normalizeOptions(options, factory);
+/**
+ * The path-style client; `factory` is the public function the caller called, for messages. `send`
+ * (not public): every attempt goes out through it instead of fetch or node:http.
+ */
+export function clientFor(options: FungiesClientOptions, factory: string, send?: Send): FungiesClient {
+  const normalized = normalizeOptions(options, factory, send === undefined);
   const secrets = [normalized.publicKey, normalized.secretKey];
   const transport = createTransport({
     fetch: normalized.fetch,
+    send,
     timeout: normalized.timeout,
     retry: normalized.retry,
     maxResponseBytes: normalized.maxResponseBytes,

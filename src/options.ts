@@ -240,8 +240,12 @@ function checkKey(option: keyof typeof KEY_RULES, value: unknown, factory: strin
   return value;
 }
 
-/** `factory` is the function the caller called, so a message shows the call they can copy. */
-export function normalizeOptions(options: FungiesClientOptions, factory = 'createFungiesClient'): NormalizedOptions {
+/**
+ * `factory` is the function the caller called, so a message shows the call they can copy.
+ * `ownTransport`: false when the client's attempts go out through a sender given in its place (then
+ * no proxy setting is bypassed by node:http).
+ */
+export function normalizeOptions(options: FungiesClientOptions, factory = 'createFungiesClient', ownTransport = true): NormalizedOptions {
   if (typeof options !== 'object' || options === null) {
     throw new FungiesConfigError('options', `${factory} needs an options object: ${factory}({ publicKey, secretKey })`);
   }
@@ -265,7 +269,7 @@ export function normalizeOptions(options: FungiesClientOptions, factory = 'creat
   if (fetchImpl !== undefined && typeof fetchImpl !== 'function') {
     throw new FungiesConfigError('fetch', 'fetch must be a function (Node 20 has one built in)');
   }
-  if (fetchImpl === undefined) refuseProxy(url);
+  if (fetchImpl === undefined && ownTransport) refuseProxy(url);
   checkHeaders(options.headers, 'headers');
   const headers = { ...(options.headers ?? {}) };
   for (const name of Object.keys(headers)) {

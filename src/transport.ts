@@ -26,6 +26,8 @@ import { type RetryPolicy, retryDelay, shouldRetry } from './retry.js';
 export interface TransportOptions {
   /** A caller's fetch; without one, node:http(s) on keep-alive agents. */
   fetch?: typeof fetch | undefined;
+  /** Sends each attempt in place of fetch or node:http (the contract kit's recording transport, which has the body in memory). */
+  send?: Send | undefined;
   /** Per attempt, covering headers and body, in milliseconds; false for none. */
   timeout: number | false;
   retry: RetryPolicy;
@@ -80,7 +82,9 @@ interface RetryableStatus {
 
 export function createTransport(options: TransportOptions): Transport {
   const { log, sleep = realSleep } = options;
-  const sender = options.fetch ? fetchSender(options.fetch) : createHttpSender({ maxSockets: options.maxSockets ?? DEFAULTS.maxSockets });
+  const sender =
+    options.send ??
+    (options.fetch ? fetchSender(options.fetch) : createHttpSender({ maxSockets: options.maxSockets ?? DEFAULTS.maxSockets }));
   const send = (input: CallInput): Promise<BufferedResponse> => {
     let call: Call;
     try {

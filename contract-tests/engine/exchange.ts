@@ -1,16 +1,17 @@
 /**
  * Sends one request and records both sides. Positive checks go THROUGH OUR CLIENT, so a request
  * the client builds wrongly is rejected by Prism (it validates requests) and becomes a finding.
- * Negative checks need requests the client refuses to build: they use the client with a `fetch`
+ * Negative checks need requests the client refuses to build: they use the client with a sender
  * that strips a key header after the client set it, or go on the wire directly (invalid ids,
  * bodies, keys, methods). Both send through the recording transport (recording-transport.ts): no
- * WHATWG Request is built or cloned, each body is read once under the cap. Redirects are never
- * followed: a 3xx is judged as the answer it is.
+ * WHATWG Request or Response is built, each body is read once under the cap and handed to the
+ * client as the text in memory. Redirects are never followed: a 3xx is judged as the answer it is.
  */
 
 import { PUBLIC_KEY_HEADER, SECRET_KEY_HEADER } from '../../src/auth.js';
-import { createFungiesClient } from '../../src/client.js';
+import { clientFor, type FungiesClient } from '../../src/client.js';
 import { FungiesConnectionError, FungiesError, ResponseParseError } from '../../src/errors.js';
+import { BodyTooLarge, type Outgoing, type Send } from '../../src/exchange.js';
 import type { OperationMeta } from '../../src/operation-meta.js';
 import { maskKey, redact, redactExcerpt } from '../../src/redact.js';
 import { DEFAULT_MAX_RESPONSE_BYTES } from './capped-body.js';
@@ -49,7 +50,7 @@ export interface Exchange {
 
 const BODY_EXCERPT = 300;
 
-/** Statuses a Response cannot be built with a body for. */
+/** Statuses a Response cannot be built with a body for: the client reads none from them. */
 const NULL_BODY = new Set([101, 103, 204, 205, 304]);
 
 const decoder = new TextDecoder();
@@ -106,71 +107,89 @@ function headersOf(raw: readonly string[]): Headers {
   return headers;
 }
 
-/** What a fetch was asked to send, as a WireRequest: the URL as WHATWG writes it, header names lower-case. */
-function wireRequest(input: string | URL | Request, init: RequestInit | undefined): WireRequest {
-  const url = new URL(input instanceof Request ? input.url : input).href;
+/** What the client asked to send, as a WireRequest: the URL as WHATWG writes it, header names lower-case. */
+function wireRequest(outgoing: Outgoing): WireRequest {
+  const url = new URL(outgoing.url).href;
   const headers: Record<string, string> = {};
   const add = (name: string, value: string) => {
     const key = name.toLowerCase();
     const v = value.trim();
     headers[key] = headers[key] === undefined ? v : `${headers[key]}, ${v}`;
   };
-  const given = init?.headers;
+  const given = outgoing.headers;
   if (given instanceof Headers) {
     for (const [name, value] of given) add(name, value);
-  } else if (Array.isArray(given)) for (const [name, value] of given) add(name!, value!);
-  else if (given) for (const [name, value] of Object.entries(given)) add(name, value);
-  const raw = init?.body ?? undefined;
-  if (raw !== undefined && raw !== null && typeof raw !== 'string' && !(raw instanceof Uint8Array))
-    throw new TypeError('the suite sends only text or byte bodies');
-  const body = raw ?? undefined;
+  } else for (const [name, value] of Object.entries(given)) add(name, value);
+  const body = outgoing.body ?? undefined;
   // As a Request does: a text body with no type is sent as text/plain.
   if (typeof body === 'string' && headers['content-type'] === undefined) headers['content-type'] = 'text/plain;charset=UTF-8';
-  return { method: (init?.method ?? 'GET').toUpperCase(), url, headers, body };
+  return { method: outgoing.method.toUpperCase(), url, headers, body };
 }
 
 /**
- * The header that tells the recording fetch which call a request belongs to: one client serves
+ * The header that tells the recording sender which call a request belongs to: one client serves
  * every call to a target, and each call records into its own Exchange. It never goes on the wire.
  */
 const CALL_HEADER = 'x-fungies-contract-call';
 const calls = new Map<string, { into: Exchange; strip: readonly string[] }>();
 let nextCall = 0;
 
-/** A `fetch` for the client that records what goes out and comes back into the call's Exchange; its `strip` headers are removed after the client set them. */
-function recordingFetch(target: Target): typeof fetch {
-  return async (input, init) => {
-    const request = wireRequest(input, init);
+/** What a Response refuses as a reason phrase (fetch's rule): the client used to meet it as an error. */
+const INVALID_REASON = /[^\t\x20-\x7e\x80-\xff]/;
+
+/**
+ * How the client sends for the suite: each attempt goes on the wire through sendRecorded, which
+ * records it into the call's Exchange, and the client reads the body already in memory (no
+ * Response or stream is built for it). Its `strip` headers are removed after the client set them.
+ */
+function recordingSender(target: Target): Send {
+  return async (outgoing, deadline) => {
+    const request = wireRequest(outgoing);
     const call = calls.get(request.headers[CALL_HEADER] ?? '');
     delete request.headers[CALL_HEADER];
     if (!call) throw new Error('a request the suite did not send through sendThroughClient');
     for (const name of call.strip) delete request.headers[name.toLowerCase()];
-    const { wire, text } = await sendRecorded(target, call.into, request);
-    // The client reads this copy, already in memory: the network is read once, under the cap.
-    return new Response(NULL_BODY.has(wire.status) ? null : text, {
+    // Raced as the client races a fetch: its own deadline may end the attempt first.
+    const { wire, text } = await deadline.race(sendRecorded(target, call.into, request));
+    if (INVALID_REASON.test(wire.statusText)) throw new TypeError('Invalid statusText');
+    const { headers } = call.into.response!;
+    const empty = NULL_BODY.has(wire.status);
+    return {
       status: wire.status,
       statusText: wire.statusText,
-      headers: call.into.response!.headers,
-    });
+      headers,
+      url: outgoing.url,
+      read: (limit, d) => {
+        if (empty) return Promise.resolve('');
+        // The cap the client applies to the text it reads (its UTF-8 bytes); the wire applied the same one to the raw bytes.
+        if (Number(headers.get('content-length')) > limit || (text.length > limit / 3 && Buffer.byteLength(text) > limit))
+          return Promise.reject(new BodyTooLarge());
+        return d.race(Promise.resolve(text));
+      },
+      discard: () => undefined,
+    };
   };
 }
 
 /** One client per target: creating one per request cost more than the request. */
-const clients = new WeakMap<Target, ReturnType<typeof createFungiesClient>>();
+const clients = new WeakMap<Target, FungiesClient>();
 
-function clientFor(target: Target): ReturnType<typeof createFungiesClient> {
+function targetClient(target: Target): FungiesClient {
   let client = clients.get(target);
   if (!client) {
-    client = createFungiesClient({
-      publicKey: target.publicKey,
-      secretKey: target.secretKey,
-      baseUrl: target.baseUrl,
-      // Every response is judged as the server sent it: a retry would hide a 500 or a 429.
-      retry: false,
-      timeout: target.timeoutMs,
-      maxResponseBytes: target.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
-      fetch: recordingFetch(target),
-    });
+    client = clientFor(
+      {
+        publicKey: target.publicKey,
+        secretKey: target.secretKey,
+        baseUrl: target.baseUrl,
+        // Every response is judged as the server sent it: a retry would hide a 500 or a 429.
+        retry: false,
+        timeout: target.timeoutMs,
+        maxResponseBytes: target.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+      },
+      'createFungiesClient',
+      recordingSender(target),
+    );
     clients.set(target, client);
   }
   return client;
@@ -191,7 +210,7 @@ export async function sendThroughClient(
   options: SendOptions = {},
 ): Promise<Exchange> {
   const exchange: Exchange = {};
-  const client = clientFor(target);
+  const client = targetClient(target);
   const id = String(nextCall++);
   calls.set(id, { into: exchange, strip: options.strip ?? [] });
   const init: Record<string, unknown> = {
