@@ -72,6 +72,25 @@ describe.each([
   });
 });
 
+describe('an injected fetch that hands back an interim status', () => {
+  it('is a connection error naming it, never an answer', async () => {
+    // node:http and undici keep 1xx to themselves; a caller's fetch (a polyfill) might not.
+    const transport = createTransport({
+      fetch: async () => Object.defineProperty(new Response(null), 'status', { value: 101 }),
+      timeout: false,
+      retry: { ...DEFAULTS.retry, limit: 0 },
+      maxResponseBytes: DEFAULTS.maxResponseBytes,
+    });
+    const error = await settle(
+      transport.send({ url: 'https://api.test/v0/orders/list', method: 'GET', headers: {}, body: null, path: '/v0/orders/list' }),
+    );
+    expect(error).toBeInstanceOf(FungiesConnectionError);
+    expect((error as Error).message).toBe(
+      'GET https://api.test/v0/orders/list: the server answered with status 101, which is not a final HTTP status',
+    );
+  });
+});
+
 describe('retry.statusCodes', () => {
   it('can make a 400 worth another attempt', async () => {
     const statuses = [400, 200];
