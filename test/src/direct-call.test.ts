@@ -109,6 +109,16 @@ describe('headers of a call sent directly', () => {
   });
 });
 
+describe('nulls a call sent directly may carry', () => {
+  it('a null body and a null params.header are what openapi-fetch makes of them', async () => {
+    const { direct, openapiFetch } = await bothWays((client) =>
+      raw(client).POST!('/answer/200/ok', { body: null, params: { header: null } }),
+    );
+    expect(direct).toEqual(openapiFetch);
+    expect(direct.seen).toHaveLength(1);
+  });
+});
+
 describe('the result of a call sent directly', () => {
   // The spec knows none of these paths: the answer reaches the caller as the server gave it.
   const cases: [string, string, string][] = [
