@@ -43,14 +43,15 @@ export function checkHeaders(headers: unknown, option: string): void {
       );
     }
     for (const one of Array.isArray(value) ? value : [value]) {
-      if (typeof one !== 'string') continue;
-      if (LINE_BREAK_OR_NUL.test(one)) {
+      // openapi-fetch and the direct path both send String(value), whatever the value is.
+      const text = String(one);
+      if (LINE_BREAK_OR_NUL.test(text)) {
         throw new FungiesConfigError(
           option,
           `${option}.${name} contains a line break or NUL, which would split or end the header; send it on one line`,
         );
       }
-      if (NOT_SENDABLE.test(one)) {
+      if (NOT_SENDABLE.test(text)) {
         throw new FungiesConfigError(
           option,
           `${option}.${name} contains a control character or a character outside Latin-1, which a header cannot carry; encode it (e.g. encodeURIComponent)`,

@@ -2,7 +2,6 @@
 import { FungiesConfigError } from '../../src/errors.js';
 import { parseHttpUrl } from '../../src/http-url.js';
 import { normalizeOptions } from '../../src/options.js';
-import { readBodyText } from '../engine/capped-body.js';
 import { colorsFor } from '../engine/colors.js';
 import { type EngineConfig, MOCK_KEYS } from '../engine/config.js';
 import { OUTCOME_MARK } from '../engine/coverage.js';
@@ -20,6 +19,7 @@ import { EXIT, usageError } from './errors.js';
 import type { Io } from './io.js';
 import { planRun } from './plan.js';
 import { checkReportPath, reportFiles, writeReports } from './report-file.js';
+import { probeTarget } from './target-probe.js';
 
 export interface RunOptions {
   /** Server under test; falls back to FUNGIES_BASE_URL; unset: a Prism mock started for the run. */
@@ -221,22 +221,14 @@ async function checkTarget(targetUrl: string, io: Io, timeoutMs: number, keyEnv:
       );
     throw err;
   }
-  const signal = AbortSignal.timeout(Math.min(timeoutMs, 10_000));
-  let probe: Response;
+  let text: string;
   try {
-    probe = await fetch(url, { method: 'GET', signal, redirect: 'manual' });
+    text = await probeTarget(url, { timeoutMs: Math.min(timeoutMs, 10_000), maxBytes: PROBE_BYTES, readBody: needsKeys });
   } catch (err) {
-    const inner = (err as { cause?: { code?: string; message?: string } }).cause;
-    const cause = inner?.code ?? inner?.message ?? (err as Error).message;
-    throw usageError(`cannot reach ${url.origin} (${cause}): is the server running and the URL right?`);
-  }
-  if (!needsKeys) {
-    await probe.body?.cancel().catch(() => undefined);
-    return false;
+    throw usageError(`cannot reach ${url.origin} (${(err as Error).message}): is the server running and the URL right?`);
   }
   // Prism answers a path the spec lacks with its own problem type: a live API never does.
-  const text = await readBodyText(probe, { maxBytes: PROBE_BYTES, signal, timeoutMs }).catch(() => '');
-  return text.includes(PRISM_ERROR_TYPE);
+  return needsKeys && text.includes(PRISM_ERROR_TYPE);
 }
 
 const PROBE_BYTES = 64 * 1024;

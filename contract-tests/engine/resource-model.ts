@@ -3,7 +3,7 @@
  * fields' `x-unit`, from the active spec. A spec without them has no model: the checks that need one plan nothing.
  */
 import { isPlainObject } from '../../src/plain-object.js';
-import { activeSpec } from '../spec/model.js';
+import { activeSpec, type SpecModel } from '../spec/model.js';
 
 export interface ListFilter {
   parameter: string;
@@ -35,9 +35,23 @@ export interface ResourceModel {
   object: string;
 }
 
+/** Per spec: a plan asks once per check family, and each asking walked every component. */
+const built = new WeakMap<SpecModel, readonly ResourceModel[]>();
+
+/** The active spec's resource models, in component order (a fresh array; the models are shared, never changed). */
 export function resourceModels(): ResourceModel[] {
+  const spec = activeSpec();
+  let models = built.get(spec);
+  if (!models) {
+    models = buildModels(spec);
+    built.set(spec, models);
+  }
+  return [...models];
+}
+
+function buildModels(spec: SpecModel): ResourceModel[] {
   const out: ResourceModel[] = [];
-  for (const [name, schema] of Object.entries(activeSpec().schemaDocument.components.schemas)) {
+  for (const [name, schema] of Object.entries(spec.schemaDocument.components.schemas)) {
     if (!isPlainObject(schema)) continue;
     const properties = (isPlainObject(schema['properties']) ? schema['properties'] : {}) as Record<string, Record<string, unknown>>;
     const x = schema['x-resource'];

@@ -9,13 +9,6 @@ const UNSAFE =
   // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is this module's purpose.
   /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
-/**
- * Anything oneLine would change: what UNSAFE matches (with every surrogate, paired or not), a line
- * break, a leading `::`. Most strings of a report have none, and one test is cheaper than four replaces.
- */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is this module's purpose.
-const UNSAFE_LINE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]|^\s*::/;
-
 const toEscape = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
 
 /** `text` with every character a terminal or an XML parser could act on written as `\uXXXX`. */
@@ -28,20 +21,41 @@ export function printable(text: string): string {
  * line of its own), and no leading `::` (what a CI log reads as a workflow command).
  */
 export function oneLine(text: string): string {
-  if (!UNSAFE_LINE.test(text)) return text;
   return printable(text)
     .replace(/\r/g, '\\u000d')
     .replace(/\n/g, '\\u000a')
     .replace(/^(\s*)::/, '$1\\u003a:');
 }
 
-/** A deep copy of `value` with every string made one printable line, key-free. */
+/** Any character printable() or oneLine() rewrites (a superset of UNSAFE, with `\r` and `\n`). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is this module's purpose.
+const MAYBE_UNSAFE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufffe\uffff\ud800-\udfff]|^\s*::/;
+
+/**
+ * A deep copy of `value` with every string made one printable line, key-free. A run's report holds
+ * thousands of strings and nearly all are clean: those are kept as they are after one test each.
+ */
 export function sanitize<T>(value: T, keys: readonly (string | undefined)[]): T {
-  const walk = (v: unknown): unknown => {
+  // The forms replaceSecrets() looks for: a string holding none of them comes out of it unchanged.
+  const forms = [...new Set(keys.flatMap((k) => (k ? [k, encodeURIComponent(k)] : [])))];
+  const names = new Map<string, string>();
+  const text = (s: string): string => {
     // Masked rather than [redacted]: a report reader needs to see which of the two keys was echoed.
-    if (typeof v === 'string') return oneLine(replaceSecrets(v, keys, maskKey));
+    const keyFree = forms.some((f) => s.includes(f)) ? replaceSecrets(s, keys, maskKey) : s;
+    return MAYBE_UNSAFE.test(keyFree) ? oneLine(keyFree) : keyFree;
+  };
+  const name = (k: string): string => {
+    let safe = names.get(k);
+    if (safe === undefined) {
+      safe = oneLine(k);
+      names.set(k, safe);
+    }
+    return safe;
+  };
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'string') return text(v);
     if (Array.isArray(v)) return v.map(walk);
-    if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [oneLine(k), walk(x)]));
+    if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [name(k), walk(x)]));
     return v;
   };
   return walk(value) as T;

@@ -1,12 +1,23 @@
 /** The one Ajv configuration used for the spec's schemas: JSON Schema 2020-12, as OpenAPI 3.1 uses. */
-import { Ajv2020 } from 'ajv/dist/2020.js';
+import { createRequire } from 'node:module';
+import type { Ajv2020 } from 'ajv/dist/2020.js';
 import type { CodeOptions } from 'ajv/dist/core.js';
-import addFormatsModule from 'ajv-formats';
 import { numberFormats } from '../../src/validation/formats.js';
 
-// ajv-formats is CommonJS; under NodeNext its default import is the module object.
 type AddFormats = (ajv: Ajv2020) => Ajv2020;
-const addFormats = ((addFormatsModule as unknown as { default?: AddFormats }).default ?? addFormatsModule) as AddFormats;
+
+/**
+ * Ajv and ajv-formats (CommonJS), required on the first createAjv: a run of the bundled spec uses
+ * precompiled validators only, and loading Ajv's compiler costs more than a whole plan.
+ */
+let loaded: { Ajv: typeof Ajv2020; addFormats: AddFormats } | undefined;
+function ajvModules(): NonNullable<typeof loaded> {
+  if (loaded) return loaded;
+  const require = createRequire(import.meta.url);
+  const formats = require('ajv-formats') as AddFormats & { default?: AddFormats };
+  loaded = { Ajv: (require('ajv/dist/2020.js') as { Ajv2020: typeof Ajv2020 }).Ajv2020, addFormats: formats.default ?? formats };
+  return loaded;
+}
 
 /** Schema Object keywords that OpenAPI 3.1 adds to JSON Schema; they annotate, they never validate. */
 const OPENAPI_VOCABULARY = ['discriminator', 'xml', 'externalDocs', 'example'];
@@ -26,7 +37,8 @@ export interface CreateAjvOptions {
 }
 
 export function createAjv({ strict = true, verbose = false, code, inlineRefs = true }: CreateAjvOptions = {}): Ajv2020 {
-  const ajv = new Ajv2020({
+  const { Ajv, addFormats } = ajvModules();
+  const ajv = new Ajv({
     ...(code ? { code } : {}),
     inlineRefs,
     strict,

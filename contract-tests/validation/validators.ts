@@ -13,20 +13,29 @@ import { addSpecDocument, SPEC_DOCUMENT_ID } from './spec-document.js';
 import { validatorSource } from './validator-source.js';
 
 let ajv: ReturnType<typeof createAjv> | undefined;
-/** The spec `ajv` and `cache` were built from: another active spec starts both afresh. */
+/** The spec `ajv` and the caches were built from: another active spec starts them afresh. */
 let builtFor: SpecModel | undefined;
 const cache = new Map<string, ValidateFunction>();
-/** The same cache by the schema object itself: a schema's JSON costs more to write than most validations. */
+/** The same validators by schema object: planning asks again and again for the same schemas, and their JSON is the costly part. */
 let bySchema = new WeakMap<object, ValidateFunction>();
 /** The keys of the schemas compiled at run time, in order: what the kit build precompiles. */
 const compiledAtRunTime: string[] = [];
 
-function instance(): ReturnType<typeof createAjv> {
+/** Empties the caches when the active spec is not the one they were built from. */
+function forActiveSpec(): SpecModel {
   const spec = activeSpec();
-  if (!ajv || builtFor !== spec) {
+  if (builtFor !== spec) {
     builtFor = spec;
+    ajv = undefined;
     cache.clear();
     bySchema = new WeakMap();
+  }
+  return spec;
+}
+
+/** The run-time compiler of the active spec, created on the first schema without a precompiled validator. */
+function compiler(spec: SpecModel): ReturnType<typeof createAjv> {
+  if (!ajv) {
     // The vendor's schemas are validated in strict mode by spec:validate; at runtime a schema
     // keyword Ajv does not know must not stop a request, so this instance is lenient.
     // verbose: errors carry the failing sub-schema and value, which the contract suite needs to
@@ -39,31 +48,27 @@ function instance(): ReturnType<typeof createAjv> {
 
 /** A compiled validator for a schema from generated/ (usually `{ $ref: SPEC_DOCUMENT_ID + '#/…' }`). */
 export function validatorFor(schema: unknown): ValidateFunction {
-  const compiler = instance();
-  const known = typeof schema === 'object' && schema !== null ? bySchema.get(schema) : undefined;
-  if (known) return known;
-  const validate = validatorByKey(compiler, schema);
-  if (typeof schema === 'object' && schema !== null) bySchema.set(schema, validate);
-  return validate;
-}
-
-function validatorByKey(compiler: ReturnType<typeof createAjv>, schema: unknown): ValidateFunction {
+  const spec = forActiveSpec();
+  const byObject = typeof schema === 'object' && schema !== null;
+  if (byObject) {
+    const known = bySchema.get(schema);
+    if (known) return known;
+  }
   const key = JSON.stringify(schema);
   let validate = cache.get(key);
   if (!validate) {
     const precompiled = validatorSource().schemaValidator(key);
-    if (precompiled) {
-      validate = precompiled as ValidateFunction;
-      cache.set(key, validate);
-      return validate;
+    if (precompiled) validate = precompiled as ValidateFunction;
+    else {
+      // A schema taken out of the document (a response's `data`) may still hold local refs ('#/components/…'):
+      // compiled on its own, they are relative to the spec document they came from.
+      const local = key.includes('"$ref":"#/') ? JSON.parse(key.replaceAll('"$ref":"#/', `"$ref":"${SPEC_DOCUMENT_ID}#/`)) : schema;
+      validate = compiler(spec).compile(local as object);
+      compiledAtRunTime.push(key);
     }
-    // A schema taken out of the document (a response's `data`) may still hold local refs ('#/components/…'):
-    // compiled on its own, they are relative to the spec document they came from.
-    const local = key.includes('"$ref":"#/') ? JSON.parse(key.replaceAll('"$ref":"#/', `"$ref":"${SPEC_DOCUMENT_ID}#/`)) : schema;
-    validate = compiler.compile(local as object);
     cache.set(key, validate);
-    compiledAtRunTime.push(key);
   }
+  if (byObject) bySchema.set(schema, validate);
   return validate;
 }
 

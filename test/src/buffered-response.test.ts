@@ -33,8 +33,7 @@ describe('a buffered response', () => {
       response.bodyUsed,
     ]).toEqual([201, true, 'Created', 'http://127.0.0.1/v0/x', 'default', false, false]);
     expect(response.headers.get('x-request-id')).toBe('r1');
-    expect(make(404).ok).toBe(false);
-    expect(make(299).ok).toBe(true);
+    expect([199, 200, 299, 300, 404].map((status) => make(status).ok)).toEqual([false, true, true, false, false]);
   });
 
   it('gives the body every way a Response does, as often as asked', async () => {
@@ -48,6 +47,8 @@ describe('a buffered response', () => {
     expect(await new Response(response.body).text()).toBe(BODY);
     expect(await response.clone().json()).toEqual(JSON.parse(BODY));
     expect(response.parsed()).toBe(response.parsed());
+    expect(await response.json()).toBe(response.parsed());
+    expect((await response.blob()).type).toBe('application/json');
     expect(make(204, '').body).toBeNull();
   });
 
@@ -75,8 +76,36 @@ describe('a buffered response', () => {
 
   it('is inspected without its body', () => {
     const shown = inspect(make(200, '{"echo":"sec_Secret123"}'));
+    expect(shown).toMatch(/^Response \{/);
     expect(shown).toContain('200');
     expect(shown).toContain('x-request-id');
     expect(shown).not.toContain('sec_Secret123');
+  });
+
+  it('rejects json() of a body that is not JSON, as a Response does, and parsed() throws', async () => {
+    const response = make(200, 'not json');
+    await expect(response.json()).rejects.toThrow(SyntaxError);
+    expect(() => response.parsed()).toThrow(SyntaxError);
+    expect(await response.text()).toBe('not json');
+  });
+
+  it('reads one header from its source when the source can, else from its headers', () => {
+    const head = {
+      status: 200,
+      statusText: 'OK',
+      headers: new Headers({ 'x-a': 'from headers' }),
+      url: 'http://127.0.0.1/',
+    };
+    expect(createBufferedResponse('', head).header('x-a')).toBe('from headers');
+    expect(createBufferedResponse('', { ...head, header: (name: string) => `from source: ${name}` }).header('x-a')).toBe(
+      'from source: x-a',
+    );
+  });
+
+  it('keeps the end of its deadline through a clone', () => {
+    const response = createBufferedResponse(BODY, { status: 200, statusText: 'OK', headers: new Headers(), url: '' }, 1234.5);
+    expect([response.endsAt, response.clone().endsAt]).toEqual([1234.5, 1234.5]);
+    expect(response.clone()).not.toBe(response);
+    expect(isBufferedResponse(response.clone())).toBe(true);
   });
 });

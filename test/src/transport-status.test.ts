@@ -1,0 +1,88 @@
+/** What each status becomes at the edges of its class: 599 is an answer, 300 a refused redirect, a redirect's Location read with care. */
+import { afterEach, describe, expect, it } from 'vitest';
+import { createFungiesClient, DEFAULTS, FungiesRedirectError } from '../../src/index.js';
+import { createTransport } from '../../src/transport.js';
+import { PUBLIC_KEY, settle } from '../helpers.js';
+import { type Loopback, type LoopbackHandler, loopback } from '../loopback.js';
+
+const open: Loopback[] = [];
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((s) => s.close()));
+});
+
+async function serve(handler: LoopbackHandler): Promise<Loopback> {
+  const server = await loopback(handler);
+  open.push(server);
+  return server;
+}
+
+describe.each([
+  ['node:http', undefined],
+  ['global fetch', globalThis.fetch],
+] as const)('through %s', (_name, fetch) => {
+  const clientFor = (server: Loopback) => createFungiesClient({ publicKey: PUBLIC_KEY, baseUrl: server.url, fetch, retry: false });
+
+  it('a 599 is the last final status: an answer, not a broken exchange', async () => {
+    const server = await serve((_req, res) => {
+      res.writeHead(599, { 'content-type': 'application/json' });
+      res.end('{"status":"error","error":{"message":"network read timeout"}}');
+    });
+    const { error, response } = await clientFor(server).GET('/v0/orders/list');
+    expect(response.status).toBe(599);
+    expect(error).toEqual({ status: 'error', error: { message: 'network read timeout' } });
+  });
+
+  it('a 300 is a redirect, refused like the others', async () => {
+    const server = await serve((_req, res) => {
+      res.writeHead(300, { location: 'https://mirror.example/v0/orders/list' });
+      res.end();
+    });
+    const error = await settle(clientFor(server).GET('/v0/orders/list'));
+    expect(error).toBeInstanceOf(FungiesRedirectError);
+    expect((error as FungiesRedirectError).status).toBe(300);
+    expect((error as FungiesRedirectError).location).toBe('https://mirror.example');
+  });
+
+  it.each([
+    ['no Location', undefined],
+    ['a Location that is not a URL', 'http://[bad'],
+  ])('a redirect with %s is refused without naming a target', async (_case, location) => {
+    const server = await serve((_req, res) => {
+      res.writeHead(302, location === undefined ? {} : { location });
+      res.end();
+    });
+    const error = await settle(clientFor(server).GET('/v0/orders/list'));
+    expect(error).toBeInstanceOf(FungiesRedirectError);
+    expect((error as FungiesRedirectError).location).toBeUndefined();
+    expect((error as Error).message).toBe(
+      `302 GET ${server.url}/v0/orders/list: the server answered with a redirect, which the client does not follow (the keys and the body would go with it); check baseUrl`,
+    );
+  });
+});
+
+describe('retry.statusCodes', () => {
+  it('can make a 400 worth another attempt', async () => {
+    const statuses = [400, 200];
+    const sent: number[] = [];
+    const transport = createTransport({
+      fetch: async () => {
+        const status = statuses.shift() ?? 200;
+        sent.push(status);
+        return new Response('{}', { status });
+      },
+      timeout: false,
+      retry: { ...DEFAULTS.retry, statusCodes: [400] },
+      maxResponseBytes: DEFAULTS.maxResponseBytes,
+      sleep: async () => undefined,
+    });
+    const response = await transport.send({
+      url: 'https://api.test/v0/orders/list',
+      method: 'GET',
+      headers: {},
+      body: null,
+      path: '/v0/orders/list',
+    });
+    expect(response.status).toBe(200);
+    expect(sent).toEqual([400, 200]);
+  });
+});
