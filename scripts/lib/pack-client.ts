@@ -8,7 +8,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { ScriptError } from './cli.js';
-import { CONSUMER_COMPILER_OPTIONS, checkModuleFormats, checkPublishedTypes } from './pack-formats.js';
+import { CONSUMER_COMPILER_OPTIONS, checkModuleFormats, checkPublishedTypes, writeFormatConsumers } from './pack-formats.js';
 import { exec, npm, type Packed, step } from './pack-step.js';
 
 const CONSUMER = `import { createFungiesClient, unwrap, isOrderNumber } from 'fungies-openapi';
@@ -52,6 +52,7 @@ export async function checkClientPackage(root: string, work: string, packed: Pac
   const readmeText = await readFile(join(root, 'README.md'), 'utf8');
   await writeFile(join(app, 'readme.ts'), readmeExample(readmeText));
   await writeFile(join(app, 'readme-webhook.ts'), readmeWebhook(readmeText));
+  await writeFormatConsumers(app);
   await writeFile(join(app, 'tsconfig.json'), JSON.stringify({ compilerOptions: CONSUMER_COMPILER_OPTIONS }));
   await step('Installing the client tarball into an empty project', () =>
     exec(npm, ['install', '--no-audit', '--no-fund', packed.tarball], { cwd: app }),
@@ -67,9 +68,13 @@ export async function checkClientPackage(root: string, work: string, packed: Pac
   const formats = { root, tarball: packed.tarball, app, step };
   await checkPublishedTypes(formats);
   const tsc = resolve(root, 'node_modules/typescript/bin/tsc');
-  await step('Type-checking and compiling a consumer call', () => exec(process.execPath, [tsc, '-p', '.'], { cwd: app }));
+  // One program for every consumer file (the README's examples, the ES module and CommonJS ones):
+  // checking the package's declarations is most of tsc's work, done once per setting.
+  await step('Type-checking and compiling the consumers (a call, the README examples, an ES module and a CommonJS file)', () =>
+    exec(process.execPath, [tsc, '-p', '.'], { cwd: app }),
+  );
   // Not every consumer compiles with strict: the shipped declarations must hold up without it.
-  await step('Type-checking the same call without strict', () =>
+  await step('Type-checking the same consumers without strict', () =>
     exec(process.execPath, [tsc, '-p', '.', '--strict', 'false', '--noEmit'], { cwd: app }),
   );
   const run = await step('Cancelling an order against Prism from the consumer, responses validated', () =>

@@ -30,6 +30,32 @@ async function contractCli(app: string, args: string[], env: Record<string, stri
   }
 }
 
+/** Runs each argv through the installed kit's `main` (what its bin calls) in one node process; exit code and output of each come back. */
+async function installedMain(app: string, runs: string[][], env: Record<string, string>): Promise<{ code: number; out: string }[]> {
+  await writeFile(join(app, 'main-runs.mjs'), MAIN_RUNS);
+  const { stdout } = await step(`Running the installed kit's main ${runs.length} times in one process`, () =>
+    exec(process.execPath, ['main-runs.mjs', JSON.stringify(runs)], {
+      cwd: app,
+      env: { ...process.env, NO_COLOR: '1', ...env },
+      timeout: 300_000,
+      maxBuffer: 64 * 1024 * 1024,
+    }),
+  );
+  return JSON.parse(stdout) as { code: number; out: string }[];
+}
+
+/** The child of installedMain: imports the CLI from the installed package, never from this repository. */
+const MAIN_RUNS = `import { main } from 'fungies-contract/dist/contract-tests/cli.js';
+const results = [];
+for (const argv of JSON.parse(process.argv[2])) {
+  let out = '';
+  const write = (s) => { out += s; return true; };
+  const io = { stdout: { write, isTTY: false }, stderr: { write, isTTY: false }, env: process.env, cwd: process.cwd(), readStdin: async () => '' };
+  results.push({ code: await main(argv, io), out });
+}
+process.stdout.write(JSON.stringify(results));
+`;
+
 function expectCli(label: string, got: { code: number; out: string }, code: number, text: RegExp): void {
   if (got.code !== code || !text.test(got.out))
     throw new ScriptError(`✘ ${label}: expected exit ${code} and ${text}, got exit ${got.code}:\n${got.out.slice(-2000)}`);
@@ -135,20 +161,21 @@ export async function checkKitPackage(work: string, packed: Packed, version: str
       0,
       /✔ \d+ checks passed/,
     );
-    // One lie per check category, each caught by name from the installed CLI.
-    for (const [lie, rule] of CAUGHT) {
-      const args = [
-        'run',
-        '--target',
-        server.url(lie),
-        '--allow-writes',
-        '--max-response-time',
-        '250',
-        '--operation',
-        `${LIED_OPERATION},GetV0SubscriptionsList,users`,
-      ];
-      expectCli(`fungies-contract run catches the lie ${lie}`, await contractCli(app, args, keys), 1, new RegExp(`: ${rule}`));
-    }
+    // One lie per check category, each caught by name by the installed kit: its CLI entry point
+    // (main, as the bin calls it) run once per lie in one process, which costs one start-up, not one each.
+    const runs = CAUGHT.map(([lie]) => [
+      'run',
+      '--target',
+      server.url(lie),
+      '--allow-writes',
+      '--max-response-time',
+      '250',
+      '--operation',
+      `${LIED_OPERATION},GetV0SubscriptionsList,users`,
+    ]);
+    const results = await installedMain(app, runs, keys);
+    for (const [i, [lie, rule]] of CAUGHT.entries())
+      expectCli(`fungies-contract run catches the lie ${lie}`, results[i] ?? { code: -1, out: 'no result' }, 1, new RegExp(`: ${rule}`));
   } finally {
     await server.close();
   }

@@ -25,7 +25,8 @@ function edit(from: string, to: string): string {
   return official.replace(from, to);
 }
 
-describe('spec validation', () => {
+// Each test validates a whole copy of the official spec: seconds on a busy machine, past vitest's default 5 s.
+describe('spec validation', { timeout: 60_000 }, () => {
   it('accepts the official cancel-order spec', async () => {
     expect(await problemsOf(official)).toEqual([]);
   });
