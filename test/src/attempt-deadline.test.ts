@@ -43,7 +43,7 @@ describe('AttemptDeadline', () => {
     for (const listener of listeners) {
       expect(listener.calls).toHaveLength(1);
       expect(listener.calls[0]).toBeInstanceOf(DOMException);
-      expect(listener.calls[0]).toMatchObject({ name: 'TimeoutError' });
+      expect(listener.calls[0]).toMatchObject({ name: 'TimeoutError', message: 'The attempt timed out' });
     }
     expect(new Set(listeners.map((l) => l.calls[0])).size).toBe(1);
   });
