@@ -1,7 +1,7 @@
 /** Keys never travel on in anything a caller may log: messages, bodies, headers, validation details. */
 import { describe, expect, it } from 'vitest';
 import { FungiesApiError, ResponseParseError, ResponseValidationError, unwrap } from '../../src/index.js';
-import { redact, redactBody, redactExcerpt, redactHeaders, redactValue } from '../../src/redact.js';
+import { maskKey, redact, redactBody, redactExcerpt, redactHeaders, redactValue } from '../../src/redact.js';
 import { createTestClient, everythingPrinted, json, PUBLIC_KEY, SECRET_KEY, settle } from '../helpers.js';
 
 const KEYS = [PUBLIC_KEY, SECRET_KEY];
@@ -20,6 +20,12 @@ describe('redact', () => {
   it('removes a configured key also in its URL-encoded form (a query string, a curl line)', () => {
     const key = 'sec_Key/With+Odd=Chars';
     expect(redact(`?k=${encodeURIComponent(key)}&x=1 and ${key}`, [key])).toBe('?k=[redacted]&x=1 and [redacted]');
+  });
+
+  it('replaces a secret once: one that also occurs in the marker is not replaced again inside it', () => {
+    // Any non-empty string is taken as a key, and 'red' encodes to itself: one pass, not two.
+    expect(redact('the word red', ['red'])).toBe('the word [redacted]');
+    expect(redact('red, red', ['red'])).toBe('[redacted], [redacted]');
   });
 
   it('removes key-shaped text of keys it was not given, even glued to a word', () => {
@@ -80,6 +86,12 @@ describe('where a key-shaped run starts and ends', () => {
     );
   });
 
+  it('stops at the characters just past each range: [ ` { ~ and non-ASCII letters', () => {
+    expect(redact('sec_abcd[1] pub_WXYZ`2 sec_mnop{3} pub_qrst~4 sec_uvwxé5')).toBe(
+      'sec_[redacted][1] pub_[redacted]`2 sec_[redacted]{3} pub_[redacted]~4 sec_[redacted]é5',
+    );
+  });
+
   it('needs four key characters after the prefix: sec_abc is a word, sec_abcd a key', () => {
     expect(redact('sec_abc sec_abcd')).toBe('sec_abc sec_[redacted]');
   });
@@ -87,6 +99,15 @@ describe('where a key-shaped run starts and ends', () => {
   it('leaves text alone for a client without a secret key (undefined is not a secret, nor is the word "undefined")', () => {
     expect(redact('value undefined, null', [undefined, ''])).toBe('value undefined, null');
     expect(redactExcerpt('value undefined', [PUBLIC_KEY, undefined])).toBe('value undefined');
+  });
+});
+
+describe('maskKey', () => {
+  it('keeps only a leading pub_ or sec_ prefix, so a report tells which key it was', () => {
+    expect(maskKey(SECRET_KEY)).toBe('sec_****');
+    expect(maskKey(PUBLIC_KEY)).toBe('pub_****');
+    expect(maskKey('key_sec_abcd')).toBe('****');
+    expect(maskKey('')).toBe('****');
   });
 });
 
@@ -110,6 +131,12 @@ describe('bodies and values', () => {
   it('keeps an absent body absent, and a body it cannot read is said to be so', () => {
     expect(redactBody(undefined, KEYS)).toBeUndefined();
     expect(redactBody({ a: 1 }, KEYS, 'not json')).toBe('[body could not be shown]');
+  });
+
+  it('keeps a text body of up to 64 KiB whole, and cuts a longer one there, marked with …', () => {
+    const limit = 64 * 1024;
+    expect(redactBody('x'.repeat(limit), KEYS)).toBe('x'.repeat(limit));
+    expect(redactBody(`${'x'.repeat(limit)}y`, KEYS)).toBe(`${'x'.repeat(limit)}…`);
   });
 
   it('returns numbers, booleans and null as they are', () => {
