@@ -118,6 +118,13 @@ describe('excerpts', () => {
     expect(redactExcerpt('x'.repeat(201))).toBe(`${'x'.repeat(200)}…`);
   });
 
+  it('never shows a long configured secret in part: the window reaches past the cut by the longest one', () => {
+    for (const length of [700, 1_000]) {
+      const secret = 'k'.repeat(length);
+      expect(redactExcerpt(`${secret} ${'tail '.repeat(1_000)}`, [secret])).toBe(`[redacted] ${'tail '.repeat(37)}tail…`);
+    }
+  });
+
   it('marks a cut even when what is left after collapsing whitespace is short', () => {
     expect(redactExcerpt(`a${' '.repeat(5_000)}b`)).toBe('a…');
   });
