@@ -213,6 +213,11 @@ function whereTimeGoes(r: BenchResults, rows: ClientRow[], modes: string[]): str
     "  pairs (node's header object is not built), the response check is synchronous unless the body is",
     "  validated, messages' 'METHOD origin/path' strings are built only for a message, and response",
     '  headers become a WHATWG `Headers` only when read.',
+    '- **A validated body is checked without a promise once its validators have loaded**',
+    "  (src/response-validation.ts): the content type is read from node's raw headers (no WHATWG",
+    '  `Headers` for it), what a status and content type are checked as is worked out once per',
+    '  operation, and only the first validated response of an operation waits for its module to load.',
+    '  Before, two async steps, an awaited load and a `Headers` per call cost more than the validator.',
     "- **Resource methods settle a call in one step**: the path-style client's method is called without",
     '  a bind, its result becomes the data and the response in one `.then`, the request id is read on',
     '  demand, and the argument signature is built only for an error message.',
@@ -250,6 +255,7 @@ function largeLists(r: BenchResults): string[] {
     '',
   ];
   for (const size of l.sizes) {
+    const added = validationAdded(size.rows);
     out.push(
       `**${size.orders.toLocaleString('en')} orders** (${f(size.bodyBytes / 1024, 0)} KB body)`,
       '',
@@ -261,9 +267,35 @@ function largeLists(r: BenchResults): string[] {
         return `| ${x.name} | ${range(ms(m.us), 1)} | ${range(m.ratio)} | ${f(m.gcShare.median * 100, 0)} % | ${range(ms(m.cpuUs), 1)} | ${range(m.cpuRatio)} |`;
       }),
       '',
+      ...(added ? [`validateResponses adds ${added} of the floor's CPU per call in this run (path style / resource method).`, ''] : []),
     );
   }
+  out.push(
+    'Where the time goes: the floor spends its call on reading the body, decoding it as UTF-8 and',
+    "JSON.parse. The client reads the same bytes; a body of ASCII only (this API's JSON unless a value",
+    'holds non-ASCII text) is copied into a Latin-1 string instead of decoded (src/exchange.ts), which',
+    "for a body over a megabyte node keeps outside V8's heap. validateResponses then walks every",
+    'order: in an instruction count of the precompiled validator over a page of orders, the uuid',
+    'format and the order-number pattern (each checked on several fields of every order, some twice',
+    "through the list item's `allOf`) are about 85 % of its work, the rest about 10 %.",
+    '',
+  );
   return out;
+}
+
+/** CPU per call that validateResponses adds over the same style without it, in units of the floor's: `+0.05× / +0.07×`. */
+function validationAdded(rows: ClientRow[]): string | undefined {
+  const pairs: [string, string][] = [
+    [PATH_STYLE, VALIDATING],
+    [RESOURCE, `${RESOURCE}, validateResponses`],
+  ];
+  const added = pairs.map(([plain, validating]) => {
+    const a = row(rows, plain)?.modes['sequential']?.cpuRatio.median;
+    const b = row(rows, validating)?.modes['sequential']?.cpuRatio.median;
+    return a === undefined || b === undefined ? undefined : b - a;
+  });
+  if (added.some((a) => a === undefined)) return undefined;
+  return added.map((a) => `${a! >= 0 ? '+' : ''}${f(a!)}×`).join(' / ');
 }
 
 function cold(r: BenchResults): string[] {
@@ -428,13 +460,23 @@ function contractCpu(c: ContractCpuResult | undefined): string[] {
     '- **The recording fetch.** Each request built a WHATWG `Request`, cloned it to read its body, went',
     '  out through the global fetch under `AbortSignal.timeout`, and the response was read, copied and',
     '  read again. It now goes out on node:http keep-alive agents, read once under the cap',
-    '  (contract-tests/engine/recording-transport.ts); the client still parses a `Response` built from',
-    '  the text in memory.',
+    '  (contract-tests/engine/recording-transport.ts).',
+    '- **A `Response` per answer.** The client read each answer, already in memory, back through a new',
+    "  `Response` and its stream. Its transport now takes the suite's sender in place of a fetch and",
+    '  gets the text as it was read, with the same deadline and cap.',
+    '- **Work repeated per request.** The request built from the spec was sampled and validated again',
+    '  for every check (now once per operation, copied); the strict JSON scan parsed every string and',
+    '  wrote a pointer for every value (now only keys with an escape, and a pointer only for a finding);',
+    '  an `Intl.NumberFormat` was built per read-back; a schema was written as JSON to look up its',
+    "  validator; redaction built a `Set` per string and secret, and the report's escaping ran four",
+    '  replaces on strings that need none.',
     '- **A client per request.** One client per target now serves every call.',
     '- **Loading what a run does not use.** Commands, report formatters and Prism load on demand.',
-    "- **Still there:** node:http's own writes and parsing (the floor pays them too), the client's",
-    "  `Response` and its stream read, the response validators of the run's operations (loaded once),",
-    '  redaction of every recorded request and response, and GC.',
+    "- **Still there:** node:http's own writes and parsing (the floor pays them too), code running for",
+    '  the first time (the engine, the client and the validators are compiled and optimised while the',
+    '  run goes: the same checks run again in the same process cost about a third as much per',
+    "  request), node's fetch module loaded for `Headers`, the response validators of the run's",
+    '  operations (loaded once), redaction of every recorded request and response, and GC.',
     '',
     'The fixed cost (loading, planning, the probe of the target, the reports after the last check):',
     '',

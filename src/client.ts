@@ -326,10 +326,17 @@ function checkSuccess(
  * Validation is part of the call: it starts only within the attempt's timeout and a validation
  * that ends past it makes the call late, like a slow body.
  */
-async function validateInTime(response: BufferedResponse, operation: OperationMeta, body: unknown, info: ResponseInfo): Promise<void> {
+function validateInTime(
+  response: BufferedResponse,
+  operation: OperationMeta,
+  body: unknown,
+  info: ResponseInfo,
+): Promise<void> | undefined {
   checkInTime(response, info, 'before the response body could be validated');
-  await assertValidResponse(operation, response, body, info.method, info.secrets);
+  const loading = assertValidResponse(operation, response.status, response.header('content-type'), body, info.method, info.secrets);
+  if (loading) return loading.then(() => checkInTime(response, info, 'while validating the response body'));
   checkInTime(response, info, 'while validating the response body');
+  return undefined;
 }
 
 function checkInTime(response: BufferedResponse, info: RequestInfo, when: string): void {

@@ -1,4 +1,5 @@
 /** What one attempt got back before its body is read: the same shape whichever way it was sent. */
+import { isAscii } from 'node:buffer';
 import type { ResponseHead } from './buffered-response.js';
 import type { AttemptDeadline } from './deadline.js';
 
@@ -25,14 +26,17 @@ export class BodyTooLarge extends Error {}
 
 const decoder = new TextDecoder();
 
-/** UTF-8 text of the chunks (a BOM dropped, as `Response.text()` does). */
+/**
+ * UTF-8 text of the chunks (a BOM dropped, as `Response.text()` does). A body of ASCII only (most
+ * JSON) is its own Latin-1 text: it is copied into a string instead of decoded, which for a body
+ * over a megabyte also keeps the text out of V8's heap (node makes it an external string).
+ */
 export function decodeChunks(chunks: readonly Uint8Array[], size: number): string {
-  if (chunks.length === 1) return decoder.decode(chunks[0]);
-  const all = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    all.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return decoder.decode(all);
+  const all = chunks.length === 1 ? asBuffer(chunks[0]!) : Buffer.concat(chunks, size);
+  // A BOM or any other non-ASCII byte takes the decoder.
+  return isAscii(all) ? all.toString('latin1') : decoder.decode(all);
+}
+
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }

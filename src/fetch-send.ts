@@ -28,12 +28,13 @@ export function fetchSender(fetch: typeof globalThis.fetch): Send {
 
 /** fetch decompresses, so the cap counts decoded bytes and also stops a gzip bomb. */
 async function readCapped(response: Response, limit: number, deadline: AttemptDeadline): Promise<string> {
+  const body = response.body;
+  // No body (a HEAD, a 204) whatever its Content-Length says.
+  if (!body) return '';
   if (Number(response.headers.get('content-length')) > limit) {
-    void response.body?.cancel().catch(() => undefined);
+    void body.cancel().catch(() => undefined);
     throw new BodyTooLarge();
   }
-  const body = response.body;
-  if (!body) return '';
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;

@@ -166,7 +166,8 @@ function parsedHeader(res: IncomingMessage, name: string): string | null {
 }
 
 function read(res: IncomingMessage, limit: number, deadline: AttemptDeadline): Promise<string> {
-  if (Number(headerOf(res, 'content-length')) > limit) {
+  // A complete message has nothing left to download (a HEAD's Content-Length announces a body that never comes).
+  if (!res.complete && Number(headerOf(res, 'content-length')) > limit) {
     res.destroy();
     return Promise.reject(new BodyTooLarge());
   }

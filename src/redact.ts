@@ -27,8 +27,9 @@ export function replaceSecrets(text: string, secrets: readonly (string | undefin
   let out = text;
   for (const secret of secrets) {
     if (!secret) continue;
-    for (const form of new Set([secret, encodeURIComponent(secret)]))
-      if (out.includes(form)) out = out.split(form).join(replacement(secret));
+    if (out.includes(secret)) out = out.split(secret).join(replacement(secret));
+    const encoded = encodeURIComponent(secret);
+    if (encoded !== secret && out.includes(encoded)) out = out.split(encoded).join(replacement(secret));
   }
   return out;
 }

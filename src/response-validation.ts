@@ -15,34 +15,90 @@ import { specDefectReason } from './validation/spec-defects.js';
 /** Errors kept on a ResponseValidationError and shown in its message. */
 const MAX_ERRORS = 10;
 
-const loaded = new Map<string, Promise<OperationResponseValidators | undefined>>();
+type Validators = OperationResponseValidators | undefined;
+
+const loading = new Map<string, Promise<Validators>>();
+/** Operations whose validators have loaded (undefined: the operation has none): checked without a promise. */
+const ready = new Map<string, Validators>();
 
 /** The operation's validators, loaded once on its first validated response. */
-function validatorsOf(operationId: string): Promise<OperationResponseValidators | undefined> {
-  let validators = loaded.get(operationId);
+function load(operationId: string): Promise<Validators> {
+  let validators = loading.get(operationId);
   if (!validators) {
-    const load = Object.hasOwn(responseValidatorLoaders, operationId) ? responseValidatorLoaders[operationId] : undefined;
-    validators = load ? load().then((m) => m.validators) : Promise.resolve(undefined);
-    loaded.set(operationId, validators);
+    const loader = Object.hasOwn(responseValidatorLoaders, operationId) ? responseValidatorLoaders[operationId] : undefined;
+    validators = (loader ? loader().then((m) => m.validators) : Promise.resolve(undefined)).then((v) => {
+      ready.set(operationId, v);
+      return v;
+    });
+    loading.set(operationId, validators);
   }
   return validators;
+}
+
+/** The response a body is checked as, by its status and content type: what matchResponse picks. */
+interface Target {
+  statusKey: string;
+  mediaTypeKey: string;
+}
+
+/** Per operation, `status content-type` → what it is checked as (null: not checked); a few entries, as servers send few content types. */
+const targets = new WeakMap<OperationMeta, Map<string, Target | null>>();
+const MAX_TARGETS = 32;
+
+function targetOf(operation: OperationMeta, status: number, contentType: string | null): Target | null {
+  let known = targets.get(operation);
+  if (!known) {
+    known = new Map();
+    targets.set(operation, known);
+  }
+  const key = `${status} ${contentType}`;
+  let target = known.get(key);
+  if (target === undefined) {
+    const match = matchResponse(operation, status, contentType);
+    target =
+      match.statusKey === undefined || match.mediaTypeKey === undefined
+        ? null
+        : { statusKey: match.statusKey, mediaTypeKey: match.mediaTypeKey };
+    if (known.size < MAX_TARGETS) known.set(key, target);
+  }
+  return target;
 }
 
 /**
  * Throws ResponseValidationError when `body` breaks the documented schema for its status. Values
  * the spec's own schema rejects as its own default (a spec defect, e.g. `currency: null`) are not
- * the server's fault and do not throw.
+ * the server's fault and do not throw. Synchronous once the operation's validators have loaded;
+ * before that, a promise of the same check.
  */
-export async function assertValidResponse(
+export function assertValidResponse(
   operation: OperationMeta,
-  response: Response,
+  status: number,
+  contentType: string | null,
   body: unknown,
   method: string,
   secrets: readonly (string | undefined)[] = [],
-): Promise<void> {
-  const match = matchResponse(operation, response.status, response.headers.get('content-type'));
-  if (match.statusKey === undefined || match.mediaTypeKey === undefined || body === undefined) return;
-  const validate = (await validatorsOf(operation.operationId))?.[match.statusKey]?.[match.mediaTypeKey];
+): Promise<void> | undefined {
+  if (body === undefined) return undefined;
+  const target = targetOf(operation, status, contentType);
+  if (target === null) return undefined;
+  const { operationId } = operation;
+  if (ready.has(operationId)) {
+    check(ready.get(operationId), target, operation, status, body, method, secrets);
+    return undefined;
+  }
+  return load(operationId).then((validators) => check(validators, target, operation, status, body, method, secrets));
+}
+
+function check(
+  validators: Validators,
+  { statusKey, mediaTypeKey }: Target,
+  operation: OperationMeta,
+  status: number,
+  body: unknown,
+  method: string,
+  secrets: readonly (string | undefined)[],
+): void {
+  const validate = validators?.[statusKey]?.[mediaTypeKey];
   if (!validate || validate(body)) return;
   const found = validate.errors ?? [];
   // The standalone validator keeps its last errors; a huge invalid body's must not outlive the call.
@@ -60,9 +116,9 @@ export async function assertValidResponse(
   if (next < found.length) lines.push(`  … and more (${found.length - next} further schema errors not shown)`);
   throw new ResponseValidationError(
     operation.operationId,
-    response.status,
+    status,
     errors,
-    `${response.status} ${method} ${operation.path} (${operation.operationId}): response body does not match the spec:\n${lines.join('\n')}`,
+    `${status} ${method} ${operation.path} (${operation.operationId}): response body does not match the spec:\n${lines.join('\n')}`,
   );
 }
 

@@ -5,6 +5,7 @@
 
 import type { OperationMeta, ParameterMeta } from '../../src/operation-meta.js';
 import { PAGE_POSITION_PARAMS, PAGE_SIZE_PARAMS } from '../../src/paginate.js';
+import { activeSpec, type SpecModel } from '../spec/model.js';
 import { derefSchema, validateAgainst } from '../validation/validators.js';
 import { SampleError, sampleFor, sampleOrUndefined } from './schema-sample.js';
 
@@ -16,7 +17,36 @@ export interface PlannedRequest {
   body: unknown;
 }
 
+type Built = { request: PlannedRequest } | { error: unknown };
+
+/**
+ * Each operation's request (or why none can be built), built once per active spec: its schemas'
+ * refs are read from that spec, and the same spec builds the same request.
+ */
+const builtBySpec = new WeakMap<SpecModel, WeakMap<OperationMeta, Built>>();
+
+/** A request for `operation`, a copy of its own to change; throws SampleError when none can be built. */
 export function buildRequest(operation: OperationMeta): PlannedRequest {
+  const spec = activeSpec();
+  let built = builtBySpec.get(spec);
+  if (!built) {
+    built = new WeakMap();
+    builtBySpec.set(spec, built);
+  }
+  let once = built.get(operation);
+  if (!once) {
+    try {
+      once = { request: buildOnce(operation) };
+    } catch (error) {
+      once = { error };
+    }
+    built.set(operation, once);
+  }
+  if ('error' in once) throw once.error;
+  return structuredClone(once.request);
+}
+
+function buildOnce(operation: OperationMeta): PlannedRequest {
   const planned: PlannedRequest = { path: {}, query: {}, header: {}, body: undefined };
   for (const param of operation.parameters) {
     if (!param.required && param.in !== 'path') {

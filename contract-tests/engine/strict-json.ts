@@ -25,63 +25,86 @@ export interface JsonScan {
 /** Scans text that JSON.parse has already accepted; returns nothing useful for invalid JSON. */
 export function scanJson(text: string): JsonScan {
   const scan: JsonScan = { duplicateKeys: [], rawNumbers: new Map() };
+  const end = text.length;
   let i = 0;
+  // The keys and indexes down to the current value: its pointer is written only for a finding.
+  const path: (string | number)[] = [];
+  const pointer = () => {
+    let out = '';
+    for (const token of path) out += `/${typeof token === 'number' ? token : escapePointerToken(token)}`;
+    return out;
+  };
   const ws = () => {
-    while (i < text.length && ' \t\n\r'.includes(text[i]!)) i++;
+    for (let c = text.charCodeAt(i); c === 32 || c === 9 || c === 10 || c === 13; c = text.charCodeAt(++i));
   };
-  const string = (): string => {
+  /** Skips a string; returns its value only when `key` (an escape-free key is its text as written). */
+  const string = (key: boolean): string => {
     const start = i;
+    let escaped = false;
     i++;
-    while (i < text.length && text[i] !== '"') i += text[i] === '\\' ? 2 : 1;
+    for (let c = text.charCodeAt(i); i < end && c !== 34; c = text.charCodeAt(i)) {
+      if (c === 92) {
+        escaped = true;
+        i += 2;
+      } else i++;
+    }
     i++;
-    return JSON.parse(text.slice(start, i)) as string;
+    if (!key) return '';
+    return escaped ? (JSON.parse(text.slice(start, i)) as string) : text.slice(start + 1, i - 1);
   };
-  const value = (pointer: string, depth: number): void => {
+  const value = (depth: number): void => {
     if (depth > 256) throw new RangeError('nesting too deep');
     ws();
-    const c = text[i];
-    if (c === '{') {
+    const c = text.charCodeAt(i);
+    if (c === 123) {
       i++;
       const seen = new Set<string>();
       ws();
-      if (text[i] === '}') return void i++;
+      if (text.charCodeAt(i) === 125) return void i++;
       for (;;) {
         ws();
-        const key = string();
-        const child = `${pointer}/${escapePointerToken(key)}`;
-        if (seen.has(key)) scan.duplicateKeys.push(child);
+        const key = string(true);
+        path.push(key);
+        if (seen.has(key)) scan.duplicateKeys.push(pointer());
         seen.add(key);
         ws();
         i++; // ':'
-        value(child, depth + 1);
+        value(depth + 1);
+        path.pop();
         ws();
-        if (text[i++] === '}') return;
+        if (text.charCodeAt(i++) === 125) return;
       }
     }
-    if (c === '[') {
+    if (c === 91) {
       i++;
       ws();
-      if (text[i] === ']') return void i++;
+      if (text.charCodeAt(i) === 93) return void i++;
       for (let n = 0; ; n++) {
-        value(`${pointer}/${n}`, depth + 1);
+        path.push(n);
+        value(depth + 1);
+        path.pop();
         ws();
-        if (text[i++] === ']') return;
+        if (text.charCodeAt(i++) === 93) return;
       }
     }
-    if (c === '"') return void string();
+    if (c === 34) return void string(false);
     const start = i;
-    while (i < text.length && !',]} \t\n\r'.includes(text[i]!)) i++;
+    for (let d = text.charCodeAt(i); i < end && !isLiteralEnd(d); d = text.charCodeAt(++i));
+    // In JSON text only an integer can lose digits, and only one of 16 characters or more: nothing shorter is beyond ±2^53.
+    if (i - start < 16) return;
     const literal = text.slice(start, i);
-    if (/^-?\d/.test(literal)) {
-      const n = Number(literal);
-      if (/^-?\d+$/.test(literal) ? !Number.isSafeInteger(n) : String(n) !== literal && !/[eE.]/.test(literal))
-        scan.rawNumbers.set(pointer, literal);
-    }
+    if (!/^-?\d/.test(literal)) return;
+    const n = Number(literal);
+    if (/^-?\d+$/.test(literal) ? !Number.isSafeInteger(n) : String(n) !== literal && !/[eE.]/.test(literal))
+      scan.rawNumbers.set(pointer(), literal);
   };
   try {
-    value('', 0);
+    value(0);
   } catch {
     // Invalid or absurdly nested JSON: JSON.parse reports the former; the latter is not scanned further.
   }
   return scan;
 }
+
+/** `,` `]` `}` or JSON whitespace: where a literal (number, true, false, null) ends. */
+const isLiteralEnd = (c: number): boolean => c === 44 || c === 93 || c === 125 || c === 32 || c === 9 || c === 10 || c === 13;

@@ -10,15 +10,24 @@ export const unitOf = (schema: unknown): string | undefined => {
   return typeof unit === 'string' ? unit : undefined;
 };
 
+/** Known answers by currency code: an Intl.NumberFormat costs more to build than a read-back's whole comparison. */
+const minorUnits = new Map<string, number>();
+
 /** Minor units per major unit of an ISO 4217 currency (100 for USD, 1 for JPY); 100 when unknown. */
 function minorPerMajor(currency: unknown): number {
   if (typeof currency !== 'string') return 100;
-  try {
-    const digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits;
-    return 10 ** (digits ?? 2);
-  } catch {
-    return 100;
+  let units = minorUnits.get(currency);
+  if (units === undefined) {
+    try {
+      const digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits;
+      units = 10 ** (digits ?? 2);
+    } catch {
+      units = 100;
+    }
+    // A server's own strings can be anything: only so many are kept.
+    if (minorUnits.size < 256) minorUnits.set(currency, units);
   }
+  return units;
 }
 
 /**

@@ -80,6 +80,8 @@ describe('a buffered response', () => {
     expect(shown).toContain('200');
     expect(shown).toContain('x-request-id');
     expect(shown).not.toContain('sec_Secret123');
+    // The caller's inspect options reach the fields shown.
+    expect(inspect(make(), { colors: true })).toContain('\u001b[');
   });
 
   it('rejects json() of a body that is not JSON, as a Response does, and parsed() throws', async () => {

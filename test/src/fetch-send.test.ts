@@ -122,6 +122,16 @@ describe('the body, read from a real fetch', () => {
     expect(await read(99)).toBeInstanceOf(BodyTooLarge);
   });
 
+  it('of a HEAD is empty, whatever length it announces (no body follows a HEAD)', async () => {
+    const server = await serve((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '10000000' });
+      res.end();
+    });
+    const d = deadline();
+    const exchange = await sender({ ...get(`${server.url}/x`), method: 'HEAD' }, d);
+    expect(await exchange.read(1_000_000, d).catch((e: unknown) => e)).toBe('');
+  });
+
   it('announced above the cap is refused before a byte of it arrives, and the download stopped', async () => {
     const server = await serve((_req, res) => {
       res.writeHead(200, { 'content-type': 'application/json', 'content-length': '10000000' });

@@ -164,6 +164,21 @@ describe('the body', () => {
     expect(await fetchText(sender, server.url, 99)).toBeInstanceOf(BodyTooLarge);
   });
 
+  it('of exactly the cap, announced and arriving after the head, is read', async () => {
+    const server = await raw((socket) => {
+      socket.write(head(['HTTP/1.1 200 OK', 'Content-Length: 100']));
+      setTimeout(() => socket.write('x'.repeat(100)), 50);
+    });
+    expect(await fetchText(createHttpSender({ maxSockets: 1 }), server.url, 100)).toBe('x'.repeat(100));
+  });
+
+  it('of a HEAD is empty, whatever length it announces (no body follows a HEAD)', async () => {
+    const server = await raw((socket) => socket.write(head(['HTTP/1.1 200 OK', 'Content-Length: 10000000'])));
+    const d = deadline();
+    const exchange = await createHttpSender({ maxSockets: 1 })({ ...get(`${server.url}/x`), method: 'HEAD' }, d);
+    expect(await exchange.read(1_000_000, d).catch((e: unknown) => e)).toBe('');
+  });
+
   it('announced above the cap is refused before a byte of it arrives, and its connection closed', async () => {
     // The body never comes: only the Content-Length can end this read before the deadline.
     const server = await raw((socket) => socket.write(head(['HTTP/1.1 200 OK', 'Content-Length: 10000000'])));

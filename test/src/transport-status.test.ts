@@ -1,6 +1,6 @@
-/** What each status becomes at the edges of its class: 599 is an answer, 300 a refused redirect, a redirect's Location read with care. */
+/** What each status becomes at the edges of its class: 599 is an answer and 600 is not, 300 a refused redirect, a redirect's Location read with care. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { createFungiesClient, DEFAULTS, FungiesRedirectError } from '../../src/index.js';
+import { createFungiesClient, DEFAULTS, FungiesConnectionError, FungiesRedirectError } from '../../src/index.js';
 import { createTransport } from '../../src/transport.js';
 import { PUBLIC_KEY, settle } from '../helpers.js';
 import { type Loopback, type LoopbackHandler, loopback } from '../loopback.js';
@@ -30,6 +30,18 @@ describe.each([
     const { error, response } = await clientFor(server).GET('/v0/orders/list');
     expect(response.status).toBe(599);
     expect(error).toEqual({ status: 'error', error: { message: 'network read timeout' } });
+  });
+
+  it('a status past 599 is not an answer: a connection error naming it', async () => {
+    const server = await serve((_req, res) => {
+      res.writeHead(600, { 'content-type': 'application/json' });
+      res.end('{}');
+    });
+    const error = await settle(clientFor(server).GET('/v0/orders/list'));
+    expect(error).toBeInstanceOf(FungiesConnectionError);
+    expect((error as Error).message).toBe(
+      `GET ${server.url}/v0/orders/list: the server answered with status 600, which is not a final HTTP status`,
+    );
   });
 
   it('a 300 is a redirect, refused like the others', async () => {
