@@ -50,6 +50,8 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
+          // One Prism mock for the project's files, started before the first and stopped after the last.
+          globalSetup: ['test/e2e/prism-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 90_000,
         },
