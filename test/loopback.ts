@@ -1,6 +1,8 @@
 /** Loopback node:http servers for hostile-network tests: 127.0.0.1 only, closed by the test that opened them. */
+
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { afterEach } from 'vitest';
 
 export interface Loopback {
   url: string;
@@ -56,4 +58,17 @@ export function drip(res: ServerResponse, chunk: string | Buffer, everyMs: numbe
     res.write(chunk);
   }, everyMs);
   res.on('close', () => clearInterval(timer));
+}
+
+/** For a test file: `serve` opens a loopback server that is closed after the test that opened it. */
+export function serveClosedAfterEach(): (handler: LoopbackHandler) => Promise<Loopback> {
+  const open: Loopback[] = [];
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((s) => s.close()));
+  });
+  return async (handler) => {
+    const server = await loopback(handler);
+    open.push(server);
+    return server;
+  };
 }

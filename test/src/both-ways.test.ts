@@ -2,7 +2,7 @@
  * A call is sent directly, or through openapi-fetch's Request when a caller's middleware needs
  * one: both ways hold the same guarantees, the per-call options included.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   createFungies,
   createFungiesClient,
@@ -13,18 +13,9 @@ import {
   ResponseTooLargeError,
 } from '../../src/index.js';
 import { cancelledOrder, PUBLIC_KEY, SECRET_KEY, settle } from '../helpers.js';
-import { type Loopback, type LoopbackHandler, loopback } from '../loopback.js';
+import { type Loopback, type LoopbackHandler, serveClosedAfterEach } from '../loopback.js';
 
-const open: Loopback[] = [];
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((s) => s.close()));
-});
-
-async function serve(handler: LoopbackHandler): Promise<Loopback> {
-  const server = await loopback(handler);
-  open.push(server);
-  return server;
-}
+const serve = serveClosedAfterEach();
 
 const answer: LoopbackHandler = (_req, res) => {
   res.writeHead(200, { 'content-type': 'application/json' });

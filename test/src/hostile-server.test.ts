@@ -1,21 +1,12 @@
 /** The client against misbehaving servers on loopback: every call ends on time with a FungiesError, no key leaves the API's origin. */
 import { gzipSync } from 'node:zlib';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import * as api from '../../src/index.js';
 import { createFungiesClient, type FungiesClientOptions } from '../../src/index.js';
 import { cancelledOrder, PUBLIC_KEY, SECRET_KEY } from '../helpers.js';
-import { drip, type Loopback, type LoopbackHandler, loopback } from '../loopback.js';
+import { drip, type Loopback, serveClosedAfterEach } from '../loopback.js';
 
-const open: Loopback[] = [];
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((s) => s.close()));
-});
-
-async function serve(handler: LoopbackHandler): Promise<Loopback> {
-  const server = await loopback(handler);
-  open.push(server);
-  return server;
-}
+const serve = serveClosedAfterEach();
 
 /** The default transport (node:http) and an injected global fetch must both hold every guarantee. */
 let injectedFetch: typeof fetch | undefined;

@@ -1,21 +1,12 @@
 /** How the transport names each way an attempt fails (message, cause, log line), and what it leaves behind when a call ends. */
 import { getEventListeners } from 'node:events';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createFungiesClient, DEFAULTS, FungiesConnectionError, FungiesTimeoutError, FungiesUserAbortError } from '../../src/index.js';
 import { type CallInput, createTransport, type TransportOptions } from '../../src/transport.js';
 import { PUBLIC_KEY, settle } from '../helpers.js';
-import { type Loopback, type LoopbackHandler, loopback } from '../loopback.js';
+import { type Loopback, serveClosedAfterEach } from '../loopback.js';
 
-const open: Loopback[] = [];
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((s) => s.close()));
-});
-
-async function serve(handler: LoopbackHandler): Promise<Loopback> {
-  const server = await loopback(handler);
-  open.push(server);
-  return server;
-}
+const serve = serveClosedAfterEach();
 
 const URL_ = 'https://api.test/v0/orders/list';
 const get = (init: Partial<CallInput> = {}): CallInput => ({

@@ -1,20 +1,11 @@
 /** What each status becomes at the edges of its class: 599 is an answer and 600 is not, 300 a refused redirect, a redirect's Location read with care. */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createFungiesClient, DEFAULTS, FungiesConnectionError, FungiesRedirectError } from '../../src/index.js';
 import { createTransport } from '../../src/transport.js';
 import { PUBLIC_KEY, settle } from '../helpers.js';
-import { type Loopback, type LoopbackHandler, loopback } from '../loopback.js';
+import { type Loopback, serveClosedAfterEach } from '../loopback.js';
 
-const open: Loopback[] = [];
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((s) => s.close()));
-});
-
-async function serve(handler: LoopbackHandler): Promise<Loopback> {
-  const server = await loopback(handler);
-  open.push(server);
-  return server;
-}
+const serve = serveClosedAfterEach();
 
 describe.each([
   ['node:http', undefined],
