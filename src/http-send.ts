@@ -81,8 +81,8 @@ function send(protocol: Protocol, outgoing: Outgoing, deadline: AttemptDeadline,
         // A pooled socket the server (or a middlebox) had already closed: it was reset before a
         // single byte of an answer came back, so the request never reached the server and may be
         // sent again whatever its method (as node's and undici's agents do).
-        const neverSent = req.reusedSocket && GONE.has(err.code ?? '') && (req.socket?.bytesRead ?? bytesBefore) === bytesBefore;
-        if (neverSent && !deadline.stopped && tries++ <= maxSockets) start();
+        const gone = neverSent(req, err, bytesBefore);
+        if (gone && !deadline.stopped && tries++ <= maxSockets) start();
         else reject(err);
       });
       req.end(outgoing.body ?? undefined);
@@ -218,4 +218,12 @@ async function decompress(body: Buffer, encoding: string, limit: number): Promis
     throw Object.assign(new Error(`the ${encoding} body could not be decompressed (${(err as Error).message})`), { code: 'EBADENCODING' });
   }
   throw Object.assign(new Error(`the body has an unsupported content-encoding "${encoding}"`), { code: 'EBADENCODING' });
+}
+
+/**
+ * Whether `err` says `req`'s pooled socket was gone before the request reached the server (reset
+ * before a byte of an answer came back). `bytesBefore`: the socket's bytesRead when `req` got it.
+ */
+export function neverSent(req: ClientRequest, err: Error & { code?: string }, bytesBefore: number): boolean {
+  return req.reusedSocket && GONE.has(err.code ?? '') && (req.socket?.bytesRead ?? bytesBefore) === bytesBefore;
 }

@@ -5,6 +5,7 @@
  * client gets a Response only for what it must parse (exchange.ts). Redirects are never followed.
  */
 import type { Agent, ClientRequest, IncomingMessage, RequestOptions } from 'node:http';
+import { IDLE_SOCKET_MS, neverSent } from '../../src/http-send.js';
 import { BodyCapExceeded, DeadlineExceeded } from './capped-body.js';
 
 /** A request as the suite sends it: header names lower-case, the URL as WHATWG writes it. */
@@ -34,12 +35,6 @@ interface Protocol {
   request: RequestFn;
   agent: Agent;
 }
-
-/** Idle pooled sockets are closed after this; keep-alive sockets never hold the process open (node unrefs them). */
-const IDLE_SOCKET_MS = 4_000;
-
-/** Codes of a pooled connection that was already gone before it carried anything. */
-const GONE = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED']);
 
 const protocols = new Map<string, Promise<Protocol>>();
 
@@ -112,8 +107,7 @@ function exchangeOnce(
       bytesBefore = socket.bytesRead;
     });
     req.on('error', (err: Error & { code?: string }) => {
-      const neverSent = req.reusedSocket && GONE.has(err.code ?? '') && (req.socket?.bytesRead ?? bytesBefore) === bytesBefore;
-      reject(neverSent ? Object.assign(err, { neverSent: true }) : err);
+      reject(neverSent(req, err, bytesBefore) ? Object.assign(err, { neverSent: true }) : err);
     });
     req.end(request.body);
   });
