@@ -87,7 +87,7 @@ if (wanted('throughput')) {
   results.throughput = {
     settings: quick
       ? { rounds: 4, sequentialCalls: 100, concurrentCalls: 512, inFlight: [32, 256] }
-      : { rounds: 9, sequentialCalls: 200, concurrentCalls: 1024, inFlight: [32, 256] },
+      : { rounds: 9, sequentialCalls: 1000, concurrentCalls: 1024, inFlight: [32, 256] },
     rows: [],
   };
   results.throughput.rows = await measureThroughput(results.throughput.settings);
