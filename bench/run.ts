@@ -78,6 +78,7 @@ const results: BenchResults = {
     'openapi-fetch': await version('openapi-fetch'),
     ajv: await version('ajv'),
     axios: await version('axios'),
+    got: await version('got'),
     ky: await version('ky'),
   },
 };
