@@ -28,12 +28,23 @@ export interface BufferedResponse extends Response {
 
 /** A response over `text`, already read from the exchange `source`. */
 export function createBufferedResponse(text: string, source: ResponseHead, endsAt?: number): BufferedResponse {
-  // On first use, not at import: touching the global Response loads node's fetch.
-  if (!linked) {
-    Object.setPrototypeOf(Buffered.prototype, Response.prototype);
-    linked = true;
-  }
+  if (!linked) linkResponse();
   return new Buffered(text, source, endsAt) as unknown as BufferedResponse;
+}
+
+/**
+ * Makes the buffered responses Responses. Not at import: the first read of the global Response
+ * loads node's fetch (undici, with tls, http2 and zlib: some 45 ms of CPU). A transport calls this
+ * once its first request is on the wire, so that the load runs while the server answers.
+ */
+export function linkResponse(): void {
+  if (linked) return;
+  Object.setPrototypeOf(Buffered.prototype, Response.prototype);
+  linked = true;
+}
+
+export function isResponseLinked(): boolean {
+  return linked;
 }
 
 export function isBufferedResponse(value: unknown): value is BufferedResponse {
