@@ -16,8 +16,12 @@ const run = promisify(execFile);
 const probe = (load: string) => `
 const { operations, findOperation, signWebhook, verifyWebhook } = ${load};
 const body = '{"type":"payment_success"}';
-const verified = verifyWebhook({ body, signature: signWebhook(body, 'whsec_probe'), secret: 'whsec_probe' }).type;
-console.log(JSON.stringify({ operations, found: findOperation('patch', '/v0/orders/{orderIdOrNumber}/cancel')?.operationId, verified }));
+const signature = signWebhook(body, 'whsec_probe');
+const verified = verifyWebhook({ body, signature, secret: 'whsec_probe' }).type;
+// validate: true requires the precompiled webhook validators from beside the bundle.
+let validated = 'valid';
+try { verifyWebhook({ body, signature, secret: 'whsec_probe', validate: true }); } catch (e) { validated = e.name; }
+console.log(JSON.stringify({ operations, found: findOperation('patch', '/v0/orders/{orderIdOrNumber}/cancel')?.operationId, verified, validated }));
 `;
 
 describe('the client bundles', { timeout: 60_000 }, () => {
@@ -36,6 +40,13 @@ describe('the client bundles', { timeout: 60_000 }, () => {
     expect([...new Set(imports)].sort()).toEqual(['node:buffer', 'node:module']);
   });
 
+  it('the CommonJS one with its own require: no node:module, no dynamic import (either would start the ES module loader)', async () => {
+    const text = await readFile(join(dir, 'index.cjs'), 'utf8');
+    const required = [...new Set([...text.matchAll(/\brequire\("([^"]+)"\)/g)].map((m) => m[1]))].sort();
+    expect(required).toEqual(['node:buffer', 'node:http', 'node:https', 'node:zlib']);
+    expect(/\bimport\(/.test(text)).toBe(false);
+  });
+
   it('carry the operation table as one JSON text, parsed at import instead of compiled as code', async () => {
     for (const file of ['index.mjs', 'index.cjs']) {
       const text = await readFile(join(dir, file), 'utf8');
@@ -52,11 +63,12 @@ describe('the client bundles', { timeout: 60_000 }, () => {
       ['-e', cjs],
     ]) {
       const { stdout } = await run(process.execPath, args, { timeout: 30_000 });
-      const result = JSON.parse(stdout) as { operations: unknown; found: string; verified: string };
+      const result = JSON.parse(stdout) as { operations: unknown; found: string; verified: string; validated: string };
       expect(result.operations).toEqual(JSON.parse(JSON.stringify(operations)));
       expect(Object.keys(result.operations as object)).toEqual(Object.keys(operations));
       expect(result.found).toBe('PatchV0OrdersOrderIdOrNumberCancel');
       expect(result.verified).toBe('payment_success');
+      expect(result.validated).toBe('WebhookValidationError');
     }
   });
 });
