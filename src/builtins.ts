@@ -1,8 +1,8 @@
 /**
  * node builtins that only a rarely used path needs, loaded on that path's first run instead of at
  * import: an ES module import of node:crypto alone costs a fresh process some 10 ms of CPU (it
- * brings node's streams with it). require() is synchronous, so verifyWebhook stays synchronous, and
- * works from either bundle (the CommonJS one names itself through import.meta.url too).
+ * brings node's streams with it). require() is synchronous, so verifyWebhook stays synchronous from
+ * either bundle (the CommonJS one is given its own require as createRequire: scripts/lib/bundle.ts).
  */
 import { createRequire } from 'node:module';
 

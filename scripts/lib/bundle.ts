@@ -49,10 +49,10 @@ export async function bundleClient(root: string, generatedDir: string, outFile: 
     // object instead of createClient). Importing it as a package of its own cost a cold ES module
     // import about 4 ms of CPU: resolving the bare name through package.json files, a second file
     // compiled and linked. The dependency stays for its types, which the declarations import.
-    // createRequire(import.meta.url) in the loader: a CommonJS file names itself with __filename.
-    // A CommonJS file has its own require, so node:module is not loaded for createRequire (in a
-    // CommonJS process that load also starts node's ES module loader: 1 ms of CPU), and the
-    // transport's import('node:http') is a require as well.
+    // A CommonJS file has its own require: createRequire(import.meta.url) is that require (the
+    // plugin below), so node:module is not loaded (in a CommonJS process that load also starts
+    // node's ES module loader: 1 ms of CPU), and the transport's import('node:http') is a require
+    // as well. import.meta.url, which a CommonJS file lacks, names the file with __filename.
     ...(format === 'cjs' ? { define: { 'import.meta.url': '__filename' }, supported: { 'dynamic-import': false } } : {}),
     logLevel: 'silent',
     plugins: [
