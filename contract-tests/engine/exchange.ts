@@ -11,7 +11,7 @@
 import { PUBLIC_KEY_HEADER, SECRET_KEY_HEADER } from '../../src/auth.js';
 import { clientFor, type FungiesClient } from '../../src/client.js';
 import { FungiesConnectionError, FungiesError, ResponseParseError } from '../../src/errors.js';
-import { BodyTooLarge, type Outgoing, type Send } from '../../src/exchange.js';
+import { BodyTooLarge, decodeChunks, type Outgoing, type Send } from '../../src/exchange.js';
 import type { OperationMeta } from '../../src/operation-meta.js';
 import { maskKey, redact, redactExcerpt } from '../../src/redact.js';
 import { DEFAULT_MAX_RESPONSE_BYTES } from './capped-body.js';
@@ -88,7 +88,7 @@ async function sendRecorded(target: Target, into: Exchange, request: WireRequest
   // What fetch's Response refused before: a status it cannot carry is an error, not an answer.
   if (wire.status < 200 || wire.status > 599) throw new RangeError(`init["status"] must be in the range of 200 to 599, inclusive.`);
   into.elapsedMs = performance.now() - started;
-  const text = decoder.decode(wire.body);
+  const text = decodeChunks([wire.body], wire.body.byteLength);
   const headers = new ReceivedHeaders(wire.rawHeaders);
   into.response = {
     status: wire.status,
