@@ -75,7 +75,7 @@ export function checkResponse(operation: OperationMeta, response: ResponseUnderC
     findings.push(violation('json', '', 'valid JSON', `${redactExcerpt(response.text, [], 80)} (${error})`));
     return findings;
   }
-  const scan = scanJson(response.text);
+  const scan = scanJson(response.text, body);
   for (const pointer of scan.duplicateKeys) {
     findings.push(
       violation(
