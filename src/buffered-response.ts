@@ -11,6 +11,12 @@ export interface ResponseHead {
   /** One header's value without building `headers`, when the source can. */
   header?(name: string): string | null;
   url: string;
+  /**
+   * False when whoever reads the answer never needs it to be a Response: the contract kit's sender,
+   * which records each exchange itself and drops the client's result. Its buffered responses are
+   * then not linked to Response's prototype, and node's fetch is not loaded for them.
+   */
+  readonly asResponse?: false;
 }
 
 /** A Response over an already-read body. */
@@ -28,7 +34,7 @@ export interface BufferedResponse extends Response {
 
 /** A response over `text`, already read from the exchange `source`. */
 export function createBufferedResponse(text: string, source: ResponseHead, endsAt?: number): BufferedResponse {
-  if (!linked) linkResponse();
+  if (!linked && source.asResponse !== false) linkResponse();
   return new Buffered(text, source, endsAt) as unknown as BufferedResponse;
 }
 

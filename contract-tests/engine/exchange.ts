@@ -161,6 +161,8 @@ function recordingSender(target: Target): Send {
       },
       header: (name) => headers.get(name),
       url: outgoing.url,
+      // The client's answer is dropped (the exchange is recorded here): it need not be a Response.
+      asResponse: false,
       read: (limit, d) => {
         if (empty) return Promise.resolve('');
         // The cap the client applies to the text it reads (its UTF-8 bytes); the wire applied the same one to the raw bytes.
