@@ -427,7 +427,11 @@ function contractCpuTargets(c: ContractCpuResult | undefined): string[] {
 function contractCpu(c: ContractCpuResult | undefined): string[] {
   if (!c) return [];
   const row = (name: string, run: ContractCpuResult['loopback']) =>
-    `| ${name} | ${run.requests} | ${range(run.cpuMs, 0)} | ${range(run.cpuPerRequestUs, 0)} | ${range(run.perFloor, 1)} | ${run.targetCpuPerRequestUs ? range(run.targetCpuPerRequestUs, 0) : 'in its own process, not read'} | ${range(run.wallMs, 0)} | ${range(run.fixedMs, 0)} |`;
+    `| ${name} | ${run.requests} | ${range(run.cpuMs, 0)} | ${range(run.cpuPerRequestUs, 0)} | ${range(run.perFloor, 1)} | ${coldFloor(run)} | ${run.targetCpuPerRequestUs ? range(run.targetCpuPerRequestUs, 0) : 'in its own process, not read'} | ${range(run.wallMs, 0)} | ${range(run.fixedMs, 0)} |`;
+  const coldFloor = (run: ContractCpuResult['loopback']) =>
+    run.coldFloorCpuUs
+      ? `${f(run.coldFloorCpuUs.median, 0)} µs (${f(run.coldFloorCpuUs.median / c.floorCpuUs.median, 1)}× floor); the CLI ${f(run.cpuPerRequestUs.median / run.coldFloorCpuUs.median, 1)}× it`
+      : 'not measured';
   const prismShare = c.prism.targetCpuPerRequestUs
     ? c.prism.targetCpuPerRequestUs.median / (c.prism.targetCpuPerRequestUs.median + c.prism.cpuPerRequestUs.median)
     : undefined;
@@ -439,10 +443,13 @@ function contractCpu(c: ContractCpuResult | undefined): string[] {
     'CPU is user + system of the CLI process (/usr/bin/time); the requests are those the target answered.',
     "CPU per request is the run's CPU less that of `list --seed 1` (loading and planning the same checks,",
     "no request sent), over the requests. The floor is bench/throughput.ts's: raw node:http on a keep-alive",
-    `agent + JSON.parse, ${f(c.floorCpuUs.median, 0)} µs of CPU per call in this run. Fixed cost: wall − the report's durationMs.`,
+    `agent + JSON.parse, ${f(c.floorCpuUs.median, 0)} µs of CPU per call in this run, measured warm (after 2 000 calls). Fixed cost: wall − the report's durationMs.`,
+    'The cold floor is what the same transport costs a run, which lives in a new process: a fresh node',
+    'process (bench/cold-floor.mjs) sends as many GETs of a list to the same target with raw node:http on a',
+    'keep-alive agent and JSON.parse, less the same process sending none, over the requests.',
     '',
-    "| target | requests | CLI CPU ms | CLI CPU µs/request | × floor | target's own CPU µs/request | wall ms | fixed cost ms |",
-    '|---|---|---|---|---|---|---|---|',
+    "| target | requests | CLI CPU ms | CLI CPU µs/request | × floor | cold floor: raw node:http in a fresh process, CPU µs/request | target's own CPU µs/request | wall ms | fixed cost ms |",
+    '|---|---|---|---|---|---|---|---|---|',
     row('loopback server (lying fixture, honest)', c.loopback),
     row('Prism mock', c.prism),
     '',
