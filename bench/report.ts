@@ -344,6 +344,26 @@ function cold(r: BenchResults): string[] {
           '',
         ]
       : []),
+    'Where the import went, and what was cut (CPU profiles and module lists of fresh processes; each cut',
+    'A/B-measured against the build before it in interleaved fresh processes before it was kept):',
+    '',
+    '- **Builtins the first call may never need.** Importing the client loaded node:crypto and node:util',
+    '  for webhook signatures and the spec-defect check; they are now required on first use',
+    '  (src/builtins.ts): importing the ES module loads no builtin but node:buffer and node:module',
+    '  (test/src/cold-import.test.ts), and the CommonJS bundle uses its own `require`.',
+    '- **openapi-fetch as a second module.** The ES module bundle imported the package; it now carries',
+    '  the parts it uses, as the CommonJS bundle did.',
+    '- **The operation table as code.** It was an object literal V8 parsed and compiled on every import;',
+    '  it is now one JSON text given to `JSON.parse` (the build fails if any export is not plain JSON).',
+    "- **node's fetch on the first call.** The client's answer is a `Response`, so the first call loads",
+    "  node's fetch (undici, with tls, http2 and zlib). It was loaded before the request went out (by",
+    '  `instanceof FormData` on the body and `instanceof Headers` on the headers); it now loads once the',
+    '  request is on the wire, while the server answers (test/src/first-call-loading.test.ts). Its CPU is',
+    '  still paid by the first call, which now also loads what the import no longer does (node:crypto',
+    "  and streams, for undici): part of the import's saving moved to the first call.",
+    "- **Still there:** compiling the bundle's code, running its top level (names kept",
+    '  for readable stack traces among it), creating the client, and reading the file.',
+    '',
   ];
 }
 
