@@ -5,6 +5,7 @@
  * first request, not at import.
  */
 import type { Agent, ClientRequest, IncomingMessage, RequestOptions } from 'node:http';
+import type { Socket } from 'node:net';
 import type { AttemptDeadline } from './deadline.js';
 import { BodyTooLarge, decodeChunks, type Exchange, type Outgoing, type Send } from './exchange.js';
 
@@ -58,42 +59,84 @@ export function createHttpSender({ maxSockets }: HttpSendOptions): Send {
   };
 }
 
+/** Where a request and its response keep their attempt's state, so their listeners are shared functions. */
+const ATTEMPT = Symbol('fungies.attempt');
+const BODY = Symbol('fungies.body');
+type Tagged<T, K extends symbol, S> = T & { [key in K]: S };
+
 /**
  * One promise for the attempt's request, settled with the response head. Each pooled socket can
  * turn out to be dead only once; then the agent opens a new one and the request goes again.
+ * The attempt's state is one object and the request's listeners are module functions: a call
+ * makes no closures on this path (a named closure costs more than it looks, as bundles with
+ * keepNames give each one its name at run time).
  */
 function send(protocol: Protocol, outgoing: Outgoing, deadline: AttemptDeadline, maxSockets: number): Promise<Exchange> {
   const headers = plainHeaders(outgoing);
   return new Promise<Exchange>((resolve, reject) => {
-    let req: ClientRequest;
-    let bytesBefore = 0;
-    let tries = 0;
-    const start = () => {
-      deadline.queued = true;
-      req = protocol.request(outgoing.url, { method: outgoing.method, headers, agent: protocol.agent }, (res) =>
-        resolve(new HttpExchange(outgoing.url, res)),
-      );
-      req.on('socket', (socket) => {
-        deadline.queued = false;
-        bytesBefore = socket.bytesRead;
-      });
-      req.on('error', (err: Error & { code?: string }) => {
-        // A pooled socket the server (or a middlebox) had already closed: it was reset before a
-        // single byte of an answer came back, so the request never reached the server and may be
-        // sent again whatever its method (as node's and undici's agents do).
-        const gone = neverSent(req, err, bytesBefore);
-        if (gone && !deadline.stopped && tries++ <= maxSockets) start();
-        else reject(err);
-      });
-      req.end(outgoing.body ?? undefined);
-    };
-    start();
+    const attempt = new Attempt(protocol, outgoing, headers, deadline, maxSockets, resolve, reject);
+    attempt.start();
     // The deadline ends the request itself (queued, connecting or waiting for headers); no AbortSignal is made.
-    deadline.onStop((reason) => {
-      req.destroy(reason instanceof Error ? reason : new Error(String(reason)));
-      reject(reason);
-    });
+    deadline.onStop((reason) => attempt.stop(reason));
   });
+}
+
+class Attempt {
+  req: ClientRequest | undefined;
+  /** The socket's bytesRead when the request got it. */
+  bytesBefore = 0;
+  tries = 0;
+
+  constructor(
+    readonly protocol: Protocol,
+    readonly outgoing: Outgoing,
+    readonly headers: Record<string, string>,
+    readonly deadline: AttemptDeadline,
+    readonly maxSockets: number,
+    readonly resolve: (exchange: Exchange) => void,
+    readonly reject: (reason: unknown) => void,
+  ) {}
+
+  start(): void {
+    this.deadline.queued = true;
+    const { protocol, outgoing } = this;
+    const req = protocol.request(outgoing.url, { method: outgoing.method, headers: this.headers, agent: protocol.agent }, onResponse);
+    (req as Tagged<ClientRequest, typeof ATTEMPT, Attempt>)[ATTEMPT] = this;
+    this.req = req;
+    req.on('socket', onSocket);
+    req.on('error', onRequestError);
+    req.end(outgoing.body ?? undefined);
+  }
+
+  stop(reason: unknown): void {
+    this.req?.destroy(reason instanceof Error ? reason : new Error(String(reason)));
+    this.reject(reason);
+  }
+}
+
+function attemptOf(req: ClientRequest): Attempt {
+  return (req as Tagged<ClientRequest, typeof ATTEMPT, Attempt>)[ATTEMPT];
+}
+
+function onResponse(this: ClientRequest, res: IncomingMessage): void {
+  const attempt = attemptOf(this);
+  attempt.resolve(new HttpExchange(attempt.outgoing.url, res));
+}
+
+function onSocket(this: ClientRequest, socket: Socket): void {
+  const attempt = attemptOf(this);
+  attempt.deadline.queued = false;
+  attempt.bytesBefore = socket.bytesRead;
+}
+
+function onRequestError(this: ClientRequest, err: Error & { code?: string }): void {
+  const attempt = attemptOf(this);
+  // A pooled socket the server (or a middlebox) had already closed: it was reset before a
+  // single byte of an answer came back, so the request never reached the server and may be
+  // sent again whatever its method (as node's and undici's agents do).
+  const gone = neverSent(this, err, attempt.bytesBefore);
+  if (gone && !attempt.deadline.stopped && attempt.tries++ <= attempt.maxSockets) attempt.start();
+  else attempt.reject(err);
 }
 
 function plainHeaders(outgoing: Outgoing): Record<string, string> {
@@ -172,33 +215,64 @@ function read(res: IncomingMessage, limit: number, deadline: AttemptDeadline): P
     return Promise.reject(new BodyTooLarge());
   }
   return new Promise<string>((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const fail = (err: unknown) => {
-      res.destroy();
-      reject(err);
-    };
-    deadline.onStop(fail);
-    res.on('data', (chunk: Buffer) => {
-      size += chunk.byteLength;
-      if (size > limit) fail(new BodyTooLarge());
-      else chunks.push(chunk);
-    });
-    res.on('end', () => {
-      const encoding = headerOf(res, 'content-encoding')?.trim().toLowerCase();
-      if (!encoding || encoding === 'identity' || size === 0) resolve(decodeChunks(chunks, size));
-      else
-        decompress(Buffer.concat(chunks, size), encoding, limit).then(
-          (decoded) => resolve(decodeChunks([decoded], decoded.byteLength)),
-          fail,
-        );
-    });
-    res.on('error', fail);
+    const body = new Body(res, limit, resolve, reject);
+    (res as Tagged<IncomingMessage, typeof BODY, Body>)[BODY] = body;
+    deadline.onStop((reason) => body.fail(reason));
+    res.on('data', onData);
+    res.on('end', onEnd);
+    res.on('error', onBodyError);
     // A reset or a body shorter than its Content-Length closes without 'end'.
-    res.on('close', () => {
-      if (!res.complete) fail(Object.assign(new Error('the connection closed before the body was complete'), { code: 'ECONNRESET' }));
-    });
+    res.on('close', onClose);
   });
+}
+
+/** A body being read: its chunks so far, within `limit` bytes. */
+class Body {
+  readonly chunks: Buffer[] = [];
+  size = 0;
+
+  constructor(
+    readonly res: IncomingMessage,
+    readonly limit: number,
+    readonly resolve: (text: string) => void,
+    readonly reject: (reason: unknown) => void,
+  ) {}
+
+  fail(err: unknown): void {
+    this.res.destroy();
+    this.reject(err);
+  }
+}
+
+function bodyOf(res: IncomingMessage): Body {
+  return (res as Tagged<IncomingMessage, typeof BODY, Body>)[BODY];
+}
+
+function onData(this: IncomingMessage, chunk: Buffer): void {
+  const body = bodyOf(this);
+  body.size += chunk.byteLength;
+  if (body.size > body.limit) body.fail(new BodyTooLarge());
+  else body.chunks.push(chunk);
+}
+
+function onEnd(this: IncomingMessage): void {
+  const body = bodyOf(this);
+  const encoding = headerOf(this, 'content-encoding')?.trim().toLowerCase();
+  if (!encoding || encoding === 'identity' || body.size === 0) body.resolve(decodeChunks(body.chunks, body.size));
+  else
+    decompress(Buffer.concat(body.chunks, body.size), encoding, body.limit).then(
+      (decoded) => body.resolve(decodeChunks([decoded], decoded.byteLength)),
+      (err: unknown) => body.fail(err),
+    );
+}
+
+function onBodyError(this: IncomingMessage, err: Error): void {
+  bodyOf(this).fail(err);
+}
+
+function onClose(this: IncomingMessage): void {
+  if (!this.complete)
+    bodyOf(this).fail(Object.assign(new Error('the connection closed before the body was complete'), { code: 'ECONNRESET' }));
 }
 
 /**
