@@ -13,6 +13,7 @@ type RequestFn = (url: string, options: RequestOptions, callback: (res: Incoming
 interface Protocol {
   request: RequestFn;
   agent: Agent;
+  hosts: HostOf;
 }
 
 /**
@@ -42,6 +43,7 @@ export function createHttpSender({ maxSockets }: HttpSendOptions): Send {
           request: m.request as unknown as RequestFn,
           // Idle keep-alive sockets do not hold the process open; `timeout` closes them when idle.
           agent: new m.Agent({ keepAlive: true, maxSockets, timeout: IDLE_SOCKET_MS, scheduling: 'lifo' }),
+          hosts: new HostOf(),
         };
         ready.set(scheme, protocol);
         return protocol;
@@ -72,7 +74,8 @@ type Tagged<T, K extends symbol, S> = T & { [key in K]: S };
  * keepNames give each one its name at run time).
  */
 function send(protocol: Protocol, outgoing: Outgoing, deadline: AttemptDeadline, maxSockets: number): Promise<Exchange> {
-  const headers = plainHeaders(outgoing);
+  const record = plainHeaders(outgoing);
+  const headers = headerList(outgoing, record, protocol.hosts.of(outgoing.url)) ?? record;
   return new Promise<Exchange>((resolve, reject) => {
     const attempt = new Attempt(protocol, outgoing, headers, deadline, maxSockets, resolve, reject);
     attempt.start();
@@ -90,7 +93,7 @@ class Attempt {
   constructor(
     readonly protocol: Protocol,
     readonly outgoing: Outgoing,
-    readonly headers: Record<string, string>,
+    readonly headers: Record<string, string> | string[],
     readonly deadline: AttemptDeadline,
     readonly maxSockets: number,
     readonly resolve: (exchange: Exchange) => void,
@@ -139,6 +142,30 @@ function onRequestError(this: ClientRequest, err: Error & { code?: string }): vo
   else attempt.reject(err);
 }
 
+/** Methods node sends without a body length when they have no body (any other it sends with Content-Length: 0). */
+const BODYLESS_BY_DEFAULT = new Set(['GET', 'HEAD', 'DELETE', 'OPTIONS', 'TRACE', 'CONNECT']);
+
+/**
+ * The request's headers as node's raw list (name, value, name, value…), the Host node would add
+ * last: node writes such a list as it is, where a record costs a checked setHeader and a
+ * [name, value] pair per header, then a Host and a Content-Length worked out again. It then
+ * leaves both to us: the Host of the URL's authority, and Content-Length: 0 for a bodyless write,
+ * as node sends them. Undefined when `host` is unknown: the record goes to node as before.
+ */
+function headerList(outgoing: Outgoing, record: Record<string, string>, host: string | undefined): string[] | undefined {
+  if (host === undefined) return undefined;
+  const list: string[] = [];
+  let hasHost = false;
+  for (const name in record) {
+    if (name === 'host') hasHost = true;
+    list.push(name, record[name]!);
+  }
+  if (!hasHost) list.push('Host', host);
+  if (outgoing.body === null && !('content-length' in record) && !BODYLESS_BY_DEFAULT.has(outgoing.method.toUpperCase()))
+    list.push('Content-Length', '0');
+  return list;
+}
+
 function plainHeaders(outgoing: Outgoing): Record<string, string> {
   // A record is the client's own, built for this call (lower-case names): completed in place.
   const headers: Record<string, string> = outgoing.headers instanceof Headers ? Object.fromEntries(outgoing.headers) : outgoing.headers;
@@ -146,6 +173,33 @@ function plainHeaders(outgoing: Outgoing): Record<string, string> {
   else if (outgoing.body instanceof Uint8Array) headers['content-length'] = String(outgoing.body.byteLength);
   else delete headers['content-length'];
   return headers;
+}
+
+/**
+ * The Host header of the URLs of one origin, as node derives it (the URL's host: brackets around
+ * an IPv6 address, no default port), worked out once: the last origin is kept, as a client sends
+ * to one. Undefined for what node must see itself (a user name, no path).
+ */
+class HostOf {
+  #origin = '';
+  #host: string | undefined;
+
+  of(url: string): string | undefined {
+    const origin = this.#origin;
+    if (origin !== '' && url.startsWith(origin) && url.charCodeAt(origin.length) === 47 /* / */) return this.#host;
+    const slash = url.indexOf('/', url.indexOf('//') + 2);
+    if (slash < 0) return undefined;
+    this.#origin = url.slice(0, slash);
+    let host: string | undefined;
+    try {
+      const parsed = new URL(this.#origin);
+      host = parsed.username === '' && parsed.password === '' ? parsed.host : undefined;
+    } catch {
+      host = undefined;
+    }
+    this.#host = host;
+    return host;
+  }
 }
 
 /** The response head as the transport reads it; a WHATWG Headers is built only when someone reads it (an error, Retry-After, a caller). */
