@@ -9,11 +9,14 @@ import type { Socket } from 'node:net';
 import type { AttemptDeadline } from './deadline.js';
 import { BodyTooLarge, decodeChunks, type Exchange, type Outgoing, type Send } from './exchange.js';
 
-type RequestFn = (url: string, options: RequestOptions, callback: (res: IncomingMessage) => void) => ClientRequest;
+type RequestFn = {
+  (url: string, options: RequestOptions, callback: (res: IncomingMessage) => void): ClientRequest;
+  (options: RequestOptions, callback: (res: IncomingMessage) => void): ClientRequest;
+};
 interface Protocol {
   request: RequestFn;
   agent: Agent;
-  hosts: HostOf;
+  origins: Origins;
 }
 
 /**
@@ -43,7 +46,7 @@ export function createHttpSender({ maxSockets }: HttpSendOptions): Send {
           request: m.request as unknown as RequestFn,
           // Idle keep-alive sockets do not hold the process open; `timeout` closes them when idle.
           agent: new m.Agent({ keepAlive: true, maxSockets, timeout: IDLE_SOCKET_MS, scheduling: 'lifo' }),
-          hosts: new HostOf(),
+          origins: new Origins(),
         };
         ready.set(scheme, protocol);
         return protocol;
@@ -75,9 +78,10 @@ type Tagged<T, K extends symbol, S> = T & { [key in K]: S };
  */
 function send(protocol: Protocol, outgoing: Outgoing, deadline: AttemptDeadline, maxSockets: number): Promise<Exchange> {
   const record = plainHeaders(outgoing);
-  const headers = headerList(outgoing, record, protocol.hosts.of(outgoing.url)) ?? record;
+  const origin = protocol.origins.of(outgoing.url);
+  const options = requestOptions(outgoing, origin, headerList(outgoing, record, origin?.host) ?? record, protocol.agent);
   return new Promise<Exchange>((resolve, reject) => {
-    const attempt = new Attempt(protocol, outgoing, headers, deadline, maxSockets, resolve, reject);
+    const attempt = new Attempt(protocol, outgoing, options, deadline, maxSockets, resolve, reject);
     attempt.start();
     // The deadline ends the request itself (queued, connecting or waiting for headers); no AbortSignal is made.
     deadline.onStop((reason) => attempt.stop(reason));
@@ -93,7 +97,8 @@ class Attempt {
   constructor(
     readonly protocol: Protocol,
     readonly outgoing: Outgoing,
-    readonly headers: Record<string, string> | string[],
+    /** With a path: everything node needs, the URL not parsed again; without, node parses the URL. */
+    readonly options: RequestOptions,
     readonly deadline: AttemptDeadline,
     readonly maxSockets: number,
     readonly resolve: (exchange: Exchange) => void,
@@ -103,7 +108,8 @@ class Attempt {
   start(): void {
     this.deadline.queued = true;
     const { protocol, outgoing } = this;
-    const req = protocol.request(outgoing.url, { method: outgoing.method, headers: this.headers, agent: protocol.agent }, onResponse);
+    const { options } = this;
+    const req = options.path === undefined ? protocol.request(outgoing.url, options, onResponse) : protocol.request(options, onResponse);
     (req as Tagged<ClientRequest, typeof ATTEMPT, Attempt>)[ATTEMPT] = this;
     this.req = req;
     req.on('socket', onSocket);
@@ -142,6 +148,25 @@ function onRequestError(this: ClientRequest, err: Error & { code?: string }): vo
   else attempt.reject(err);
 }
 
+/**
+ * What node's request() takes. A path the URL parser would leave as it is goes as options with
+ * the origin parsed once (no URL parsed per request); anything else as the URL, for node to parse.
+ */
+function requestOptions(
+  outgoing: Outgoing,
+  origin: Origin | undefined,
+  headers: Record<string, string> | string[],
+  agent: Agent,
+): RequestOptions {
+  const { url, method } = outgoing;
+  if (origin && Array.isArray(headers)) {
+    const path = url.slice(origin.origin.length);
+    if (PLAIN_PATH.test(path))
+      return { protocol: origin.protocol, hostname: origin.hostname, port: origin.port, path, method, headers, agent };
+  }
+  return { method, headers, agent };
+}
+
 /** Methods node sends without a body length when they have no body (any other it sends with Content-Length: 0). */
 const BODYLESS_BY_DEFAULT = new Set(['GET', 'HEAD', 'DELETE', 'OPTIONS', 'TRACE', 'CONNECT']);
 
@@ -175,32 +200,55 @@ function plainHeaders(outgoing: Outgoing): Record<string, string> {
   return headers;
 }
 
-/**
- * The Host header of the URLs of one origin, as node derives it (the URL's host: brackets around
- * an IPv6 address, no default port), worked out once: the last origin is kept, as a client sends
- * to one. Undefined for what node must see itself (a user name, no path).
- */
-class HostOf {
-  #origin = '';
-  #host: string | undefined;
+/** An origin as node would take it from a URL: the Host header it sends and where it connects. */
+interface Origin {
+  /** `http://127.0.0.1:8080`: what the URLs of this origin start with, up to their path. */
+  origin: string;
+  /** The Host header: the URL's host (brackets around an IPv6 address, no default port). */
+  host: string;
+  protocol: string;
+  /** Without the brackets of an IPv6 address, as node's own URL-to-options conversion gives it. */
+  hostname: string;
+  port: string;
+}
 
-  of(url: string): string | undefined {
-    const origin = this.#origin;
-    if (origin !== '' && url.startsWith(origin) && url.charCodeAt(origin.length) === 47 /* / */) return this.#host;
+/**
+ * The origin of a URL, parsed once: the last one is kept, as a client sends to one. Undefined for
+ * what node must parse itself (a user name, no path).
+ */
+class Origins {
+  #last: Origin | undefined;
+
+  of(url: string): Origin | undefined {
+    const last = this.#last;
+    if (last && url.startsWith(last.origin) && url.charCodeAt(last.origin.length) === 47 /* / */) return last;
     const slash = url.indexOf('/', url.indexOf('//') + 2);
     if (slash < 0) return undefined;
-    this.#origin = url.slice(0, slash);
-    let host: string | undefined;
+    const origin = url.slice(0, slash);
+    let parsed: URL;
     try {
-      const parsed = new URL(this.#origin);
-      host = parsed.username === '' && parsed.password === '' ? parsed.host : undefined;
+      parsed = new URL(origin);
     } catch {
-      host = undefined;
+      return undefined;
     }
-    this.#host = host;
-    return host;
+    if (parsed.username !== '' || parsed.password !== '') return undefined;
+    const { hostname } = parsed;
+    this.#last = {
+      origin,
+      host: parsed.host,
+      protocol: parsed.protocol,
+      hostname: hostname.startsWith('[') ? hostname.slice(1, -1) : hostname,
+      port: parsed.port,
+    };
+    return this.#last;
   }
 }
+
+/**
+ * A path and query the URL parser keeps as written: characters it never escapes, and no segment
+ * that starts with a dot (or its escape), which it could resolve. Anything else takes the parser.
+ */
+const PLAIN_PATH = /^(?:\/(?!\.|%2e)[\w\-.~!$&()*+,;=:@%]*)+(?:\?[\w\-.~!$&()*+,;=:@/%?]*)?$/i;
 
 /** The response head as the transport reads it; a WHATWG Headers is built only when someone reads it (an error, Retry-After, a caller). */
 class HttpExchange implements Exchange {

@@ -49,11 +49,16 @@ async function recorder(): Promise<{ url: string; port: number; heads: string[] 
 }
 
 /** The head of one request sent by a fresh sender, its lines split and names lower-cased. */
-async function headOf(method: string, body: string | Uint8Array | null, headers: Record<string, string> = {}): Promise<string[]> {
+async function headOf(
+  method: string,
+  body: string | Uint8Array | null,
+  headers: Record<string, string> = {},
+  path = '/v0/x?a=1',
+): Promise<string[]> {
   const server = await recorder();
   const deadline = new AttemptDeadline(10_000, undefined);
   try {
-    const exchange = await createHttpSender({ maxSockets: 1 })({ url: `${server.url}/v0/x?a=1`, method, headers, body }, deadline);
+    const exchange = await createHttpSender({ maxSockets: 1 })({ url: `${server.url}${path}`, method, headers, body }, deadline);
     await exchange.read(100, deadline);
   } finally {
     deadline.done();
@@ -91,5 +96,20 @@ describe('the request head', () => {
     expect(lines.filter((l) => l.startsWith('x-fngs-public-key: '))).toEqual(['x-fngs-public-key: pub_x']);
     expect(lines).toContain('content-length: 3');
     expect(lines.filter((l) => l.startsWith('host: '))).toHaveLength(1);
+  });
+
+  it.each([
+    [
+      'a plain path and query, as written',
+      "/v0/orders/%23A1/cancel?take=5&sort=a:b,c(d)*~!$'@",
+      '/v0/orders/%23A1/cancel?take=5&sort=a:b,c(d)*~!$%27@',
+    ],
+    ['spaces, quotes and non-ASCII escaped', '/v0/a b/"é"?q=x y<>', '/v0/a%20b/%22%C3%A9%22?q=x%20y%3C%3E'],
+    ['dot segments resolved', '/v0/a/./b/../c/%2e/d/.%2E/e', '/v0/a/c/e'],
+    ['a fragment dropped', '/v0/a?b=1#frag', '/v0/a?b=1'],
+    ['a backslash read as a slash', '/v0\\a', '/v0/a'],
+  ])('the request target: %s, as the URL parser gives it', async (_name, path, sent) => {
+    const lines = await headOf('GET', null, {}, path);
+    expect(lines[0]).toBe(`GET ${sent} HTTP/1.1`);
   });
 });
