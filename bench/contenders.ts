@@ -5,6 +5,7 @@
  */
 import { Agent, request as httpRequest } from 'node:http';
 import axios from 'axios';
+import got from 'got';
 import ky from 'ky';
 import createClient from 'openapi-fetch';
 import { Agent as UndiciAgent, request as undiciRequest } from 'undici';
@@ -40,6 +41,7 @@ export function contenders(baseUrl: string): Contender[] {
   const init = { params: { path: { orderIdOrNumber: ORDER } }, body: {} } as const;
   const http = axios.create({ headers });
   const kyClient = ky.create({ headers, retry: 0, timeout: false });
+  const gotClient = got.extend({ headers, retry: { limit: 0 } });
   const rawHeaders = { ...headers, 'content-length': '2' };
   const rawOn = (agent: Agent) => () =>
     new Promise<unknown>((resolve, reject) => {
@@ -67,6 +69,7 @@ export function contenders(baseUrl: string): Contender[] {
     { name: 'client, retry: false', call: () => noRetry.PATCH(PATH, init) },
     { name: 'client, validateResponses', call: () => validating.PATCH(PATH, init) },
     { name: 'axios', call: async () => (await http.patch(url, {})).data },
+    { name: 'got', call: () => gotClient.patch(url, { json: {} }).json() },
     { name: 'ky', call: () => kyClient.patch(url, { json: {} }).json() },
   ];
   const resources = createFungies({ publicKey: PUBLIC_KEY, secretKey: SECRET_KEY, baseUrl });

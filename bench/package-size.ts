@@ -28,7 +28,7 @@ export interface PackageSizes {
 }
 
 /** The clients a merchant would compare with; `openai` and `stripe` are the API clients users know. */
-export const PEERS = ['openapi-fetch', 'ky', 'axios', 'openai', 'stripe'] as const;
+export const PEERS = ['openapi-fetch', 'ky', 'got', 'axios', 'openai', 'stripe'] as const;
 
 /** `npm pack --dry-run` of a folder, or of a registry package by name (which npm downloads to report on). */
 async function packed(dir: string, spec?: string): Promise<PackageSize> {

@@ -147,8 +147,10 @@ function throughput(r: BenchResults): string[] {
     `A node:http server on 127.0.0.1, in its own process, answers every call with the same ${BODY_BYTES}-byte`,
     `body; every client sends the same headers and parses the body. ${settings.rounds} rounds; per round`,
     `${settings.sequentialCalls} sequential calls and ${settings.concurrentCalls} calls at each of ${settings.inFlight.join(' and ')} in flight per client, in a rotating order.`,
-    `Ratios are per round against **${FLOOR}** (JSON.parse of the body) in that same round: the`,
-    "floor of the client's own transport. GC is the share of the mode's wall time spent in garbage collection.",
+    `Every sample of a client is paired with a sample of **${FLOOR}** (JSON.parse of the body) taken right`,
+    'beside it (before it in even rounds, after it in odd ones), and its ratio is taken against that one: the floor of',
+    "the client's own transport, measured on the same machine state. Every sample starts after a full collection, so it",
+    "pays only for the garbage its own calls leave. GC is the share of the mode's wall time spent in garbage collection.",
     '',
     `| client | ${modes.map((m) => `${label(m)} µs/call | ×floor | GC`).join(' | ')} |`,
     `|---|${modes.map(() => '---|---|---|').join('')}`,
@@ -163,7 +165,7 @@ function throughput(r: BenchResults): string[] {
     ),
     '',
     'CPU of the client process per call (user + system, µs; the server runs in its own process), and its',
-    "ratio to the floor's in the same round. On a machine shared with other work this is the steadier",
+    "ratio to the floor's sample beside it. On a machine shared with other work this is the steadier",
     'measure: wall time also counts the time waiting for a core.',
     '',
     `| client | ${modes.map((m) => `${label(m)} CPU µs/call | ×floor`).join(' | ')} |`,
@@ -251,7 +253,7 @@ function largeLists(r: BenchResults): string[] {
     `One \`GET /v0/orders/list?take=N\` page of N orders from the same server process, read, parsed and (where named)`,
     `validated, ${l.settings.rounds} rounds of sequential calls (${Object.entries(l.settings.calls)
       .map(([n, calls]) => `${calls} per round at ${Number(n).toLocaleString('en')} orders`)
-      .join(', ')}), every ratio against the floor in the same round.`,
+      .join(', ')}), every ratio against a floor sample taken right beside it.`,
     '',
   ];
   for (const size of l.sizes) {

@@ -78,6 +78,7 @@ const results: BenchResults = {
     'openapi-fetch': await version('openapi-fetch'),
     ajv: await version('ajv'),
     axios: await version('axios'),
+    got: await version('got'),
     ky: await version('ky'),
   },
 };
@@ -87,7 +88,7 @@ if (wanted('throughput')) {
   results.throughput = {
     settings: quick
       ? { rounds: 4, sequentialCalls: 100, concurrentCalls: 512, inFlight: [32, 256] }
-      : { rounds: 9, sequentialCalls: 200, concurrentCalls: 1024, inFlight: [32, 256] },
+      : { rounds: 9, sequentialCalls: 1000, concurrentCalls: 1024, inFlight: [32, 256] },
     rows: [],
   };
   results.throughput.rows = await measureThroughput(results.throughput.settings);

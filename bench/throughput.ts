@@ -32,26 +32,45 @@ export interface ClientRow {
 }
 
 type Sample = { ms: number; gc: number; cpuUs: number };
+/** A contender's sample and the floor's sample taken right beside it. */
+type Pair = { mine: Sample; floor: Sample };
 
-/** Each contender's modes, every ratio taken against the floor's sample of the same round. */
-function rowsOf(list: Contender[], modes: string[], samples: Map<string, Map<string, Sample[]>>): ClientRow[] {
-  const floor = samples.get(FLOOR)!;
+/**
+ * Each contender's modes, every ratio taken against the floor's sample measured right beside it
+ * (the floor's own row: all its samples, ratio 1).
+ */
+function rowsOf(list: Contender[], modes: string[], samples: Map<string, Map<string, Pair[]>>): ClientRow[] {
   return list.map((c) => {
-    const mine = samples.get(c.name)!;
     const row: ClientRow = { name: c.name, modes: {} };
     for (const m of modes) {
-      const s = mine.get(m)!;
-      const base = floor.get(m)!;
+      const pairs =
+        c.name === FLOOR
+          ? [...samples.values()].flatMap((byMode) => byMode.get(m)!).map((p) => ({ mine: p.floor, floor: p.floor }))
+          : samples.get(c.name)!.get(m)!;
       row.modes[m] = {
-        us: spread(s.map((x) => x.ms * 1000)),
-        ratio: spread(s.map((x, i) => x.ms / base[i]!.ms)),
-        gcShare: spread(s.map((x) => x.gc)),
-        cpuUs: spread(s.map((x) => x.cpuUs)),
-        cpuRatio: spread(s.map((x, i) => x.cpuUs / base[i]!.cpuUs)),
+        us: spread(pairs.map((p) => p.mine.ms * 1000)),
+        ratio: spread(pairs.map((p) => p.mine.ms / p.floor.ms)),
+        gcShare: spread(pairs.map((p) => p.mine.gc)),
+        cpuUs: spread(pairs.map((p) => p.mine.cpuUs)),
+        cpuRatio: spread(pairs.map((p) => p.mine.cpuUs / p.floor.cpuUs)),
       };
     }
     return row;
   });
+}
+
+/**
+ * One sample of `c` and one of the floor right beside it, the floor first in even rounds and second
+ * in odd ones. A ratio against a floor sample taken at another point of the round moved with
+ * whatever else the shared machine was doing in between; side by side, both see the same machine.
+ */
+async function samplePair(round: number, floor: Contender, c: Contender, sample: (c: Contender) => Promise<Sample>): Promise<Pair> {
+  if (round % 2 === 0) {
+    const f = await sample(floor);
+    return { floor: f, mine: await sample(c) };
+  }
+  const mine = await sample(c);
+  return { mine, floor: await sample(floor) };
 }
 
 /**
@@ -71,7 +90,22 @@ const observer = new PerformanceObserver((list) => {
   for (const entry of list.getEntries()) gcMs += entry.duration;
 });
 
+/**
+ * A full collection before every sample, outside its timing: without it a sample paid for the
+ * garbage the contender before it left behind. With 200 sequential calls a sample, the floor's own
+ * code on the client's agent settings came out 1.50× the floor's CPU, with 13 % of its time in GC
+ * against the floor's 0 %. Each sample now pays only for the collections its own calls cause.
+ */
+function collectGarbage(): void {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (gc === undefined) throw new Error('bench: run node with --expose-gc (npm run bench does)');
+  gc();
+}
+
 async function timed(calls: number, run: () => Promise<number>): Promise<{ ms: number; gc: number; cpuUs: number }> {
+  collectGarbage();
+  // The forced collection's GC entry arrives asynchronously; let it land before the sample starts.
+  await new Promise((resolve) => setImmediate(resolve));
   const gcBefore = gcMs;
   const started = performance.now();
   const cpu = process.cpuUsage();
@@ -91,20 +125,27 @@ export async function measureThroughput(options: ThroughputOptions): Promise<Cli
     for (const c of list) await c.call();
     for (const c of list) await timeSequential(Math.ceil(options.sequentialCalls / 2), c.call);
     const modes = ['sequential', ...options.inFlight.map(String)];
-    const samples = new Map(list.map((c) => [c.name, new Map(modes.map((m) => [m, [] as Sample[]]))]));
+    const [floor, ...others] = list as [Contender, ...Contender[]];
+    const samples = new Map(others.map((c) => [c.name, new Map(modes.map((m) => [m, [] as Pair[]]))]));
     for (let round = 0; round < options.rounds; round++) {
-      const order = roundOrder(list, round);
+      const order = roundOrder(others, round);
       for (const c of order)
         samples
           .get(c.name)!
           .get('sequential')!
-          .push(await timed(options.sequentialCalls, () => timeSequential(options.sequentialCalls, c.call)));
+          .push(
+            await samplePair(round, floor, c, (x) => timed(options.sequentialCalls, () => timeSequential(options.sequentialCalls, x.call))),
+          );
       for (const k of options.inFlight)
         for (const c of order)
           samples
             .get(c.name)!
             .get(String(k))!
-            .push(await timed(options.concurrentCalls, () => timeConcurrent(options.concurrentCalls, k, c.call)));
+            .push(
+              await samplePair(round, floor, c, (x) =>
+                timed(options.concurrentCalls, () => timeConcurrent(options.concurrentCalls, k, x.call)),
+              ),
+            );
     }
     return rowsOf(list, modes, samples);
   } finally {
@@ -139,14 +180,14 @@ export async function measureLargeLists(options: LargeListOptions): Promise<Larg
       const list = listContenders(server.url, count);
       for (const c of list) await c.call();
       for (const c of list) await timeSequential(calls, c.call);
-      const samples = new Map(list.map((c) => [c.name, new Map([['sequential', [] as Sample[]]])]));
+      const [floor, ...others] = list as [Contender, ...Contender[]];
+      const samples = new Map(others.map((c) => [c.name, new Map([['sequential', [] as Pair[]]])]));
       for (let round = 0; round < options.rounds; round++) {
-        const order = roundOrder(list, round);
-        for (const c of order)
+        for (const c of roundOrder(others, round))
           samples
             .get(c.name)!
             .get('sequential')!
-            .push(await timed(calls, () => timeSequential(calls, c.call)));
+            .push(await samplePair(round, floor, c, (x) => timed(calls, () => timeSequential(calls, x.call))));
       }
       out.push({ orders: count, bodyBytes: Buffer.byteLength(orderListBody(count)), rows: rowsOf(list, ['sequential'], samples) });
     }
