@@ -4,15 +4,18 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { FIXTURE_KEYS } from '../contract-tests/fixtures/lying-server.js';
 import { startPrism } from '../contract-tests/prism.js';
 import { SPEC_PATH } from '../contract-tests/spec-path.js';
+import { PUBLIC_KEY_HEADER, SECRET_KEY_HEADER } from '../src/auth.js';
 import { contenders, FLOOR } from './contenders.js';
 import { startServerProcess } from './server.js';
 import { type Spread, spread } from './stats.js';
 
 const CONTRACT_BIN = 'contract-tests/dist/contract-tests/bin.js';
+const COLD_FLOOR = fileURLToPath(new URL('./cold-floor.mjs', import.meta.url));
 
 export interface CommandRun {
   ms: number;
@@ -175,6 +178,11 @@ export interface ContractCpuRun {
   perFloor: Spread;
   /** Prism's own CPU per request over the same runs (mock target only). */
   targetCpuPerRequestUs?: Spread;
+  /**
+   * The transport floor as a run pays it: a fresh node process sending as many GETs to the same
+   * target with raw node:http (keep-alive, JSON.parse), less the same process sending none; CPU µs per request.
+   */
+  coldFloorCpuUs?: Spread;
 }
 
 export interface ContractCpuResult {
@@ -261,7 +269,24 @@ export async function measureContractCpu(samples: number): Promise<ContractCpuRe
     env: Record<string, string>,
     count: () => Promise<number>,
     targetCpu: () => Promise<number | undefined>,
+    /** One GET the target answers with 200, and the key headers it wants. */
+    floorGet: { url: string; headers: Record<string, string> },
   ): Promise<ContractCpuRun> => {
+    const coldFloor: number[] = [];
+    const floorProcess = async (n: number) => {
+      const r = await runCommand(TIME, [
+        '-f',
+        `${CPU_MARK} %U %S`,
+        process.execPath,
+        COLD_FLOOR,
+        floorGet.url,
+        String(n),
+        JSON.stringify(floorGet.headers),
+      ]);
+      const cpu = cpuOf(r);
+      if (r.code !== 0 || cpu === undefined) throw new Error(`the cold floor probe failed (exit ${r.code}):\n${r.output.slice(-1000)}`);
+      return cpu;
+    };
     const cpu: number[] = [];
     const wall: number[] = [];
     const fixed: number[] = [];
@@ -292,6 +317,7 @@ export async function measureContractCpu(samples: number): Promise<ContractCpuRe
       perRequest.push(us);
       perFloor.push(us / floor.median);
       if (targetBefore !== undefined && targetAfter !== undefined) target.push(((targetAfter - targetBefore) * 1000) / requests);
+      coldFloor.push((((await floorProcess(requests)) - (await floorProcess(0))) * 1000) / requests);
     }
     return {
       cpuMs: spread(cpu),
@@ -301,6 +327,7 @@ export async function measureContractCpu(samples: number): Promise<ContractCpuRe
       cpuPerRequestUs: spread(perRequest),
       perFloor: spread(perFloor),
       ...(target.length > 0 ? { targetCpuPerRequestUs: spread(target) } : {}),
+      coldFloorCpuUs: spread(coldFloor),
     };
   };
   try {
@@ -313,6 +340,10 @@ export async function measureContractCpu(samples: number): Promise<ContractCpuRe
         { FUNGIES_PUBLIC_KEY: FIXTURE_KEYS.publicKey, FUNGIES_SECRET_KEY: FIXTURE_KEYS.secretKey },
         server.requests,
         async () => undefined,
+        {
+          url: `${server.url}/v0/orders/list`,
+          headers: { [PUBLIC_KEY_HEADER]: FIXTURE_KEYS.publicKey, [SECRET_KEY_HEADER]: FIXTURE_KEYS.secretKey },
+        },
       );
     } finally {
       await server.close();
@@ -322,7 +353,10 @@ export async function measureContractCpu(samples: number): Promise<ContractCpuRe
     try {
       // Prism writes one line per request it receives.
       const received = async () => prism.output().split('Request received').length - 1;
-      mock = await measureTarget(prism.url, ['--target-is-prism'], BENCH_KEYS, received, () => processCpuMs(prism.pid));
+      mock = await measureTarget(prism.url, ['--target-is-prism'], BENCH_KEYS, received, () => processCpuMs(prism.pid), {
+        url: `${prism.url}/v0/orders/list`,
+        headers: { [PUBLIC_KEY_HEADER]: BENCH_KEYS.FUNGIES_PUBLIC_KEY, [SECRET_KEY_HEADER]: BENCH_KEYS.FUNGIES_SECRET_KEY },
+      });
     } finally {
       await prism.stop();
     }

@@ -427,7 +427,11 @@ function contractCpuTargets(c: ContractCpuResult | undefined): string[] {
 function contractCpu(c: ContractCpuResult | undefined): string[] {
   if (!c) return [];
   const row = (name: string, run: ContractCpuResult['loopback']) =>
-    `| ${name} | ${run.requests} | ${range(run.cpuMs, 0)} | ${range(run.cpuPerRequestUs, 0)} | ${range(run.perFloor, 1)} | ${run.targetCpuPerRequestUs ? range(run.targetCpuPerRequestUs, 0) : 'in its own process, not read'} | ${range(run.wallMs, 0)} | ${range(run.fixedMs, 0)} |`;
+    `| ${name} | ${run.requests} | ${range(run.cpuMs, 0)} | ${range(run.cpuPerRequestUs, 0)} | ${range(run.perFloor, 1)} | ${coldFloor(run)} | ${run.targetCpuPerRequestUs ? range(run.targetCpuPerRequestUs, 0) : 'in its own process, not read'} | ${range(run.wallMs, 0)} | ${range(run.fixedMs, 0)} |`;
+  const coldFloor = (run: ContractCpuResult['loopback']) =>
+    run.coldFloorCpuUs
+      ? `${f(run.coldFloorCpuUs.median, 0)} µs (${f(run.coldFloorCpuUs.median / c.floorCpuUs.median, 1)}× floor); the CLI ${f(run.cpuPerRequestUs.median / run.coldFloorCpuUs.median, 1)}× it`
+      : 'not measured';
   const prismShare = c.prism.targetCpuPerRequestUs
     ? c.prism.targetCpuPerRequestUs.median / (c.prism.targetCpuPerRequestUs.median + c.prism.cpuPerRequestUs.median)
     : undefined;
@@ -439,10 +443,13 @@ function contractCpu(c: ContractCpuResult | undefined): string[] {
     'CPU is user + system of the CLI process (/usr/bin/time); the requests are those the target answered.',
     "CPU per request is the run's CPU less that of `list --seed 1` (loading and planning the same checks,",
     "no request sent), over the requests. The floor is bench/throughput.ts's: raw node:http on a keep-alive",
-    `agent + JSON.parse, ${f(c.floorCpuUs.median, 0)} µs of CPU per call in this run. Fixed cost: wall − the report's durationMs.`,
+    `agent + JSON.parse, ${f(c.floorCpuUs.median, 0)} µs of CPU per call in this run, measured warm (after 2 000 calls). Fixed cost: wall − the report's durationMs.`,
+    'The cold floor is what the same transport costs a run, which lives in a new process: a fresh node',
+    'process (bench/cold-floor.mjs) sends as many GETs of a list to the same target with raw node:http on a',
+    'keep-alive agent and JSON.parse, less the same process sending none, over the requests.',
     '',
-    "| target | requests | CLI CPU ms | CLI CPU µs/request | × floor | target's own CPU µs/request | wall ms | fixed cost ms |",
-    '|---|---|---|---|---|---|---|---|',
+    "| target | requests | CLI CPU ms | CLI CPU µs/request | × floor | cold floor: raw node:http in a fresh process, CPU µs/request | target's own CPU µs/request | wall ms | fixed cost ms |",
+    '|---|---|---|---|---|---|---|---|---|',
     row('loopback server (lying fixture, honest)', c.loopback),
     row('Prism mock', c.prism),
     '',
@@ -472,11 +479,23 @@ function contractCpu(c: ContractCpuResult | undefined): string[] {
     '  an `Intl.NumberFormat` was built per read-back; redaction built a `Set` per string and secret.',
     '- **A client per request.** One client per target now serves every call.',
     '- **Loading what a run does not use.** Commands, report formatters and Prism load on demand.',
-    "- **Still there:** node:http's own writes and parsing (the floor pays them too), code running for",
-    '  the first time (the engine, the client and the validators are compiled and optimised while the',
-    '  run goes: the same checks run again in the same process cost about a third as much per',
-    "  request), node's fetch module loaded for `Headers`, the response validators of the run's",
-    '  operations (loaded once), redaction of every recorded request and response, and GC.',
+    '- **Rebuilding what node already had, per response.** Each recorded response built a WHATWG',
+    '  `Headers` for the two or three names the checks read (now read from the raw pairs, a `Headers`',
+    '  built only if the client reads the whole set, and no longer for a retry decision with no retry',
+    '  left); node parsed each request URL again (now the endpoint is parsed once per origin); the',
+    '  status was matched twice per checked response; the strict JSON scan ran on every body (now',
+    '  skipped when the text is exactly what JSON.stringify writes for its value).',
+    "- **node's fetch, loaded for nothing.** The run never sends through fetch, yet its first call",
+    "  loaded it (undici, with tls, http2 and zlib): `instanceof Headers` on the call's header record,",
+    "  openapi-fetch's `instanceof FormData` on its body, and the `Response` prototype linked under the",
+    "  client's answer, which the suite drops (it records the exchange itself). A record and plain data",
+    "  are now told by their prototype, and the kit's sender says its answers need not be Responses;",
+    '  test/contract-tests/engine/fetch-unloaded.test.ts runs the CLI and checks no fetch global was read.',
+    "- **Still there:** node:http's own writes and parsing, cold (the cold floor column is that alone,",
+    "  with the CLI's multiple of it); code running for the first time (the engine, the client and",
+    "  the validators are compiled and optimised while the run goes; TurboFan's compiles of the hot",
+    "  functions are a large part of a run's CPU), the response validators of the run's operations",
+    '  (loaded once), redaction of every recorded request and response, and GC.',
     '',
     'The fixed cost (loading, planning, the probe of the target, the reports after the last check):',
     '',
@@ -487,7 +506,8 @@ function contractCpu(c: ContractCpuResult | undefined): string[] {
     "  fetch, loading undici's fetch and dispatcher for that one request; it now goes out on node:http",
     '  like the checks (contract-tests/commands/target-probe.ts).',
     "- **Rewriting clean text.** Each of the report's strings went through four regex rewrites and a",
-    '  search for each key after the last check; a clean string is now kept as it is after one test.',
+    '  search for each key after the last check; a clean string is now kept as it is after one test,',
+    '  and each object is copied in place instead of through arrays of entries.',
     "- **Still there:** node's own start, loading some 110 modules (the precompiled validators alone",
     '  are 1.6 MB of code: parsed at load, compiled on first call), planning itself (about 1 900',
     "  validations of samples and variants), and loading the response validators of the run's operations.",

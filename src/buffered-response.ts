@@ -11,6 +11,12 @@ export interface ResponseHead {
   /** One header's value without building `headers`, when the source can. */
   header?(name: string): string | null;
   url: string;
+  /**
+   * False when whoever reads the answer never needs it to be a Response: the contract kit's sender,
+   * which records each exchange itself and drops the client's result. Its buffered responses are
+   * then not linked to Response's prototype, and node's fetch is not loaded for them.
+   */
+  readonly asResponse?: false;
 }
 
 /** A Response over an already-read body. */
@@ -28,12 +34,23 @@ export interface BufferedResponse extends Response {
 
 /** A response over `text`, already read from the exchange `source`. */
 export function createBufferedResponse(text: string, source: ResponseHead, endsAt?: number): BufferedResponse {
-  // On first use, not at import: touching the global Response loads node's fetch.
-  if (!linked) {
-    Object.setPrototypeOf(Buffered.prototype, Response.prototype);
-    linked = true;
-  }
+  if (!linked && source.asResponse !== false) linkResponse();
   return new Buffered(text, source, endsAt) as unknown as BufferedResponse;
+}
+
+/**
+ * Makes the buffered responses Responses. Not at import: the first read of the global Response
+ * loads node's fetch (undici, with tls, http2 and zlib: some 45 ms of CPU). A transport calls this
+ * once its first request is on the wire, so that the load runs while the server answers.
+ */
+export function linkResponse(): void {
+  if (linked) return;
+  Object.setPrototypeOf(Buffered.prototype, Response.prototype);
+  linked = true;
+}
+
+export function isResponseLinked(): boolean {
+  return linked;
 }
 
 export function isBufferedResponse(value: unknown): value is BufferedResponse {

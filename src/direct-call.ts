@@ -8,6 +8,7 @@
 import { createFinalURL, defaultPathSerializer } from 'openapi-fetch';
 import { applyAuthToRecord, type Keys } from './auth.js';
 import type { BufferedResponse } from './buffered-response.js';
+import { isHeadersObject } from './headers.js';
 import type { OperationMeta } from './operation-meta.js';
 import type { ResponseInfo } from './response-info.js';
 import type { CallInput } from './transport.js';
@@ -49,7 +50,7 @@ export function isDirect(init: unknown): boolean {
   if (typeof init !== 'object') return false;
   for (const key in init) if (!DIRECT_FIELDS.has(key)) return false;
   const { headers, body } = init as Init;
-  if (headers !== undefined && (typeof headers !== 'object' || headers === null || headers instanceof Headers)) return false;
+  if (headers !== undefined && (typeof headers !== 'object' || headers === null || isHeadersObject(headers))) return false;
   // FormData, Blob and friends are encoded by a Request.
   return (
     body === undefined ||

@@ -6,6 +6,7 @@
  */
 import type { Agent, ClientRequest, IncomingMessage, RequestOptions } from 'node:http';
 import type { Socket } from 'node:net';
+import { isResponseLinked, linkResponse } from './buffered-response.js';
 import type { AttemptDeadline } from './deadline.js';
 import { BodyTooLarge, decodeChunks, type Exchange, type Outgoing, type Send } from './exchange.js';
 
@@ -115,12 +116,18 @@ class Attempt {
     req.on('socket', onSocket);
     req.on('error', onRequestError);
     req.end(outgoing.body ?? undefined);
+    // Until responses are Responses: the request is flushed, so node's fetch loads during the wait for the answer.
+    if (!isResponseLinked()) req.once('finish', linkSoon);
   }
 
   stop(reason: unknown): void {
     this.req?.destroy(reason instanceof Error ? reason : new Error(String(reason)));
     this.reject(reason);
   }
+}
+
+function linkSoon(): void {
+  setImmediate(linkResponse);
 }
 
 function attemptOf(req: ClientRequest): Attempt {
@@ -192,8 +199,12 @@ function headerList(outgoing: Outgoing, record: Record<string, string>, host: st
 }
 
 function plainHeaders(outgoing: Outgoing): Record<string, string> {
-  // A record is the client's own, built for this call (lower-case names): completed in place.
-  const headers: Record<string, string> = outgoing.headers instanceof Headers ? Object.fromEntries(outgoing.headers) : outgoing.headers;
+  // A record is the client's own, built for this call (lower-case names): completed in place. Told
+  // apart by its prototype, not `instanceof Headers`: the first read of that global loads node's fetch.
+  const own = outgoing.headers;
+  const proto = Object.getPrototypeOf(own) as unknown;
+  const headers: Record<string, string> =
+    proto === Object.prototype || proto === null ? (own as Record<string, string>) : Object.fromEntries(own as Headers);
   if (typeof outgoing.body === 'string') headers['content-length'] = String(Buffer.byteLength(outgoing.body));
   else if (outgoing.body instanceof Uint8Array) headers['content-length'] = String(outgoing.body.byteLength);
   else delete headers['content-length'];

@@ -181,7 +181,8 @@ async function attemptOnce(send: Send, call: Call, attempt: number): Promise<Buf
       exchange.discard();
       throw redirectError(call, exchange.status, exchange.headers);
     }
-    if (exchange.status >= 400) {
+    // With no retry left the answer is final whatever its headers say: they are not read (a sender may build them on demand).
+    if (exchange.status >= 400 && attempt <= call.retry.limit) {
       const decision = shouldRetry({
         method: call.method,
         status: exchange.status,

@@ -11,10 +11,11 @@
 import { PUBLIC_KEY_HEADER, SECRET_KEY_HEADER } from '../../src/auth.js';
 import { clientFor, type FungiesClient } from '../../src/client.js';
 import { FungiesConnectionError, FungiesError, ResponseParseError } from '../../src/errors.js';
-import { BodyTooLarge, type Outgoing, type Send } from '../../src/exchange.js';
+import { BodyTooLarge, decodeChunks, type Outgoing, type Send } from '../../src/exchange.js';
 import type { OperationMeta } from '../../src/operation-meta.js';
 import { maskKey, redact, redactExcerpt } from '../../src/redact.js';
 import { DEFAULT_MAX_RESPONSE_BYTES } from './capped-body.js';
+import { ReceivedHeaders } from './received-headers.js';
 import { sendOnWire, type WireRequest, type WireResponse } from './recording-transport.js';
 import type { PlannedRequest } from './request-builder.js';
 import type { RecordedRequest, RecordedResponse } from './types.js';
@@ -41,7 +42,7 @@ export const targetSecrets = (target: Target): (string | undefined)[] => [
 export interface Exchange {
   request?: RecordedRequest;
   /** `bytes`: the body as it came, before decoding (a byte-order mark or invalid UTF-8 is gone from `text`). */
-  response?: RecordedResponse & { headers: Headers; text: string; bytes?: Uint8Array };
+  response?: RecordedResponse & { headers: ReceivedHeaders; text: string; bytes?: Uint8Array };
   /** The client refused to send (a finding against the client) or the connection failed. */
   error?: Error;
   /** Milliseconds from sending the request to the end of the response body. */
@@ -87,8 +88,8 @@ async function sendRecorded(target: Target, into: Exchange, request: WireRequest
   // What fetch's Response refused before: a status it cannot carry is an error, not an answer.
   if (wire.status < 200 || wire.status > 599) throw new RangeError(`init["status"] must be in the range of 200 to 599, inclusive.`);
   into.elapsedMs = performance.now() - started;
-  const text = decoder.decode(wire.body);
-  const headers = headersOf(wire.rawHeaders);
+  const text = decodeChunks([wire.body], wire.body.byteLength);
+  const headers = new ReceivedHeaders(wire.rawHeaders);
   into.response = {
     status: wire.status,
     statusText: wire.statusText,
@@ -101,12 +102,6 @@ async function sendRecorded(target: Target, into: Exchange, request: WireRequest
   return { wire, text };
 }
 
-function headersOf(raw: readonly string[]): Headers {
-  const headers = new Headers();
-  for (let i = 0; i + 1 < raw.length; i += 2) headers.append(raw[i]!, raw[i + 1]!);
-  return headers;
-}
-
 /** What the client asked to send, as a WireRequest: the URL as WHATWG writes it, header names lower-case. */
 function wireRequest(outgoing: Outgoing): WireRequest {
   const url = new URL(outgoing.url).href;
@@ -117,14 +112,18 @@ function wireRequest(outgoing: Outgoing): WireRequest {
     headers[key] = headers[key] === undefined ? v : `${headers[key]}, ${v}`;
   };
   const given = outgoing.headers;
-  if (given instanceof Headers) {
-    for (const [name, value] of given) add(name, value);
-  } else for (const [name, value] of Object.entries(given)) add(name, value);
+  // Not `instanceof Headers`: reading that global loads node's fetch, which a run through the client's records never needs.
+  if (isRecord(given)) for (const [name, value] of Object.entries(given)) add(name, value);
+  else for (const [name, value] of given) add(name, value);
   const body = outgoing.body ?? undefined;
   // As a Request does: a text body with no type is sent as text/plain.
   if (typeof body === 'string' && headers['content-type'] === undefined) headers['content-type'] = 'text/plain;charset=UTF-8';
   return { method: outgoing.method.toUpperCase(), url, headers, body };
 }
+
+/** A record of headers (the client's own calls) rather than a Headers (openapi-fetch's Requests): its values are strings, never an iterator. */
+const isRecord = (headers: Headers | Record<string, string>): headers is Record<string, string> =>
+  typeof (headers as { entries?: unknown }).entries !== 'function';
 
 /**
  * The header that tells the recording sender which call a request belongs to: one client serves
@@ -157,8 +156,13 @@ function recordingSender(target: Target): Send {
     return {
       status: wire.status,
       statusText: wire.statusText,
-      headers,
+      get headers() {
+        return headers.toHeaders();
+      },
+      header: (name) => headers.get(name),
       url: outgoing.url,
+      // The client's answer is dropped (the exchange is recorded here): it need not be a Response.
+      asResponse: false,
       read: (limit, d) => {
         if (empty) return Promise.resolve('');
         // The cap the client applies to the text it reads (its UTF-8 bytes); the wire applied the same one to the raw bytes.

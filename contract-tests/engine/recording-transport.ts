@@ -5,6 +5,7 @@
  * client gets a Response only for what it must parse (exchange.ts). Redirects are never followed.
  */
 import type { Agent, ClientRequest, IncomingMessage, RequestOptions } from 'node:http';
+import { urlToHttpOptions } from 'node:url';
 import { IDLE_SOCKET_MS, neverSent } from '../../src/http-send.js';
 import { BodyCapExceeded, DeadlineExceeded } from './capped-body.js';
 
@@ -30,70 +31,105 @@ export interface WireLimits {
   maxBytes: number;
 }
 
-type RequestFn = (url: string, options: RequestOptions, callback: (res: IncomingMessage) => void) => ClientRequest;
+type RequestFn = (options: RequestOptions, callback: (res: IncomingMessage) => void) => ClientRequest;
 interface Protocol {
   request: RequestFn;
   agent: Agent;
 }
 
 const protocols = new Map<string, Promise<Protocol>>();
+/** The same, once loaded: a request then starts without waiting a turn for the import. */
+const loadedProtocols = new Map<string, Protocol>();
 
 /** The scheme's module and agent, loaded on its first request (a run against http never loads TLS). */
-function protocol(url: string): Promise<Protocol> {
-  const scheme = url.startsWith('https:') ? 'https:' : 'http:';
+function protocol(scheme: 'http:' | 'https:'): Promise<Protocol> {
   let loaded = protocols.get(scheme);
   if (!loaded) {
-    loaded = (scheme === 'https:' ? import('node:https') : import('node:http')).then((m) => ({
-      request: m.request as unknown as RequestFn,
-      agent: new m.Agent({ keepAlive: true, timeout: IDLE_SOCKET_MS }),
-    }));
+    loaded = (scheme === 'https:' ? import('node:https') : import('node:http')).then((m) => {
+      const p = { request: m.request as unknown as RequestFn, agent: new m.Agent({ keepAlive: true, timeout: IDLE_SOCKET_MS }) };
+      loadedProtocols.set(scheme, p);
+      return p;
+    });
     protocols.set(scheme, loaded);
   }
   return loaded;
+}
+
+type Endpoint = Pick<RequestOptions, 'protocol' | 'hostname' | 'port' | 'auth'>;
+
+/** Where each origin's requests go, as node reads it from a URL: parsed once per origin, not per request. */
+const endpoints = new Map<string, Endpoint>();
+
+/** node's request options for `url` (a URL as WHATWG writes it): its origin's endpoint and the path with the query. */
+function requestTarget(url: string): Endpoint & { path: string } {
+  const slash = url.indexOf('/', url.indexOf('//') + 2);
+  const origin = slash < 0 ? url : url.slice(0, slash);
+  let endpoint = endpoints.get(origin);
+  if (!endpoint) {
+    const { protocol, hostname, port, auth } = urlToHttpOptions(new URL(origin));
+    endpoint = { protocol, hostname, port, ...(auth !== undefined ? { auth } : {}) };
+    endpoints.set(origin, endpoint);
+  }
+  const rest = slash < 0 ? '/' : url.slice(slash);
+  // As node sends a URL: the path and the query, never the fragment.
+  const hash = rest.indexOf('#');
+  return { ...endpoint, path: hash < 0 ? rest : rest.slice(0, hash) };
 }
 
 /**
  * Sends `request` and reads the whole answer within `limits.timeoutMs`; throws DeadlineExceeded
  * past it and BodyCapExceeded past `limits.maxBytes` decoded bytes (the download stops either way).
  */
-export async function sendOnWire(request: WireRequest, limits: WireLimits): Promise<WireResponse> {
-  const { request: send, agent } = await protocol(request.url);
+export function sendOnWire(request: WireRequest, limits: WireLimits): Promise<WireResponse> {
+  const scheme = request.url.startsWith('https:') ? 'https:' : 'http:';
+  const loaded = loadedProtocols.get(scheme);
+  return loaded ? sendWith(loaded, request, limits) : protocol(scheme).then((p) => sendWith(p, request, limits));
+}
+
+function sendWith({ request: send, agent }: Protocol, request: WireRequest, limits: WireLimits): Promise<WireResponse> {
   const headers = { ...request.headers };
   if (request.body !== undefined) headers['content-length'] = String(Buffer.byteLength(request.body));
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let current: ClientRequest | undefined;
-  const deadline = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => {
+  const options: RequestOptions = { ...requestTarget(request.url), method: request.method, headers, agent };
+  return new Promise<WireResponse>((resolve, reject) => {
+    let current: ClientRequest | undefined;
+    let settled = false;
+    const timer = setTimeout(() => {
+      settled = true;
       current?.destroy(new DeadlineExceeded(limits.timeoutMs));
       reject(new DeadlineExceeded(limits.timeoutMs));
     }, limits.timeoutMs);
-  });
-  deadline.catch(() => undefined);
-  try {
     // A pooled socket can turn out to be dead once per socket; then the agent opens a new one.
-    for (let tries = 0; ; tries++) {
-      try {
-        return await Promise.race([exchangeOnce(send, agent, request, headers, limits.maxBytes, (req) => (current = req)), deadline]);
-      } catch (err) {
-        if (!(err as { neverSent?: boolean }).neverSent || tries >= 3) throw err;
-      }
-    }
-  } finally {
-    clearTimeout(timer);
-  }
+    const attempt = (tries: number) => {
+      exchangeOnce(send, options, request.body, limits.maxBytes, (req) => (current = req)).then(
+        (response) => {
+          if (settled) return;
+          settled = true;
+          clearTimeout(timer);
+          resolve(response);
+        },
+        (err: unknown) => {
+          if (settled) return;
+          if ((err as { neverSent?: boolean }).neverSent && tries < 3) return attempt(tries + 1);
+          settled = true;
+          clearTimeout(timer);
+          reject(err);
+        },
+      );
+    };
+    attempt(0);
+  });
 }
 
 function exchangeOnce(
   send: RequestFn,
-  agent: Agent,
-  request: WireRequest,
-  headers: Record<string, string>,
+  options: RequestOptions,
+  body: WireRequest['body'],
   maxBytes: number,
   started: (req: ClientRequest) => void,
 ): Promise<WireResponse> {
   return new Promise<WireResponse>((resolve, reject) => {
     let bytesBefore = 0;
-    const req = send(request.url, { method: request.method, headers, agent }, (res) => {
+    const req = send(options, (res) => {
       readCapped(res, maxBytes).then(
         (body) => resolve({ status: res.statusCode ?? 0, statusText: res.statusMessage ?? '', rawHeaders: res.rawHeaders, body }),
         (err: unknown) => {
@@ -109,7 +145,7 @@ function exchangeOnce(
     req.on('error', (err: Error & { code?: string }) => {
       reject(neverSent(req, err, bytesBefore) ? Object.assign(err, { neverSent: true }) : err);
     });
-    req.end(request.body);
+    req.end(body);
   });
 }
 

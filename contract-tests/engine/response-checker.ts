@@ -1,7 +1,7 @@
 /** Checks one recorded response against the spec: documented status, Content-Type, JSON, body schema. */
 import type { OperationMeta } from '../../src/operation-meta.js';
 import { redactExcerpt } from '../../src/redact.js';
-import { mediaType, validateResponse } from '../validation/response.js';
+import { bodyErrors, matchSpecResponse, mediaType } from '../validation/response.js';
 import { ajvFindings } from './ajv-findings.js';
 import { finding, findingContext } from './finding.js';
 import { capFindings } from './finding-limits.js';
@@ -31,7 +31,7 @@ export function checkResponse(operation: OperationMeta, response: ResponseUnderC
   const statusLine = `${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
   const findings: Finding[] = [];
   const { expectedStatus } = options;
-  const result = validateResponse(operation.operationId, response.status, response.contentType, undefined);
+  const result = matchSpecResponse(operation.operationId, response.status, response.contentType);
   if (result.statusKey === undefined) {
     if (response.status >= 300 && response.status < 400) {
       const to = response.location ? ` → ${redactExcerpt(response.location, [], 120)}` : '';
@@ -75,7 +75,7 @@ export function checkResponse(operation: OperationMeta, response: ResponseUnderC
     findings.push(violation('json', '', 'valid JSON', `${redactExcerpt(response.text, [], 80)} (${error})`));
     return findings;
   }
-  const scan = scanJson(response.text);
+  const scan = scanJson(response.text, body);
   for (const pointer of scan.duplicateKeys) {
     findings.push(
       violation(
@@ -86,9 +86,8 @@ export function checkResponse(operation: OperationMeta, response: ResponseUnderC
       ),
     );
   }
-  const validation = validateResponse(operation.operationId, response.status, response.contentType, body);
   // Thousands of invalid items are thousands of findings: concatenated, capped, never spread onto the stack.
-  return capFindings(findings.concat(ajvFindings(validation.errors, ctx, scan.rawNumbers)));
+  return capFindings(findings.concat(ajvFindings(bodyErrors(operation.operationId, result, body), ctx, scan.rawNumbers)));
 }
 
 function bodyHint(text: string): string {

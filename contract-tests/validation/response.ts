@@ -16,6 +16,28 @@ export interface ResponseValidation extends Omit<ResponseMatch, 'mediaTypeKey'> 
   errors: ErrorObject[];
 }
 
+/** How a response's status and Content-Type match what `operationId` documents; throws only for an operationId the spec does not have. */
+export function matchSpecResponse(operationId: string, status: number, contentType: string | null | undefined): ResponseMatch {
+  const operation = findSpecOperation(operationId);
+  if (!operation) throw new Error(`unknown operationId "${operationId}"`);
+  return matchResponse(operation, status, contentType);
+}
+
+/** Ajv's errors for `body` (parsed JSON; undefined for an empty body) against what `match` found for `operationId`. */
+export function bodyErrors(operationId: string, match: ResponseMatch, body: unknown): ErrorObject[] {
+  if (match.schema === undefined || body === undefined) return [];
+  const validate =
+    match.statusKey !== undefined && match.mediaTypeKey !== undefined
+      ? validatorSource().responseValidator(operationId, match.statusKey, match.mediaTypeKey)
+      : undefined;
+  if (!validate) return validateAgainst(match.schema, body);
+  if (validate(body)) return [];
+  const errors = [...(validate.errors ?? [])] as ErrorObject[];
+  // A standalone validator keeps its last errors: a huge invalid body's must not outlive the check.
+  validate.errors = null;
+  return errors;
+}
+
 /**
  * Validates a response for `operationId`. `body` is the parsed JSON (pass undefined for an empty
  * body). Throws only for an operationId the spec does not have.
@@ -26,18 +48,6 @@ export function validateResponse(
   contentType: string | null | undefined,
   body: unknown,
 ): ResponseValidation {
-  const operation = findSpecOperation(operationId);
-  if (!operation) throw new Error(`unknown operationId "${operationId}"`);
-  const { mediaTypeKey, ...match } = matchResponse(operation, status, contentType);
-  if (match.schema === undefined || body === undefined) return { ...match, errors: [] };
-  const validate =
-    match.statusKey !== undefined && mediaTypeKey !== undefined
-      ? validatorSource().responseValidator(operationId, match.statusKey, mediaTypeKey)
-      : undefined;
-  if (!validate) return { ...match, errors: validateAgainst(match.schema, body) };
-  if (validate(body)) return { ...match, errors: [] };
-  const errors = [...(validate.errors ?? [])] as ErrorObject[];
-  // A standalone validator keeps its last errors: a huge invalid body's must not outlive the check.
-  validate.errors = null;
-  return { ...match, errors };
+  const { mediaTypeKey, ...match } = matchSpecResponse(operationId, status, contentType);
+  return { ...match, errors: bodyErrors(operationId, { mediaTypeKey, ...match }, body) };
 }

@@ -4,7 +4,7 @@
  * the server cannot be blamed. The official `currency` (`type: [string, 'null']`, `default: null`,
  * an `enum` without null) is the case in point.
  */
-import { isDeepStrictEqual } from 'node:util';
+import { nodeUtil } from '../builtins.js';
 
 /**
  * Why `value` failing `schema` is the spec's fault, or undefined when it is not. Pass an Ajv
@@ -19,7 +19,7 @@ export function specDefectReason(schema: unknown, value: unknown): string | unde
   if ('example' in s) own.push(['example', s['example']]);
   if (Array.isArray(s['examples'])) for (const ex of s['examples']) own.push(['example', ex]);
   for (const [what, ownValue] of own) {
-    if (isDeepStrictEqual(ownValue, value)) {
+    if (nodeUtil().isDeepStrictEqual(ownValue, value)) {
       return `the schema's own ${what} ${JSON.stringify(ownValue)} fails the schema, so the spec contradicts itself`;
     }
   }

@@ -2,7 +2,7 @@
  * The `x-fngs-signature` scheme: `sha256_` + hex HMAC-SHA256 of the raw body, keyed with the
  * webhook's secret. Parsing says exactly what is wrong with a header; comparison is constant-time.
  */
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { nodeCrypto } from '../builtins.js';
 import { WebhookSignatureError } from './errors.js';
 
 export const WEBHOOK_SIGNATURE_HEADER = 'x-fngs-signature';
@@ -16,7 +16,7 @@ export type SignatureHeader = string | readonly string[] | null | undefined;
 
 // Uint8Array in the signatures: the package's types must compile without @types/node.
 function digest(body: string | Uint8Array, secret: string): Buffer {
-  return createHmac('sha256', secret).update(body).digest();
+  return nodeCrypto().createHmac('sha256', secret).update(body).digest();
 }
 
 /** The `x-fngs-signature` value for `body`, as Fungies sends it (for tests and test deliveries). */
@@ -83,5 +83,5 @@ function wrongPrefixMessage(value: string): string {
 /** Whether `received` is the digest of `body` under `secret`, compared in constant time. */
 export function digestMatches(body: string | Uint8Array, secret: string, received: Uint8Array): boolean {
   const expected = digest(body, secret);
-  return expected.length === received.length && timingSafeEqual(expected, received);
+  return expected.length === received.length && nodeCrypto().timingSafeEqual(expected, received);
 }

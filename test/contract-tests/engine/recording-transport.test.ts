@@ -74,4 +74,16 @@ describe('the recording transport', () => {
     expect((await sendOnWire(post, limits)).status).toBe(200);
     expect(server.seen.map((s) => s.body)).toEqual(['{"a":1}', '{"a":1}', '{"a":1}']);
   }, 10_000);
+
+  it('sends the path and query of the URL as written, never its fragment, to the host and port it names', async () => {
+    const seen: string[] = [];
+    server = await loopback((req, res) => {
+      seen.push(`${req.headers.host} ${req.url}`);
+      res.writeHead(204).end();
+    });
+    const { host } = new URL(server.url);
+    for (const tail of ['/v0/orders/list?take=2&skip=0', '/a%20b/c?q=%23x#fragment', '/x#only-a-fragment'])
+      expect((await sendOnWire({ ...get(server.url), url: `${server.url}${tail}` }, limits)).status).toBe(204);
+    expect(seen).toEqual([`${host} /v0/orders/list?take=2&skip=0`, `${host} /a%20b/c?q=%23x`, `${host} /x`]);
+  });
 });

@@ -38,6 +38,15 @@ describe('sanitize', () => {
     });
   });
 
+  it('keeps a key named __proto__ as a key of the copy, as a server may send one in a body', () => {
+    const value = JSON.parse('{"__proto__":{"polluted":"\\u001b"},"a":1}') as Record<string, unknown>;
+    const out = sanitize(value, KEYS) as Record<string, unknown>;
+    expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
+    expect(Object.keys(out)).toEqual(['__proto__', 'a']);
+    expect(Object.getOwnPropertyDescriptor(out, '__proto__')?.value).toEqual({ polluted: '\\u001b' });
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+  });
+
   it('copies: the value given is left as it was', () => {
     const value = { text: `key ${KEYS[0]}`, list: ['\u001b'] };
     const out = sanitize(value, KEYS);

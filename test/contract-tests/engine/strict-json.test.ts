@@ -24,6 +24,24 @@ describe('scanJson', () => {
   });
 });
 
+describe('scanJson given the parsed value', () => {
+  it('finds what the scan alone finds, in compact text as much as in pretty text', () => {
+    const texts = [
+      '{"a":1,"a":2}',
+      '{"b":{"c":[{"d":1,"d":2}]}}',
+      '{"big":9007199254740993}',
+      '{"exact":9007199254740992,"neg":-18014398509481984}',
+      '[{"id":"x","n":1}]',
+      '{ "a": 1, "a": 1 }',
+      '{"a":"9007199254740993"}',
+    ];
+    for (const text of texts) expect(scanJson(text, JSON.parse(text)), text).toEqual(scanJson(text));
+    expect(scanJson('{"exact":9007199254740992}', JSON.parse('{"exact":9007199254740992}')).rawNumbers.get('/exact')).toBe(
+      '9007199254740992',
+    );
+  });
+});
+
 describe('parseJson', () => {
   it("gives the value, or the parser's message instead of throwing", () => {
     expect(parseJson('{"a":null}')).toEqual({ value: { a: null } });
