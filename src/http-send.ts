@@ -5,14 +5,19 @@
  * first request, not at import.
  */
 import type { Agent, ClientRequest, IncomingMessage, RequestOptions } from 'node:http';
+import type { Socket } from 'node:net';
 import { isResponseLinked, linkResponse } from './buffered-response.js';
 import type { AttemptDeadline } from './deadline.js';
 import { BodyTooLarge, decodeChunks, type Exchange, type Outgoing, type Send } from './exchange.js';
 
-type RequestFn = (url: string, options: RequestOptions, callback: (res: IncomingMessage) => void) => ClientRequest;
+type RequestFn = {
+  (url: string, options: RequestOptions, callback: (res: IncomingMessage) => void): ClientRequest;
+  (options: RequestOptions, callback: (res: IncomingMessage) => void): ClientRequest;
+};
 interface Protocol {
   request: RequestFn;
   agent: Agent;
+  origins: Origins;
 }
 
 /**
@@ -42,6 +47,7 @@ export function createHttpSender({ maxSockets }: HttpSendOptions): Send {
           request: m.request as unknown as RequestFn,
           // Idle keep-alive sockets do not hold the process open; `timeout` closes them when idle.
           agent: new m.Agent({ keepAlive: true, maxSockets, timeout: IDLE_SOCKET_MS, scheduling: 'lifo' }),
+          origins: new Origins(),
         };
         ready.set(scheme, protocol);
         return protocol;
@@ -59,44 +65,137 @@ export function createHttpSender({ maxSockets }: HttpSendOptions): Send {
   };
 }
 
+/** Where a request and its response keep their attempt's state, so their listeners are shared functions. */
+const ATTEMPT = Symbol('fungies.attempt');
+const BODY = Symbol('fungies.body');
+type Tagged<T, K extends symbol, S> = T & { [key in K]: S };
+
 /**
  * One promise for the attempt's request, settled with the response head. Each pooled socket can
  * turn out to be dead only once; then the agent opens a new one and the request goes again.
+ * The attempt's state is one object and the request's listeners are module functions: a call
+ * makes no closures on this path (a named closure costs more than it looks, as bundles with
+ * keepNames give each one its name at run time).
  */
 function send(protocol: Protocol, outgoing: Outgoing, deadline: AttemptDeadline, maxSockets: number): Promise<Exchange> {
-  const headers = plainHeaders(outgoing);
+  const record = plainHeaders(outgoing);
+  const origin = protocol.origins.of(outgoing.url);
+  const options = requestOptions(outgoing, origin, headerList(outgoing, record, origin?.host) ?? record, protocol.agent);
   return new Promise<Exchange>((resolve, reject) => {
-    let req: ClientRequest;
-    let bytesBefore = 0;
-    let tries = 0;
-    const start = () => {
-      deadline.queued = true;
-      req = protocol.request(outgoing.url, { method: outgoing.method, headers, agent: protocol.agent }, (res) =>
-        resolve(new HttpExchange(outgoing.url, res)),
-      );
-      req.on('socket', (socket) => {
-        deadline.queued = false;
-        bytesBefore = socket.bytesRead;
-      });
-      req.on('error', (err: Error & { code?: string }) => {
-        // A pooled socket the server (or a middlebox) had already closed: it was reset before a
-        // single byte of an answer came back, so the request never reached the server and may be
-        // sent again whatever its method (as node's and undici's agents do).
-        const gone = neverSent(req, err, bytesBefore);
-        if (gone && !deadline.stopped && tries++ <= maxSockets) start();
-        else reject(err);
-      });
-      req.end(outgoing.body ?? undefined);
-      // Until responses are Responses: the request is flushed, so node's fetch loads during the wait for the answer.
-      if (!isResponseLinked()) req.once('finish', () => setImmediate(linkResponse));
-    };
-    start();
+    const attempt = new Attempt(protocol, outgoing, options, deadline, maxSockets, resolve, reject);
+    attempt.start();
     // The deadline ends the request itself (queued, connecting or waiting for headers); no AbortSignal is made.
-    deadline.onStop((reason) => {
-      req.destroy(reason instanceof Error ? reason : new Error(String(reason)));
-      reject(reason);
-    });
+    deadline.onStop((reason) => attempt.stop(reason));
   });
+}
+
+class Attempt {
+  req: ClientRequest | undefined;
+  /** The socket's bytesRead when the request got it. */
+  bytesBefore = 0;
+  tries = 0;
+
+  constructor(
+    readonly protocol: Protocol,
+    readonly outgoing: Outgoing,
+    /** With a path: everything node needs, the URL not parsed again; without, node parses the URL. */
+    readonly options: RequestOptions,
+    readonly deadline: AttemptDeadline,
+    readonly maxSockets: number,
+    readonly resolve: (exchange: Exchange) => void,
+    readonly reject: (reason: unknown) => void,
+  ) {}
+
+  start(): void {
+    this.deadline.queued = true;
+    const { protocol, outgoing } = this;
+    const { options } = this;
+    const req = options.path === undefined ? protocol.request(outgoing.url, options, onResponse) : protocol.request(options, onResponse);
+    (req as Tagged<ClientRequest, typeof ATTEMPT, Attempt>)[ATTEMPT] = this;
+    this.req = req;
+    req.on('socket', onSocket);
+    req.on('error', onRequestError);
+    req.end(outgoing.body ?? undefined);
+    // Until responses are Responses: the request is flushed, so node's fetch loads during the wait for the answer.
+    if (!isResponseLinked()) req.once('finish', linkSoon);
+  }
+
+  stop(reason: unknown): void {
+    this.req?.destroy(reason instanceof Error ? reason : new Error(String(reason)));
+    this.reject(reason);
+  }
+}
+
+function linkSoon(): void {
+  setImmediate(linkResponse);
+}
+
+function attemptOf(req: ClientRequest): Attempt {
+  return (req as Tagged<ClientRequest, typeof ATTEMPT, Attempt>)[ATTEMPT];
+}
+
+function onResponse(this: ClientRequest, res: IncomingMessage): void {
+  const attempt = attemptOf(this);
+  attempt.resolve(new HttpExchange(attempt.outgoing.url, res));
+}
+
+function onSocket(this: ClientRequest, socket: Socket): void {
+  const attempt = attemptOf(this);
+  attempt.deadline.queued = false;
+  attempt.bytesBefore = socket.bytesRead;
+}
+
+function onRequestError(this: ClientRequest, err: Error & { code?: string }): void {
+  const attempt = attemptOf(this);
+  // A pooled socket the server (or a middlebox) had already closed: it was reset before a
+  // single byte of an answer came back, so the request never reached the server and may be
+  // sent again whatever its method (as node's and undici's agents do).
+  const gone = neverSent(this, err, attempt.bytesBefore);
+  if (gone && !attempt.deadline.stopped && attempt.tries++ <= attempt.maxSockets) attempt.start();
+  else attempt.reject(err);
+}
+
+/**
+ * What node's request() takes. A path the URL parser would leave as it is goes as options with
+ * the origin parsed once (no URL parsed per request); anything else as the URL, for node to parse.
+ */
+function requestOptions(
+  outgoing: Outgoing,
+  origin: Origin | undefined,
+  headers: Record<string, string> | string[],
+  agent: Agent,
+): RequestOptions {
+  const { url, method } = outgoing;
+  if (origin && Array.isArray(headers)) {
+    const path = url.slice(origin.origin.length);
+    if (PLAIN_PATH.test(path))
+      return { protocol: origin.protocol, hostname: origin.hostname, port: origin.port, path, method, headers, agent };
+  }
+  return { method, headers, agent };
+}
+
+/** Methods node sends without a body length when they have no body (any other it sends with Content-Length: 0). */
+const BODYLESS_BY_DEFAULT = new Set(['GET', 'HEAD', 'DELETE', 'OPTIONS', 'TRACE', 'CONNECT']);
+
+/**
+ * The request's headers as node's raw list (name, value, name, value…), the Host node would add
+ * last: node writes such a list as it is, where a record costs a checked setHeader and a
+ * [name, value] pair per header, then a Host and a Content-Length worked out again. It then
+ * leaves both to us: the Host of the URL's authority, and Content-Length: 0 for a bodyless write,
+ * as node sends them. Undefined when `host` is unknown: the record goes to node as before.
+ */
+function headerList(outgoing: Outgoing, record: Record<string, string>, host: string | undefined): string[] | undefined {
+  if (host === undefined) return undefined;
+  const list: string[] = [];
+  let hasHost = false;
+  for (const name in record) {
+    if (name === 'host') hasHost = true;
+    list.push(name, record[name]!);
+  }
+  if (!hasHost) list.push('Host', host);
+  if (outgoing.body === null && !('content-length' in record) && !BODYLESS_BY_DEFAULT.has(outgoing.method.toUpperCase()))
+    list.push('Content-Length', '0');
+  return list;
 }
 
 function plainHeaders(outgoing: Outgoing): Record<string, string> {
@@ -111,6 +210,56 @@ function plainHeaders(outgoing: Outgoing): Record<string, string> {
   else delete headers['content-length'];
   return headers;
 }
+
+/** An origin as node would take it from a URL: the Host header it sends and where it connects. */
+interface Origin {
+  /** `http://127.0.0.1:8080`: what the URLs of this origin start with, up to their path. */
+  origin: string;
+  /** The Host header: the URL's host (brackets around an IPv6 address, no default port). */
+  host: string;
+  protocol: string;
+  /** Without the brackets of an IPv6 address, as node's own URL-to-options conversion gives it. */
+  hostname: string;
+  port: string;
+}
+
+/**
+ * The origin of a URL, parsed once: the last one is kept, as a client sends to one. Undefined for
+ * what node must parse itself (a user name, no path).
+ */
+class Origins {
+  #last: Origin | undefined;
+
+  of(url: string): Origin | undefined {
+    const last = this.#last;
+    if (last && url.startsWith(last.origin) && url.charCodeAt(last.origin.length) === 47 /* / */) return last;
+    const slash = url.indexOf('/', url.indexOf('//') + 2);
+    if (slash < 0) return undefined;
+    const origin = url.slice(0, slash);
+    let parsed: URL;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      return undefined;
+    }
+    if (parsed.username !== '' || parsed.password !== '') return undefined;
+    const { hostname } = parsed;
+    this.#last = {
+      origin,
+      host: parsed.host,
+      protocol: parsed.protocol,
+      hostname: hostname.startsWith('[') ? hostname.slice(1, -1) : hostname,
+      port: parsed.port,
+    };
+    return this.#last;
+  }
+}
+
+/**
+ * A path and query the URL parser keeps as written: characters it never escapes, and no segment
+ * that starts with a dot (or its escape), which it could resolve. Anything else takes the parser.
+ */
+const PLAIN_PATH = /^(?:\/(?!\.|%2e)[\w\-.~!$&()*+,;=:@%]*)+(?:\?[\w\-.~!$&()*+,;=:@/%?]*)?$/i;
 
 /** The response head as the transport reads it; a WHATWG Headers is built only when someone reads it (an error, Retry-After, a caller). */
 class HttpExchange implements Exchange {
@@ -179,33 +328,64 @@ function read(res: IncomingMessage, limit: number, deadline: AttemptDeadline): P
     return Promise.reject(new BodyTooLarge());
   }
   return new Promise<string>((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const fail = (err: unknown) => {
-      res.destroy();
-      reject(err);
-    };
-    deadline.onStop(fail);
-    res.on('data', (chunk: Buffer) => {
-      size += chunk.byteLength;
-      if (size > limit) fail(new BodyTooLarge());
-      else chunks.push(chunk);
-    });
-    res.on('end', () => {
-      const encoding = headerOf(res, 'content-encoding')?.trim().toLowerCase();
-      if (!encoding || encoding === 'identity' || size === 0) resolve(decodeChunks(chunks, size));
-      else
-        decompress(Buffer.concat(chunks, size), encoding, limit).then(
-          (decoded) => resolve(decodeChunks([decoded], decoded.byteLength)),
-          fail,
-        );
-    });
-    res.on('error', fail);
+    const body = new Body(res, limit, resolve, reject);
+    (res as Tagged<IncomingMessage, typeof BODY, Body>)[BODY] = body;
+    deadline.onStop((reason) => body.fail(reason));
+    res.on('data', onData);
+    res.on('end', onEnd);
+    res.on('error', onBodyError);
     // A reset or a body shorter than its Content-Length closes without 'end'.
-    res.on('close', () => {
-      if (!res.complete) fail(Object.assign(new Error('the connection closed before the body was complete'), { code: 'ECONNRESET' }));
-    });
+    res.on('close', onClose);
   });
+}
+
+/** A body being read: its chunks so far, within `limit` bytes. */
+class Body {
+  readonly chunks: Buffer[] = [];
+  size = 0;
+
+  constructor(
+    readonly res: IncomingMessage,
+    readonly limit: number,
+    readonly resolve: (text: string) => void,
+    readonly reject: (reason: unknown) => void,
+  ) {}
+
+  fail(err: unknown): void {
+    this.res.destroy();
+    this.reject(err);
+  }
+}
+
+function bodyOf(res: IncomingMessage): Body {
+  return (res as Tagged<IncomingMessage, typeof BODY, Body>)[BODY];
+}
+
+function onData(this: IncomingMessage, chunk: Buffer): void {
+  const body = bodyOf(this);
+  body.size += chunk.byteLength;
+  if (body.size > body.limit) body.fail(new BodyTooLarge());
+  else body.chunks.push(chunk);
+}
+
+function onEnd(this: IncomingMessage): void {
+  const body = bodyOf(this);
+  const encoding = headerOf(this, 'content-encoding')?.trim().toLowerCase();
+  if (!encoding || encoding === 'identity' || body.size === 0) body.resolve(decodeChunks(body.chunks, body.size));
+  else
+    decompress(Buffer.concat(body.chunks, body.size), encoding, body.limit).then(
+      (decoded) => body.resolve(decodeChunks([decoded], decoded.byteLength)),
+      (err: unknown) => body.fail(err),
+    );
+}
+
+function onBodyError(this: IncomingMessage, err: Error): void {
+  bodyOf(this).fail(err);
+}
+
+function onClose(this: IncomingMessage): void {
+  if (!this.complete)
+    bodyOf(this).fail(Object.assign(new Error('the connection closed before the body was complete'), { code: 'ECONNRESET' }));
 }
 
 /**
