@@ -90,22 +90,7 @@ const observer = new PerformanceObserver((list) => {
   for (const entry of list.getEntries()) gcMs += entry.duration;
 });
 
-/**
- * A full collection before every sample, outside its timing: without it a sample paid for the
- * garbage the contender before it left behind. With 200 sequential calls a sample, the floor's own
- * code on the client's agent settings came out 1.50× the floor's CPU, with 13 % of its time in GC
- * against the floor's 0 %. Each sample now pays only for the collections its own calls cause.
- */
-function collectGarbage(): void {
-  const gc = (globalThis as { gc?: () => void }).gc;
-  if (gc === undefined) throw new Error('bench: run node with --expose-gc (npm run bench does)');
-  gc();
-}
-
 async function timed(calls: number, run: () => Promise<number>): Promise<{ ms: number; gc: number; cpuUs: number }> {
-  collectGarbage();
-  // The forced collection's GC entry arrives asynchronously; let it land before the sample starts.
-  await new Promise((resolve) => setImmediate(resolve));
   const gcBefore = gcMs;
   const started = performance.now();
   const cpu = process.cpuUsage();
