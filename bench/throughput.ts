@@ -23,6 +23,8 @@ export interface Mode {
   cpuUs: Spread;
   /** Per-round CPU per call divided by the floor's in the same round. */
   cpuRatio: Spread;
+  /** Each round's CPU ratio, in round order: two rows are compared round by round (what an option adds). */
+  roundCpuRatios?: number[];
 }
 
 export interface ClientRow {
@@ -53,6 +55,7 @@ function rowsOf(list: Contender[], modes: string[], samples: Map<string, Map<str
         gcShare: spread(pairs.map((p) => p.mine.gc)),
         cpuUs: spread(pairs.map((p) => p.mine.cpuUs)),
         cpuRatio: spread(pairs.map((p) => p.mine.cpuUs / p.floor.cpuUs)),
+        roundCpuRatios: pairs.map((p) => p.mine.cpuUs / p.floor.cpuUs),
       };
     }
     return row;
