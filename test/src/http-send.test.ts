@@ -3,13 +3,14 @@
  * response head is read as node parsed it, the body is read within its cap and its deadline, and a
  * compressed body is decoded within the same cap.
  */
-import { createServer, type Server, type Socket } from 'node:net';
+import type { Socket } from 'node:net';
 import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AttemptDeadline } from '../../src/deadline.js';
 import { BodyTooLarge, type Exchange } from '../../src/exchange.js';
 import { createHttpSender } from '../../src/http-send.js';
 import { settle } from '../helpers.js';
+import { type RawServer, rawServer } from '../loopback.js';
 
 const closers: (() => Promise<void>)[] = [];
 const deadlines: AttemptDeadline[] = [];
@@ -18,62 +19,10 @@ afterEach(async () => {
   await Promise.all(closers.splice(0).map((close) => close()));
 });
 
-interface Raw {
-  url: string;
-  /** Connections accepted so far. */
-  connections: () => number;
-  /** The first bytes each connection sent. */
-  firstBytes: Buffer[];
-  /** The connection of each request, in the order they came. */
-  requestsOn: number[];
-  /** Whether every connection the server accepted is closed (waits up to 5 s for it). */
-  allClosed: () => Promise<boolean>;
-}
-
-/** A raw TCP server: `onRequest` gets the socket and the index of the connection for each request head it reads. */
-async function raw(onRequest: (socket: Socket, connection: number) => void): Promise<Raw> {
-  const sockets = new Set<Socket>();
-  const firstBytes: Buffer[] = [];
-  const requestsOn: number[] = [];
-  let connections = 0;
-  const server: Server = createServer((socket) => {
-    const connection = connections++;
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-    socket.on('error', () => undefined);
-    let buffered = '';
-    socket.on('data', (chunk: Buffer) => {
-      if (buffered === '') firstBytes.push(chunk);
-      buffered += chunk.toString('latin1');
-      for (;;) {
-        const end = buffered.indexOf('\r\n\r\n');
-        if (end < 0) {
-          // Not HTTP (a TLS hello): nothing more will make it a request.
-          if (buffered !== '' && !/^[A-Z]/.test(buffered)) socket.destroy();
-          return;
-        }
-        const length = Number(/content-length: *(\d+)/i.exec(buffered.slice(0, end))?.[1] ?? 0);
-        if (buffered.length < end + 4 + length) return;
-        buffered = buffered.slice(end + 4 + length);
-        requestsOn.push(connection);
-        onRequest(socket, connection);
-      }
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  closers.push(
-    () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
-  );
-  const { port } = server.address() as { port: number };
-  const allClosed = async () => {
-    for (let i = 0; i < 100 && sockets.size > 0; i++) await new Promise((resolve) => setTimeout(resolve, 50));
-    return sockets.size === 0;
-  };
-  return { url: `http://127.0.0.1:${port}`, connections: () => connections, firstBytes, requestsOn, allClosed };
+async function raw(onRequest: Parameters<typeof rawServer>[0]): Promise<RawServer> {
+  const server = await rawServer(onRequest);
+  closers.push(server.close);
+  return server;
 }
 
 const head = (lines: string[]) => `${lines.join('\r\n')}\r\n\r\n`;

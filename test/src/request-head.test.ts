@@ -3,10 +3,10 @@
  * the port, a Content-Length for every body (0 for a bodyless write, none for a bodyless read),
  * never chunked, the caller's headers once each, keep-alive asked for.
  */
-import { createServer, type Server, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AttemptDeadline } from '../../src/deadline.js';
 import { createHttpSender } from '../../src/http-send.js';
+import { rawServer } from '../loopback.js';
 
 const closers: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -16,36 +16,12 @@ afterEach(async () => {
 /** A raw server that answers every request head with an empty 200 and keeps the heads it read. */
 async function recorder(): Promise<{ url: string; port: number; heads: string[] }> {
   const heads: string[] = [];
-  const sockets = new Set<Socket>();
-  const server: Server = createServer((socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-    socket.on('error', () => undefined);
-    let buffered = '';
-    socket.on('data', (chunk: Buffer) => {
-      buffered += chunk.toString('latin1');
-      for (;;) {
-        const end = buffered.indexOf('\r\n\r\n');
-        if (end < 0) return;
-        const head = buffered.slice(0, end);
-        const length = Number(/content-length: *(\d+)/i.exec(head)?.[1] ?? 0);
-        if (buffered.length < end + 4 + length) return;
-        buffered = buffered.slice(end + 4 + length);
-        heads.push(head);
-        socket.write('HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n');
-      }
-    });
+  const server = await rawServer((socket, _connection, head) => {
+    heads.push(head);
+    socket.write('HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n');
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  closers.push(
-    () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
-  );
-  const { port } = server.address() as { port: number };
-  return { url: `http://127.0.0.1:${port}`, port, heads };
+  closers.push(server.close);
+  return { url: server.url, port: server.port, heads };
 }
 
 /** The head of one request sent by a fresh sender, its lines split and names lower-cased. */
