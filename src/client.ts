@@ -21,6 +21,7 @@ import type { OperationMeta } from './operation-meta.js';
 import { findOperation } from './operations.js';
 import { type FungiesClientOptions, type NormalizedOptions, normalizeOptions } from './options.js';
 import { checkPathParams } from './path-params.js';
+import { hasObjectPrototype } from './plain-object.js';
 import { redact, redactBody, redactExcerpt, redactHeaders } from './redact.js';
 import { callInitProblem } from './request-options.js';
 import { type ResponseInfo, recordResponseInfo } from './response-info.js';
@@ -161,16 +162,13 @@ function serializeBody(body: unknown, headers?: unknown): unknown {
 }
 
 function isPlainData(value: unknown): boolean {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return true;
-  const proto = Object.getPrototypeOf(value) as unknown;
-  return proto === Object.prototype || proto === null;
+  return typeof value !== 'object' || value === null || Array.isArray(value) || hasObjectPrototype(value);
 }
 
 /** The one other content type openapi-fetch's serializer writes; it is told in a header record or a Headers. */
 function isFormEncoded(headers: unknown): boolean {
   if (typeof headers !== 'object' || headers === null) return false;
-  const proto = Object.getPrototypeOf(headers) as unknown;
-  if (proto !== Object.prototype && proto !== null) return true;
+  if (!hasObjectPrototype(headers)) return true;
   const record = headers as Record<string, unknown>;
   return (record['Content-Type'] ?? record['content-type']) === 'application/x-www-form-urlencoded';
 }

@@ -6,6 +6,7 @@
  * connection error that would be retried).
  */
 import { FungiesConfigError } from './errors.js';
+import { hasObjectPrototype } from './plain-object.js';
 
 // RFC 9110 token characters.
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
@@ -26,14 +27,9 @@ const TRANSPORT_HEADERS = new Set([
   'expect',
 ]);
 
-/**
- * True for a WHATWG Headers. A record (the usual case) is told apart by its prototype before
- * `instanceof Headers` is asked: the first read of that global loads node's fetch (undici, with
- * tls, http2 and zlib: some 45 ms of CPU), which a call made with a record never needs.
- */
+/** True for a WHATWG Headers; a record (the usual case) is told apart without reading the global Headers. */
 export function isHeadersObject(value: object): value is Headers {
-  const proto = Object.getPrototypeOf(value) as unknown;
-  return proto !== Object.prototype && proto !== null && value instanceof Headers;
+  return !hasObjectPrototype(value) && value instanceof Headers;
 }
 
 /** Throws for the first header that cannot be sent; `option` is how the caller passed them (`headers`, `params.header`). */

@@ -9,6 +9,7 @@ import type { Socket } from 'node:net';
 import { isResponseLinked, linkResponse } from './buffered-response.js';
 import type { AttemptDeadline } from './deadline.js';
 import { BodyTooLarge, decodeChunks, type Exchange, type Outgoing, type Send } from './exchange.js';
+import { hasObjectPrototype } from './plain-object.js';
 
 type RequestFn = {
   (url: string, options: RequestOptions, callback: (res: IncomingMessage) => void): ClientRequest;
@@ -202,9 +203,7 @@ function plainHeaders(outgoing: Outgoing): Record<string, string> {
   // A record is the client's own, built for this call (lower-case names): completed in place. Told
   // apart by its prototype, not `instanceof Headers`: the first read of that global loads node's fetch.
   const own = outgoing.headers;
-  const proto = Object.getPrototypeOf(own) as unknown;
-  const headers: Record<string, string> =
-    proto === Object.prototype || proto === null ? (own as Record<string, string>) : Object.fromEntries(own as Headers);
+  const headers: Record<string, string> = hasObjectPrototype(own) ? (own as Record<string, string>) : Object.fromEntries(own as Headers);
   if (typeof outgoing.body === 'string') headers['content-length'] = String(Buffer.byteLength(outgoing.body));
   else if (outgoing.body instanceof Uint8Array) headers['content-length'] = String(outgoing.body.byteLength);
   else delete headers['content-length'];
