@@ -4,7 +4,7 @@
  * WHATWG Request, Response or web streams), never follows redirects, and the modules load on the
  * first request, not at import.
  */
-import type { Agent, ClientRequest, IncomingMessage, RequestOptions } from 'node:http';
+import type { Agent, AgentOptions, ClientRequest, IncomingMessage, RequestOptions } from 'node:http';
 import type { Socket } from 'node:net';
 import { isResponseLinked, linkResponse } from './buffered-response.js';
 import type { AttemptDeadline } from './deadline.js';
@@ -15,10 +15,10 @@ type RequestFn = {
   (url: string, options: RequestOptions, callback: (res: IncomingMessage) => void): ClientRequest;
   (options: RequestOptions, callback: (res: IncomingMessage) => void): ClientRequest;
 };
-interface Protocol {
+/** node:http or node:https, with the keep-alive agent requests of that scheme go through. */
+export interface NodeHttp {
   request: RequestFn;
   agent: Agent;
-  origins: Origins;
 }
 
 /**
@@ -36,33 +36,43 @@ export interface HttpSendOptions {
 /** Codes of a connection that was gone before it carried anything (the peer closed or reset it). */
 const GONE = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED']);
 
+/**
+ * node:http or node:https by a URL's scheme, with a keep-alive agent of `agentOptions`, imported on
+ * the scheme's first request (a client of an http origin never loads TLS). Once loaded it is
+ * returned as it is, not as a promise: a request then starts in its caller's tick. Idle keep-alive
+ * sockets do not hold the process open; `timeout` closes them when idle.
+ */
+export function nodeHttpLoader(agentOptions: AgentOptions = {}): (url: string) => NodeHttp | Promise<NodeHttp> {
+  const ready = new Map<string, NodeHttp>();
+  const loading = new Map<string, Promise<NodeHttp>>();
+  return (url) => {
+    const scheme = url.startsWith('https:') ? 'https:' : 'http:';
+    const loaded = ready.get(scheme);
+    if (loaded) return loaded;
+    let pending = loading.get(scheme);
+    if (!pending) {
+      pending = (scheme === 'https:' ? import('node:https') : import('node:http')).then((m) => {
+        const nodeHttp = {
+          request: m.request as unknown as RequestFn,
+          agent: new m.Agent({ keepAlive: true, timeout: IDLE_SOCKET_MS, ...agentOptions }),
+        };
+        ready.set(scheme, nodeHttp);
+        return nodeHttp;
+      });
+      loading.set(scheme, pending);
+    }
+    return pending;
+  };
+}
+
 /** A sender with its own keep-alive agents (one per scheme, created on the first request). */
 export function createHttpSender({ maxSockets }: HttpSendOptions): Send {
-  const ready = new Map<string, Protocol>();
-  const loading = new Map<string, Promise<Protocol>>();
-  const load = (scheme: string): Promise<Protocol> => {
-    let loaded = loading.get(scheme);
-    if (!loaded) {
-      loaded = (scheme === 'https:' ? import('node:https') : import('node:http')).then((m) => {
-        const protocol = {
-          request: m.request as unknown as RequestFn,
-          // Idle keep-alive sockets do not hold the process open; `timeout` closes them when idle.
-          agent: new m.Agent({ keepAlive: true, maxSockets, timeout: IDLE_SOCKET_MS, scheduling: 'lifo' }),
-          origins: new Origins(),
-        };
-        ready.set(scheme, protocol);
-        return protocol;
-      });
-      loading.set(scheme, loaded);
-    }
-    return loaded;
-  };
+  const load = nodeHttpLoader({ maxSockets, scheduling: 'lifo' });
+  const origins = new Origins();
   return (outgoing, deadline) => {
-    const scheme = outgoing.url.startsWith('https:') ? 'https:' : 'http:';
-    // Once the module is loaded, the request starts in this tick: no await per call.
-    const protocol = ready.get(scheme);
-    if (protocol) return send(protocol, outgoing, deadline, maxSockets);
-    return load(scheme).then((loaded) => send(loaded, outgoing, deadline, maxSockets));
+    const loaded = load(outgoing.url);
+    if (loaded instanceof Promise) return loaded.then((nodeHttp) => send(nodeHttp, origins, outgoing, deadline, maxSockets));
+    return send(loaded, origins, outgoing, deadline, maxSockets);
   };
 }
 
@@ -78,9 +88,9 @@ type Tagged<T, K extends symbol, S> = T & { [key in K]: S };
  * makes no closures on this path (a named closure costs more than it looks, as bundles with
  * keepNames give each one its name at run time).
  */
-function send(protocol: Protocol, outgoing: Outgoing, deadline: AttemptDeadline, maxSockets: number): Promise<Exchange> {
+function send(protocol: NodeHttp, origins: Origins, outgoing: Outgoing, deadline: AttemptDeadline, maxSockets: number): Promise<Exchange> {
   const record = plainHeaders(outgoing);
-  const origin = protocol.origins.of(outgoing.url);
+  const origin = origins.of(outgoing.url);
   const options = requestOptions(outgoing, origin, headerList(outgoing, record, origin?.host) ?? record, protocol.agent);
   return new Promise<Exchange>((resolve, reject) => {
     const attempt = new Attempt(protocol, outgoing, options, deadline, maxSockets, resolve, reject);
@@ -97,7 +107,7 @@ class Attempt {
   tries = 0;
 
   constructor(
-    readonly protocol: Protocol,
+    readonly protocol: NodeHttp,
     readonly outgoing: Outgoing,
     /** With a path: everything node needs, the URL not parsed again; without, node parses the URL. */
     readonly options: RequestOptions,

@@ -4,9 +4,9 @@
  * No WHATWG Request, Response or stream is built here: a check records plain values, and the
  * client gets a Response only for what it must parse (exchange.ts). Redirects are never followed.
  */
-import type { Agent, ClientRequest, IncomingMessage, RequestOptions } from 'node:http';
+import type { ClientRequest, IncomingMessage, RequestOptions } from 'node:http';
 import { urlToHttpOptions } from 'node:url';
-import { IDLE_SOCKET_MS, neverSent } from '../../src/http-send.js';
+import { type NodeHttp, neverSent, nodeHttpLoader } from '../../src/http-send.js';
 import { BodyCapExceeded, DeadlineExceeded } from './capped-body.js';
 
 /** A request as the suite sends it: header names lower-case, the URL as WHATWG writes it. */
@@ -31,29 +31,8 @@ export interface WireLimits {
   maxBytes: number;
 }
 
-type RequestFn = (options: RequestOptions, callback: (res: IncomingMessage) => void) => ClientRequest;
-interface Protocol {
-  request: RequestFn;
-  agent: Agent;
-}
-
-const protocols = new Map<string, Promise<Protocol>>();
-/** The same, once loaded: a request then starts without waiting a turn for the import. */
-const loadedProtocols = new Map<string, Protocol>();
-
 /** The scheme's module and agent, loaded on its first request (a run against http never loads TLS). */
-function protocol(scheme: 'http:' | 'https:'): Promise<Protocol> {
-  let loaded = protocols.get(scheme);
-  if (!loaded) {
-    loaded = (scheme === 'https:' ? import('node:https') : import('node:http')).then((m) => {
-      const p = { request: m.request as unknown as RequestFn, agent: new m.Agent({ keepAlive: true, timeout: IDLE_SOCKET_MS }) };
-      loadedProtocols.set(scheme, p);
-      return p;
-    });
-    protocols.set(scheme, loaded);
-  }
-  return loaded;
-}
+const nodeHttp = nodeHttpLoader();
 
 type Endpoint = Pick<RequestOptions, 'protocol' | 'hostname' | 'port' | 'auth'>;
 
@@ -81,12 +60,11 @@ function requestTarget(url: string): Endpoint & { path: string } {
  * past it and BodyCapExceeded past `limits.maxBytes` decoded bytes (the download stops either way).
  */
 export function sendOnWire(request: WireRequest, limits: WireLimits): Promise<WireResponse> {
-  const scheme = request.url.startsWith('https:') ? 'https:' : 'http:';
-  const loaded = loadedProtocols.get(scheme);
-  return loaded ? sendWith(loaded, request, limits) : protocol(scheme).then((p) => sendWith(p, request, limits));
+  const loaded = nodeHttp(request.url);
+  return loaded instanceof Promise ? loaded.then((p) => sendWith(p, request, limits)) : sendWith(loaded, request, limits);
 }
 
-function sendWith({ request: send, agent }: Protocol, request: WireRequest, limits: WireLimits): Promise<WireResponse> {
+function sendWith({ request: send, agent }: NodeHttp, request: WireRequest, limits: WireLimits): Promise<WireResponse> {
   const headers = { ...request.headers };
   if (request.body !== undefined) headers['content-length'] = String(Buffer.byteLength(request.body));
   const options: RequestOptions = { ...requestTarget(request.url), method: request.method, headers, agent };
@@ -121,7 +99,7 @@ function sendWith({ request: send, agent }: Protocol, request: WireRequest, limi
 }
 
 function exchangeOnce(
-  send: RequestFn,
+  send: NodeHttp['request'],
   options: RequestOptions,
   body: WireRequest['body'],
   maxBytes: number,
