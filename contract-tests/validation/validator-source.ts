@@ -2,7 +2,7 @@
  * Where the suite's validators come from. For the bundled spec: the successful response bodies'
  * validators precompiled into generated/ (the client's own), and in the installed kit every other
  * schema a run validates (request samples, parameters, error bodies), precompiled by the kit build
- * into SCHEMA_VALIDATORS_FILE beside this module. Both are compiled with the runtime instance's Ajv
+ * into SCHEMA_VALIDATORS_FILE beside the bundled chunk that holds this module (scripts/lib/bundle-kit.ts). Both are compiled with the runtime instance's Ajv
  * setup, so their errors are the same. A schema with none is compiled at run time; a run against
  * another spec uses runtimeSource, which compiles everything at run time.
  */

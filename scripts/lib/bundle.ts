@@ -24,13 +24,25 @@ import ts from 'typescript';
 const OPERATION_TABLE = /[\\/]generated[\\/]operations\.ts$/;
 
 /** The module that requires the validators, and the path to generated/ it holds (relative to itself). */
-const LOADER = /[\\/]src[\\/]validation[\\/]load-validators\.ts$/;
+export const VALIDATOR_LOADER = /[\\/]src[\\/]validation[\\/]load-validators\.ts$/;
 const GENERATED_FROM_LOADER = "'../../generated/'";
+
+/** The validator loader's source for a bundle, requiring the validators from `fromBundle` (relative to the bundle's file, ending in `/`). */
+export async function loaderInBundle(path: string, fromBundle: string): Promise<string> {
+  const text = await readFile(path, 'utf8');
+  if (!text.includes(GENERATED_FROM_LOADER)) throw new Error(`${path} no longer holds ${GENERATED_FROM_LOADER}`);
+  return text.replace(GENERATED_FROM_LOADER, JSON.stringify(fromBundle));
+}
+
+/** `to` relative to the folder `fromDir`, as an import specifier: `./x` or `../x`, forward slashes. */
+export function specifierFrom(fromDir: string, to: string): string {
+  const path = relative(fromDir, to).split('\\').join('/');
+  return path.startsWith('.') ? path : `./${path}`;
+}
 
 /** Bundles src/index.ts into `outFile`; the validators are required from `generatedDir` (dist/generated). */
 export async function bundleClient(root: string, generatedDir: string, outFile: string, format: 'esm' | 'cjs'): Promise<void> {
-  let fromBundle = relative(dirname(outFile), generatedDir).split('\\').join('/');
-  if (!fromBundle.startsWith('.')) fromBundle = `./${fromBundle}`;
+  const fromBundle = specifierFrom(dirname(outFile), generatedDir);
   await build({
     entryPoints: [join(root, 'src/index.ts')],
     outfile: outFile,
@@ -59,11 +71,10 @@ export async function bundleClient(root: string, generatedDir: string, outFile: 
       {
         name: 'validators-from-the-bundle',
         setup(b) {
-          b.onLoad({ filter: LOADER }, async (args) => {
-            const text = await readFile(args.path, 'utf8');
-            if (!text.includes(GENERATED_FROM_LOADER)) throw new Error(`${args.path} no longer holds ${GENERATED_FROM_LOADER}`);
-            return { contents: text.replace(GENERATED_FROM_LOADER, JSON.stringify(`${fromBundle}/`)), loader: 'ts' };
-          });
+          b.onLoad({ filter: VALIDATOR_LOADER }, async (args) => ({
+            contents: await loaderInBundle(args.path, `${fromBundle}/`),
+            loader: 'ts',
+          }));
           b.onLoad({ filter: OPERATION_TABLE }, async (args) => ({ contents: await asJsonParse(args.path), loader: 'js' }));
           if (format === 'cjs') {
             b.onResolve({ filter: /^node:module$/ }, () => ({ path: 'node:module', namespace: 'own-require' }));

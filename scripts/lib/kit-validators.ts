@@ -17,7 +17,7 @@ import { standaloneAjv, validatorModule } from './generate-validators.js';
 /** Seeds planned: random picks (enum values, optional fields) may reach other schemas. */
 const SEEDS = [0, 1, 2, 3, 4, 5, 6, 7];
 
-/** The module's text; `root` is the kit's dist/ folder relative to where the module is written. */
+/** The module's text; `root` is the repository root relative to where its imports are resolved. */
 export function kitValidatorsModule(root: string): { code: string; count: number } {
   const previous = setValidatorSource(runtimeSource);
   try {

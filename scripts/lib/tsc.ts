@@ -15,10 +15,13 @@ const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
  */
 export const TYPECHECKED_ENV = 'FUNGIES_TREE_TYPECHECKED';
 
-export async function compile(project: string): Promise<void> {
-  const noCheck = process.env[TYPECHECKED_ENV] === '1' ? ['--noCheck'] : [];
+/** `emit: false`: type-check only (nothing to do when the tree is known to type-check). */
+export async function compile(project: string, { emit = true }: { emit?: boolean } = {}): Promise<void> {
+  const checked = process.env[TYPECHECKED_ENV] === '1';
+  if (checked && !emit) return;
+  const flags = [...(checked ? ['--noCheck'] : []), ...(emit ? [] : ['--noEmit'])];
   try {
-    await exec(process.execPath, [tsc, '-p', project, ...noCheck]);
+    await exec(process.execPath, [tsc, '-p', project, ...flags]);
   } catch (err) {
     const { stdout = '' } = err as { stdout?: string };
     throw new ScriptError(`✘ tsc -p ${project} failed:\n${stdout.trim()}`);
