@@ -154,9 +154,9 @@ function throughput(r: BenchResults): string[] {
     `${settings.sequentialCalls} sequential calls and ${settings.concurrentCalls} calls at each of ${settings.inFlight.join(' and ')} in flight per client, in a rotating order.`,
     `Every sample of a client is paired with a sample of **${FLOOR}** (JSON.parse of the body) taken right`,
     'beside it (before it in even rounds, after it in odd ones), and its ratio is taken against that one: the floor of',
-    "the client's own transport, measured on the same machine state. The validateResponses row is sampled right beside",
-    'the path style without it (first of the two in every other round), one floor sample for both, so what the option',
-    "adds is read from neighbours. GC is the share of the mode's wall time spent in garbage collection.",
+    "the client's own transport, measured on the same machine state. The validateResponses row and the path style",
+    'without it are sampled as one block with the floor between them, one floor sample for both, each of the two first',
+    "in every other round, so what the option adds is read from neighbours. GC is the share of the mode's wall time spent in garbage collection.",
     '',
     `| client | ${modes.map((m) => `${label(m)} µs/call | ×floor | GC`).join(' | ')} |`,
     `|---|${modes.map(() => '---|---|---|').join('')}`,
@@ -266,8 +266,8 @@ function largeLists(r: BenchResults): string[] {
     `One \`GET /v0/orders/list?take=N\` page of N orders from the same server process, read, parsed and (where named)`,
     `validated, ${l.settings.rounds} rounds of sequential calls (${Object.entries(l.settings.calls)
       .map(([n, calls]) => `${calls} per round at ${Number(n).toLocaleString('en')} orders`)
-      .join(', ')}), every ratio against a floor sample taken right beside it; each validateResponses row is sampled`,
-    'right beside the same style without it, one floor sample for both.',
+      .join(', ')}), every ratio against a floor sample taken right beside it; each validateResponses row and the same`,
+    'style without it are sampled as one block with the floor between them, one floor sample for both.',
     '',
   ];
   for (const size of l.sizes) {

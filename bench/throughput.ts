@@ -63,12 +63,13 @@ function rowsOf(list: Contender[], modes: string[], samples: Map<string, Map<str
 }
 
 /**
- * The floor's sample and one sample of each contender of `block`, side by side: the floor first in
- * even rounds and last in odd ones (the block reversed). A ratio against a floor sample taken at
- * another point of the round moved with whatever else the shared machine was doing in between;
- * side by side, all see the same machine. A block of two (a style and the same style with
- * validateResponses, `beside`) shares one floor sample, so what the option adds is read from
- * neighbours, each of them first in every other round.
+ * The floor's sample and one sample of each contender of `block`, side by side, the block reversed
+ * in odd rounds. A ratio against a floor sample taken at another point of the round moved with
+ * whatever else the shared machine was doing in between; side by side, all see the same machine.
+ * A block of two (a style and the same style with validateResponses, `beside`) has the floor
+ * between them and shares its sample: each of the two comes first in every other round, where it
+ * pays for the garbage the block before left, so what the option adds is read from neighbours on
+ * equal terms.
  */
 async function sampleBlock(
   round: number,
@@ -76,9 +77,10 @@ async function sampleBlock(
   block: Contender[],
   sample: (c: Contender) => Promise<Sample>,
 ): Promise<Pair[]> {
-  const order = round % 2 === 0 ? [floor, ...block] : [floor, ...block].reverse();
+  const half = block.length >> 1;
+  const inOrder = [...block.slice(0, half), floor, ...block.slice(half)];
   const taken = new Map<Contender, Sample>();
-  for (const c of order) taken.set(c, await sample(c));
+  for (const c of round % 2 === 0 ? inOrder : inOrder.reverse()) taken.set(c, await sample(c));
   return block.map((c) => ({ mine: taken.get(c)!, floor: taken.get(floor)! }));
 }
 
