@@ -12,7 +12,7 @@
  * Every chunk sits in dist/contract-tests/, where its source's own folder was: what a module finds
  * from its import.meta.url (the spec in dist/openapi/, the kit's package.json) is where it was.
  */
-import { cp } from 'node:fs/promises';
+import { cp, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { SPEC_PATH } from '../../contract-tests/spec-path.js';
@@ -28,10 +28,28 @@ import { listFiles } from './list-files.js';
  */
 const DATA_MODULES = /[\\/]generated[\\/](operations|schemas)\.ts$/;
 
+/** The kit's dependencies a bundle imports rather than carries, with their subpaths. */
+async function installedBeside(root: string): Promise<string[]> {
+  const { dependencies } = JSON.parse(await readFile(join(root, 'contract-tests/package.json'), 'utf8')) as {
+    dependencies: Record<string, string>;
+  };
+  return Object.keys(dependencies)
+    .filter((name) => name !== 'openapi-fetch')
+    .flatMap((name) => [name, `${name}/*`]);
+}
+
+/** The package a bare specifier names (`@scope/name` or `name`); undefined for a node builtin. */
+function packageName(specifier: string): string | undefined {
+  if (specifier.startsWith('node:')) return undefined;
+  const parts = specifier.split('/');
+  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+}
+
 /** Bundles the CLI from `root`'s sources into `dist`/contract-tests; the validators are required from `dist`/generated. */
 export async function bundleKit(root: string, dist: string): Promise<string[]> {
   const outdir = join(dist, 'contract-tests');
   const fromChunk = `${specifierFrom(outdir, join(dist, 'generated'))}/`;
+  const external = await installedBeside(root);
   const result = await build({
     entryPoints: { bin: join(root, 'contract-tests/bin.ts'), cli: join(root, 'contract-tests/cli.ts') },
     outdir,
@@ -41,8 +59,10 @@ export async function bundleKit(root: string, dist: string): Promise<string[]> {
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    // The kit's dependencies (Ajv, Prism, the YAML parsers, openapi-fetch) are installed beside it.
-    packages: 'external',
+    // The kit's dependencies (Ajv, Prism, the YAML parsers) are installed beside it; openapi-fetch is
+    // carried inside, as in the client's bundles: resolving it as a package of its own costs a run
+    // a package.json lookup and one more module to compile and link.
+    external,
     // As the client's bundles: names stay, so stack traces and error names read as in the source.
     minifyWhitespace: true,
     minifySyntax: true,
@@ -54,6 +74,13 @@ export async function bundleKit(root: string, dist: string): Promise<string[]> {
       {
         name: 'kit-data-and-validators',
         setup(b) {
+          // Only what the kit's package.json promises is reached: anything else (a devDependency) would work here and fail installed.
+          b.onResolve({ filter: /^[^./]/ }, (args) => {
+            const name = packageName(args.path);
+            return name === undefined || name === 'openapi-fetch' || external.includes(name)
+              ? undefined
+              : { errors: [{ text: `${args.path} (imported by ${args.importer}) is not a dependency of the contract kit` }] };
+          });
           b.onLoad({ filter: VALIDATOR_LOADER }, async (args) => ({ contents: await loaderInBundle(args.path, fromChunk), loader: 'ts' }));
           b.onLoad({ filter: DATA_MODULES }, async (args) => ({ contents: await asJsonParse(args.path), loader: 'js' }));
         },

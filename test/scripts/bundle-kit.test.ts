@@ -81,6 +81,8 @@ describe('the contract kit as built', { timeout: 180_000 }, () => {
     }
     expect([...outside].filter((name) => !(name in dependencies))).toEqual([]);
     expect(outside.has('ajv')).toBe(true);
+    // Carried inside, as in the client's bundles.
+    expect(outside.has('openapi-fetch')).toBe(false);
   });
 
   it('carries the operation table and the spec schemas as JSON texts, not as code', async () => {
