@@ -63,10 +63,12 @@ export async function bundleKit(root: string, dist: string): Promise<string[]> {
     // carried inside, as in the client's bundles: resolving it as a package of its own costs a run
     // a package.json lookup and one more module to compile and link.
     external,
-    // As the client's bundles: names stay, so stack traces and error names read as in the source.
+    // Whitespace and syntax only: identifiers are not minified, so a function keeps its name unless
+    // joining the modules renames it to avoid a collision (a handful, e.g. printable2 in a stack
+    // trace); every error class sets its name itself. Not keepNames: it wraps every function and
+    // closure the code creates in a naming call, which a run pays on every request.
     minifyWhitespace: true,
     minifySyntax: true,
-    keepNames: true,
     lineLimit: 160,
     metafile: true,
     logLevel: 'silent',
