@@ -13,6 +13,7 @@ import { isPlainObject } from '../../src/plain-object.js';
 import { numberFormats } from '../../src/validation/formats.js';
 import { commentText } from './emit.js';
 import { idSchemas } from './generate.js';
+import { documentWithoutRedundantKeywords, withoutRedundantKeywords } from './redundant-keywords.js';
 import { splitStandalone } from './split-validators.js';
 
 // ajv's standalone entry is CommonJS; under NodeNext its default import is the module object.
@@ -105,19 +106,22 @@ export function generateValidatorFiles(doc: Record<string, unknown>, banner: str
  * The validators loaded on first use (response bodies per operation, webhook bodies), as CommonJS
  * factories (src/validation/load-validators.ts) so that synchronous verifyWebhook can load them
  * too: compiled together with `inlineRefs: false`, split by owner (scripts/lib/split-validators.ts).
+ * They check a body (a list of a thousand orders) on every call, so they are compiled from a copy
+ * of the spec without the assertions an allOf states twice (scripts/lib/redundant-keywords.ts).
  */
 function lazyValidatorFiles(
-  doc: Record<string, unknown>,
+  specDoc: Record<string, unknown>,
   responses: Map<string, { entries: Entry[]; map: Record<string, Record<string, string>> }>,
 ): Map<string, string> {
   const files = new Map<string, string>();
+  const doc = documentWithoutRedundantKeywords(specDoc, SPEC_DOCUMENT_ID);
   const ajv = standaloneAjv(doc, false);
   const refs: Record<string, string> = {};
   const owners = new Map<string, string>();
   const add = (owner: string, { name, id, schema }: Entry) => {
     // A copy: an inline body schema that is also a component object must compile as its own root
     // (Ajv caches by object), as it did inlined, and not as the component's function.
-    ajv.addSchema(structuredClone(schema) as object, `urn:fungies:validator:${id}`);
+    ajv.addSchema(structuredClone(withoutRedundantKeywords(schema, specDoc, SPEC_DOCUMENT_ID)) as object, `urn:fungies:validator:${id}`);
     refs[name] = `urn:fungies:validator:${id}`;
     owners.set(name, owner);
   };
@@ -130,7 +134,7 @@ function lazyValidatorFiles(
     ownerMaps.set(`${RESPONSE_VALIDATORS_DIR}/${stem}`, mapCode(renameValues(map, renamed)));
   }
   const webhookMap: Record<string, string> = {};
-  listWebhookEvents(doc).forEach(({ type, schema }, i) => {
+  listWebhookEvents(specDoc).forEach(({ type, schema }, i) => {
     add(WEBHOOK_VALIDATORS_MODULE, { name: `webhooks_w${i}`, id: `webhooks/w${i}`, schema });
     webhookMap[type] = `webhooks_w${i}`;
   });
