@@ -12,6 +12,7 @@ import { addSpecDocument, SPEC_DOCUMENT_ID } from '../../contract-tests/validati
 import { isPlainObject } from '../../src/plain-object.js';
 import { numberFormats } from '../../src/validation/formats.js';
 import { commentText } from './emit.js';
+import { compileEnumsAsSets } from './enum-sets.js';
 import { idSchemas } from './generate.js';
 import { documentWithoutRedundantKeywords, withoutRedundantKeywords } from './redundant-keywords.js';
 import { splitStandalone } from './split-validators.js';
@@ -107,7 +108,8 @@ export function generateValidatorFiles(doc: Record<string, unknown>, banner: str
  * factories (src/validation/load-validators.ts) so that synchronous verifyWebhook can load them
  * too: compiled together with `inlineRefs: false`, split by owner (scripts/lib/split-validators.ts).
  * They check a body (a list of a thousand orders) on every call, so they are compiled from a copy
- * of the spec without the assertions an allOf states twice (scripts/lib/redundant-keywords.ts).
+ * of the spec without the assertions an allOf states twice (scripts/lib/redundant-keywords.ts),
+ * with long enums as Set lookups (scripts/lib/enum-sets.ts).
  */
 function lazyValidatorFiles(
   specDoc: Record<string, unknown>,
@@ -116,6 +118,7 @@ function lazyValidatorFiles(
   const files = new Map<string, string>();
   const doc = documentWithoutRedundantKeywords(specDoc, SPEC_DOCUMENT_ID);
   const ajv = standaloneAjv(doc, false);
+  compileEnumsAsSets(ajv);
   const refs: Record<string, string> = {};
   const owners = new Map<string, string>();
   const add = (owner: string, { name, id, schema }: Entry) => {
