@@ -1,6 +1,7 @@
 /**
  * The precompiled validators are compiled from a copy of the spec with what an allOf states twice
- * dropped and long enums as Set lookups (scripts/lib/redundant-keywords.ts, enum-sets.ts). For valid bodies and for bodies broken field by field, in
+ * dropped, long enums as Set lookups and Ajv's integer test rewritten (scripts/lib/redundant-keywords.ts,
+ * enum-sets.ts, standalone-rewrites.ts). For valid bodies and for bodies broken field by field, in
  * the first, a middle and the last item of a list, they must say what the runtime Ajv instance
  * says from the spec as written: the same verdict, the same contract findings, and the same answer
  * to "is any of it the server's fault" (the client's ResponseValidationError).
