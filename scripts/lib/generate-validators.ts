@@ -16,7 +16,7 @@ import { compileEnumsAsSets } from './enum-sets.js';
 import { idSchemas } from './generate.js';
 import { documentWithoutRedundantKeywords, withoutRedundantKeywords } from './redundant-keywords.js';
 import { splitStandalone } from './split-validators.js';
-import { appendErrorsInPlace, integerChecksByTrunc } from './standalone-rewrites.js';
+import { appendErrorsInPlace, contextAsArguments, integerChecksByTrunc } from './standalone-rewrites.js';
 
 // ajv's standalone entry is CommonJS; under NodeNext its default import is the module object.
 type StandaloneCode = (ajv: ReturnType<typeof createAjv>, refs: Record<string, string>) => string;
@@ -143,7 +143,7 @@ function lazyValidatorFiles(
     webhookMap[type] = `webhooks_w${i}`;
   });
   ownerMaps.set(WEBHOOK_VALIDATORS_MODULE, mapCode(webhookMap));
-  const code = integerChecksByTrunc(appendErrorsInPlace(standaloneCode(ajv, refs)));
+  const code = contextAsArguments(integerChecksByTrunc(appendErrorsInPlace(standaloneCode(ajv, refs))));
   if (/\brequire\(/.test(code)) throw new Error('the precompiled validators need a runtime module of Ajv, which the client does not ship');
   const split = splitStandalone(code, owners, schemaPathsAsInlined(ajv, doc, Object.values(refs)));
   const exportsOf = (owner: string) =>

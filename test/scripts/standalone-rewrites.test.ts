@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listFiles } from '../../scripts/lib/list-files.js';
-import { integerChecksByTrunc } from '../../scripts/lib/standalone-rewrites.js';
+import { contextAsArguments, integerChecksByTrunc } from '../../scripts/lib/standalone-rewrites.js';
 
 const NUMBERS = [
   0,
@@ -46,5 +46,50 @@ describe('integerChecksByTrunc', () => {
     const all = (await Promise.all(names.map((f) => readFile(join(dir, f), 'utf8')))).join('\n');
     expect(all).not.toContain('% 1)');
     expect(all).toContain('Math.trunc(');
+  });
+});
+
+describe('contextAsArguments', () => {
+  const declaration = (name: string) =>
+    `function ${name}(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){return [instancePath, parentData, parentDataProperty, rootData, dynamicAnchors];}`;
+  const run = (code: string, expression: string) => new Function(`${code}\nreturn ${expression};`)() as unknown[];
+
+  it('passes the context as five arguments, each the value the object held; the data alone still takes the defaults', () => {
+    const code = [
+      declaration('validate1'),
+      'const anchors = { a: 1 };',
+      'function validate2(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){',
+      '  return validate1(data[3], {instancePath:instancePath+"/data/orders/" + 3,parentData:data,parentDataProperty:3,rootData,dynamicAnchors}); }',
+      'validate1.evaluated = {}; const exported = validate2;',
+      'const nested = (d) => validate2(d, {instancePath:"/p",parentData:null,parentDataProperty:"x",rootData:7,dynamicAnchors:anchors});',
+    ].join('\n');
+    const rewritten = contextAsArguments(code);
+    expect(rewritten).toContain(
+      'function validate1(data, instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={})',
+    );
+    expect(rewritten).toContain('validate1(data[3], instancePath+"/data/orders/" + 3, data, 3, rootData, dynamicAnchors)');
+    const calls = ['exported([0, 1, 2, "x"])', 'nested([0, 1, 2, "x"])'];
+    for (const call of calls) expect(run(rewritten, call), call).toEqual(run(code, call));
+    expect(run(rewritten, 'validate1(5)')).toEqual(['', undefined, undefined, 5, {}]);
+    expect(run(code, 'validate1(5)')).toEqual(['', undefined, undefined, 5, {}]);
+  });
+
+  it.each([
+    ['a context held in a variable', 'validate1(x, ctx)'],
+    ['a context with a property missing', 'validate1(x, {instancePath, parentData, parentDataProperty, rootData})'],
+    ['a context in another order', 'validate1(x, {parentData, instancePath, parentDataProperty, rootData, dynamicAnchors})'],
+    ['a context with a spread', 'validate1(x, {...ctx, parentData, parentDataProperty, rootData, dynamicAnchors})'],
+    ['a call through .call', 'validate1.call(this, x, ctx)'],
+    ['the function handed on', 'run(validate1)'],
+  ])('throws on %s instead of guessing', (_what, use) => {
+    expect(() => contextAsArguments(`${declaration('validate1')}\n${use};`)).toThrow(/the rewrite does not know/);
+  });
+
+  it('has rewritten every call context in generated/', async () => {
+    const dir = join(import.meta.dirname, '../../generated');
+    const names = (await listFiles(dir)).filter((f) => f.endsWith('.cjs'));
+    const all = (await Promise.all(names.map((f) => readFile(join(dir, f), 'utf8')))).join('\n');
+    expect(all).not.toContain('dynamicAnchors={}}={}');
+    expect(all).not.toMatch(/validate\d+\([^()]*, \{instancePath/);
   });
 });
