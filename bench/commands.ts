@@ -174,7 +174,7 @@ export interface ContractCpuRun {
   requests: number;
   /** (CPU of the run − CPU of `list` of the same plan) / requests: the CLI's own cost per request sent. */
   cpuPerRequestUs: Spread;
-  /** That, divided by the transport floor's CPU per call. */
+  /** That, divided by the transport floor's CPU per call sampled right before and after the same run (their mean). */
   perFloor: Spread;
   /** Prism's own CPU per request over the same runs (mock target only). */
   targetCpuPerRequestUs?: Spread;
@@ -186,7 +186,7 @@ export interface ContractCpuRun {
 }
 
 export interface ContractCpuResult {
-  /** Raw node:http on a keep-alive agent + JSON.parse: CPU of this process per call (µs), sequential. */
+  /** Raw node:http on a keep-alive agent + JSON.parse: CPU of this process per call (µs), sequential; sampled before and after every run. */
   floorCpuUs: Spread;
   /** `fungies-contract list` of the same plan: loading and planning, no request sent. */
   listCpuMs: Spread;
@@ -198,23 +198,25 @@ export interface ContractCpuResult {
   prism: ContractCpuRun;
 }
 
-/** The floor of bench/throughput.ts: raw node:http + keep-alive agent + JSON.parse, CPU per call of this process. */
-async function floorCpuUs(rounds: number, calls: number): Promise<Spread> {
+/**
+ * The floor of bench/throughput.ts, raw node:http + keep-alive agent + JSON.parse, warmed once and
+ * kept for the whole section: `sample()` is this process's CPU per call (µs) over `calls` sequential
+ * calls, taken right before and right after every CLI run, so each run's ratio is against the floor
+ * as the machine was while it ran.
+ */
+async function startWarmFloor(calls: number): Promise<{ sample(): Promise<number>; close(): Promise<void> }> {
   const server = await startServerProcess();
-  try {
-    const floor = contenders(server.url).find((c) => c.name === FLOOR)!;
-    for (let i = 0; i < calls; i++) await floor.call();
-    const samples: number[] = [];
-    for (let r = 0; r < rounds; r++) {
+  const floor = contenders(server.url).find((c) => c.name === FLOOR)!;
+  for (let i = 0; i < calls; i++) await floor.call();
+  return {
+    sample: async () => {
       const cpu = process.cpuUsage();
       for (let i = 0; i < calls; i++) await floor.call();
       const used = process.cpuUsage(cpu);
-      samples.push((used.user + used.system) / calls);
-    }
-    return spread(samples);
-  } finally {
-    await server.close();
-  }
+      return (used.user + used.system) / calls;
+    },
+    close: () => server.close(),
+  };
 }
 
 interface CountingTarget {
@@ -259,7 +261,8 @@ export async function measureContractCpu(samples: number): Promise<ContractCpuRe
   if (!existsSync(CONTRACT_BIN)) await promisify(execFile)('npm', ['run', '-s', 'build'], { timeout: 300_000 });
   const timed = (args: string[], env: Record<string, string> = {}) =>
     runCommand(TIME, ['-f', `${CPU_MARK} %U %S`, process.execPath, CONTRACT_BIN, ...args], env);
-  const floor = await floorCpuUs(samples + 2, 2000);
+  const floor = await startWarmFloor(2000);
+  const floorSamples: number[] = [];
   const dir = await mkdtemp(join(tmpdir(), 'fungies-bench-cpu-'));
   const list: number[] = [];
   const version: number[] = [];
@@ -300,7 +303,10 @@ export async function measureContractCpu(samples: number): Promise<ContractCpuRe
       const versioned = await timed(['--version']);
       const before = await count();
       const targetBefore = await targetCpu();
+      const floorBefore = await floor.sample();
       const r = await timed(['run', '--target', url, '--seed', '1', ...args, '--json', json], env);
+      const floorAfter = await floor.sample();
+      floorSamples.push(floorBefore, floorAfter);
       if (r.code !== 0 && r.code !== 1) throw new Error(`the contract run failed (exit ${r.code}):\n${r.output.slice(-2000)}`);
       const targetAfter = await targetCpu();
       requests = (await count()) - before;
@@ -315,7 +321,7 @@ export async function measureContractCpu(samples: number): Promise<ContractCpuRe
       fixed.push(r.ms - report.durationMs);
       const us = ((runCpu - listCpu) * 1000) / requests;
       perRequest.push(us);
-      perFloor.push(us / floor.median);
+      perFloor.push(us / ((floorBefore + floorAfter) / 2));
       if (targetBefore !== undefined && targetAfter !== undefined) target.push(((targetAfter - targetBefore) * 1000) / requests);
       coldFloor.push((((await floorProcess(requests)) - (await floorProcess(0))) * 1000) / requests);
     }
@@ -360,8 +366,9 @@ export async function measureContractCpu(samples: number): Promise<ContractCpuRe
     } finally {
       await prism.stop();
     }
-    return { floorCpuUs: floor, listCpuMs: spread(list), versionCpuMs: spread(version), loopback, prism: mock };
+    return { floorCpuUs: spread(floorSamples), listCpuMs: spread(list), versionCpuMs: spread(version), loopback, prism: mock };
   } finally {
+    await floor.close();
     await rm(dir, { recursive: true, force: true });
   }
 }

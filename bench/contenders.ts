@@ -22,6 +22,8 @@ export const CAPPED_FLOOR = "raw node:http + the client's agent settings";
 export interface Contender {
   name: string;
   call: () => Promise<unknown>;
+  /** Sampled right beside this contender in every round, one floor sample for both (bench/throughput.ts). */
+  beside?: string;
 }
 
 const PUBLIC_KEY = 'pub_BenchPublicKey123456';
@@ -67,7 +69,7 @@ export function contenders(baseUrl: string): Contender[] {
     { name: 'bare openapi-fetch', call: () => bare.PATCH(PATH, init) },
     { name: 'client, defaults', call: () => byDefault.PATCH(PATH, init) },
     { name: 'client, retry: false', call: () => noRetry.PATCH(PATH, init) },
-    { name: 'client, validateResponses', call: () => validating.PATCH(PATH, init) },
+    { name: 'client, validateResponses', call: () => validating.PATCH(PATH, init), beside: 'client, defaults' },
     { name: 'axios', call: async () => (await http.patch(url, {})).data },
     { name: 'got', call: () => gotClient.patch(url, { json: {} }).json() },
     { name: 'ky', call: () => kyClient.patch(url, { json: {} }).json() },
@@ -105,8 +107,12 @@ export function listContenders(baseUrl: string, count: number): Contender[] {
   return [
     { name: FLOOR, call: raw },
     { name: 'client, defaults', call: () => byDefault.GET('/v0/orders/list', init) },
-    { name: 'client, validateResponses', call: () => validating.GET('/v0/orders/list', init) },
+    { name: 'client, validateResponses', call: () => validating.GET('/v0/orders/list', init), beside: 'client, defaults' },
     { name: 'client, resource method', call: () => resources.orders.list({ take: count }) },
-    { name: 'client, resource method, validateResponses', call: () => resourcesValidating.orders.list({ take: count }) },
+    {
+      name: 'client, resource method, validateResponses',
+      call: () => resourcesValidating.orders.list({ take: count }),
+      beside: 'client, resource method',
+    },
   ];
 }

@@ -154,8 +154,9 @@ function throughput(r: BenchResults): string[] {
     `${settings.sequentialCalls} sequential calls and ${settings.concurrentCalls} calls at each of ${settings.inFlight.join(' and ')} in flight per client, in a rotating order.`,
     `Every sample of a client is paired with a sample of **${FLOOR}** (JSON.parse of the body) taken right`,
     'beside it (before it in even rounds, after it in odd ones), and its ratio is taken against that one: the floor of',
-    "the client's own transport, measured on the same machine state. GC is the share of the mode's wall time spent in",
-    'garbage collection.',
+    "the client's own transport, measured on the same machine state. The validateResponses row and the path style",
+    'without it are sampled as one block with the floor between them, one floor sample for both, each of the two first',
+    "in every other round, so what the option adds is read from neighbours. GC is the share of the mode's wall time spent in garbage collection.",
     '',
     `| client | ${modes.map((m) => `${label(m)} µs/call | ×floor | GC`).join(' | ')} |`,
     `|---|${modes.map(() => '---|---|---|').join('')}`,
@@ -265,7 +266,8 @@ function largeLists(r: BenchResults): string[] {
     `One \`GET /v0/orders/list?take=N\` page of N orders from the same server process, read, parsed and (where named)`,
     `validated, ${l.settings.rounds} rounds of sequential calls (${Object.entries(l.settings.calls)
       .map(([n, calls]) => `${calls} per round at ${Number(n).toLocaleString('en')} orders`)
-      .join(', ')}), every ratio against a floor sample taken right beside it.`,
+      .join(', ')}), every ratio against a floor sample taken right beside it; each validateResponses row and the same`,
+    'style without it are sampled as one block with the floor between them, one floor sample for both.',
     '',
   ];
   for (const size of l.sizes) {
@@ -483,7 +485,8 @@ function contractCpu(c: ContractCpuResult | undefined): string[] {
     'CPU is user + system of the CLI process (/usr/bin/time); the requests are those the target answered.',
     "CPU per request is the run's CPU less that of `list --seed 1` (loading and planning the same checks,",
     "no request sent), over the requests. The floor is bench/throughput.ts's: raw node:http on a keep-alive",
-    `agent + JSON.parse, ${f(c.floorCpuUs.median, 0)} µs of CPU per call in this run, measured warm (after 2 000 calls). Fixed cost: wall − the report's durationMs.`,
+    `agent + JSON.parse, ${range(c.floorCpuUs, 0)} µs of CPU per call in this run, measured warm over 2 000 calls right before and`,
+    "right after every CLI run; each run's ratio is against the mean of its two. Fixed cost: wall − the report's durationMs.",
     'The cold floor is what the same transport costs a run, which lives in a new process: a fresh node',
     'process (bench/cold-floor.mjs) sends as many GETs of a list to the same target with raw node:http on a',
     'keep-alive agent and JSON.parse, less the same process sending none, over the requests.',

@@ -47,7 +47,8 @@ for (const s of only) {
   }
 }
 const wanted = (s: Section) => only.has(s);
-const log = (line: string) => console.error(`[bench] ${line}`);
+const started = performance.now();
+const log = (line: string) => console.error(`[bench] ${((performance.now() - started) / 1000).toFixed(0)} s: ${line}`);
 
 async function version(pkg: string): Promise<string> {
   const text = await readFile(new URL(`../node_modules/${pkg}/package.json`, import.meta.url), 'utf8');
@@ -61,7 +62,6 @@ if (values.render) {
   process.exit(0);
 }
 
-const started = performance.now();
 const results: BenchResults = {
   date: new Date().toISOString(),
   quick,
@@ -127,7 +127,7 @@ if (wanted('contract')) {
 }
 if (wanted('contract-cpu')) {
   log('contract CLI CPU per request: a loopback server and a running Prism mock');
-  results.contractCpu = await measureContractCpu(quick ? 1 : 3);
+  results.contractCpu = await measureContractCpu(quick ? 1 : 5);
 }
 results.machine.loadAverageAtEnd = loadavg()[0]!;
 results.totalSeconds = (performance.now() - started) / 1000;

@@ -63,17 +63,37 @@ function rowsOf(list: Contender[], modes: string[], samples: Map<string, Map<str
 }
 
 /**
- * One sample of `c` and one of the floor right beside it, the floor first in even rounds and second
- * in odd ones. A ratio against a floor sample taken at another point of the round moved with
- * whatever else the shared machine was doing in between; side by side, both see the same machine.
+ * The floor's sample and one sample of each contender of `block`, side by side, the block reversed
+ * in odd rounds. A ratio against a floor sample taken at another point of the round moved with
+ * whatever else the shared machine was doing in between; side by side, all see the same machine.
+ * A block of two (a style and the same style with validateResponses, `beside`) has the floor
+ * between them and shares its sample: each of the two comes first in every other round, where it
+ * pays for the garbage the block before left, so what the option adds is read from neighbours on
+ * equal terms.
  */
-async function samplePair(round: number, floor: Contender, c: Contender, sample: (c: Contender) => Promise<Sample>): Promise<Pair> {
-  if (round % 2 === 0) {
-    const f = await sample(floor);
-    return { floor: f, mine: await sample(c) };
-  }
-  const mine = await sample(c);
-  return { mine, floor: await sample(floor) };
+async function sampleBlock(
+  round: number,
+  floor: Contender,
+  block: Contender[],
+  sample: (c: Contender) => Promise<Sample>,
+): Promise<Pair[]> {
+  const half = block.length >> 1;
+  const inOrder = [...block.slice(0, half), floor, ...block.slice(half)];
+  const taken = new Map<Contender, Sample>();
+  for (const c of round % 2 === 0 ? inOrder : inOrder.reverse()) taken.set(c, await sample(c));
+  return block.map((c) => ({ mine: taken.get(c)!, floor: taken.get(floor)! }));
+}
+
+function recordBlock(samples: Map<string, Map<string, Pair[]>>, block: Contender[], mode: string, pairs: Pair[]): void {
+  for (const [i, c] of block.entries()) samples.get(c.name)!.get(mode)!.push(pairs[i]!);
+}
+
+/** The contenders grouped into the blocks a round samples: each with those measured `beside` it. */
+export function blocksOf(others: readonly Contender[]): Contender[][] {
+  const known = new Set(others.map((c) => c.name));
+  for (const c of others)
+    if (c.beside !== undefined && !known.has(c.beside)) throw new Error(`${c.name}: no contender "${c.beside}" to sample beside`);
+  return others.filter((c) => c.beside === undefined).map((c) => [c, ...others.filter((o) => o.beside === c.name)]);
 }
 
 /**
@@ -115,25 +135,26 @@ export async function measureThroughput(options: ThroughputOptions): Promise<Cli
     const modes = ['sequential', ...options.inFlight.map(String)];
     const [floor, ...others] = list as [Contender, ...Contender[]];
     const samples = new Map(others.map((c) => [c.name, new Map(modes.map((m) => [m, [] as Pair[]]))]));
+    const record = (block: Contender[], mode: string, pairs: Pair[]) => recordBlock(samples, block, mode, pairs);
     for (let round = 0; round < options.rounds; round++) {
-      const order = roundOrder(others, round);
-      for (const c of order)
-        samples
-          .get(c.name)!
-          .get('sequential')!
-          .push(
-            await samplePair(round, floor, c, (x) => timed(options.sequentialCalls, () => timeSequential(options.sequentialCalls, x.call))),
-          );
+      const order = roundOrder(blocksOf(others), round);
+      for (const block of order)
+        record(
+          block,
+          'sequential',
+          await sampleBlock(round, floor, block, (x) =>
+            timed(options.sequentialCalls, () => timeSequential(options.sequentialCalls, x.call)),
+          ),
+        );
       for (const k of options.inFlight)
-        for (const c of order)
-          samples
-            .get(c.name)!
-            .get(String(k))!
-            .push(
-              await samplePair(round, floor, c, (x) =>
-                timed(options.concurrentCalls, () => timeConcurrent(options.concurrentCalls, k, x.call)),
-              ),
-            );
+        for (const block of order)
+          record(
+            block,
+            String(k),
+            await sampleBlock(round, floor, block, (x) =>
+              timed(options.concurrentCalls, () => timeConcurrent(options.concurrentCalls, k, x.call)),
+            ),
+          );
     }
     return rowsOf(list, modes, samples);
   } finally {
@@ -171,11 +192,10 @@ export async function measureLargeLists(options: LargeListOptions): Promise<Larg
       const [floor, ...others] = list as [Contender, ...Contender[]];
       const samples = new Map(others.map((c) => [c.name, new Map([['sequential', [] as Pair[]]])]));
       for (let round = 0; round < options.rounds; round++) {
-        for (const c of roundOrder(others, round))
-          samples
-            .get(c.name)!
-            .get('sequential')!
-            .push(await samplePair(round, floor, c, (x) => timed(calls, () => timeSequential(calls, x.call))));
+        for (const block of roundOrder(blocksOf(others), round)) {
+          const pairs = await sampleBlock(round, floor, block, (x) => timed(calls, () => timeSequential(calls, x.call)));
+          recordBlock(samples, block, 'sequential', pairs);
+        }
       }
       out.push({ orders: count, bodyBytes: Buffer.byteLength(orderListBody(count)), rows: rowsOf(list, ['sequential'], samples) });
     }
