@@ -95,7 +95,7 @@ if (wanted('throughput')) {
 }
 if (wanted('large-lists')) {
   log('large lists: one page of 1 000 and of 10 000 orders, interleaved rounds');
-  const settings = quick ? { rounds: 4, calls: { 1000: 10, 10000: 2 } } : { rounds: 11, calls: { 1000: 50, 10000: 6 } };
+  const settings = quick ? { rounds: 4, calls: { 1000: 10, 10000: 2 } } : { rounds: 21, calls: { 1000: 50, 10000: 6 } };
   results.largeLists = { settings, sizes: await measureLargeLists(settings) };
 }
 if (wanted('call-parts')) {

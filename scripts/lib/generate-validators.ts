@@ -12,8 +12,11 @@ import { addSpecDocument, SPEC_DOCUMENT_ID } from '../../contract-tests/validati
 import { isPlainObject } from '../../src/plain-object.js';
 import { numberFormats } from '../../src/validation/formats.js';
 import { commentText } from './emit.js';
+import { compileEnumsAsSets } from './enum-sets.js';
 import { idSchemas } from './generate.js';
+import { documentWithoutRedundantKeywords, withoutRedundantKeywords } from './redundant-keywords.js';
 import { splitStandalone } from './split-validators.js';
+import { appendErrorsInPlace, contextAsArguments, integerChecksByTrunc } from './standalone-rewrites.js';
 
 // ajv's standalone entry is CommonJS; under NodeNext its default import is the module object.
 type StandaloneCode = (ajv: ReturnType<typeof createAjv>, refs: Record<string, string>) => string;
@@ -105,19 +108,24 @@ export function generateValidatorFiles(doc: Record<string, unknown>, banner: str
  * The validators loaded on first use (response bodies per operation, webhook bodies), as CommonJS
  * factories (src/validation/load-validators.ts) so that synchronous verifyWebhook can load them
  * too: compiled together with `inlineRefs: false`, split by owner (scripts/lib/split-validators.ts).
+ * They check a body (a list of a thousand orders) on every call, so they are compiled from a copy
+ * of the spec without the assertions an allOf states twice (scripts/lib/redundant-keywords.ts),
+ * with long enums as Set lookups (scripts/lib/enum-sets.ts).
  */
 function lazyValidatorFiles(
-  doc: Record<string, unknown>,
+  specDoc: Record<string, unknown>,
   responses: Map<string, { entries: Entry[]; map: Record<string, Record<string, string>> }>,
 ): Map<string, string> {
   const files = new Map<string, string>();
+  const doc = documentWithoutRedundantKeywords(specDoc, SPEC_DOCUMENT_ID);
   const ajv = standaloneAjv(doc, false);
+  compileEnumsAsSets(ajv);
   const refs: Record<string, string> = {};
   const owners = new Map<string, string>();
   const add = (owner: string, { name, id, schema }: Entry) => {
     // A copy: an inline body schema that is also a component object must compile as its own root
     // (Ajv caches by object), as it did inlined, and not as the component's function.
-    ajv.addSchema(structuredClone(schema) as object, `urn:fungies:validator:${id}`);
+    ajv.addSchema(structuredClone(withoutRedundantKeywords(schema, specDoc, SPEC_DOCUMENT_ID)) as object, `urn:fungies:validator:${id}`);
     refs[name] = `urn:fungies:validator:${id}`;
     owners.set(name, owner);
   };
@@ -130,12 +138,12 @@ function lazyValidatorFiles(
     ownerMaps.set(`${RESPONSE_VALIDATORS_DIR}/${stem}`, mapCode(renameValues(map, renamed)));
   }
   const webhookMap: Record<string, string> = {};
-  listWebhookEvents(doc).forEach(({ type, schema }, i) => {
+  listWebhookEvents(specDoc).forEach(({ type, schema }, i) => {
     add(WEBHOOK_VALIDATORS_MODULE, { name: `webhooks_w${i}`, id: `webhooks/w${i}`, schema });
     webhookMap[type] = `webhooks_w${i}`;
   });
   ownerMaps.set(WEBHOOK_VALIDATORS_MODULE, mapCode(webhookMap));
-  const code = appendErrorsInPlace(standaloneCode(ajv, refs));
+  const code = contextAsArguments(integerChecksByTrunc(appendErrorsInPlace(standaloneCode(ajv, refs))));
   if (/\brequire\(/.test(code)) throw new Error('the precompiled validators need a runtime module of Ajv, which the client does not ship');
   const split = splitStandalone(code, owners, schemaPathsAsInlined(ajv, doc, Object.values(refs)));
   const exportsOf = (owner: string) =>
@@ -348,17 +356,4 @@ function mapCode(map: Record<string, unknown>): string {
     typeof value === 'string' ? `${JSON.stringify(key)}: ${value}` : `${JSON.stringify(key)}: ${mapCode(value as Record<string, unknown>)}`,
   );
   return `{ ${body.join(', ')} }`;
-}
-
-/**
- * With inlineRefs false every shared component is a function of its own, and Ajv's standalone code
- * merges a call's errors with `vErrors.concat(…)`: a new array per call, quadratic over a list whose
- * every item fails (25 000 broken orders took minutes). Appending in place keeps the same errors in
- * the same order.
- */
-function appendErrorsInPlace(code: string): string {
-  return code.replace(
-    /vErrors = vErrors === null \? (\w+)\.errors : vErrors\.concat\(\1\.errors\);/g,
-    (_m, fn: string) => `if (vErrors === null) vErrors = ${fn}.errors; else for (const e of ${fn}.errors) vErrors.push(e);`,
-  );
 }

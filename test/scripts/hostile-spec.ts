@@ -169,7 +169,8 @@ export const CATASTROPHIC_PATTERNS = ['^(a+)+$', '^(a|a)*$', '^([a-z0-9]+-?)*[a-
 /**
  * The real spec with hostile strings in every position that is data: info, servers, tags,
  * summaries and descriptions, query and header parameter names, property names, enum values,
- * titles, examples, defaults, linear patterns, a webhook's summary and body. All of it is accepted.
+ * titles, examples, defaults, linear patterns, a long enum, an allOf view restating a schema's
+ * fields, a webhook's summary and body. All of it is accepted.
  */
 export function hostileDataSpec(real: SpecDoc): SpecDoc {
   const doc = structuredClone(real);
@@ -191,11 +192,32 @@ export function hostileDataSpec(real: SpecDoc): SpecDoc {
       ...(i < HOSTILE_PATTERNS.length ? { pattern: HOSTILE_PATTERNS[i] } : {}),
     };
   });
+  // An enum long enough to be compiled to a Set lookup in the precompiled validators (scripts/lib/enum-sets.ts).
+  properties['many'] = { type: 'string', enum: values.flatMap((v) => [v, `${v}-2`]), default: values[0] };
   doc.components.schemas['Hostile'] = { type: 'object', title: text, description: text, properties, required: values.slice(0, 3) };
+  // A view restating Hostile's fields in an allOf, as the vendor writes list items: the precompiled
+  // validators' copy of the spec drops the restated keywords (scripts/lib/redundant-keywords.ts).
+  doc.components.schemas['HostileView'] = {
+    type: 'object',
+    description: text,
+    allOf: [
+      { $ref: '#/components/schemas/Hostile' },
+      { type: 'object', required: values.slice(0, 5), properties: structuredClone(properties) },
+    ],
+  };
   doc.components.schemas['HostileResponse'] = {
     type: 'object',
     required: ['status', 'data'],
-    properties: { status: { type: 'string' }, data: { type: 'object', properties: { hostile: { $ref: '#/components/schemas/Hostile' } } } },
+    properties: {
+      status: { type: 'string' },
+      data: {
+        type: 'object',
+        properties: {
+          hostile: { $ref: '#/components/schemas/Hostile' },
+          views: { type: 'array', items: { $ref: '#/components/schemas/HostileView' } },
+        },
+      },
+    },
   };
   doc.paths['/v0/hostiles/list'] = {
     get: {
