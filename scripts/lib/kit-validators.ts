@@ -12,6 +12,7 @@ import { runtimeSource, setValidatorSource } from '../../contract-tests/validati
 import { compilableSchema, runtimeCompiledSchemas, validatorFor } from '../../contract-tests/validation/validators.js';
 import { schemaDocument } from '../../generated/schemas.js';
 import { listOperations } from '../../src/operations.js';
+import { compileEnumsAsSets } from './enum-sets.js';
 import { standaloneAjv, validatorModule } from './generate-validators.js';
 
 /** Seeds planned: random picks (enum values, optional fields) may reach other schemas. */
@@ -39,7 +40,11 @@ export function kitValidatorsModule(root: string): { code: string; count: number
   const keys = runtimeCompiledSchemas();
   const entries = keys.map((key, i) => ({ name: `s${i}`, id: `kit/s${i}`, schema: compilableSchema(key) }));
   // Written as JavaScript next to the compiled kit: the TypeScript-only type import goes.
-  const module = validatorModule(standaloneAjv(schemaDocument), entries, root)
+  // Long enums (the spec's 150 currencies, in many request bodies) as one shared Set lookup each, as
+  // the client's validators have them: the same keyword and errors, 5 % less code to compile.
+  const ajv = standaloneAjv(schemaDocument);
+  compileEnumsAsSets(ajv);
+  const module = validatorModule(ajv, entries, root)
     .split('\n')
     .filter((line) => !line.startsWith('import type '))
     .join('\n');
