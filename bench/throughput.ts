@@ -10,6 +10,8 @@ export interface ThroughputOptions {
   concurrentCalls: number;
   /** The in-flight levels measured, e.g. [32, 256]. */
   inFlight: number[];
+  /** Rounds of the phase that measures what validateResponses adds (measureValidationAdded). */
+  validationRounds: number;
 }
 
 export interface Mode {
@@ -124,43 +126,69 @@ async function timed(calls: number, run: () => Promise<number>): Promise<{ ms: n
   return { ms, gc: (gcMs - gcBefore) / (performance.now() - started), cpuUs: (used.user + used.system) / calls };
 }
 
-export async function measureThroughput(options: ThroughputOptions): Promise<ClientRow[]> {
+export interface ThroughputResult {
+  rows: ClientRow[];
+  /**
+   * What validateResponses adds to the path style, per mode: each round's CPU difference of the two
+   * over the floor's sample between them, in a phase where only those three run.
+   */
+  validationAdded: Record<string, number[]>;
+}
+
+export async function measureThroughput(options: ThroughputOptions): Promise<ThroughputResult> {
   const server = await startServerProcess();
   observer.observe({ entryTypes: ['gc'] });
   try {
     const list = contenders(server.url);
     // Each contender must answer correctly before it is timed (a failing call is fast, not good).
     for (const c of list) await c.call();
-    for (const c of list) await timeSequential(Math.ceil(options.sequentialCalls / 2), c.call);
     const modes = ['sequential', ...options.inFlight.map(String)];
     const [floor, ...others] = list as [Contender, ...Contender[]];
+    const sampler = (mode: string) => (x: Contender) =>
+      mode === 'sequential'
+        ? timed(options.sequentialCalls, () => timeSequential(options.sequentialCalls, x.call))
+        : timed(options.concurrentCalls, () => timeConcurrent(options.concurrentCalls, Number(mode), x.call));
+    const validationAdded = await measureValidationAdded(floor, others, modes, options.validationRounds, sampler);
+    for (const c of list) await timeSequential(Math.ceil(options.sequentialCalls / 2), c.call);
     const samples = new Map(others.map((c) => [c.name, new Map(modes.map((m) => [m, [] as Pair[]]))]));
-    const record = (block: Contender[], mode: string, pairs: Pair[]) => recordBlock(samples, block, mode, pairs);
     for (let round = 0; round < options.rounds; round++) {
       const order = roundOrder(blocksOf(others), round);
-      for (const block of order)
-        record(
-          block,
-          'sequential',
-          await sampleBlock(round, floor, block, (x) =>
-            timed(options.sequentialCalls, () => timeSequential(options.sequentialCalls, x.call)),
-          ),
-        );
-      for (const k of options.inFlight)
-        for (const block of order)
-          record(
-            block,
-            String(k),
-            await sampleBlock(round, floor, block, (x) =>
-              timed(options.concurrentCalls, () => timeConcurrent(options.concurrentCalls, k, x.call)),
-            ),
-          );
+      for (const mode of modes)
+        for (const block of order) recordBlock(samples, block, mode, await sampleBlock(round, floor, block, sampler(mode)));
     }
-    return rowsOf(list, modes, samples);
+    return { rows: rowsOf(list, modes, samples), validationAdded };
   } finally {
     observer.disconnect();
     await server.close();
   }
+}
+
+/**
+ * The path style and validateResponses with the floor between them, before any other client has
+ * run: a round's difference of the two is a few microseconds, and the garbage of the other clients
+ * (a major GC landing in one sample and not the next) moved it by a third of the floor.
+ */
+async function measureValidationAdded(
+  floor: Contender,
+  others: Contender[],
+  modes: string[],
+  rounds: number,
+  sampler: (mode: string) => (c: Contender) => Promise<Sample>,
+): Promise<Record<string, number[]>> {
+  const validating = others.find((c) => c.beside !== undefined);
+  const plain = others.find((c) => c.name === validating?.beside);
+  const out: Record<string, number[]> = {};
+  if (!validating || !plain || rounds === 0) return out;
+  for (const c of [floor, plain, validating]) await timeSequential(1000, c.call);
+  for (const mode of modes) out[mode] = [];
+  // One mode's rounds after another: a sequential sample right after a burst of 256 in flight pays
+  // for that burst's sockets and garbage, and in a block only the first of the two would.
+  for (const mode of modes)
+    for (let round = 0; round < rounds; round++) {
+      const [p, v] = await sampleBlock(round, floor, [plain, validating], sampler(mode));
+      out[mode]!.push((v!.mine.cpuUs - p!.mine.cpuUs) / p!.floor.cpuUs);
+    }
+  return out;
 }
 
 export interface LargeListOptions {
