@@ -13,6 +13,7 @@
  * (anyOf, oneOf, if…) could assert more on the same value, nothing does. Nothing is ever
  * rewritten, only removed: a spec string cannot reach generated code through this.
  */
+import { pointerSegments } from '../../src/json-pointer.js';
 import { isPlainObject } from '../../src/plain-object.js';
 
 type Schema = Record<string, unknown>;
@@ -105,7 +106,7 @@ export function documentWithoutRedundantKeywords(doc: Record<string, unknown>, d
  * dropping unsafe.
  */
 export function withoutRedundantKeywords(schema: unknown, doc: Record<string, unknown>, documentId: string): unknown {
-  if (mentions(doc, CONTEXTUAL) || mentions(schema, CONTEXTUAL)) return schema;
+  if (documentMentionsContextual(doc) || mentions(schema, CONTEXTUAL)) return schema;
   const resolve = (ref: string): unknown => resolvePointer(doc, ref, documentId);
   let changed = false;
   const visit = (node: unknown): unknown => {
@@ -268,18 +269,25 @@ function canonical(value: unknown): string {
 function resolvePointer(doc: Record<string, unknown>, ref: string, documentId: string): unknown {
   const fragment = ref.startsWith(`${documentId}#`) ? ref.slice(documentId.length + 1) : ref.startsWith('#') ? ref.slice(1) : undefined;
   if (fragment === undefined || (fragment !== '' && !fragment.startsWith('/'))) return undefined;
+  const keys = pointerSegments(`#${fragment}`);
+  if (!keys) return undefined;
   let node: unknown = doc;
-  for (const raw of fragment === '' ? [] : fragment.slice(1).split('/')) {
-    let key: string;
-    try {
-      key = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
-    } catch {
-      return undefined;
-    }
+  for (const key of keys) {
     if (!(isPlainObject(node) || Array.isArray(node)) || !Object.hasOwn(node, key)) return undefined;
     node = (node as Record<string, unknown>)[key];
   }
   return node;
+}
+
+/** Whether the document uses a CONTEXTUAL keyword anywhere: asked for each of its schemas, read once per document. */
+const contextualDocuments = new WeakMap<object, boolean>();
+function documentMentionsContextual(doc: Record<string, unknown>): boolean {
+  let found = contextualDocuments.get(doc);
+  if (found === undefined) {
+    found = mentions(doc, CONTEXTUAL);
+    contextualDocuments.set(doc, found);
+  }
+  return found;
 }
 
 /** True when any object inside `node` has one of `keys`. */
