@@ -13,6 +13,7 @@ import { clientFor, type FungiesClient } from '../../src/client.js';
 import { FungiesConnectionError, FungiesError, ResponseParseError } from '../../src/errors.js';
 import { BodyTooLarge, decodeChunks, type Outgoing, type Send } from '../../src/exchange.js';
 import type { OperationMeta } from '../../src/operation-meta.js';
+import { hasObjectPrototype } from '../../src/plain-object.js';
 import { maskKey, redact, redactExcerpt } from '../../src/redact.js';
 import { DEFAULT_MAX_RESPONSE_BYTES } from './capped-body.js';
 import { ReceivedHeaders } from './received-headers.js';
@@ -113,17 +114,13 @@ function wireRequest(outgoing: Outgoing): WireRequest {
   };
   const given = outgoing.headers;
   // Not `instanceof Headers`: reading that global loads node's fetch, which a run through the client's records never needs.
-  if (isRecord(given)) for (const [name, value] of Object.entries(given)) add(name, value);
-  else for (const [name, value] of given) add(name, value);
+  if (hasObjectPrototype(given)) for (const [name, value] of Object.entries(given as Record<string, string>)) add(name, value);
+  else for (const [name, value] of given as Headers) add(name, value);
   const body = outgoing.body ?? undefined;
   // As a Request does: a text body with no type is sent as text/plain.
   if (typeof body === 'string' && headers['content-type'] === undefined) headers['content-type'] = 'text/plain;charset=UTF-8';
   return { method: outgoing.method.toUpperCase(), url, headers, body };
 }
-
-/** A record of headers (the client's own calls) rather than a Headers (openapi-fetch's Requests): its values are strings, never an iterator. */
-const isRecord = (headers: Headers | Record<string, string>): headers is Record<string, string> =>
-  typeof (headers as { entries?: unknown }).entries !== 'function';
 
 /**
  * The header that tells the recording sender which call a request belongs to: one client serves

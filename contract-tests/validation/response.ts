@@ -48,6 +48,7 @@ export function validateResponse(
   contentType: string | null | undefined,
   body: unknown,
 ): ResponseValidation {
-  const { mediaTypeKey, ...match } = matchSpecResponse(operationId, status, contentType);
-  return { ...match, errors: bodyErrors(operationId, { mediaTypeKey, ...match }, body) };
+  const match = matchSpecResponse(operationId, status, contentType);
+  const { mediaTypeKey: _, ...rest } = match;
+  return { ...rest, errors: bodyErrors(operationId, match, body) };
 }
