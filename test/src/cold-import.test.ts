@@ -6,27 +6,17 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { RECORD_RESOLVED } from './resolved-modules.js';
 
 const run = promisify(execFile);
 
-// tsx loads node:crypto itself, so the process's module list cannot tell; an ES module resolve hook
-// sees every `node:` specifier the client's modules import.
-const probe = `
-import { register } from 'node:module';
-import { MessageChannel } from 'node:worker_threads';
-const { port1, port2 } = new MessageChannel();
-const resolved = new Set();
-port1.on('message', (url) => resolved.add(url));
-port1.unref();
-register('data:text/javascript,' + encodeURIComponent(
-  'let port; export function initialize(d) { port = d.port; } ' +
-  'export async function resolve(s, c, next) { const r = await next(s, c); if (r.url.startsWith("node:")) port.postMessage(r.url); return r; }'
-), { data: { port: port2 }, transferList: [port2] });
+// The node builtins the client's modules import, as a resolve hook sees them (resolved-modules.ts).
+const probe = `${RECORD_RESOLVED}
 const { createFungies, createFungiesClient, signWebhook, verifyWebhook } = await import('./src/index.ts');
 createFungiesClient({ publicKey: 'pub_probe', secretKey: 'sec_probe' });
 createFungies({ publicKey: 'pub_probe' });
 await new Promise((r) => setTimeout(r, 50));
-const atImport = [...resolved].sort();
+const atImport = [...new Set(resolved.filter((url) => url.startsWith('node:')))].sort();
 const body = '{"type":"payment_success"}';
 const verified = verifyWebhook({ body, signature: signWebhook(body, 'whsec_probe'), secret: 'whsec_probe' }).type;
 console.log(JSON.stringify({ atImport, verified }));

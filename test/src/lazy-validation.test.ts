@@ -3,6 +3,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { cancelledOrder } from '../helpers.js';
+import { RECORD_RESOLVED } from './resolved-modules.js';
 
 const run = promisify(execFile);
 
@@ -48,17 +49,8 @@ describe('validation at run time', () => {
 
 // Every module the process loads, whichever way: ES modules through a resolve hook, CommonJS files from
 // require's cache. The precompiled validators other than the path ids' must wait for their first use.
-const loadedValidators = `
-import { createRequire, register } from 'node:module';
-import { MessageChannel } from 'node:worker_threads';
-const { port1, port2 } = new MessageChannel();
-const resolved = [];
-port1.on('message', (url) => resolved.push(url));
-port1.unref();
-register('data:text/javascript,' + encodeURIComponent(
-  'let port; export function initialize(d) { port = d.port; } ' +
-  'export async function resolve(s, c, next) { const r = await next(s, c); port.postMessage(r.url); return r; }'
-), { data: { port: port2 }, transferList: [port2] });
+const loadedValidators = `${RECORD_RESOLVED}
+import { createRequire } from 'node:module';
 globalThis.loadedValidators = async () => {
   await new Promise((r) => setTimeout(r, 50));
   return [...resolved, ...Object.keys(createRequire(import.meta.url).cache)]
